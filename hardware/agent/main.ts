@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DeviceRegistry } from '../devices/device-registry';
+import { agentConfigFromEnv } from './agent-config';
+import { startAgent } from './agent-server';
+import { configuredDevices } from './configured-devices';
+
+async function main(): Promise<void> {
+  const config = agentConfigFromEnv();
+  if (!existsSync(join(config.rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer in ${config.rendererDir}: run \`npm run build\` first`);
+  }
+  const devices = new DeviceRegistry(configuredDevices(process.env.TILL_DEVICES ?? 'simulated'));
+  const agent = await startAgent(config, devices);
+  process.stdout.write(`${JSON.stringify({ event: 'ready', service: 'hardware-agent', url: agent.url })}\n`);
+  const shutdown = async () => {
+    await agent.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error('hardware agent failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

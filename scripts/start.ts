@@ -1,0 +1,87 @@
+// `npm start`: the demo store on this machine. Builds the apps, starts the
+// sync server on embedded PGlite (seeding the demo catalog on first start),
+// then opens the Electron app, or, without an Electron binary, serves the
+// apps from the hardware agent and prints their URLs. Ctrl-C stops it all.
+import { execFileSync } from 'node:child_process';
+import { findElectron } from './lib/electron-binary';
+import { type LaunchConfig, loadLaunchConfig } from './lib/launch-config';
+import { type ServiceProcess, startService } from './lib/service-process';
+
+const services: ServiceProcess[] = [];
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    await Promise.all(services.reverse().map((service) => service.stop()));
+  }
+  process.exit(code);
+}
+
+function build(config: LaunchConfig): void {
+  if (config.TILL_SKIP_BUILD === '1') return;
+  console.log('[start] building the apps and services…');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+}
+
+async function main(): Promise<void> {
+  const config = loadLaunchConfig();
+  build(config);
+  const env = { ...process.env, ...config };
+
+  const sync = await startService({
+    name: 'sync-server',
+    args: ['--enable-source-maps', 'dist/sync-server/main.js'],
+    env,
+    echo: true,
+    readyTimeoutMs: 120_000,
+  });
+  services.push(sync);
+  sync.child.once('exit', () => void stopAll(1));
+
+  const electron = config.TILL_ELECTRON === 'off' ? undefined : findElectron(env);
+  if (electron?.available) {
+    const app = await startService({
+      name: 'electron',
+      command: electron.path,
+      args: ['dist/electron/main.cjs'],
+      env: { ...env, TILL_SYNC_URL: sync.url },
+      echo: true,
+      readyTimeoutMs: 5_000,
+    }).catch(() => undefined);
+    console.log(`[start] Electron opened the ${config.TILL_APP} app (sync server ${sync.url}).`);
+    if (app) services.push(app);
+  } else {
+    if (config.TILL_ELECTRON === 'on')
+      throw new Error(`TILL_ELECTRON=on but Electron cannot run: ${electron?.reason}`);
+    if (electron)
+      console.log(`[start] Electron not available (${electron.reason}): serving the apps to a browser.`);
+    const agent = await startService({
+      name: 'hardware-agent',
+      args: ['--enable-source-maps', 'dist/hardware/agent.js'],
+      env: { ...env, TILL_SYNC_URL: sync.url },
+      echo: true,
+    });
+    services.push(agent);
+    agent.child.once('exit', () => void stopAll(1));
+    console.log(
+      [
+        '',
+        'The demo store is running:',
+        `  Cashier till   ${agent.url}/cashier`,
+        `  Kiosk          ${agent.url}/kiosk`,
+        `  Pickup desk    ${agent.url}/pickup`,
+        `  Sync server    ${sync.url}  (health: ${sync.url}/health)`,
+        '',
+        'Press Ctrl-C to stop.',
+      ].join('\n'),
+    );
+  }
+}
+
+process.once('SIGINT', () => void stopAll(0));
+process.once('SIGTERM', () => void stopAll(0));
+main().catch(async (error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(1);
+});

@@ -1,0 +1,34 @@
+import { ConnectedStatusBar } from '../ui/ConnectedStatusBar';
+import { CashierScreen } from './cashier/CashierScreen';
+import { KioskScreen } from './kiosk/KioskScreen';
+import { PickupScreen } from './pickup/PickupScreen';
+
+const SCREENS = { cashier: CashierScreen, kiosk: KioskScreen, pickup: PickupScreen } as const;
+export type ScreenSet = keyof typeof SCREENS;
+
+export function screenSetFromPath(pathname: string): ScreenSet | undefined {
+  const first = pathname.split('/').filter(Boolean)[0] ?? '';
+  return Object.hasOwn(SCREENS, first) ? (first as ScreenSet) : undefined;
+}
+
+export function App({ screenSet }: { readonly screenSet: ScreenSet | undefined }) {
+  if (!screenSet) {
+    return (
+      <main className="screen chooser">
+        <h1>Choisir l’application</h1>
+        <nav>
+          <a href="/cashier">Caisse</a>
+          <a href="/kiosk">Borne</a>
+          <a href="/pickup">Retrait</a>
+        </nav>
+      </main>
+    );
+  }
+  const Screen = SCREENS[screenSet];
+  return (
+    <div className="app">
+      <Screen />
+      <ConnectedStatusBar />
+    </div>
+  );
+}

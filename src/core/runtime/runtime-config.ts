@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+// What the renderer needs to know about where it runs. The host (the
+// hardware agent in browser mode, the app:// protocol in Electron) serves it
+// as /runtime-config.json, so one build runs in every store.
+
+export const runtimeConfigSchema = z.object({
+  /** Base URL of the sync server, e.g. http://127.0.0.1:8787 */
+  syncUrl: z.url(),
+  /** WebSocket URL of the local hardware agent; absent under Electron. */
+  agentUrl: z.url().optional(),
+  /** Token the agent requires on its WebSocket; served same-origin only. */
+  agentToken: z.string().min(16).max(200).optional(),
+  storeCode: z.string().regex(/^[A-Z0-9]{2,8}$/),
+  tillCode: z.string().regex(/^[A-Z0-9]{1,4}$/),
+});
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

@@ -1,0 +1,24 @@
+import { createRoot } from 'react-dom/client';
+import { App, screenSetFromPath } from './apps/App';
+import { loadRuntimeConfig } from './platform/runtime-config-client';
+import { TillServicesContext } from './state/services-context';
+import { startTillServices } from './state/till-services';
+import './ui/styles.css';
+
+async function boot(root: HTMLElement): Promise<void> {
+  const config = await loadRuntimeConfig();
+  const services = await startTillServices(config);
+  createRoot(root).render(
+    <TillServicesContext value={services}>
+      <App screenSet={screenSetFromPath(window.location.pathname)} />
+    </TillServicesContext>,
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  boot(root).catch((error: unknown) => {
+    root.textContent = `Démarrage impossible : ${error instanceof Error ? error.message : String(error)}`;
+    root.setAttribute('data-testid', 'boot-error');
+  });
+}

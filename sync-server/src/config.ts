@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// Every setting has a default so `npm start` works on a fresh machine; each
+// can be set by environment (the launcher also maps till.config.json here).
+const serverConfigSchema = z.object({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65_535).default(8787),
+  databaseUrl: z.string().min(1).default('pglite:.data/pglite'),
+  seedDemoCatalog: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  corsOrigins: z
+    .string()
+    .default('*')
+    .transform((v) => (v === '*' ? true : v.split(',').map((o) => o.trim()))),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ServerConfig = z.output<typeof serverConfigSchema>;
+
+export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = serverConfigSchema.safeParse({
+    host: env.TILL_SYNC_HOST,
+    port: env.TILL_SYNC_PORT,
+    databaseUrl: env.TILL_DATABASE_URL,
+    seedDemoCatalog: env.TILL_SEED_DEMO_CATALOG,
+    corsOrigins: env.TILL_SYNC_CORS_ORIGINS,
+    logLevel: env.TILL_LOG_LEVEL,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid sync server configuration: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { hasValidGtinCheckDigit } from '../../../src/core/barcodes/gtin';
+import { FRENCH_VAT_RATES_BPS, productSchema } from '../../../src/core/catalog/product';
+import { generateFrenchCatalog } from './french-catalog';
+
+describe('demo French catalog', () => {
+  const catalog = generateFrenchCatalog();
+
+  it('has at least 2,000 valid products with unique ids and EAN-13 barcodes', () => {
+    expect(catalog.length).toBeGreaterThanOrEqual(2000);
+    for (const product of catalog) {
+      expect(productSchema.parse(product)).toEqual(product);
+      expect(product.barcode).toMatch(/^\d{13}$/);
+      expect(hasValidGtinCheckDigit(product.barcode)).toBe(true);
+    }
+    expect(new Set(catalog.map((p) => p.id)).size).toBe(catalog.length);
+    expect(new Set(catalog.map((p) => p.barcode)).size).toBe(catalog.length);
+  });
+
+  it('uses each French VAT rate and EUR prices', () => {
+    const rates = new Set(catalog.map((p) => p.vatRateBps));
+    expect([...rates].sort()).toEqual([...FRENCH_VAT_RATES_BPS].sort());
+    expect(
+      catalog.every((p) => p.currency === 'EUR' && Number.isInteger(p.priceMinor) && p.priceMinor > 0),
+    ).toBe(true);
+  });
+
+  it('prices loose goods per kg under a zeroed scale-label key', () => {
+    const loose = catalog.filter((p) => p.unit === 'kg');
+    expect(loose.length).toBeGreaterThan(0);
+    expect(loose.every((p) => p.barcode.startsWith('26') && p.barcode.slice(7, 12) === '00000')).toBe(true);
+  });
+
+  it('is the same on every machine', () => {
+    expect(generateFrenchCatalog()).toEqual(catalog);
+  });
+});

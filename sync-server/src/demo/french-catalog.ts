@@ -1,0 +1,78 @@
+import { withGtinCheckDigit } from '../../../src/core/barcodes/gtin';
+import { type Product, toSearchName } from '../../../src/core/catalog/product';
+import { CATEGORY_TEMPLATES } from './catalog-categories';
+
+// The demo store's catalog: every category × item × size × brand, so the
+// demo and the tests have a realistic volume (2,000+ products) with valid
+// EAN-13 barcodes. Deterministic, so every fresh machine gets the same store.
+
+/** Mulberry32: a tiny seeded PRNG, enough to vary demo prices reproducibly. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Nearest price ending in 9 cents, as shelf prices usually do. */
+function shelfPrice(cents: number): number {
+  return Math.max(9, Math.round(cents / 10) * 10 - 1);
+}
+
+/**
+ * EAN-13 of a packaged product: French GS1 prefix 37, a 5-digit company
+ * number per brand, a 5-digit item reference.
+ */
+function packagedBarcode(companyNumber: number, itemReference: number): string {
+  return withGtinCheckDigit(
+    `37${String(companyNumber).padStart(5, '0')}${String(itemReference).padStart(5, '0')}`,
+  );
+}
+
+/**
+ * Key of a loose product: the EAN-13 printed by the scale, with the weight
+ * digits zeroed (layout 2X AAAAA VVVVV C, prefix 26 = weight in grams, as in defaultScanConfig).
+ */
+function scaleArticleBarcode(articleNumber: number): string {
+  return withGtinCheckDigit(`26${String(articleNumber).padStart(5, '0')}00000`);
+}
+
+export function generateFrenchCatalog(): Product[] {
+  const random = seededRandom(2026);
+  const products: Product[] = [];
+  let scaleArticle = 100;
+  CATEGORY_TEMPLATES.forEach((category, categoryIndex) => {
+    category.brands.forEach((brand, brandIndex) => {
+      const companyNumber = 10_000 + categoryIndex * 100 + brandIndex;
+      let itemReference = 0;
+      for (const [itemName, referenceCents] of category.items) {
+        category.sizes.forEach((size, sizeIndex) => {
+          itemReference += 1;
+          const barcode = category.byWeight
+            ? scaleArticleBarcode(scaleArticle++)
+            : packagedBarcode(companyNumber, itemReference);
+          const sizeFactor = category.byWeight ? 1 + sizeIndex * 0.15 : 1 + sizeIndex * 0.8;
+          const brandFactor = brand === 'Éco+' ? 0.75 : 0.9 + random() * 0.35;
+          const name = `${itemName} ${size} – ${brand}`;
+          products.push({
+            id: `prd-${barcode}`,
+            barcode,
+            name,
+            searchName: toSearchName(name),
+            category: category.name,
+            priceMinor: shelfPrice(referenceCents * sizeFactor * brandFactor),
+            currency: 'EUR',
+            vatRateBps: category.vatRateBps,
+            unit: category.byWeight ? 'kg' : 'piece',
+            active: true,
+          });
+        });
+      }
+    });
+  });
+  return products;
+}

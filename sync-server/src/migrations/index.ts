@@ -1,0 +1,5 @@
+import { catalogMigration } from './001-catalog';
+import type { Migration } from './migration';
+
+/** Every migration, in the order they apply. Append only: never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [catalogMigration];

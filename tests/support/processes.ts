@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServiceProcess, startService } from '../../scripts/lib/service-process';
+
+// Starts the real processes the product is made of, on free ports, and
+// guarantees they are stopped: every process started here is registered and
+// killed by `stopAll()` (call it in afterAll), and, as a last resort, when the
+// test worker exits, even if a test or a hook failed.
+
+const running = new Set<ServiceProcess>();
+const tempDirs = new Set<string>();
+
+process.once('exit', () => {
+  for (const service of running) service.child.kill('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function track(service: Promise<ServiceProcess>): Promise<ServiceProcess> {
+  const started = await service;
+  running.add(started);
+  started.child.once('exit', () => running.delete(started));
+  return started;
+}
+
+export function makeTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export interface SyncServerOptions {
+  /** Defaults to a fresh embedded PGlite in a temporary folder. */
+  readonly databaseUrl?: string;
+  readonly seedDemoCatalog?: boolean;
+}
+
+/** The built sync server (dist/sync-server/main.js) on a free port. */
+export function startSyncServer(options: SyncServerOptions = {}): Promise<ServiceProcess> {
+  const databaseUrl = options.databaseUrl ?? `pglite:${join(makeTempDir('till-pglite'), 'db')}`;
+  return track(
+    startService({
+      name: 'sync-server',
+      args: ['--enable-source-maps', 'dist/sync-server/main.js'],
+      env: {
+        TILL_SYNC_PORT: '0',
+        TILL_DATABASE_URL: databaseUrl,
+        TILL_SEED_DEMO_CATALOG: String(options.seedDemoCatalog ?? true),
+        TILL_LOG_LEVEL: 'warn',
+      },
+      readyTimeoutMs: 120_000,
+    }),
+  );
+}
+
+export interface AgentOptions {
+  readonly syncUrl: string;
+  readonly token?: string;
+  readonly devices?: 'simulated' | 'none';
+}
+
+/** The built hardware agent, which also serves the built renderer, on a free port. */
+export function startHardwareAgent(options: AgentOptions): Promise<ServiceProcess> {
+  return track(
+    startService({
+      name: 'hardware-agent',
+      args: ['--enable-source-maps', 'dist/hardware/agent.js'],
+      env: {
+        TILL_AGENT_PORT: '0',
+        TILL_SYNC_URL: options.syncUrl,
+        TILL_AGENT_TOKEN: options.token ?? '',
+        TILL_DEVICES: options.devices ?? 'simulated',
+        TILL_RENDERER_DIR: 'dist/renderer',
+      },
+    }),
+  );
+}
+
+/** Everything `npm start` runs in browser mode: sync server on PGlite, agent, apps. */
+export async function startDemoStore(options: SyncServerOptions = {}) {
+  const sync = await startSyncServer(options);
+  const agent = await startHardwareAgent({ syncUrl: sync.url });
+  return { sync, agent };
+}
+
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((service) => service.stop()));
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
