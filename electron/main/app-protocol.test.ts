@@ -24,12 +24,12 @@ describe('app:// protocol', () => {
   it('refuses other hosts and never resolves outside the renderer', () => {
     expect(resolveAppRequest(dir, 'app://other/index.html')).toEqual({ kind: 'not-found' });
     expect(resolveAppRequest(dir, '::::')).toEqual({ kind: 'not-found' });
-    for (const escape of [
+    for (const attempt of [
       '/%2e%2e/%2e%2e/etc/passwd',
       '/../../etc/passwd',
       '/assets/..%2f..%2f..%2fetc/passwd',
     ]) {
-      const resolved = resolveAppRequest(dir, `app://till${escape}`);
+      const resolved = resolveAppRequest(dir, `app://till${attempt}`);
       // URL parsing may fold the dots away; what matters is that no path leaves the renderer folder.
       if (resolved.kind === 'file') expect(resolved.path.startsWith(`${dir}/`)).toBe(true);
     }

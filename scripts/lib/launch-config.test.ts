@@ -27,7 +27,9 @@ describe('launch configuration', () => {
 
   it('the README documents every setting', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const missing = Object.keys(SETTINGS).filter((name) => !new RegExp(`\\|\\s*\`${name}\`\\s*\\|`).test(readme));
+    const missing = Object.keys(SETTINGS).filter(
+      (name) => !new RegExp(`\\|\\s*\`${name}\`\\s*\\|`).test(readme),
+    );
     expect(missing).toEqual([]);
   });
 });
