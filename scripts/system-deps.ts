@@ -45,16 +45,18 @@ function canInstall(): boolean {
   return process.platform === 'linux' && process.getuid?.() === 0 && onPath('apt-get');
 }
 
+/** What to tell someone who cannot let this script install the packages. */
+export function installInstructions(missing: readonly SystemPackage[]): string {
+  const lines = missing.map((p) => `  - ${p.name}: ${p.why}`).join('\n');
+  const names = missing.map((p) => p.name).join(' ');
+  return `Missing system packages:\n${lines}\nInstall them with:\n  sudo apt-get update && sudo apt-get install -y ${names}`;
+}
+
 export function ensureSystemPackages(): void {
   const missing = missingPackages();
   if (missing.length === 0) return;
   const names = missing.map((p) => p.name);
-  if (!canInstall()) {
-    const lines = missing.map((p) => `  - ${p.name}: ${p.why}`).join('\n');
-    throw new Error(
-      `Missing system packages:\n${lines}\nInstall them with:\n  sudo apt-get update && sudo apt-get install -y ${names.join(' ')}`,
-    );
-  }
+  if (!canInstall()) throw new Error(installInstructions(missing));
   console.log(`[system-deps] installing ${names.join(', ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
