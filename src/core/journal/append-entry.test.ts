@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type AppendedEntry, appendEntry, type JournalDraft } from './append-entry';
 import { computeEntryHash, hashedMaterialOf } from './entry-hash';
 import { GENESIS_PREV_HASH, MAX_SEQUENCE } from './journal-values';
+import { aPlainSale, aReturnOf, someHandovers } from './test-builders';
 
 const TILL = { storeCode: 'PAR01', tillCode: '03', tillId: 'till-7f3a' };
 const ID_1 = '01964f3e-8c2a-7b3d-9e41-2f6a8c0d1e57';
@@ -36,7 +37,7 @@ describe('appendEntry', () => {
 
   it('continues from the head: next sequence, prevHash = head hash, receipt number for a sale', () => {
     const first = sealed(appendEntry(null, safeDrop, TILL)).entry;
-    const sale: JournalDraft = { kind: 'sale.completed', id: ID_2, recordedAt: AT, payload: { total: 1250 } };
+    const sale: JournalDraft = { kind: 'sale.completed', id: ID_2, recordedAt: AT, payload: aPlainSale() };
     const { entry, receiptNumber } = sealed(appendEntry(first, sale, TILL));
     expect(entry.sequence).toBe(2);
     expect(entry.prevHash).toBe(first.hash);
@@ -45,18 +46,23 @@ describe('appendEntry', () => {
   });
 
   it('returns a deeply frozen entry that shares nothing with the draft', () => {
-    const payload = { lines: [{ sku: 'A', qty: 2 }] };
+    const [example] = someHandovers();
+    if (example === undefined) throw new Error('fixture: no handover');
+    // A handover record is a plain object, and this one has a line array the test can still change.
+    const lines = [{ lineId: 'l1', quantity: 1 }];
+    const payload = { ...example, lines };
     const appended = sealed(
-      appendEntry(null, { kind: 'sale.completed', id: ID_1, recordedAt: AT, payload }, TILL),
+      appendEntry(null, { kind: 'order.handover', id: ID_1, recordedAt: AT, payload }, TILL),
     );
     const { entry } = appended;
     expect(Object.isFrozen(appended)).toBe(true);
     expect(Object.isFrozen(entry)).toBe(true);
     expect(Object.isFrozen(entry.payload)).toBe(true);
-    expect(entry.kind === 'sale.completed' && Object.isFrozen(entry.payload.lines)).toBe(true);
+    expect(entry.kind === 'order.handover' && Object.isFrozen(entry.payload.lines)).toBe(true);
+    expect(entry.kind === 'order.handover' && Object.isFrozen(entry.payload.lines[0])).toBe(true);
     expect(Object.isFrozen(payload)).toBe(false);
-    payload.lines[0] = { sku: 'B', qty: 9 };
-    expect(appended.entry.payload).toEqual({ lines: [{ sku: 'A', qty: 2 }] });
+    lines[0] = { lineId: 'l2', quantity: 9 };
+    expect(appended.entry.payload).toEqual({ ...example, lines: [{ lineId: 'l1', quantity: 1 }] });
     expect(() => Object.assign(appended.entry, { sequence: 9 })).toThrow(TypeError);
   });
 
@@ -112,42 +118,107 @@ describe('appendEntry', () => {
     });
   });
 
-  it('refuses placeholder payloads that cannot be canonically encoded, with the path', () => {
-    const withFloat: JournalDraft = {
+  it('refuses a record its schema accepts but the canonical encoding does not, with the path', () => {
+    // Zod accepts -0 as an integer and lone surrogates in names; the hash rule refuses both.
+    const sale = aPlainSale();
+    const withNegativeZero: JournalDraft = {
       kind: 'sale.completed',
       id: ID_1,
       recordedAt: AT,
-      payload: { total: 12.5 },
+      payload: { ...sale, change: { minor: -0, currency: 'EUR' } },
     };
-    expect(appendEntry(null, withFloat, TILL)).toEqual({
+    expect(appendEntry(null, withNegativeZero, TILL)).toEqual({
       ok: false,
       error: {
         code: 'not-canonical',
-        error: { code: 'canonical-json-refused', reason: 'non-integer-number', path: '$.payload.total' },
+        error: { code: 'canonical-json-refused', reason: 'negative-zero', path: '$.payload.change.minor' },
       },
     });
-    const withProto: JournalDraft = {
+    const lines = sale.lines.map((l, i) => (i === 1 ? { ...l, name: 'Caf\ud83d' } : l));
+    const withLoneSurrogate: JournalDraft = {
       kind: 'sale.completed',
       id: ID_1,
       recordedAt: AT,
-      payload: JSON.parse('{"__proto__":{}}'),
+      payload: { ...sale, lines },
     };
-    expect(appendEntry(null, withProto, TILL)).toMatchObject({
+    expect(appendEntry(null, withLoneSurrogate, TILL)).toEqual({
       ok: false,
       error: {
         code: 'not-canonical',
-        error: { reason: 'reserved-member-name', path: '$.payload.__proto__' },
+        error: { code: 'canonical-json-refused', reason: 'lone-surrogate', path: '$.payload.lines[1].name' },
       },
     });
-    const withUndefined: JournalDraft = {
+  });
+
+  it('refuses undefined members in a record before anything is hashed', () => {
+    const [handover] = someHandovers();
+    if (handover === undefined) throw new Error('fixture: no handover');
+    const withUndefined = {
       kind: 'order.handover',
       id: ID_1,
       recordedAt: AT,
-      payload: { note: undefined },
+      payload: { ...handover, note: undefined },
     };
+    // @ts-expect-error: the point is to pass what the type forbids, as untyped callers could.
     expect(appendEntry(null, withUndefined, TILL)).toMatchObject({
       ok: false,
-      error: { code: 'not-canonical', error: { reason: 'undefined-value', path: '$.payload.note' } },
+      error: { code: 'invalid-payload', issues: [{ path: 'payload' }] },
     });
+  });
+});
+
+describe('appendEntry: sales, returns and handovers are checked against their own schemas', () => {
+  const sale = aPlainSale();
+  const saleReturn = aReturnOf(sale, 5);
+  const [handover] = someHandovers();
+  if (handover === undefined) throw new Error('fixture: no handover');
+  const head = sealed(appendEntry(null, safeDrop, TILL)).entry;
+
+  /** Refused with the expected issue, and the head is unchanged: the next valid record still gets sequence 2. */
+  function expectRefused(draft: JournalDraft, path: string): void {
+    expect(appendEntry(head, draft, TILL)).toEqual({
+      ok: false,
+      error: { code: 'invalid-payload', issues: expect.arrayContaining([expect.objectContaining({ path })]) },
+    });
+    const next = sealed(appendEntry(head, { ...safeDrop, id: ID_2 }, TILL)).entry;
+    expect(next).toMatchObject({ sequence: 2, prevHash: head.hash });
+  }
+
+  it('accepts the records as built', () => {
+    const drafts: JournalDraft[] = [
+      { kind: 'sale.completed', id: ID_2, recordedAt: AT, payload: sale },
+      { kind: 'return.completed', id: ID_2, recordedAt: AT, payload: saleReturn },
+      { kind: 'order.handover', id: ID_2, recordedAt: AT, payload: handover },
+    ];
+    for (const draft of drafts) {
+      expect(sealed(appendEntry(head, draft, TILL)).entry).toMatchObject({
+        sequence: 2,
+        payload: draft.payload,
+      });
+    }
+  });
+
+  it('refuses a sale whose totals do not add up', () => {
+    const total = { ...sale.totals.total, minor: sale.totals.total.minor + 100 };
+    const payload = { ...sale, totals: { ...sale.totals, total } };
+    expectRefused({ kind: 'sale.completed', id: ID_2, recordedAt: AT, payload }, 'payload.totals.total');
+  });
+
+  it('refuses a return that pays back more than its lines are worth', () => {
+    const refunds = saleReturn.refunds.map((r, i) =>
+      i === 0 ? { ...r, amount: { ...r.amount, minor: r.amount.minor + 100 } } : r,
+    );
+    const payload = { ...saleReturn, refunds };
+    expectRefused({ kind: 'return.completed', id: ID_2, recordedAt: AT, payload }, 'payload.refunds');
+  });
+
+  it('refuses a handover with a negative quantity', () => {
+    const payload = { ...handover, lines: [{ lineId: 'l1', quantity: -1 }] };
+    expectRefused({ kind: 'order.handover', id: ID_2, recordedAt: AT, payload }, 'payload.lines.0.quantity');
+  });
+
+  it('refuses a record journaled under the kind of another record', () => {
+    // @ts-expect-error: a sale is not a return, which the types already say.
+    expectRefused({ kind: 'return.completed', id: ID_2, recordedAt: AT, payload: sale }, 'payload');
   });
 });

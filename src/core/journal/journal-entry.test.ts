@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cashMovementPayloadSchema, drawerEffectMinor } from './cash-movement-payload';
 import { journalEntrySchema, receiptNumberOf, unsealedJournalEntrySchema } from './journal-entry';
 import { managerApprovalPayloadSchema } from './manager-approval-payload';
-import { JOURNAL_KINDS, journalPayloadSchemas, placeholderPayloadSchema } from './payload-registry';
+import { JOURNAL_KINDS, journalPayloadSchemas } from './payload-registry';
 import { countDifferenceMinor, shiftClosedPayloadSchema, shiftOpenedPayloadSchema } from './shift-payloads';
+import { anOnlineOrderReturn, aPlainSale, someHandovers } from './test-builders';
 
 const eur = (minor: number) => ({ minor, currency: 'EUR' });
 
@@ -131,9 +132,9 @@ describe('kind registry and envelope', () => {
     prevHash: 'b'.repeat(64),
   };
   const examplePayloads = {
-    'sale.completed': { anything: ['the sale schema is not plugged in yet'] },
-    'return.completed': {},
-    'order.handover': { orderId: 'X' },
+    'sale.completed': aPlainSale(),
+    'return.completed': anOnlineOrderReturn(),
+    'order.handover': someHandovers()[0],
     'cash.movement': { type: 'safe-drop', amount: eur(1), staffId: 'S1' },
     'shift.opened': { shiftId: envelope.id, staffId: 'S1', openingFloat: eur(0) },
     'shift.closed': {
@@ -168,16 +169,31 @@ describe('kind registry and envelope', () => {
     ).toBe(true);
   });
 
-  it('is strict: unknown envelope members, unknown kinds and a non-object payload are refused', () => {
+  it('is strict: unknown envelope members and unknown kinds are refused', () => {
     const kind = 'sale.completed';
-    expect(unsealedJournalEntrySchema.safeParse({ ...envelope, kind, payload: {}, extra: 1 }).success).toBe(
+    const payload = examplePayloads[kind];
+    expect(unsealedJournalEntrySchema.safeParse({ ...envelope, kind, payload }).success).toBe(true);
+    expect(unsealedJournalEntrySchema.safeParse({ ...envelope, kind, payload, extra: 1 }).success).toBe(
       false,
     );
-    expect(
-      unsealedJournalEntrySchema.safeParse({ ...envelope, kind: 'sale.voided', payload: {} }).success,
-    ).toBe(false);
-    expect(placeholderPayloadSchema.safeParse([1, 2]).success).toBe(false);
+    expect(unsealedJournalEntrySchema.safeParse({ ...envelope, kind: 'sale.voided', payload }).success).toBe(
+      false,
+    );
   });
+
+  it.each(['sale.completed', 'return.completed', 'order.handover'] as const)(
+    'refuses a %s payload that is not its record: another record, an array, a member too many',
+    (kind) => {
+      const schema = journalPayloadSchemas[kind];
+      const others = (['sale.completed', 'return.completed', 'order.handover'] as const).filter(
+        (k) => k !== kind,
+      );
+      for (const other of others) expect(schema.safeParse(examplePayloads[other]).success).toBe(false);
+      expect(schema.safeParse([examplePayloads[kind]]).success).toBe(false);
+      expect(schema.safeParse({}).success).toBe(false);
+      expect(schema.safeParse({ ...examplePayloads[kind], note: 'x' }).success).toBe(false);
+    },
+  );
 
   it.each([
     ['sequence 0', { sequence: 0 }],
@@ -187,10 +203,10 @@ describe('kind registry and envelope', () => {
     ['a short prevHash', { prevHash: 'b'.repeat(63) }],
     ['a lower-case store code', { storeCode: 'par01' }],
   ])('refuses %s', (_, change) => {
-    expect(
-      unsealedJournalEntrySchema.safeParse({ ...envelope, kind: 'return.completed', payload: {}, ...change })
-        .success,
-    ).toBe(false);
+    const returned = { kind: 'return.completed', payload: examplePayloads['return.completed'] };
+    expect(unsealedJournalEntrySchema.safeParse({ ...envelope, ...returned, ...change }).success).toBe(false);
+    // The same entry without the change is valid, so the change alone is what is refused.
+    expect(unsealedJournalEntrySchema.safeParse({ ...envelope, ...returned }).success).toBe(true);
   });
 
   it('derives receipt numbers for sales and returns only', () => {

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { orderHandoverSchema } from '../orders/handover';
+import { completedReturnSchema } from '../returns/completed-return';
+import { completedSaleSchema } from '../sale/completed-sale';
 import { cashMovementPayloadSchema } from './cash-movement-payload';
 import { managerApprovalPayloadSchema } from './manager-approval-payload';
 import { shiftClosedPayloadSchema, shiftOpenedPayloadSchema } from './shift-payloads';
@@ -17,20 +20,10 @@ export const JOURNAL_KINDS = [
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
-/**
- * PLACEHOLDER SLOT, NOT A REAL SCHEMA: accepts any JSON object. The sale,
- * return and order-handover payloads belong to the engineers writing those
- * flows; each replaces its slot below with its own zod schema (strict objects,
- * no transforms or defaults, so the parsed value is the hashed value).
- * Entries journaled under the placeholder stay valid as long as the real
- * schema accepts what was written.
- */
-export const placeholderPayloadSchema = z.record(z.string(), z.unknown());
-
 export const journalPayloadSchemas = {
-  'sale.completed': placeholderPayloadSchema, // placeholder: replace with the sale schema
-  'return.completed': placeholderPayloadSchema, // placeholder: replace with the return schema
-  'order.handover': placeholderPayloadSchema, // placeholder: replace with the handover schema
+  'sale.completed': completedSaleSchema,
+  'return.completed': completedReturnSchema,
+  'order.handover': orderHandoverSchema,
   'cash.movement': cashMovementPayloadSchema,
   'shift.opened': shiftOpenedPayloadSchema,
   'shift.closed': shiftClosedPayloadSchema,

@@ -4,22 +4,27 @@ import { type ChainBreak, chainBreakSchema } from './chain-break';
 import { computeEntryHash, hashedMaterialOf } from './entry-hash';
 import type { ChainHead, JournalEntry } from './journal-entry';
 import { GENESIS_PREV_HASH } from './journal-values';
+import { samplePayloads } from './test-builders';
 import { type ChainVerification, verifyChain, verifyContinuation } from './verify-chain';
 
 const TILL = { storeCode: 'PAR01', tillCode: '03', tillId: 'till-7f3a' };
 const OTHER_TILL = { storeCode: 'PAR01', tillCode: '04', tillId: 'till-0b12' };
 const eur = (minor: number) => ({ minor, currency: 'EUR' });
 const idOf = (n: number) => `01964f3e-8c2a-7b3d-9e41-${String(n).padStart(12, '0')}`;
+const { sales } = samplePayloads();
+
+/** Sale of `n` from the pool. */
+function saleOf(n: number) {
+  const sale = sales[n % sales.length];
+  if (sale === undefined) throw new Error('the pool has sales');
+  return sale;
+}
 
 function draftOf(n: number): JournalDraft {
   const at = { id: idOf(n), recordedAt: `2025-04-18T09:${String(n % 60).padStart(2, '0')}:00+02:00` };
   switch (n % 3) {
     case 0:
-      return {
-        ...at,
-        kind: 'sale.completed',
-        payload: { total: 100 * n, lines: [{ sku: `SKU${n}`, qty: 1 }] },
-      };
+      return { ...at, kind: 'sale.completed', payload: saleOf(n) };
     case 1:
       return {
         ...at,
@@ -247,12 +252,14 @@ describe('verifyChain: one case per break code', () => {
   });
 
   it('invalid-entry: schema-valid but not canonically encodable (a lone surrogate)', () => {
-    const edited = { ...copyOf(at(chainOf(1, TILL, 3), 0)), payload: { note: 'caf\ud800' } };
+    const sale = saleOf(3);
+    const lines = sale.lines.map((l, i) => (i === 0 ? { ...l, name: 'caf\ud800' } : l));
+    const edited = { ...copyOf(at(chainOf(1, TILL, 3), 0)), payload: { ...sale, lines } };
     expect(breaksOf(verifyChain([edited]))).toEqual([
       expect.objectContaining({
         index: 0,
         code: 'invalid-entry',
-        issues: [{ path: 'payload.note', message: 'not canonical JSON: lone-surrogate' }],
+        issues: [{ path: 'payload.lines[0].name', message: 'not canonical JSON: lone-surrogate' }],
       }),
     ]);
   });
