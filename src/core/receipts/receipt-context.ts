@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { reasonCodeSchema } from '../cart/record-values';
+import { receiptNumberSchema } from '../journal/receipt-number';
+import { receiptLocaleSchema, receiptTextSchema } from './receipt-document';
+
+// What a receipt needs beyond the sale or return record: who the store is,
+// the receipt number (from the journal entry, see receiptNumberOf), language,
+// footer and whether this is a reprint. Settings and the journal supply it;
+// the schema applies the defaults.
+
+const headerLineSchema = receiptTextSchema.min(1).max(64);
+
+export const storeHeaderSchema = z.strictObject({
+  name: headerLineSchema,
+  /** Street, postcode and town, phone: printed centred, one per line. */
+  addressLines: z.array(headerLineSchema).max(4),
+  /** 14 digits, printed "123 456 789 00012". */
+  siret: z.string().regex(/^\d{14}$/, 'SIRET: 14 digits'),
+  /** Intra-community VAT number, e.g. "FR32123456789". */
+  vatNumber: z
+    .string()
+    .regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, 'VAT number: country code and 2-13 letters or digits')
+    .nullable(),
+});
+export type StoreHeader = z.infer<typeof storeHeaderSchema>;
+
+export const receiptContextSchema = z.strictObject({
+  store: storeHeaderSchema,
+  /** "PAR01-03-000123": must name the store and till of the sale or return. */
+  receiptNumber: receiptNumberSchema,
+  locale: receiptLocaleSchema.default('fr-FR'),
+  /** The cashier's display name; the staff id is printed when absent. */
+  cashierName: headerLineSchema.nullable().default(null),
+  footerLines: z.array(receiptTextSchema.max(64)).max(8).default([]),
+  logoAssetId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+    .nullable()
+    .default(null),
+  /** A reprint of a receipt already handed over: printed with DUPLICATA. */
+  duplicate: z.boolean().default(false),
+  /** Wording of the store's discount reason codes ('price-match' → "Alignement prix"). */
+  reasonLabels: z.record(reasonCodeSchema, receiptTextSchema.min(1).max(40)).default({}),
+});
+/** What the caller passes; omitted fields take their defaults. */
+export type ReceiptContext = z.input<typeof receiptContextSchema>;
+export type ResolvedReceiptContext = z.output<typeof receiptContextSchema>;
+
+export const returnReceiptContextSchema = receiptContextSchema.extend({
+  /** The receipt number of the sale returned against, when the till knows it. */
+  originalReceiptNumber: receiptNumberSchema.nullable().default(null),
+});
+export type ReturnReceiptContext = z.input<typeof returnReceiptContextSchema>;
+export type ResolvedReturnReceiptContext = z.output<typeof returnReceiptContextSchema>;
+
+export type ReceiptError =
+  | { readonly code: 'invalid-receipt-context'; readonly message: string }
+  /** The receipt number names another store or till than the record: a wiring bug worth stopping on. */
+  | {
+      readonly code: 'receipt-number-of-another-till';
+      readonly receiptNumber: string;
+      readonly storeCode: string;
+      readonly tillCode: string;
+    }
+  /** The builder produced a document its own schema refuses: a bug to report. */
+  | { readonly code: 'invalid-receipt-document'; readonly message: string };

@@ -1,0 +1,106 @@
+import { encodeReceiptCode } from '../barcodes';
+import type { VatTable } from '../sale/vat-table';
+import type { ResolvedReceiptContext } from './receipt-context';
+import type { ReceiptBlock, ReceiptBlockOf, ReceiptLocale } from './receipt-document';
+import { formatPercent, formatSiret, formatTableAmount, formatWallClock } from './receipt-format';
+import type { ReceiptLabels } from './receipt-labels';
+
+// The parts a sale receipt and a refund receipt share: store header, the
+// date/till/cashier lines, the VAT table and the receipt number with its QR
+// code, footer and cut. Plus small constructors so the builders read as the
+// receipt they produce.
+
+type TextOptions = Partial<Pick<ReceiptBlockOf<'text'>, 'align' | 'bold' | 'size'>>;
+type ColumnsOptions = Partial<Pick<ReceiptBlockOf<'columns'>, 'indent' | 'bold' | 'size'>>;
+
+export const text = (content: string, options: TextOptions = {}): ReceiptBlockOf<'text'> => ({
+  type: 'text',
+  text: content,
+  align: options.align ?? 'left',
+  bold: options.bold ?? false,
+  size: options.size ?? 'normal',
+});
+
+export const columns = (
+  left: string,
+  right: string,
+  options: ColumnsOptions = {},
+): ReceiptBlockOf<'columns'> => ({
+  type: 'columns',
+  left,
+  right,
+  indent: options.indent ?? 0,
+  bold: options.bold ?? false,
+  size: options.size ?? 'normal',
+});
+
+export const rule = (): ReceiptBlockOf<'rule'> => ({ type: 'rule' });
+const logo = (assetId: string): ReceiptBlockOf<'logo'> => ({ type: 'logo', assetId });
+const feed = (lines: number): ReceiptBlockOf<'feed'> => ({ type: 'feed', lines });
+const cut = (): ReceiptBlockOf<'cut'> => ({ type: 'cut' });
+const qrCode = (data: string): ReceiptBlockOf<'barcode'> => ({ type: 'barcode', symbology: 'qr', data });
+
+/** Detail lines under an item (quantity × price, promotion, discount) sit two cells in. */
+export const DETAIL_INDENT = 2;
+
+const duplicateBanner = (labels: ReceiptLabels): ReceiptBlock =>
+  text(labels.duplicate, { align: 'center', bold: true, size: 'double' });
+
+/** Logo, store name, address, SIRET and VAT number, then DUPLICATA on a reprint. */
+export function headerBlocks(context: ResolvedReceiptContext, labels: ReceiptLabels): ReceiptBlock[] {
+  const { store } = context;
+  return [
+    ...(context.logoAssetId === null ? [] : [logo(context.logoAssetId)]),
+    text(store.name, { align: 'center', bold: true, size: 'double-height' }),
+    ...store.addressLines.map((line) => text(line, { align: 'center' })),
+    text(`${labels.siret} ${formatSiret(store.siret)}`, { align: 'center' }),
+    ...(store.vatNumber === null
+      ? []
+      : [text(`${labels.vatNumber} ${store.vatNumber}`, { align: 'center' })]),
+    ...(context.duplicate ? [duplicateBanner(labels)] : []),
+  ];
+}
+
+/** "09/10/2025 10:14   Caisse 03" and the cashier. */
+export function whenAndWhoBlocks(
+  at: string,
+  tillCode: string,
+  staffId: string,
+  context: ResolvedReceiptContext,
+  labels: ReceiptLabels,
+): ReceiptBlock[] {
+  const { date, time } = formatWallClock(at, context.locale);
+  return [
+    columns(`${date} ${time}`, labels.till(tillCode)),
+    text(labels.cashier(context.cashierName ?? staffId)),
+  ];
+}
+
+/** The record's own VAT table, row for row: its figures already add up to the total to the cent. */
+export function vatTableBlock(vat: VatTable, locale: ReceiptLocale, labels: ReceiptLabels): ReceiptBlock {
+  const amounts = (split: VatTable['total']) => ({
+    net: formatTableAmount(split.net, locale),
+    vat: formatTableAmount(split.vat, locale),
+    gross: formatTableAmount(split.gross, locale),
+  });
+  return {
+    type: 'vat-table',
+    headings: labels.vatHeadings,
+    rows: vat.rates.map((rate) => ({ rateLabel: formatPercent(rate.rateBps, locale), ...amounts(rate) })),
+    total: { rateLabel: labels.vatTotal, ...amounts(vat.total) },
+  };
+}
+
+/** Receipt number and its QR code, footer, DUPLICATA again on a reprint, cut. */
+export function trailerBlocks(context: ResolvedReceiptContext, labels: ReceiptLabels): ReceiptBlock[] {
+  const code = encodeReceiptCode(context.receiptNumber);
+  return [
+    text(labels.receiptNumber(context.receiptNumber), { align: 'center', bold: true }),
+    // The context schema has checked the number, so the code always encodes; the guard keeps types honest.
+    ...(code.ok ? [qrCode(code.value)] : []),
+    ...(context.footerLines.length > 0 ? [feed(1)] : []),
+    ...context.footerLines.map((line) => text(line, { align: 'center' })),
+    ...(context.duplicate ? [duplicateBanner(labels)] : []),
+    cut(),
+  ];
+}

@@ -1,0 +1,86 @@
+import type { Discount } from '../cart/discount';
+import { subtractMoney } from '../money';
+import type { CompletedSale, SaleLine } from '../sale/completed-sale';
+import type { ReceiptBlock, ReceiptLocale } from './receipt-document';
+import { formatAmount, formatDeduction, formatPercent, formatWeight, singleLine } from './receipt-format';
+import type { ReceiptLabels } from './receipt-labels';
+import { columns, DETAIL_INDENT } from './receipt-sections';
+
+// The items of a sale and what was taken off them. Each line prints its gross
+// (price × quantity) on the right, then under it how that was reached and
+// every promotion and discount with its amount, so the printed amounts add
+// up, line by line, to the subtotal.
+
+interface Wording {
+  readonly locale: ReceiptLocale;
+  readonly labels: ReceiptLabels;
+  readonly reasonLabels: Readonly<Record<string, string>>;
+}
+
+/** "3 x 1,20 €", "0,456 kg x 24,90 €/kg"; nothing for a single piece or a price label. */
+function measureDetail(line: SaleLine, locale: ReceiptLocale): string | null {
+  const price = formatAmount(line.unitPrice, locale);
+  switch (line.measure.kind) {
+    case 'pieces':
+      return line.measure.quantity === 1 ? null : `${line.measure.quantity} x ${price}`;
+    case 'weight':
+      return `${formatWeight(line.measure.grams, locale)} x ${price}/kg`;
+    case 'embedded-price':
+      return null;
+  }
+}
+
+/** "Remise 10 % (Alignement prix)": the rate when there is one, and why. */
+function discountLabel(base: string, discount: Discount, wording: Wording): string {
+  const rate =
+    discount.value.type === 'percentage' ? ` ${formatPercent(discount.value.bps, wording.locale)}` : '';
+  const reason = wording.reasonLabels[discount.reasonCode] ?? discount.reasonCode;
+  return `${base}${rate} (${reason})`;
+}
+
+function lineBlocks(line: SaleLine, wording: Wording): ReceiptBlock[] {
+  const { locale, labels } = wording;
+  const detail = measureDetail(line, locale);
+  const indent = { indent: DETAIL_INDENT };
+  return [
+    columns(singleLine(line.name), formatAmount(line.gross, locale)),
+    ...(detail === null ? [] : [columns(detail, '', indent)]),
+    ...line.promotions.map((promotion) =>
+      columns(singleLine(promotion.label), formatDeduction(promotion.amount, locale), indent),
+    ),
+    ...(line.discount !== null && line.lineDiscount.minor > 0
+      ? [
+          columns(
+            discountLabel(labels.lineDiscount, line.discount, wording),
+            formatDeduction(line.lineDiscount, locale),
+            indent,
+          ),
+        ]
+      : []),
+  ];
+}
+
+/** Every line still in the sale (voided ones are left out), in the order rung up. */
+export function saleItemBlocks(sale: CompletedSale, wording: Wording): ReceiptBlock[] {
+  return sale.lines.filter((line) => line.voided === null).flatMap((line) => lineBlocks(line, wording));
+}
+
+/** Subtotal and basket discount when there is one, then the total to pay. */
+export function saleTotalBlocks(sale: CompletedSale, wording: Wording): ReceiptBlock[] {
+  const { locale, labels } = wording;
+  const { totals } = sale;
+  const basket = sale.basketDiscount;
+  const subtotal = subtractMoney(subtractMoney(totals.gross, totals.promotionDiscount), totals.lineDiscount);
+  return [
+    ...(basket !== null && basket.amount.minor > 0
+      ? [
+          columns(labels.subtotal, formatAmount(subtotal, locale)),
+          columns(
+            discountLabel(labels.basketDiscount, basket.discount, wording),
+            formatDeduction(basket.amount, locale),
+          ),
+        ]
+      : []),
+    columns(labels.total, formatAmount(totals.total, locale), { bold: true, size: 'double-height' }),
+  ];
+}

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import { createCart } from '../cart/cart';
+import { setBasketDiscount, setLineDiscount } from '../cart/cart-discounts';
+import { addProduct, voidLine } from '../cart/cart-lines';
+import { priceCart } from '../cart/cart-pricing';
+import { aProduct, eur, idSequence, STORE_POLICY, unwrap } from '../cart/test-builders';
+import { completeSale } from '../sale/complete-sale';
+import { addTender, startPayment } from '../sale/payment';
+import { aSale, saleDetails } from '../sale/test-builders';
+import { receiptToPlainText } from './plain-text';
+import type { ReceiptContext } from './receipt-context';
+import { receiptDocumentSchema } from './receipt-document';
+import { buildSaleReceipt } from './sale-receipt';
+import { aReceiptContext, LENOIR, theWorkedSale } from './test-builders';
+
+const render = (result: ReturnType<typeof buildSaleReceipt>): string =>
+  receiptToPlainText(unwrap(result), 42, { charset: 'iso-8859-15' });
+
+const lineId = (cart: { readonly lines: readonly { readonly lineId: string }[] }, index: number): string =>
+  cart.lines[index]?.lineId ?? 'no such line';
+
+describe('buildSaleReceipt: document', () => {
+  it('opens with the logo, closes with a cut, and carries the receipt number as a QR code', () => {
+    const doc = unwrap(buildSaleReceipt(theWorkedSale(), aReceiptContext()));
+    expect(doc).toMatchObject({
+      kind: 'sale',
+      receiptNumber: 'PAR01-03-000123',
+      locale: 'fr-FR',
+      duplicate: false,
+    });
+    expect(doc.blocks[0]).toEqual({ type: 'logo', assetId: 'logo-lenoir' });
+    expect(doc.blocks.at(-1)).toEqual({ type: 'cut' });
+    expect(doc.blocks.filter((b) => b.type === 'barcode')).toEqual([
+      { type: 'barcode', symbology: 'qr', data: 'POS1:R:PAR01-03-000123' },
+    ]);
+  });
+
+  it('survives the trip to the printer host as JSON', () => {
+    const doc = unwrap(
+      buildSaleReceipt(theWorkedSale(), aReceiptContext({ locale: 'en-GB', duplicate: true })),
+    );
+    expect(receiptDocumentSchema.parse(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
+  });
+
+  it('prints DUPLICATA at the top and the bottom of a reprint only', () => {
+    const sale = theWorkedSale();
+    const original = render(buildSaleReceipt(sale, aReceiptContext()));
+    const reprint = render(buildSaleReceipt(sale, aReceiptContext({ duplicate: true })));
+    expect(original).not.toContain('DUPLICATA');
+    const banners = reprint.split('\n').filter((line) => line.trim() === 'DUPLICATA');
+    expect(banners).toHaveLength(2);
+    expect(reprint.split('\n').filter((line) => line.trim() !== 'DUPLICATA')).toEqual(original.split('\n'));
+  });
+
+  it('prints the store without logo or VAT number when it has none', () => {
+    const doc = unwrap(
+      buildSaleReceipt(
+        theWorkedSale(),
+        aReceiptContext({ logoAssetId: null, store: { ...LENOIR, vatNumber: null } }),
+      ),
+    );
+    expect(doc.blocks.some((b) => b.type === 'logo')).toBe(false);
+    expect(receiptToPlainText(doc, 42)).not.toContain('TVA FR');
+  });
+});
+
+describe('buildSaleReceipt: content', () => {
+  it('leaves voided lines out, and out of the item count', () => {
+    const ids = idSequence();
+    const sale = aSale(ids)
+      .withLines(3)
+      .andThen((cart) =>
+        unwrap(
+          voidLine(cart, lineId(cart, 1), {
+            byStaffId: 'cashier-7',
+            at: '2025-10-09T10:13:00+02:00',
+            reason: 'Erreur',
+          }),
+        ),
+      )
+      .paidBy('card')
+      .complete();
+    const text = render(buildSaleReceipt(sale, aReceiptContext()));
+    expect(text).toContain('Article 1');
+    expect(text).not.toContain('Article 2');
+    expect(text).toContain("Nombre d'articles                        2");
+    expect(text).toContain('TOTAL TTC                           4,00 €');
+  });
+
+  it('shows a line discount under its line and the basket discount after the subtotal, with their reasons', () => {
+    // 1,00 + 2,00 + 3,00; 10 % off the third (0,30): subtotal 5,70; 5 % off the basket: 0,285 → 0,29; total 5,41.
+    const sale = aSale()
+      .withLines(3)
+      .andThen((cart) =>
+        unwrap(
+          setLineDiscount(cart, lineId(cart, 2), {
+            value: { type: 'percentage', bps: 1000 },
+            reasonCode: 'price-match',
+            grantedByStaffId: 'cashier-7',
+          }),
+        ),
+      )
+      .andThen((cart) =>
+        unwrap(
+          setBasketDiscount(cart, {
+            value: { type: 'percentage', bps: 500 },
+            reasonCode: 'loyalty',
+            grantedByStaffId: 'cashier-7',
+          }),
+        ),
+      )
+      .paidBy('card')
+      .complete();
+    const text = render(
+      buildSaleReceipt(sale, aReceiptContext({ reasonLabels: { 'price-match': 'Alignement prix' } })),
+    );
+    expect(text).toContain(
+      [
+        'Article 1                           1,00 €',
+        'Article 2                           2,00 €',
+        'Article 3                           3,00 €',
+        '  Remise 10 % (Alignement prix)    -0,30 €',
+        '------------------------------------------',
+        'Sous-total                          5,70 €',
+        'Remise sur le ticket 5 % (loyalty) -0,29 €',
+        'TOTAL TTC                           5,41 €',
+        'Carte bancaire                      5,41 €',
+      ].join('\n'),
+    );
+    expect(text).toContain('Vous avez économisé                 0,59 €');
+  });
+
+  it('shows voucher and store-credit tenders with their references', () => {
+    const sale = aSale()
+      .withLines(2)
+      .paidWith((_, tenderId) => ({
+        type: 'voucher',
+        tenderId,
+        amount: eur(100),
+        faceValue: eur(500),
+        code: 'BON-2025-0042',
+      }))
+      .paidBy('store-credit')
+      .complete();
+    expect(render(buildSaleReceipt(sale, aReceiptContext()))).toContain(
+      [
+        "Bon d'achat                         1,00 €",
+        '  BON-2025-0042',
+        '  Valeur du bon                     5,00 €',
+        'Avoir                               2,00 €',
+        '  Compte client-0042',
+      ].join('\n'),
+    );
+  });
+
+  it('masks a card number the terminal sent in clear, down to its last four digits', () => {
+    const sale = aSale()
+      .withLines(1)
+      .paidWith((remaining, tenderId) => ({
+        type: 'card',
+        tenderId,
+        amount: remaining,
+        terminal: {
+          terminalId: null,
+          transactionRef: null,
+          authorisationCode: null,
+          maskedPan: '4970 1012 3456 7890',
+          scheme: null,
+        },
+      }))
+      .complete();
+    const text = render(buildSaleReceipt(sale, aReceiptContext()));
+    expect(text).toContain('\n  ************7890\n');
+    expect(text).not.toContain('4970');
+  });
+
+  it('shows the cash rounding and the change', () => {
+    // 1,23 € due, cash rounded to 0,05: 1,25 € to pay; 2,00 € given, 0,75 € back.
+    const ids = idSequence();
+    const cart = unwrap(
+      addProduct(
+        createCart({ currency: 'EUR', discountPolicy: STORE_POLICY, promotions: [] }),
+        aProduct({ priceMinor: 123 }),
+        1,
+        { lineId: ids() },
+      ),
+    );
+    const payment = unwrap(
+      addTender(startPayment(priceCart(cart).totals.total, { cashIncrementMinor: 5 }), {
+        type: 'cash',
+        tenderId: ids(),
+        given: eur(200),
+      }),
+    );
+    const sale = unwrap(completeSale(cart, payment, saleDetails(ids())));
+    expect(render(buildSaleReceipt(sale, aReceiptContext()))).toContain(
+      [
+        'TOTAL TTC                           1,23 €',
+        'Espèces                             2,00 €',
+        'Arrondi espèces                     0,02 €',
+        'Rendu                               0,75 €',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('buildSaleReceipt: refusals', () => {
+  it('refuses a receipt number of another till', () => {
+    expect(buildSaleReceipt(theWorkedSale(), aReceiptContext({ receiptNumber: 'PAR01-04-000123' }))).toEqual({
+      ok: false,
+      error: {
+        code: 'receipt-number-of-another-till',
+        receiptNumber: 'PAR01-04-000123',
+        storeCode: 'PAR01',
+        tillCode: '03',
+      },
+    });
+  });
+
+  it.each<[string, Partial<ReceiptContext>]>([
+    ['a SIRET of 13 digits', { store: { ...LENOIR, siret: '1234567890001' } }],
+    ['a malformed receipt number', { receiptNumber: 'PAR01-03-12' }],
+    ['a footer line with a printer command in it', { footerLines: ['Merci\u001B@'] }],
+  ])('refuses a context with %s', (_, overrides) => {
+    const result = buildSaleReceipt(theWorkedSale(), aReceiptContext(overrides));
+    expect(result.ok ? null : result.error.code).toBe('invalid-receipt-context');
+  });
+});
