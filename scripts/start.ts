@@ -3,6 +3,7 @@
 // then opens the Electron app, or, without an Electron binary, serves the
 // apps from the hardware agent and prints their URLs. Ctrl-C stops it all.
 import { execFileSync } from 'node:child_process';
+import { issueDemoPairingCodes, newAdminToken } from './lib/demo-enrolment';
 import { findElectron } from './lib/electron-binary';
 import { type LaunchConfig, loadLaunchConfig } from './lib/launch-config';
 import { type ServiceProcess, startService } from './lib/service-process';
@@ -27,7 +28,9 @@ function build(config: LaunchConfig): void {
 async function main(): Promise<void> {
   const config = loadLaunchConfig();
   build(config);
-  const env = { ...process.env, ...config };
+  // The admin token lives only as long as this run unless set explicitly.
+  const adminToken = process.env.TILL_ADMIN_TOKEN || newAdminToken();
+  const env = { ...process.env, ...config, TILL_ADMIN_TOKEN: adminToken };
 
   const sync = await startService({
     name: 'sync-server',
@@ -38,6 +41,9 @@ async function main(): Promise<void> {
   });
   services.push(sync);
   sync.child.once('exit', () => void stopAll(1));
+  const pairingCodes = JSON.stringify(
+    await issueDemoPairingCodes(sync.url, adminToken, config.TILL_STORE_CODE),
+  );
 
   const electron = config.TILL_ELECTRON === 'off' ? undefined : findElectron(env);
   if (electron?.available) {
@@ -45,7 +51,7 @@ async function main(): Promise<void> {
       name: 'electron',
       command: electron.path,
       args: ['dist/electron/main.cjs'],
-      env: { ...env, TILL_SYNC_URL: sync.url },
+      env: { ...env, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
       echo: true,
       readyTimeoutMs: 5_000,
     }).catch(() => undefined);
@@ -59,7 +65,7 @@ async function main(): Promise<void> {
     const agent = await startService({
       name: 'hardware-agent',
       args: ['--enable-source-maps', 'dist/hardware/agent.js'],
-      env: { ...env, TILL_SYNC_URL: sync.url },
+      env: { ...env, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
       echo: true,
     });
     services.push(agent);

@@ -6,11 +6,16 @@ import { startTillServices } from './state/till-services';
 import './ui/styles.css';
 
 async function boot(root: HTMLElement): Promise<void> {
+  const screenSet = screenSetFromPath(window.location.pathname);
+  if (!screenSet) {
+    createRoot(root).render(<App screenSet={undefined} />);
+    return;
+  }
   const config = await loadRuntimeConfig();
-  const services = await startTillServices(config);
+  const services = await startTillServices(config, screenSet);
   createRoot(root).render(
     <TillServicesContext value={services}>
-      <App screenSet={screenSetFromPath(window.location.pathname)} />
+      <App screenSet={screenSet} />
     </TillServicesContext>,
   );
 }

@@ -23,6 +23,7 @@ const runtimeConfig: RuntimeConfig = {
   syncUrl: process.env.TILL_SYNC_URL ?? 'http://127.0.0.1:8787',
   storeCode: process.env.TILL_STORE_CODE ?? 'PAR01',
   tillCode: process.env.TILL_TILL_CODE ?? '01',
+  ...(process.env.TILL_PAIRING_CODES ? { pairingCodes: JSON.parse(process.env.TILL_PAIRING_CODES) } : {}),
 };
 
 protocol.registerSchemesAsPrivileged([

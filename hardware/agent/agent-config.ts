@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type RuntimeConfig, runtimeConfigSchema } from '../../src/core/runtime/runtime-config';
 
 const agentConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -22,6 +23,8 @@ const agentConfigSchema = z.object({
     .default('01'),
   /** Extra origins allowed to open the bridge (the agent's own is always allowed). */
   allowedOrigins: z.string().default(''),
+  /** JSON of one-time pairing codes per screen set, handed to the renderer (demo store). */
+  pairingCodes: z.string().default(''),
 });
 
 export interface AgentConfig {
@@ -33,6 +36,7 @@ export interface AgentConfig {
   readonly storeCode: string;
   readonly tillCode: string;
   readonly allowedOrigins: readonly string[];
+  readonly pairingCodes: RuntimeConfig['pairingCodes'];
 }
 
 export function agentConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AgentConfig {
@@ -45,14 +49,19 @@ export function agentConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AgentC
     storeCode: env.TILL_STORE_CODE,
     tillCode: env.TILL_TILL_CODE,
     allowedOrigins: env.TILL_AGENT_ALLOWED_ORIGINS,
+    pairingCodes: env.TILL_PAIRING_CODES,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`invalid hardware agent configuration: ${problems}`);
   }
   const config = parsed.data;
+  const pairingCodes = config.pairingCodes
+    ? runtimeConfigSchema.shape.pairingCodes.parse(JSON.parse(config.pairingCodes))
+    : undefined;
   return {
     ...config,
+    pairingCodes,
     token: config.token ?? randomBytes(24).toString('base64url'),
     rendererDir: resolve(config.rendererDir),
     allowedOrigins: config.allowedOrigins

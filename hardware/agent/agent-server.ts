@@ -35,6 +35,7 @@ export async function startAgent(config: AgentConfig, devices: DeviceRegistry): 
     agentToken: config.token,
     storeCode: config.storeCode,
     tillCode: config.tillCode,
+    ...(config.pairingCodes ? { pairingCodes: config.pairingCodes } : {}),
   };
   const securityHeaders = {
     'content-security-policy': contentSecurityPolicy(runtimeConfig),

@@ -18,6 +18,10 @@ export const SETTINGS = {
   TILL_AGENT_HOST: { default: '127.0.0.1', help: 'address of the hardware agent (browser mode)' },
   TILL_AGENT_PORT: { default: '8788', help: 'hardware agent port; it also serves the apps in browser mode' },
   TILL_AGENT_TOKEN: { default: '', help: 'token for the agent WebSocket (random per start when empty)' },
+  TILL_ADMIN_TOKEN: {
+    default: '',
+    help: 'bearer token of the sync server admin API (random per start when empty)',
+  },
   TILL_DEVICES: { default: 'simulated', help: 'device profile: simulated or none' },
   TILL_STORE_CODE: { default: 'PAR01', help: 'store code (receipt numbers, data scope)' },
   TILL_TILL_CODE: { default: '01', help: 'till code within the store' },

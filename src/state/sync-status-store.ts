@@ -5,11 +5,16 @@ export interface SyncStatus {
   readonly server: 'unknown' | 'online' | 'offline';
   readonly lastContactAt: number | undefined;
   readonly offlineReason: string | undefined;
-  readonly catalog: {
+  /** Replication: the live stream, whether data is moving, the last completed sync. */
+  readonly replication: {
     readonly state: 'starting' | 'syncing' | 'in-sync' | 'error';
-    readonly productCount: number;
+    readonly lastSyncAt: number | undefined;
     readonly error: string | undefined;
   };
+  readonly productCount: number;
+  /** Records of this till not yet accepted by the server, and those refused for good. */
+  readonly outbox: { readonly pending: number; readonly failed: number };
+  readonly till: { readonly storeCode: string; readonly tillCode: string } | undefined;
 }
 
 export const createSyncStatusStore = () =>
@@ -17,7 +22,10 @@ export const createSyncStatusStore = () =>
     server: 'unknown',
     lastContactAt: undefined,
     offlineReason: undefined,
-    catalog: { state: 'starting', productCount: 0, error: undefined },
+    replication: { state: 'starting', lastSyncAt: undefined, error: undefined },
+    productCount: 0,
+    outbox: { pending: 0, failed: 0 },
+    till: undefined,
   }));
 
 export type SyncStatusStore = ReturnType<typeof createSyncStatusStore>;

@@ -3,8 +3,8 @@ import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
-import { replicateCatalog } from '../data/catalog-replication';
 import { checkServerHealth } from '../data/server-health';
+import { type RunningSync, startSync } from '../data/sync/start-sync';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
 import { connectBridge } from '../platform/connect-bridge';
 import { createDeviceStatusStore, type DeviceStatusStore } from './device-status-store';
@@ -12,43 +12,35 @@ import { createSyncStatusStore, type SyncStatusStore } from './sync-status-store
 
 const HEALTH_INTERVAL_MS = 5_000;
 
+export type ScreenSet = 'cashier' | 'kiosk' | 'pickup';
+
 export interface TillServices {
   readonly config: RuntimeConfig;
   readonly db: TillDatabase;
+  readonly sync: RunningSync;
   readonly bridge: PosBridge | undefined;
   readonly syncStatus: SyncStatusStore;
   readonly deviceStatus: DeviceStatusStore;
   findProductByBarcode(barcode: string): Promise<Product | undefined>;
 }
 
-/** Opens the local database, starts replication and health checks, connects the hardware bridge. */
-export async function startTillServices(config: RuntimeConfig): Promise<TillServices> {
+/** Opens the local database, enrols if needed, starts replication and health checks, connects the hardware bridge. */
+export async function startTillServices(config: RuntimeConfig, screenSet: ScreenSet): Promise<TillServices> {
   // z-schema rather than ajv: ajv compiles validators with eval, which the CSP forbids.
   const storage = wrappedValidateZSchemaStorage({ storage: getRxStorageDexie() });
-  const db = await createTillDatabase(`till-${config.storeCode}-${config.tillCode}`.toLowerCase(), storage);
+  // Each screen set is a device of its own (its own till identity and journal).
+  const db = await createTillDatabase(`till-${screenSet}`, storage);
   const syncStatus = createSyncStatusStore();
   const deviceStatus = createDeviceStatusStore();
 
-  const setCatalog = (patch: Partial<SyncStatus['catalog']>) =>
-    syncStatus.setState((s) => ({ catalog: { ...s.catalog, ...patch } }));
-  db.products.count().$.subscribe((productCount) => setCatalog({ productCount }));
-  const replication = replicateCatalog(db.products, config.syncUrl);
-  replication.active$.subscribe((active) => {
-    if (active) setCatalog({ state: 'syncing' });
+  const pairingCode = config.pairingCodes?.[screenSet];
+  const sync = await startSync(db, {
+    syncUrl: config.syncUrl,
+    ...(pairingCode ? { enrolment: { pairingCode, deviceName: `${screenSet} ${config.storeCode}` } } : {}),
   });
-  replication.error$.subscribe((error) => setCatalog({ state: 'error', error: error.message }));
-  void replication.awaitInitialReplication().then(() => setCatalog({ state: 'in-sync', error: undefined }));
-
-  const pollHealth = async () => {
-    const health = await checkServerHealth(config.syncUrl);
-    syncStatus.setState(
-      health.reachable
-        ? { server: 'online', lastContactAt: health.checkedAt, offlineReason: undefined }
-        : { server: 'offline', offlineReason: health.reason },
-    );
-  };
-  void pollHealth();
-  setInterval(() => void pollHealth(), HEALTH_INTERVAL_MS);
+  syncStatus.setState({ till: { storeCode: sync.identity.storeCode, tillCode: sync.identity.tillCode } });
+  watchSync(db, sync, syncStatus);
+  watchServerHealth(config.syncUrl, syncStatus);
 
   const bridge = connectBridge(config);
   if (bridge) {
@@ -61,6 +53,7 @@ export async function startTillServices(config: RuntimeConfig): Promise<TillServ
   return {
     config,
     db,
+    sync,
     bridge,
     syncStatus,
     deviceStatus,
@@ -71,4 +64,37 @@ export async function startTillServices(config: RuntimeConfig): Promise<TillServ
   };
 }
 
-type SyncStatus = ReturnType<SyncStatusStore['getState']>;
+function watchSync(db: TillDatabase, sync: RunningSync, store: SyncStatusStore): void {
+  const setReplication = (patch: Partial<ReturnType<SyncStatusStore['getState']>['replication']>) =>
+    store.setState((s) => ({ replication: { ...s.replication, ...patch } }));
+  let initialDone = false;
+  sync.progress$.subscribe(({ active, error }) => {
+    if (error) setReplication({ state: 'error', error });
+    else if (active) setReplication({ state: 'syncing' });
+    else if (initialDone) setReplication({ state: 'in-sync', lastSyncAt: Date.now(), error: undefined });
+  });
+  void sync.awaitInitialSync().then(() => {
+    initialDone = true;
+    setReplication({ state: 'in-sync', lastSyncAt: Date.now(), error: undefined });
+  });
+  db.products.count().$.subscribe((productCount) => store.setState({ productCount }));
+  db.outbox
+    .count({ selector: { state: 'pending' } })
+    .$.subscribe((pending) => store.setState((s) => ({ outbox: { ...s.outbox, pending } })));
+  db.outbox
+    .count({ selector: { state: 'failed' } })
+    .$.subscribe((failed) => store.setState((s) => ({ outbox: { ...s.outbox, failed } })));
+}
+
+function watchServerHealth(syncUrl: string, store: SyncStatusStore): void {
+  const poll = async () => {
+    const health = await checkServerHealth(syncUrl);
+    store.setState(
+      health.reachable
+        ? { server: 'online', lastContactAt: health.checkedAt, offlineReason: undefined }
+        : { server: 'offline', offlineReason: health.reason },
+    );
+  };
+  void poll();
+  setInterval(() => void poll(), HEALTH_INTERVAL_MS);
+}

@@ -14,8 +14,12 @@ export function ConnectedStatusBar() {
     <StatusBar
       server={sync.server}
       offlineReason={sync.offlineReason}
-      catalogState={sync.catalog.state}
-      productCount={sync.catalog.productCount}
+      replicationState={sync.replication.state}
+      replicationError={sync.replication.error}
+      lastSyncAt={sync.replication.lastSyncAt}
+      productCount={sync.productCount}
+      pending={sync.outbox.pending}
+      failed={sync.outbox.failed}
       hostConnected={hostConnected}
       devices={devices}
     />

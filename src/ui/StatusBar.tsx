@@ -3,11 +3,22 @@ import type { DeviceStatus } from '../core/bridge/device-status';
 export interface StatusBarProps {
   readonly server: 'unknown' | 'online' | 'offline';
   readonly offlineReason: string | undefined;
-  readonly catalogState: string;
+  readonly replicationState: 'starting' | 'syncing' | 'in-sync' | 'error';
+  readonly replicationError: string | undefined;
+  readonly lastSyncAt: number | undefined;
   readonly productCount: number;
+  readonly pending: number;
+  readonly failed: number;
   readonly hostConnected: boolean | undefined;
   readonly devices: readonly DeviceStatus[];
 }
+
+const SYNC_LABEL = {
+  starting: 'Synchro : démarrage…',
+  syncing: 'Synchro : en cours…',
+  'in-sync': 'Synchro : à jour',
+  error: 'Synchro : erreur',
+};
 
 const SERVER_LABEL = {
   unknown: 'Serveur : vérification…',
@@ -27,9 +38,26 @@ export function StatusBar(props: StatusBarProps) {
       >
         {SERVER_LABEL[props.server]}
       </span>
-      <span className="chip" data-testid="catalog-status" data-state={props.catalogState}>
+      <span
+        className={`chip chip-sync-${props.replicationState}`}
+        data-testid="sync-status"
+        data-state={props.replicationState}
+        title={props.replicationError}
+      >
+        {SYNC_LABEL[props.replicationState]}
+        {props.lastSyncAt ? ` · ${new Date(props.lastSyncAt).toLocaleTimeString('fr-FR')}` : ''}
+      </span>
+      <span className="chip" data-testid="catalog-status">
         Catalogue : {props.productCount.toLocaleString('fr-FR')} articles
-        {props.catalogState === 'syncing' ? ' (synchronisation…)' : ''}
+      </span>
+      <span
+        className={`chip ${props.failed > 0 ? 'chip-offline' : ''}`}
+        data-testid="outbox-status"
+        data-pending={props.pending}
+        data-failed={props.failed}
+      >
+        À envoyer : {props.pending}
+        {props.failed > 0 ? ` · refusés : ${props.failed}` : ''}
       </span>
       <span
         className={`chip chip-${props.hostConnected ? 'online' : 'offline'}`}

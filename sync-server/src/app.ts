@@ -1,23 +1,68 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { MAX_BODY_BYTES } from '../../src/core/sync/protocol';
+import { loadOrCreateServerKeys, type ServerKeys } from './auth/server-keys';
+import { revocationCache } from './auth/till-registry';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
+import { installErrorHandling } from './http/errors';
+import { adminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health';
-import { registerProductsPullRoute } from './routes/products-pull';
+import { syncRoutes } from './routes/sync-routes';
+import { type ChangeHub, startChangeHub } from './sync/change-hub';
+import type { PushHooks } from './sync/push';
 
 export interface AppDependencies {
   readonly db: Database;
-  readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel'>;
+  readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel' | 'adminToken'>;
+  readonly pushHooks?: PushHooks;
 }
 
-/** The HTTP application, without listening: tests inject requests into it. */
-export async function buildApp({ db, config }: AppDependencies): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: { level: config.logLevel },
-    bodyLimit: 1024 * 1024,
+export interface SyncApp {
+  readonly app: FastifyInstance;
+  readonly keys: ServerKeys;
+  readonly hub: ChangeHub;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP application over a migrated database, without listening: tests
+ * inject requests into it. Instances keep no session state: keys live in the
+ * database and changes arrive through NOTIFY, so several can share one PostgreSQL.
+ */
+export async function buildApp({ db, config, pushHooks }: AppDependencies): Promise<SyncApp> {
+  const keys = await loadOrCreateServerKeys(db);
+  const hub = await startChangeHub(db);
+  const revocations = revocationCache(db);
+  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
+  installErrorHandling(app);
+  await app.register(cors, {
+    origin: config.corsOrigins,
+    methods: ['GET', 'POST', 'PUT'],
+    allowedHeaders: ['authorization', 'content-type', 'x-till-protocol'],
   });
-  await app.register(cors, { origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT'] });
   registerHealthRoutes(app, db);
-  registerProductsPullRoute(app, db);
-  return app;
+  await app.register(syncRoutes, {
+    prefix: '/sync/v1',
+    db,
+    keys,
+    hub,
+    isRevoked: revocations.isRevoked,
+    ...(pushHooks ? { pushHooks } : {}),
+  });
+  await app.register(adminRoutes, {
+    prefix: '/admin/v1',
+    db,
+    adminToken: config.adminToken,
+    onRevoked: revocations.invalidate,
+  });
+  return {
+    app,
+    keys,
+    hub,
+    async close() {
+      await app.close();
+      await hub.stop();
+    },
+  };
 }

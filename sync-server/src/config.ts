@@ -15,6 +15,8 @@ const serverConfigSchema = z.object({
     .default('*')
     .transform((v) => (v === '*' ? true : v.split(',').map((o) => o.trim()))),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token of the admin API (pairing codes, revocation); the API is off without one. */
+  adminToken: z.string().min(16).max(200).optional(),
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;
@@ -27,6 +29,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     seedDemoCatalog: env.TILL_SEED_DEMO_CATALOG,
     corsOrigins: env.TILL_SYNC_CORS_ORIGINS,
     logLevel: env.TILL_LOG_LEVEL,
+    adminToken: env.TILL_ADMIN_TOKEN || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

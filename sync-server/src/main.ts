@@ -2,16 +2,24 @@ import { buildApp } from './app';
 import { serverConfigFromEnv } from './config';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
+import { generateFrenchCatalog } from './demo/french-catalog';
 import { seedDemoCatalog } from './demo/seed-catalog';
+import { seedDemoStore } from './demo/seed-store';
 
 // Entry point of the sync server process. On a fresh machine it creates its
-// embedded database, applies migrations and seeds the demo catalog.
+// embedded database, applies migrations and seeds the demo store.
 async function main(): Promise<void> {
   const config = serverConfigFromEnv();
   const db = await openDatabase(config.databaseUrl);
-  const app = await buildApp({ db, config });
   const applied = await migrate(db);
-  const seeded = config.seedDemoCatalog ? await seedDemoCatalog(db) : 0;
+  const server = await buildApp({ db, config });
+  const { app } = server;
+  let seeded = 0;
+  if (config.seedDemoCatalog) {
+    const catalog = generateFrenchCatalog();
+    seeded = await seedDemoCatalog(db, catalog);
+    await seedDemoStore(db, server.keys, catalog);
+  }
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -23,7 +31,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    await app.close();
+    await server.close();
     await db.close();
     process.exit(0);
   };

@@ -1,37 +1,145 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../scripts/lib/service-process';
+import { asNewRows, TestJournal } from '../support/journal-builder';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
-import { startSyncServer, stopAll } from '../support/processes';
+import { startSyncServer, stopAll, TEST_ADMIN_TOKEN } from '../support/processes';
 
-// The built sync server against the machine's real PostgreSQL (the default
-// is embedded PGlite; both run the same migrations and queries).
-describe('sync server on PostgreSQL', () => {
+const PROTOCOL = { 'x-till-protocol': '1' };
+
+async function enrolTill(server: ServiceProcess, storeCode: string, tillCode: string) {
+  const code = await fetch(`${server.url}/admin/v1/pairing-codes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ storeCode, tillCode }),
+  });
+  const { pairingCode } = (await code.json()) as { pairingCode: string };
+  const enrolled = await fetch(`${server.url}/sync/v1/enrol`, {
+    method: 'POST',
+    headers: { ...PROTOCOL, 'content-type': 'application/json' },
+    body: JSON.stringify({ pairingCode, deviceName: 'test' }),
+  });
+  const identity = (await enrolled.json()) as {
+    tillId: string;
+    credential: string;
+    storeCode: string;
+    tillCode: string;
+  };
+  return identity;
+}
+
+async function accessToken(server: ServiceProcess, tillId: string, credential: string): Promise<string> {
+  const response = await fetch(`${server.url}/sync/v1/token`, {
+    method: 'POST',
+    headers: { ...PROTOCOL, authorization: `Bearer ${tillId}.${credential}` },
+  });
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** Reads server-sent events until `predicate` accepts one event's data, or the timeout. */
+async function waitForEvent(
+  url: string,
+  token: string,
+  predicate: (data: string) => boolean,
+  timeoutMs = 15_000,
+) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const response = await fetch(url, {
+    headers: { ...PROTOCOL, authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  if (!response.body) throw new Error('no stream body');
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const seen: string[] = [];
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      for (const block of buffer.split('\n\n').slice(0, -1)) {
+        const data = block
+          .split('\n')
+          .find((line) => line.startsWith('data:'))
+          ?.slice(5)
+          .trim();
+        if (data) seen.push(data);
+        if (data && predicate(data)) return seen;
+      }
+      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+    }
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  throw new Error(`no matching event in ${timeoutMs} ms; saw ${JSON.stringify(seen)}`);
+}
+
+// Two server processes on one PostgreSQL serve the same clients: no session
+// state in the processes, keys in the database, changes through NOTIFY.
+describe('two sync server instances on one PostgreSQL', () => {
   let database: ScratchDatabase;
   let first: ServiceProcess;
+  let second: ServiceProcess;
 
   beforeAll(async () => {
     database = await createScratchDatabase();
-    first = await startSyncServer({ databaseUrl: database.url });
+    [first, second] = await Promise.all([
+      startSyncServer({ databaseUrl: database.url }),
+      startSyncServer({ databaseUrl: database.url }),
+    ]);
   });
   afterAll(async () => {
     await stopAll();
     await database?.drop();
   });
 
-  it('reports PostgreSQL in its health check', async () => {
-    const response = await fetch(`${first.url}/health`);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'postgres' });
+  it('both report PostgreSQL in their health check', async () => {
+    for (const server of [first, second]) {
+      expect(await (await fetch(`${server.url}/health`)).json()).toEqual({
+        status: 'ok',
+        database: 'postgres',
+      });
+    }
   });
 
-  it('seeds the demo catalog once, even with a second instance starting on the same database', async () => {
-    const second = await startSyncServer({ databaseUrl: database.url });
-    const pull = async (url: string) => {
-      const response = await fetch(`${url}/sync/v1/products/pull?limit=5000`);
-      return ((await response.json()) as { documents: { id: string }[] }).documents;
+  it('seed the demo catalog once, and a till enrolled on one is served by the other', async () => {
+    const till = await enrolTill(first, 'PAR01', '01');
+    const token = await accessToken(second, till.tillId, till.credential);
+    const pull = async (server: ServiceProcess) => {
+      const response = await fetch(`${server.url}/sync/v1/products/pull?limit=5000`, {
+        headers: { ...PROTOCOL, authorization: `Bearer ${token}` },
+      });
+      return ((await response.json()) as { documents: { id: string }[] }).documents.map((d) => d.id);
     };
-    const [fromFirst, fromSecond] = await Promise.all([pull(first.url), pull(second.url)]);
+    const [fromFirst, fromSecond] = await Promise.all([pull(first), pull(second)]);
     expect(fromFirst.length).toBeGreaterThanOrEqual(2000);
-    expect(fromSecond.map((d) => d.id)).toEqual(fromFirst.map((d) => d.id));
-    expect(new Set(fromFirst.map((d) => d.id)).size).toBe(fromFirst.length);
+    expect(new Set(fromFirst).size).toBe(fromFirst.length);
+    expect(fromSecond).toEqual(fromFirst);
+  });
+
+  it("a change written through one instance reaches the other instance's live stream", async () => {
+    const till = await enrolTill(first, 'PAR01', '02');
+    const token = await accessToken(first, till.tillId, till.credential);
+    const sawJournalResync = waitForEvent(
+      `${second.url}/sync/v1/stream`,
+      token,
+      (data) => data === '{"collections":["journal"]}',
+    );
+    // Let the stream connect (its first event is the resync-everything on connect).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const entry = new TestJournal(till).floatIn();
+    const push = await fetch(`${first.url}/sync/v1/journal/push`, {
+      method: 'POST',
+      headers: { ...PROTOCOL, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(asNewRows([entry])),
+    });
+    expect(push.status).toBe(200);
+    const events = await sawJournalResync;
+    expect(events[0]).toContain('"products"');
+    expect(events.at(-1)).toBe('{"collections":["journal"]}');
   });
 });

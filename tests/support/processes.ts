@@ -1,7 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { issueDemoPairingCodes } from '../../scripts/lib/demo-enrolment';
 import { type ServiceProcess, startService } from '../../scripts/lib/service-process';
+
+export const TEST_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
 // Starts the real processes the product is made of, on free ports, and
 // guarantees they are stopped: every process started here is registered and
@@ -47,6 +50,7 @@ export function startSyncServer(options: SyncServerOptions = {}): Promise<Servic
         TILL_DATABASE_URL: databaseUrl,
         TILL_SEED_DEMO_CATALOG: String(options.seedDemoCatalog ?? true),
         TILL_LOG_LEVEL: 'warn',
+        TILL_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       },
       readyTimeoutMs: 120_000,
     }),
@@ -57,6 +61,8 @@ export interface AgentOptions {
   readonly syncUrl: string;
   readonly token?: string;
   readonly devices?: 'simulated' | 'none';
+  /** JSON of pairing codes per screen set, passed to the renderer. */
+  readonly pairingCodes?: string;
 }
 
 /** The built hardware agent, which also serves the built renderer, on a free port. */
@@ -71,6 +77,7 @@ export function startHardwareAgent(options: AgentOptions): Promise<ServiceProces
         TILL_AGENT_TOKEN: options.token ?? '',
         TILL_DEVICES: options.devices ?? 'simulated',
         TILL_RENDERER_DIR: 'dist/renderer',
+        TILL_PAIRING_CODES: options.pairingCodes ?? '',
       },
     }),
   );
@@ -79,7 +86,8 @@ export function startHardwareAgent(options: AgentOptions): Promise<ServiceProces
 /** Everything `npm start` runs in browser mode: sync server on PGlite, agent, apps. */
 export async function startDemoStore(options: SyncServerOptions = {}) {
   const sync = await startSyncServer(options);
-  const agent = await startHardwareAgent({ syncUrl: sync.url });
+  const pairingCodes = JSON.stringify(await issueDemoPairingCodes(sync.url, TEST_ADMIN_TOKEN, 'PAR01'));
+  const agent = await startHardwareAgent({ syncUrl: sync.url, pairingCodes });
   return { sync, agent };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pairingCodeSchema } from '../sync/wire';
 
 // What the renderer needs to know about where it runs. The host (the
 // hardware agent in browser mode, the app:// protocol in Electron) serves it
@@ -13,5 +14,16 @@ export const runtimeConfigSchema = z.object({
   agentToken: z.string().min(16).max(200).optional(),
   storeCode: z.string().regex(/^[A-Z0-9]{2,8}$/),
   tillCode: z.string().regex(/^[A-Z0-9]{1,4}$/),
+  /**
+   * One-time pairing codes for screen sets that are not enrolled yet (the
+   * demo store issues them at start). A screen set already enrolled ignores them.
+   */
+  pairingCodes: z
+    .strictObject({
+      cashier: pairingCodeSchema.optional(),
+      kiosk: pairingCodeSchema.optional(),
+      pickup: pairingCodeSchema.optional(),
+    })
+    .optional(),
 });
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

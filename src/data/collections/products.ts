@@ -1,5 +1,5 @@
 import type { RxCollection, RxJsonSchema } from 'rxdb';
-import type { Product } from '../core/catalog/product';
+import type { Product } from '../../core/catalog/product';
 
 // Every indexed field is required and bounded: the Dexie storage needs
 // maxLength on string indexes, and barcode lookup must never scan.

@@ -37,6 +37,50 @@ export function openPostgres(connectionString: string): Database {
         client.release();
       }
     },
+    listen: (channel, handler) => listenWithReconnect(connectionString, channel, handler),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * LISTEN needs a connection of its own that stays open. If it drops, it is
+ * reopened with back-off; the caller's handler is told with an empty payload
+ * so it can resync everyone (notifications sent meanwhile are lost).
+ */
+async function listenWithReconnect(
+  connectionString: string,
+  channel: string,
+  handler: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`unsafe channel name: ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let attempt = 0;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => {
+      if (message.channel === channel) handler(message.payload ?? '');
+    });
+    next.on('error', () => {
+      if (stopped) return;
+      void next.end().catch(() => undefined);
+      const delay = Math.min(30_000, 500 * 2 ** attempt++);
+      setTimeout(
+        () =>
+          void connect()
+            .then(() => handler(''))
+            .catch(() => undefined),
+        delay,
+      );
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    attempt = 0;
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => undefined);
   };
 }

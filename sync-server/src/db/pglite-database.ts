@@ -24,6 +24,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     kind: 'pglite',
     ...asQueryable(db),
     transaction: (work) => db.transaction((tx) => work(asQueryable(tx))),
+    async listen(channel, handler) {
+      const stop = await db.listen(channel, handler);
+      return async () => stop();
+    },
     close: () => db.close(),
   };
 }

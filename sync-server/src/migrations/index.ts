@@ -1,5 +1,6 @@
 import { catalogMigration } from './001-catalog';
+import { replicationMigration } from './002-replication';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [catalogMigration];
+export const MIGRATIONS: readonly Migration[] = [catalogMigration, replicationMigration];

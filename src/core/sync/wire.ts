@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { storeCodeSchema, tillCodeSchema } from '../journal/receipt-number';
+import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from './protocol';
+
+/** The server's per-(collection, scope) sequence; never a till clock. */
+export const checkpointSchema = z.strictObject({ seq: z.number().int().min(0) });
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+
+export const pullQuerySchema = z.strictObject({
+  checkpoint: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
+});
+
+/** A document on the wire: the collection's document plus RxDB's tombstone flag. */
+export type WireDocument<T> = T & { readonly _deleted: boolean };
+
+export interface PullResponse<T> {
+  readonly documents: WireDocument<T>[];
+  readonly checkpoint: Checkpoint;
+}
+
+export const pushRowSchema = z.strictObject({
+  assumedMasterState: z.record(z.string(), z.unknown()).nullable().optional(),
+  newDocumentState: z.record(z.string(), z.unknown()),
+});
+export const pushBodySchema = z.array(pushRowSchema).max(MAX_PUSH_ROWS);
+export type PushRow = z.infer<typeof pushRowSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.enum([
+    'bad-request',
+    'unauthenticated',
+    'forbidden',
+    'not-found',
+    'conflict',
+    'payload-too-large',
+    'upgrade-required',
+    'unavailable',
+    'internal',
+  ]),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const pairingCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/, 'pairing code: XXXX-XXXX-XXXX');
+
+export const pairingCodeRequestSchema = z.strictObject({
+  storeCode: storeCodeSchema,
+  tillCode: tillCodeSchema,
+  ttlMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(24 * 60),
+});
+
+export const enrolRequestSchema = z.strictObject({
+  pairingCode: pairingCodeSchema,
+  deviceName: z.string().min(1).max(80),
+});
+
+export const enrolResponseSchema = z.strictObject({
+  tillId: z.string().min(1).max(64),
+  storeCode: storeCodeSchema,
+  tillCode: tillCodeSchema,
+  credential: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+export const tokenResponseSchema = z.strictObject({
+  accessToken: z.string().min(20).max(4096),
+  expiresAt: z.iso.datetime(),
+});
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/** What the live stream says: pull these collections again from your checkpoint. */
+export const resyncEventSchema = z.strictObject({ collections: z.array(z.string()).min(1) });

@@ -1,0 +1,24 @@
+import type { RxCollection, RxJsonSchema } from 'rxdb';
+import type { StoreSettings } from '../../core/settings/store-settings';
+
+export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
+  title: 'settings',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 20 },
+    storeCode: { type: 'string', maxLength: 8 },
+    storeName: { type: 'string' },
+    addressLines: { type: 'array', items: { type: 'string' } },
+    legalIds: { type: 'array', items: { type: 'string' } },
+    currency: { type: 'string' },
+    receiptFooter: { type: 'array', items: { type: 'string' } },
+    scanConfig: { type: 'object' },
+    promotions: { type: 'array' },
+    orderSigningKey: { type: 'object' },
+  },
+  required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
+};
+
+export type SettingsCollection = RxCollection<StoreSettings>;

@@ -1,0 +1,100 @@
+import { Subject } from 'rxjs';
+import { backoffDelay } from '../../core/sync/backoff';
+import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol';
+import { resyncEventSchema } from '../../core/sync/wire';
+import type { TillSession } from './till-session';
+
+export type StreamState = 'connecting' | 'open' | 'closed';
+
+/**
+ * The server's live stream (server-sent events) read with fetch, because
+ * EventSource cannot send an Authorization header. Each `resync` event names
+ * collections to pull again; reconnects back off and always begin with a
+ * resync, so nothing committed while the link was down is missed.
+ */
+export function openChangeStream(syncUrl: string, session: TillSession) {
+  const resync$ = new Subject<readonly string[]>();
+  const state$ = new Subject<StreamState>();
+  const controller = new AbortController();
+  let failures = 0;
+
+  const run = async (): Promise<void> => {
+    while (!controller.signal.aborted) {
+      state$.next('connecting');
+      try {
+        const response = await fetch(`${syncUrl}/sync/v1/stream`, {
+          headers: {
+            [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+            authorization: await session.authorization(),
+          },
+          signal: controller.signal,
+        });
+        if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`);
+        failures = 0;
+        state$.next('open');
+        await readEvents(response.body, (data) => {
+          const parsed = resyncEventSchema.safeParse(safeJson(data));
+          if (parsed.success) resync$.next(parsed.data.collections);
+        });
+      } catch {
+        // Network errors and aborts end up here; the loop decides what next.
+      }
+      state$.next('closed');
+      if (controller.signal.aborted) return;
+      failures++;
+      await sleep(backoffDelay(failures, Math.random()), controller.signal);
+    }
+  };
+  void run();
+
+  return {
+    resync$: resync$.asObservable(),
+    state$: state$.asObservable(),
+    close() {
+      controller.abort();
+      resync$.complete();
+      state$.complete();
+    },
+  };
+}
+
+async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = block
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n');
+      if (data) onData(data);
+      end = buffer.indexOf('\n\n');
+    }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

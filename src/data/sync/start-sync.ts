@@ -1,0 +1,89 @@
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { combineLatest, filter, map, type Observable, startWith } from 'rxjs';
+import type { SyncCollectionName } from '../../core/sync/collections';
+import type { TillDatabase } from '../till-database';
+import { openChangeStream, type StreamState } from './change-stream';
+import { replicateCollection } from './replicate-collection';
+import { ensureTillIdentity, openTillSession, type TillIdentity } from './till-session';
+
+export interface SyncOptions {
+  readonly syncUrl: string;
+  readonly enrolment?: { readonly pairingCode: string; readonly deviceName: string };
+}
+
+export interface SyncProgress {
+  readonly stream: StreamState;
+  /** A replication is pulling or pushing right now. */
+  readonly active: boolean;
+  /** The last error of any replication, cleared by the next success. */
+  readonly error: string | undefined;
+}
+
+export interface RunningSync {
+  readonly identity: TillIdentity;
+  readonly replications: Readonly<Record<SyncCollectionName, RxReplicationState<never, unknown>>>;
+  readonly progress$: Observable<SyncProgress>;
+  /** Resolves when every collection has caught up once (the first sync is complete). */
+  awaitInitialSync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts replication of every collection for this till: server-owned data
+ * is pulled, the till's journal is pushed (and pulled back, so a reinstalled
+ * till recovers it). Checkpoints live in the till's database, so a first
+ * catalog sync cut short resumes where it stopped.
+ */
+export async function startSync(db: TillDatabase, options: SyncOptions): Promise<RunningSync> {
+  const identity = await ensureTillIdentity(db, options.syncUrl, options.enrolment);
+  const session = openTillSession(options.syncUrl, identity);
+  const stream = openChangeStream(options.syncUrl, session);
+  const resyncOf = (name: SyncCollectionName) =>
+    stream.resync$.pipe(filter((collections) => collections.includes(name)));
+  const common = (name: SyncCollectionName, pullBatchSize = 500) => ({
+    name,
+    session,
+    resync$: resyncOf(name),
+    pullBatchSize,
+  });
+
+  const replications = {
+    products: replicateCollection(db.products, common('products', 2_000)),
+    inventory: replicateCollection(db.inventory, common('inventory', 2_000)),
+    orders: replicateCollection(db.orders, common('orders')),
+    staff: replicateCollection(db.staff, common('staff')),
+    settings: replicateCollection(db.settings, common('settings')),
+    journal: replicateCollection(db.journal, { ...common('journal'), outbox: db.outbox }),
+  } as unknown as Record<SyncCollectionName, RxReplicationState<never, unknown>>;
+  const all = Object.values(replications);
+
+  const active$ = combineLatest(all.map((r) => r.active$.pipe(startWith(false)))).pipe(
+    map((flags) => flags.some(Boolean)),
+  );
+  const error$ = combineLatest(
+    all.map((r) =>
+      r.error$.pipe(
+        map((error): string | undefined => error.parameters.errors?.[0]?.message ?? error.message),
+        startWith(undefined),
+      ),
+    ),
+  ).pipe(map((errors) => errors.find((e) => e !== undefined)));
+  const progress$ = combineLatest([
+    stream.state$.pipe(startWith<StreamState>('connecting')),
+    active$,
+    error$,
+  ]).pipe(map(([streamState, active, error]) => ({ stream: streamState, active, error })));
+
+  return {
+    identity,
+    replications,
+    progress$,
+    async awaitInitialSync() {
+      await Promise.all(all.map((r) => r.awaitInitialReplication()));
+    },
+    async close() {
+      stream.close();
+      await Promise.all(all.map((r) => r.cancel()));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol';
+
+export type SyncFailure =
+  | { readonly kind: 'network'; readonly message: string }
+  | { readonly kind: 'http'; readonly status: number; readonly error: string; readonly message: string };
+
+export class SyncRequestError extends Error {
+  constructor(readonly failure: SyncFailure) {
+    super(
+      failure.kind === 'http' ? `${failure.status} ${failure.error}: ${failure.message}` : failure.message,
+    );
+  }
+
+  /** 400, 403, 404 and 413 will fail the same way again: report, do not retry. */
+  get permanent(): boolean {
+    return this.failure.kind === 'http' && [400, 403, 404, 413].includes(this.failure.status);
+  }
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** One request to the sync server with the protocol header; errors become SyncRequestError. */
+export async function syncRequest<T>(
+  syncUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { body?: unknown; authorization?: string; signal?: AbortSignal } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) };
+  if (options.authorization) headers.authorization = options.authorization;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${syncUrl}${path}`, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      signal: options.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new SyncRequestError({
+      kind: 'network',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+  if (response.ok) return (await response.json()) as T;
+  let error = 'http-error';
+  let message = response.statusText;
+  try {
+    const body = (await response.json()) as { error?: string; message?: string };
+    error = body.error ?? error;
+    message = body.message ?? message;
+  } catch {
+    // Not our JSON error body (a proxy page, say): keep the status line.
+  }
+  throw new SyncRequestError({ kind: 'http', status: response.status, error, message });
+}

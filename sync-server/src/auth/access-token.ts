@@ -1,0 +1,54 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { err, ok, type Result } from '../../../src/core/result';
+import { ACCESS_TOKEN_TTL_SECONDS } from '../../../src/core/sync/protocol';
+import { type ServerKeys, SIGNING_ALGORITHM } from './server-keys';
+
+export interface TillPrincipal {
+  readonly tillId: string;
+  readonly storeCode: string;
+  readonly tillCode: string;
+}
+
+const ISSUER = 'store-till-sync';
+const AUDIENCE = 'till';
+
+export async function signAccessToken(keys: ServerKeys, till: TillPrincipal, now = new Date()) {
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  const expiresAt = issuedAt + ACCESS_TOKEN_TTL_SECONDS;
+  const accessToken = await new SignJWT({ store: till.storeCode, till: till.tillCode, scope: 'till' })
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: keys.kid, typ: 'JWT' })
+    .setSubject(till.tillId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(expiresAt)
+    .sign(keys.privateKey);
+  return { accessToken, expiresAt: new Date(expiresAt * 1000).toISOString() };
+}
+
+export type TokenProblem = 'expired' | 'invalid';
+
+export async function verifyAccessToken(
+  keys: ServerKeys,
+  token: string,
+): Promise<Result<TillPrincipal, TokenProblem>> {
+  try {
+    const { payload } = await jwtVerify(token, keys.publicKey, {
+      algorithms: [SIGNING_ALGORITHM],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
+    const { sub, store, till, scope } = payload;
+    if (
+      typeof sub !== 'string' ||
+      typeof store !== 'string' ||
+      typeof till !== 'string' ||
+      scope !== 'till'
+    ) {
+      return err('invalid');
+    }
+    return ok({ tillId: sub, storeCode: store, tillCode: till });
+  } catch (error) {
+    return err(error instanceof errors.JWTExpired ? 'expired' : 'invalid');
+  }
+}

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { err, ok, type Result } from '../../../src/core/result';
+import type { EnrolResponse } from '../../../src/core/sync/wire';
+import type { Database } from '../db/database';
+import type { TillPrincipal } from './access-token';
+import { newCredential, newPairingCode, sameHash, sha256Hex } from './secrets';
+
+export async function ensureStore(db: Database, code: string, name: string): Promise<void> {
+  await db.query('INSERT INTO stores (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [
+    code,
+    name,
+  ]);
+}
+
+export async function issuePairingCode(
+  db: Database,
+  storeCode: string,
+  tillCode: string,
+  ttlMinutes: number,
+) {
+  const pairingCode = newPairingCode();
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
+  await ensureStore(db, storeCode, storeCode);
+  await db.query(
+    'INSERT INTO pairing_codes (code_hash, store_code, till_code, expires_at) VALUES ($1, $2, $3, $4)',
+    [sha256Hex(pairingCode), storeCode, tillCode, expiresAt.toISOString()],
+  );
+  return { pairingCode, expiresAt: expiresAt.toISOString() };
+}
+
+export type EnrolProblem = 'unknown-code' | 'code-used' | 'code-expired';
+
+/**
+ * Turns a one-time pairing code into a till identity and credential. A till
+ * enrolled again under the same store and till code (replaced hardware)
+ * revokes the previous one.
+ */
+export async function enrolTill(
+  db: Database,
+  pairingCode: string,
+  deviceName: string,
+): Promise<Result<EnrolResponse, EnrolProblem>> {
+  return db.transaction(async (tx) => {
+    const found = await tx.query<{
+      store_code: string;
+      till_code: string;
+      expires_at: Date;
+      used_at: Date | null;
+    }>(
+      'SELECT store_code, till_code, expires_at, used_at FROM pairing_codes WHERE code_hash = $1 FOR UPDATE',
+      [sha256Hex(pairingCode)],
+    );
+    const code = found.rows[0];
+    if (!code) return err('unknown-code');
+    if (code.used_at) return err('code-used');
+    if (new Date(code.expires_at).getTime() < Date.now()) return err('code-expired');
+    const tillId = randomUUID();
+    const credential = newCredential();
+    await tx.query(
+      'UPDATE tills SET revoked_at = now() WHERE store_code = $1 AND till_code = $2 AND revoked_at IS NULL',
+      [code.store_code, code.till_code],
+    );
+    await tx.query(
+      'INSERT INTO tills (id, store_code, till_code, device_name, credential_hash) VALUES ($1, $2, $3, $4, $5)',
+      [tillId, code.store_code, code.till_code, deviceName, sha256Hex(credential)],
+    );
+    await tx.query('UPDATE pairing_codes SET used_at = now(), used_by = $2 WHERE code_hash = $1', [
+      sha256Hex(pairingCode),
+      tillId,
+    ]);
+    return ok({ tillId, storeCode: code.store_code, tillCode: code.till_code, credential });
+  });
+}
+
+export type CredentialProblem = 'malformed' | 'unknown-till' | 'wrong-credential' | 'revoked';
+
+/** Checks a `<tillId>.<credential>` pair against the stored hash. */
+export async function authenticateTill(
+  db: Database,
+  presented: string,
+): Promise<Result<TillPrincipal, CredentialProblem>> {
+  const dot = presented.indexOf('.');
+  if (dot <= 0) return err('malformed');
+  const tillId = presented.slice(0, dot);
+  const credential = presented.slice(dot + 1);
+  const found = await db.query<{
+    store_code: string;
+    till_code: string;
+    credential_hash: string;
+    revoked_at: Date | null;
+  }>('SELECT store_code, till_code, credential_hash, revoked_at FROM tills WHERE id = $1', [tillId]);
+  const till = found.rows[0];
+  if (!till) return err('unknown-till');
+  if (!sameHash(sha256Hex(credential), till.credential_hash)) return err('wrong-credential');
+  if (till.revoked_at) return err('revoked');
+  return ok({ tillId, storeCode: till.store_code, tillCode: till.till_code });
+}
+
+export async function revokeTill(db: Database, tillId: string): Promise<boolean> {
+  const result = await db.query(
+    'UPDATE tills SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+    [tillId],
+  );
+  return result.rows.length > 0;
+}
+
+/**
+ * Revoked till ids, refreshed at most every `maxAgeMs`: a revoked till's
+ * unexpired access tokens stop working within that delay on every instance.
+ */
+export function revocationCache(db: Database, maxAgeMs = 30_000) {
+  let revoked = new Set<string>();
+  let loadedAt = 0;
+  let loading: Promise<void> | undefined;
+  const refresh = async () => {
+    const result = await db.query<{ id: string }>('SELECT id FROM tills WHERE revoked_at IS NOT NULL');
+    revoked = new Set(result.rows.map((row) => row.id));
+    loadedAt = Date.now();
+  };
+  return {
+    async isRevoked(tillId: string): Promise<boolean> {
+      if (Date.now() - loadedAt > maxAgeMs) {
+        loading ??= refresh().finally(() => {
+          loading = undefined;
+        });
+        await loading;
+      }
+      return revoked.has(tillId);
+    },
+    invalidate() {
+      loadedAt = 0;
+    },
+  };
+}

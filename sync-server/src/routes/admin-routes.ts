@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { pairingCodeRequestSchema } from '../../../src/core/sync/wire';
+import { bearerOf } from '../auth/authenticate';
+import { sameHash, sha256Hex } from '../auth/secrets';
+import { issuePairingCode, revokeTill } from '../auth/till-registry';
+import type { Database } from '../db/database';
+import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
+
+export interface AdminRouteDeps {
+  readonly db: Database;
+  /** Undefined: the admin API is off. */
+  readonly adminToken: string | undefined;
+  readonly onRevoked: () => void;
+}
+
+/** Back-office operations under /admin/v1, behind the admin token. */
+export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): Promise<void> {
+  const expectedHash = deps.adminToken ? sha256Hex(deps.adminToken) : undefined;
+  app.addHook('onRequest', async (request) => {
+    if (!expectedHash) throw unauthenticated('the admin API is off: set TILL_ADMIN_TOKEN');
+    const token = bearerOf(request);
+    if (!token || !sameHash(sha256Hex(token), expectedHash))
+      throw unauthenticated('admin token not accepted');
+  });
+
+  app.post('/pairing-codes', async (request, reply) => {
+    const body = pairingCodeRequestSchema.safeParse(request.body);
+    if (!body.success)
+      throw badRequest(
+        'pairing code request: { storeCode, tillCode, ttlMinutes? }',
+        issueDetails(body.error.issues),
+      );
+    const issued = await issuePairingCode(
+      deps.db,
+      body.data.storeCode,
+      body.data.tillCode,
+      body.data.ttlMinutes,
+    );
+    return reply.code(201).send(issued);
+  });
+
+  app.post('/tills/:tillId/revoke', async (request) => {
+    const { tillId } = z.object({ tillId: z.string().min(1).max(64) }).parse(request.params);
+    if (!(await revokeTill(deps.db, tillId)))
+      throw new HttpProblem(404, 'not-found', `no active till ${tillId}`);
+    deps.onRevoked();
+    return { revoked: tillId };
+  });
+
+  app.get('/incidents', async () => {
+    const result = await deps.db.query(
+      `SELECT id, till_id AS "tillId", store_code AS "storeCode", code, from_sequence AS "fromSequence",
+              to_sequence AS "toSequence", entry_id AS "entryId", detail, created_at AS "createdAt"
+       FROM journal_incidents ORDER BY id DESC LIMIT 500`,
+    );
+    return { incidents: result.rows };
+  });
+}

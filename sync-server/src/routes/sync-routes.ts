@@ -1,0 +1,154 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  isSyncCollection,
+  SYNC_COLLECTION_NAMES,
+  type SyncCollectionName,
+} from '../../../src/core/sync/collections';
+import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/protocol';
+import { enrolRequestSchema, pullQuerySchema } from '../../../src/core/sync/wire';
+import { signAccessToken, type TillPrincipal } from '../auth/access-token';
+import { bearerOf, tillAuthentication } from '../auth/authenticate';
+import type { ServerKeys } from '../auth/server-keys';
+import { authenticateTill, enrolTill } from '../auth/till-registry';
+import type { Database } from '../db/database';
+import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
+import type { ChangeHub } from '../sync/change-hub';
+import { pullDocuments } from '../sync/document-store';
+import { handlePush, type PushHooks } from '../sync/push';
+import { scopeForTill } from '../sync/till-visibility';
+
+export interface SyncRouteDeps {
+  readonly db: Database;
+  readonly keys: ServerKeys;
+  readonly hub: ChangeHub;
+  readonly isRevoked: (tillId: string) => Promise<boolean>;
+  readonly pushHooks?: PushHooks;
+}
+
+const STREAM_PING_MS = 15_000;
+
+function collectionOf(request: FastifyRequest): SyncCollectionName {
+  const { collection } = request.params as { collection?: string };
+  if (!collection || !isSyncCollection(collection)) {
+    throw new HttpProblem(404, 'not-found', `unknown collection: ${collection ?? ''}`);
+  }
+  return collection;
+}
+
+function principal(request: FastifyRequest): TillPrincipal {
+  if (!request.till) throw unauthenticated('missing access token');
+  return request.till;
+}
+
+/** Replication, enrolment and the live stream under /sync/v1 (docs/sync-protocol.md). */
+export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Promise<void> {
+  app.decorateRequest('till', null);
+
+  app.addHook('onRequest', async (request) => {
+    const version = Number(request.headers[PROTOCOL_HEADER] ?? 0);
+    if (!Number.isInteger(version) || version < SYNC_PROTOCOL_VERSION) {
+      throw new HttpProblem(
+        426,
+        'upgrade-required',
+        `this server speaks sync protocol ${SYNC_PROTOCOL_VERSION}`,
+        {
+          minProtocol: SYNC_PROTOCOL_VERSION,
+        },
+      );
+    }
+  });
+
+  app.post('/enrol', async (request, reply) => {
+    const body = enrolRequestSchema.safeParse(request.body);
+    if (!body.success)
+      throw badRequest('enrol body: { pairingCode, deviceName }', issueDetails(body.error.issues));
+    const enrolled = await enrolTill(deps.db, body.data.pairingCode, body.data.deviceName);
+    if (!enrolled.ok) {
+      const why = {
+        'unknown-code': 'unknown pairing code',
+        'code-used': 'pairing code already used',
+        'code-expired': 'pairing code expired',
+      };
+      throw unauthenticated(why[enrolled.error]);
+    }
+    return reply.code(201).send(enrolled.value);
+  });
+
+  app.post('/token', async (request) => {
+    const presented = bearerOf(request);
+    if (!presented)
+      throw unauthenticated('missing till credential (authorization: Bearer <tillId>.<credential>)');
+    const till = await authenticateTill(deps.db, presented);
+    if (!till.ok)
+      throw unauthenticated(
+        till.error === 'revoked' ? 'this till has been revoked' : 'till credential not accepted',
+      );
+    return signAccessToken(deps.keys, till.value);
+  });
+
+  app.get('/keys', async () => ({ keys: [deps.keys.publicJwk] }));
+
+  const authenticate = tillAuthentication(deps.keys, deps.isRevoked);
+
+  app.get('/:collection/pull', { preHandler: authenticate }, async (request) => {
+    const collection = collectionOf(request);
+    const query = pullQuerySchema.safeParse(request.query);
+    if (!query.success)
+      throw badRequest('pull query: checkpoint (>= 0) and limit (1-5000)', issueDetails(query.error.issues));
+    const { documents, lastSeq } = await pullDocuments(
+      deps.db,
+      collection,
+      scopeForTill(collection, principal(request)),
+      query.data.checkpoint,
+      query.data.limit,
+    );
+    return { documents, checkpoint: { seq: lastSeq } };
+  });
+
+  app.post('/:collection/push', { preHandler: authenticate }, async (request) => {
+    const collection = collectionOf(request);
+    const result = await handlePush(deps.db, collection, principal(request), request.body, deps.pushHooks);
+    if (result.incidents.length > 0) {
+      request.log.warn(
+        { incidents: result.incidents.length, till: request.till?.tillId },
+        'journal incidents recorded',
+      );
+    }
+    return result.conflicts;
+  });
+
+  app.get('/stream', { preHandler: authenticate }, (request, reply) => serveStream(request, reply, deps.hub));
+}
+
+function serveStream(request: FastifyRequest, reply: FastifyReply, hub: ChangeHub): void {
+  const till = principal(request);
+  const visible = (collection: SyncCollectionName, scope: string) => scopeForTill(collection, till) === scope;
+  // Headers set by hooks (CORS) live on the Fastify reply, which hijack() bypasses.
+  const hookHeaders = Object.fromEntries(
+    Object.entries(reply.getHeaders()).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, String(value)]],
+    ),
+  );
+  reply.hijack();
+  const out = reply.raw;
+  out.writeHead(200, {
+    ...hookHeaders,
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  const resync = (collections: readonly SyncCollectionName[]) =>
+    out.write(`event: resync\ndata: ${JSON.stringify({ collections })}\n\n`);
+  // On (re)connect the client may have missed anything: tell it to pull everything.
+  resync(SYNC_COLLECTION_NAMES);
+  const unsubscribe = hub.subscribe((change) => {
+    if (change === 'everything') resync(SYNC_COLLECTION_NAMES);
+    else if (visible(change.collection, change.scope)) resync([change.collection]);
+  });
+  const ping = setInterval(() => out.write(': ping\n\n'), STREAM_PING_MS);
+  request.raw.on('close', () => {
+    clearInterval(ping);
+    unsubscribe();
+  });
+}

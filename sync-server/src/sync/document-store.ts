@@ -1,0 +1,96 @@
+import type { SyncCollectionName } from '../../../src/core/sync/collections';
+import type { Queryable } from '../db/database';
+
+export const CHANGE_CHANNEL = 'till_sync';
+
+export interface StoredDocument {
+  readonly id: string;
+  readonly scope: string;
+  readonly doc: Record<string, unknown>;
+  readonly deleted: boolean;
+  readonly seq: number;
+}
+
+export interface DocumentWrite {
+  readonly id: string;
+  readonly doc: Record<string, unknown>;
+  readonly deleted: boolean;
+}
+
+/**
+ * Takes the (collection, scope) counter's row lock for the rest of the
+ * transaction. Call it before reading what you are about to compare and
+ * write: concurrent writers of the same scope then run one after the other,
+ * and the sequence numbers they take follow commit order.
+ */
+export async function lockScope(tx: Queryable, collection: SyncCollectionName, scope: string): Promise<void> {
+  await tx.query(
+    'INSERT INTO sync_sequences (collection, scope, last) VALUES ($1, $2, 0) ON CONFLICT (collection, scope) DO NOTHING',
+    [collection, scope],
+  );
+  await tx.query('SELECT last FROM sync_sequences WHERE collection = $1 AND scope = $2 FOR UPDATE', [
+    collection,
+    scope,
+  ]);
+}
+
+export async function readDocuments(
+  tx: Queryable,
+  collection: SyncCollectionName,
+  ids: readonly string[],
+): Promise<Map<string, StoredDocument>> {
+  if (ids.length === 0) return new Map();
+  const result = await tx.query<StoredDocument>(
+    'SELECT id, scope, doc, deleted, seq FROM sync_documents WHERE collection = $1 AND id = ANY($2::text[])',
+    [collection, ids],
+  );
+  return new Map(result.rows.map((row) => [row.id, row]));
+}
+
+/**
+ * Inserts or replaces documents of one scope with fresh sequence numbers, and
+ * queues a change notification that PostgreSQL delivers on commit. The caller
+ * must hold the scope lock (lockScope).
+ */
+export async function writeDocuments(
+  tx: Queryable,
+  collection: SyncCollectionName,
+  scope: string,
+  writes: readonly DocumentWrite[],
+): Promise<void> {
+  if (writes.length === 0) return;
+  const counter = await tx.query<{ last: number }>(
+    'UPDATE sync_sequences SET last = last + $3 WHERE collection = $1 AND scope = $2 RETURNING last',
+    [collection, scope, writes.length],
+  );
+  const last = counter.rows[0]?.last;
+  if (last === undefined) throw new Error(`writeDocuments without lockScope(${collection}, ${scope})`);
+  const first = last - writes.length + 1;
+  await tx.query(
+    `INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq, updated_at)
+     SELECT $1, w->>'id', $2, w->'doc', (w->>'deleted')::boolean, $3::bigint + (ordinality - 1), now()
+     FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(w, ordinality)
+     ON CONFLICT (collection, id) DO UPDATE
+       SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at`,
+    [collection, scope, first, JSON.stringify(writes)],
+  );
+  await tx.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify({ collection, scope })]);
+}
+
+export async function pullDocuments(
+  db: Queryable,
+  collection: SyncCollectionName,
+  scope: string,
+  afterSeq: number,
+  limit: number,
+): Promise<{ documents: Record<string, unknown>[]; lastSeq: number }> {
+  const result = await db.query<{ doc: Record<string, unknown>; deleted: boolean; seq: number }>(
+    `SELECT doc, deleted, seq FROM sync_documents
+     WHERE collection = $1 AND scope = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+    [collection, scope, afterSeq, limit],
+  );
+  return {
+    documents: result.rows.map((row) => ({ ...row.doc, _deleted: row.deleted })),
+    lastSeq: result.rows.at(-1)?.seq ?? afterSeq,
+  };
+}

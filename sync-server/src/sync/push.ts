@@ -1,0 +1,178 @@
+import type { JournalEntry } from '../../../src/core/journal/journal-entry';
+import type { ClickCollectOrder } from '../../../src/core/orders/click-collect-order';
+import { mergeHandovers } from '../../../src/core/orders/merge-handovers';
+import { SYNC_COLLECTIONS, type SyncCollectionName, scopeKeyOf } from '../../../src/core/sync/collections';
+import { pushBodySchema } from '../../../src/core/sync/wire';
+import type { TillPrincipal } from '../auth/access-token';
+import type { Database, Queryable } from '../db/database';
+import { badRequest, forbidden, issueDetails } from '../http/errors';
+import {
+  type DocumentWrite,
+  lockScope,
+  readDocuments,
+  type StoredDocument,
+  writeDocuments,
+} from './document-store';
+import { checkJournalArrival, type Incident, recordIncidents } from './journal-arrival';
+import { sameDocument, withoutDeletedFlag } from './same-document';
+
+export interface PushHooks {
+  /** Runs in the push transaction for journal entries stored for the first time (projections). */
+  readonly onNewJournalEntries?: (
+    tx: Queryable,
+    till: TillPrincipal,
+    entries: readonly JournalEntry[],
+  ) => Promise<void>;
+}
+
+export interface PushResult {
+  /** The server's state of each conflicting row, as the protocol answers. */
+  readonly conflicts: Record<string, unknown>[];
+  readonly written: number;
+  readonly incidents: readonly Incident[];
+}
+
+interface CheckedRow {
+  readonly id: string;
+  readonly doc: Record<string, unknown>;
+  readonly assumed: Record<string, unknown> | null;
+}
+
+/**
+ * RxDB push with conflict detection (docs/sync-protocol.md section 6). The
+ * whole body is validated before anything is written: one bad row rejects
+ * the request and nothing is stored.
+ */
+export async function handlePush(
+  db: Database,
+  collection: SyncCollectionName,
+  till: TillPrincipal,
+  body: unknown,
+  hooks: PushHooks = {},
+): Promise<PushResult> {
+  const definition = SYNC_COLLECTIONS[collection];
+  if (definition.push === 'none')
+    throw forbidden(`${collection} is owned by the server: tills cannot push it`);
+  const scope = definition.scope === 'till' ? till.tillId : till.storeCode;
+  const rows = validateRows(collection, till, scope, body);
+
+  return db.transaction(async (tx) => {
+    await lockScope(tx, collection, scope);
+    const stored = await readDocuments(
+      tx,
+      collection,
+      rows.map((row) => row.id),
+    );
+    const conflicts: Record<string, unknown>[] = [];
+    const writes: DocumentWrite[] = [];
+    const rewriteIncidents: Incident[] = [];
+    rows.forEach((row, index) => {
+      const current = stored.get(row.id);
+      if (current && current.scope !== scope) {
+        throw forbidden(`row ${index}: document ${row.id} belongs to another ${definition.scope}`);
+      }
+      const decision =
+        definition.push === 'insert-only'
+          ? decideInsertOnly(row, current)
+          : decideHandover(row, current, index);
+      if (decision === 'write') writes.push({ id: row.id, doc: row.doc, deleted: false });
+      if (decision === 'conflict' && current) {
+        conflicts.push({ ...current.doc, _deleted: current.deleted });
+        if (collection === 'journal') {
+          rewriteIncidents.push({
+            code: 'entry-rewritten',
+            fromSequence: numberField(row.doc, 'sequence'),
+            toSequence: numberField(row.doc, 'sequence'),
+            entryId: row.id,
+            detail: {
+              message: 'a different entry was pushed under an id already stored; the stored one is kept',
+            },
+          });
+        }
+      }
+    });
+    await writeDocuments(tx, collection, scope, writes);
+    let incidents: Incident[] = rewriteIncidents;
+    await recordIncidents(tx, till, rewriteIncidents);
+    if (collection === 'journal' && writes.length > 0) {
+      const entries = writes.map((write) => write.doc as unknown as JournalEntry);
+      incidents = [...incidents, ...(await checkJournalArrival(tx, till, entries))];
+      await hooks.onNewJournalEntries?.(tx, till, entries);
+    }
+    return { conflicts, written: writes.length, incidents };
+  });
+}
+
+function validateRows(
+  collection: SyncCollectionName,
+  till: TillPrincipal,
+  scope: string,
+  body: unknown,
+): CheckedRow[] {
+  const parsed = pushBodySchema.safeParse(body);
+  if (!parsed.success)
+    throw badRequest(
+      'push body must be an array of { assumedMasterState, newDocumentState }',
+      issueDetails(parsed.error.issues),
+    );
+  const { schema } = SYNC_COLLECTIONS[collection];
+  const seen = new Set<string>();
+  return parsed.data.map((row, index) => {
+    if (row.newDocumentState._deleted === true)
+      throw forbidden(`row ${index}: tills cannot delete ${collection} documents`);
+    const doc = withoutDeletedFlag(row.newDocumentState);
+    const checked = schema.safeParse(doc);
+    if (!checked.success) {
+      throw badRequest(
+        `row ${index}: not a valid ${collection} document`,
+        issueDetails(checked.error.issues, [index]),
+      );
+    }
+    const id = doc.id;
+    if (typeof id !== 'string') throw badRequest(`row ${index}: missing id`);
+    if (seen.has(id)) throw badRequest(`row ${index}: document ${id} appears twice in one push`);
+    seen.add(id);
+    if (scopeKeyOf(collection, doc) !== scope)
+      throw forbidden(`row ${index}: document ${id} belongs to another store or till`);
+    if (collection === 'journal' && (doc.storeCode !== till.storeCode || doc.tillCode !== till.tillCode)) {
+      throw forbidden(`row ${index}: journal entry ${id} names another store or till code`);
+    }
+    const assumed = row.assumedMasterState ? withoutDeletedFlag(row.assumedMasterState) : null;
+    return { id, doc, assumed };
+  });
+}
+
+type Decision = 'write' | 'no-op' | 'conflict';
+
+/** Immutable records: new ids are stored, identical re-sends are no-ops, anything else conflicts. */
+function decideInsertOnly(row: CheckedRow, current: StoredDocument | undefined): Decision {
+  if (!current) return 'write';
+  return sameDocument(current.doc, row.doc) ? 'no-op' : 'conflict';
+}
+
+/**
+ * Orders: a till may only add handovers. The change is accepted when the till
+ * saw the stored state and merging its copy into the stored one gives its
+ * copy back (nothing removed, nothing else changed).
+ */
+function decideHandover(row: CheckedRow, current: StoredDocument | undefined, index: number): Decision {
+  if (!current) throw forbidden(`row ${index}: tills cannot create orders`);
+  if (sameDocument(current.doc, row.doc)) return 'no-op';
+  if (!row.assumed || !sameDocument(current.doc, row.assumed)) return 'conflict';
+  if (current.doc.kind !== 'click-and-collect' || row.doc.kind !== 'click-and-collect') {
+    throw forbidden(`row ${index}: only click-and-collect orders can be handed over at a till`);
+  }
+  const merged = mergeHandovers(
+    current.doc as unknown as ClickCollectOrder,
+    row.doc as unknown as ClickCollectOrder,
+  );
+  if (!merged.ok || !sameDocument(merged.value, row.doc)) {
+    throw forbidden(`row ${index}: a till may only add handovers to an order`);
+  }
+  return 'write';
+}
+
+function numberField(doc: Record<string, unknown>, field: string): number | null {
+  const value = doc[field];
+  return typeof value === 'number' ? value : null;
+}

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../../sync-server/src/db/migrate';
+import { generateFrenchCatalog } from '../../../sync-server/src/demo/french-catalog';
+import { seedDemoCatalog } from '../../../sync-server/src/demo/seed-catalog';
+import { DEMO_STORE, seedDemoStore } from '../../../sync-server/src/demo/seed-store';
+import { DATABASE_KINDS, startTestServer, type TestServer } from '../../support/sync-server-harness';
+
+describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind) => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer(kind);
+  });
+  afterAll(() => t?.close());
+
+  it('applies every migration once', async () => {
+    expect(await migrate(t.db)).toEqual([]);
+    const applied = await t.db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
+    expect(applied.rows.map((row) => row.id)).toEqual(['001-catalog', '002-replication']);
+  });
+
+  it('answers its health check with the database kind', async () => {
+    const response = await t.server.app.inject({ method: 'GET', url: '/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', database: kind.name });
+  });
+
+  it('seeds the demo store once; a till of the store pulls catalog, stock, staff and settings', async () => {
+    const catalog = generateFrenchCatalog();
+    expect(await seedDemoCatalog(t.db, catalog)).toBe(catalog.length);
+    expect(await seedDemoCatalog(t.db, catalog)).toBe(0);
+    await seedDemoStore(t.db, t.server.keys, catalog);
+    await seedDemoStore(t.db, t.server.keys, catalog);
+    const till = await t.enrol(DEMO_STORE.code, '01');
+
+    const pullAll = async (collection: string) => {
+      const ids: string[] = [];
+      let checkpoint = 0;
+      for (;;) {
+        const body = (
+          await till.request('GET', `/sync/v1/${collection}/pull?checkpoint=${checkpoint}&limit=1000`)
+        ).json() as {
+          documents: { id: string }[];
+          checkpoint: { seq: number };
+        };
+        ids.push(...body.documents.map((doc) => doc.id));
+        checkpoint = body.checkpoint.seq;
+        if (body.documents.length < 1000) return ids;
+      }
+    };
+    expect(await pullAll('products')).toHaveLength(catalog.length);
+    expect(await pullAll('inventory')).toHaveLength(catalog.length);
+    expect(await pullAll('staff')).toHaveLength(3);
+    const settings = (await till.request('GET', '/sync/v1/settings/pull')).json().documents;
+    expect(settings).toHaveLength(1);
+    expect(settings[0].orderSigningKey.x).toBe(t.server.keys.publicJwk.x);
+
+    const otherStore = await t.enrol('LYO02', '01');
+    expect((await otherStore.request('GET', '/sync/v1/inventory/pull')).json().documents).toEqual([]);
+  });
+});

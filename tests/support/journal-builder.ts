@@ -1,0 +1,49 @@
+import { randomFillSync } from 'node:crypto';
+import { createUuidV7Generator } from '../../src/core/ids';
+import { appendEntry, type JournalDraft } from '../../src/core/journal/append-entry';
+import type { JournalEntry } from '../../src/core/journal/journal-entry';
+
+export interface TillIdentityForTests {
+  readonly storeCode: string;
+  readonly tillCode: string;
+  readonly tillId: string;
+}
+
+/** A till's journal in a test: appends real, hash-chained entries. */
+export class TestJournal {
+  readonly entries: JournalEntry[] = [];
+  readonly #newId = createUuidV7Generator({
+    now: () => Date.now(),
+    randomBytes: (n) => randomFillSync(new Uint8Array(n)),
+  });
+
+  readonly till: TillIdentityForTests;
+
+  constructor(till: TillIdentityForTests) {
+    this.till = { storeCode: till.storeCode, tillCode: till.tillCode, tillId: till.tillId };
+  }
+
+  append(draft: Omit<JournalDraft, 'id' | 'recordedAt'>): JournalEntry {
+    const head = this.entries.at(-1);
+    const appended = appendEntry(
+      head ? { sequence: head.sequence, hash: head.hash } : null,
+      { ...draft, id: this.#newId(), recordedAt: new Date().toISOString() } as JournalDraft,
+      this.till,
+    );
+    if (!appended.ok) throw new Error(`test journal: ${JSON.stringify(appended.error)}`);
+    this.entries.push(appended.value.entry);
+    return appended.value.entry;
+  }
+
+  /** A simple valid entry: a float brought to the drawer. */
+  floatIn(minor = 10_000): JournalEntry {
+    return this.append({
+      kind: 'cash.movement',
+      payload: { type: 'float-in', amount: { minor, currency: 'EUR' }, staffId: 'staff-camille' },
+    });
+  }
+}
+
+/** Push rows for entries the server has never seen. */
+export const asNewRows = (entries: readonly JournalEntry[]) =>
+  entries.map((entry) => ({ assumedMasterState: null, newDocumentState: { ...entry, _deleted: false } }));
