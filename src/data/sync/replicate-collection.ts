@@ -109,7 +109,7 @@ async function markOutbox(
   await outbox.bulkUpsert(
     ids.map((documentId) => ({
       id: `${collection}:${documentId}`,
-      collection,
+      sourceCollection: collection,
       documentId,
       state,
       error,

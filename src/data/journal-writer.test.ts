@@ -1,0 +1,59 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../core/journal/verify-chain';
+import { createJournalWriter, findJournalHead, reconcileOutbox } from './journal-writer';
+import { createTillDatabase, type TillDatabase } from './till-database';
+
+const till = { storeCode: 'PAR01', tillCode: '01', tillId: 'till-a' };
+let counter = 0;
+const floatIn = (minor: number) => ({
+  kind: 'cash.movement' as const,
+  payload: { type: 'float-in' as const, amount: { minor, currency: 'EUR' }, staffId: 'staff-camille' },
+  id: `0192f0c0-0000-7000-8000-${String(++counter).padStart(12, '0')}`,
+  recordedAt: '2026-11-23T09:00:00.000+01:00',
+});
+
+describe('journal writer', () => {
+  let db: TillDatabase;
+  afterEach(() => db?.close());
+
+  it('appends a verifiable chain, one pending outbox item per entry, even when called concurrently', async () => {
+    db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
+    const writer = createJournalWriter(db, till);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => writer.append(floatIn(100 + i))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const entries = (await db.journal.find({ sort: [{ sequence: 'asc' }] }).exec()).map((d) =>
+      d.toMutableJSON(),
+    );
+    expect(entries.map((e) => e.sequence)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(verifyChain(entries).ok).toBe(true);
+    expect(await db.outbox.count({ selector: { state: 'pending' } }).exec()).toBe(20);
+    expect(await findJournalHead(db)).toEqual({ sequence: 20, hash: entries[19]?.hash });
+  });
+
+  it('refuses an invalid entry as a value and appends nothing', async () => {
+    db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
+    const writer = createJournalWriter(db, till);
+    const refused = await writer.append({
+      ...floatIn(100),
+      payload: { type: 'float-in', amount: { minor: -5, currency: 'EUR' }, staffId: 'x' },
+    });
+    expect(refused.ok).toBe(false);
+    expect(await db.journal.count().exec()).toBe(0);
+  });
+
+  it('finds the true head and recovers outbox items after a crash left them behind', async () => {
+    db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
+    const writer = createJournalWriter(db, till);
+    await writer.append(floatIn(1));
+    const second = await writer.append(floatIn(2));
+    if (!second.ok) throw new Error('append failed');
+    // Simulate a crash after the entry was stored but before the head and outbox were updated.
+    await db.upsertLocal('journal-head', { sequence: 1, hash: 'stale' });
+    await db.outbox.findOne(`journal:${second.value.id}`).remove();
+    expect(await findJournalHead(db)).toEqual({ sequence: 2, hash: second.value.hash });
+    expect(await reconcileOutbox(db)).toBe(1);
+    const third = await writer.append(floatIn(3));
+    expect(third.ok && third.value.sequence).toBe(3);
+  });
+});

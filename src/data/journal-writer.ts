@@ -1,0 +1,95 @@
+import { appendEntry, type JournalDraft } from '../core/journal/append-entry';
+import type { ChainHead, JournalEntry } from '../core/journal/journal-entry';
+import { err, ok, type Result } from '../core/result';
+import type { TillDatabase } from './till-database';
+
+export type JournalWriteError =
+  | { readonly code: 'append-refused'; readonly detail: unknown }
+  | { readonly code: 'not-enrolled' };
+
+export interface TillIdentityForJournal {
+  readonly storeCode: string;
+  readonly tillCode: string;
+  readonly tillId: string;
+}
+
+/**
+ * Appends one entry to this till's journal: sealed by the core against the
+ * current head, stored, and marked pending in the outbox until the server
+ * accepts it. Calls are serialised so two quick sales never race for the
+ * same sequence number.
+ */
+export function createJournalWriter(db: TillDatabase, till: TillIdentityForJournal) {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const write = async (draft: JournalDraft): Promise<Result<JournalEntry, JournalWriteError>> => {
+    const head = await findJournalHead(db);
+    const appended = appendEntry(head, draft, till);
+    if (!appended.ok) return err({ code: 'append-refused', detail: appended.error });
+    const entry = appended.value.entry;
+    await db.journal.insert(structuredClone(entry) as JournalEntry);
+    await db.upsertLocal<ChainHead>(HEAD_DOC, { sequence: entry.sequence, hash: entry.hash });
+    await db.outbox.upsert({
+      id: `journal:${entry.id}`,
+      sourceCollection: 'journal',
+      documentId: entry.id,
+      state: 'pending',
+      error: null,
+      attempts: 0,
+      updatedAt: Date.now(),
+    });
+    return ok(entry);
+  };
+
+  return {
+    append(draft: JournalDraft): Promise<Result<JournalEntry, JournalWriteError>> {
+      const next = queue.then(() => write(draft));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+const HEAD_DOC = 'journal-head';
+
+/**
+ * The last entry of the chain. The head is kept in a local document so no
+ * sale scans the journal (a descending sort is never index-served on Dexie);
+ * an ascending indexed look past it confirms it, and walks forward if a
+ * crash left it behind the stored entries.
+ */
+export async function findJournalHead(db: TillDatabase): Promise<ChainHead | null> {
+  const stored = await db.getLocal<ChainHead>(HEAD_DOC);
+  let head: ChainHead | null = stored ? stored.toJSON().data : null;
+  for (;;) {
+    const next = await db.journal
+      .findOne({ selector: { sequence: { $gt: head?.sequence ?? 0 } }, sort: [{ sequence: 'asc' }] })
+      .exec();
+    if (!next) return head;
+    head = { sequence: next.sequence, hash: next.hash };
+  }
+}
+
+/**
+ * After a crash between storing an entry and recording it in the outbox,
+ * the entry would be pushed but never shown as pending: give every journal
+ * entry without an outbox record one, as pending.
+ */
+export async function reconcileOutbox(db: TillDatabase): Promise<number> {
+  const entries = await db.journal.find().exec();
+  const known = await db.outbox.findByIds(entries.map((e) => `journal:${e.id}`)).exec();
+  const missing = entries.filter((e) => !known.has(`journal:${e.id}`));
+  if (missing.length === 0) return 0;
+  await db.outbox.bulkUpsert(
+    missing.map((e) => ({
+      id: `journal:${e.id}`,
+      sourceCollection: 'journal',
+      documentId: e.id,
+      state: 'pending' as const,
+      error: null,
+      attempts: 0,
+      updatedAt: Date.now(),
+    })),
+  );
+  return missing.length;
+}
