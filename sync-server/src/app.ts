@@ -6,6 +6,7 @@ import { revocationCache } from './auth/till-registry';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { installErrorHandling } from './http/errors';
+import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
 import { adminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync-routes';
@@ -22,6 +23,7 @@ export interface SyncApp {
   readonly app: FastifyInstance;
   readonly keys: ServerKeys;
   readonly hub: ChangeHub;
+  readonly metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -41,12 +43,15 @@ export async function buildApp({ db, config, pushHooks }: AppDependencies): Prom
     methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['authorization', 'content-type', 'x-till-protocol'],
   });
+  const metrics = createMetrics();
+  registerMetrics(app, metrics);
   registerHealthRoutes(app, db);
   await app.register(syncRoutes, {
     prefix: '/sync/v1',
     db,
     keys,
     hub,
+    metrics,
     isRevoked: revocations.isRevoked,
     ...(pushHooks ? { pushHooks } : {}),
   });
@@ -60,6 +65,7 @@ export async function buildApp({ db, config, pushHooks }: AppDependencies): Prom
     app,
     keys,
     hub,
+    metrics,
     async close() {
       await app.close();
       await hub.stop();

@@ -12,6 +12,7 @@ import type { ServerKeys } from '../auth/server-keys';
 import { authenticateTill, enrolTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
+import type { Metrics } from '../ops/metrics';
 import type { ChangeHub } from '../sync/change-hub';
 import { pullDocuments } from '../sync/document-store';
 import { handlePush, type PushHooks } from '../sync/push';
@@ -21,6 +22,7 @@ export interface SyncRouteDeps {
   readonly db: Database;
   readonly keys: ServerKeys;
   readonly hub: ChangeHub;
+  readonly metrics: Metrics;
   readonly isRevoked: (tillId: string) => Promise<boolean>;
   readonly pushHooks?: PushHooks;
 }
@@ -108,6 +110,9 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
   app.post('/:collection/push', { preHandler: authenticate }, async (request) => {
     const collection = collectionOf(request);
     const result = await handlePush(deps.db, collection, principal(request), request.body, deps.pushHooks);
+    deps.metrics.pushedRows.labels(collection, 'written').inc(result.written);
+    deps.metrics.pushedRows.labels(collection, 'conflict').inc(result.conflicts.length);
+    for (const incident of result.incidents) deps.metrics.journalIncidents.labels(incident.code).inc();
     if (result.incidents.length > 0) {
       request.log.warn(
         { incidents: result.incidents.length, till: request.till?.tillId },
@@ -117,10 +122,10 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     return result.conflicts;
   });
 
-  app.get('/stream', { preHandler: authenticate }, (request, reply) => serveStream(request, reply, deps.hub));
+  app.get('/stream', { preHandler: authenticate }, (request, reply) => serveStream(request, reply, deps));
 }
 
-function serveStream(request: FastifyRequest, reply: FastifyReply, hub: ChangeHub): void {
+function serveStream(request: FastifyRequest, reply: FastifyReply, { hub, metrics }: SyncRouteDeps): void {
   const till = principal(request);
   const visible = (collection: SyncCollectionName, scope: string) => scopeForTill(collection, till) === scope;
   // Headers set by hooks (CORS) live on the Fastify reply, which hijack() bypasses.
@@ -147,8 +152,10 @@ function serveStream(request: FastifyRequest, reply: FastifyReply, hub: ChangeHu
     else if (visible(change.collection, change.scope)) resync([change.collection]);
   });
   const ping = setInterval(() => out.write(': ping\n\n'), STREAM_PING_MS);
+  metrics.openStreams.inc();
   request.raw.on('close', () => {
     clearInterval(ping);
     unsubscribe();
+    metrics.openStreams.dec();
   });
 }

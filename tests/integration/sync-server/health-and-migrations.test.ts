@@ -3,6 +3,7 @@ import { migrate } from '../../../sync-server/src/db/migrate';
 import { generateFrenchCatalog } from '../../../sync-server/src/demo/french-catalog';
 import { seedDemoCatalog } from '../../../sync-server/src/demo/seed-catalog';
 import { DEMO_STORE, seedDemoStore } from '../../../sync-server/src/demo/seed-store';
+import { asNewRows, TestJournal } from '../../support/journal-builder';
 import { DATABASE_KINDS, startTestServer, type TestServer } from '../../support/sync-server-harness';
 
 describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind) => {
@@ -23,6 +24,21 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
     const response = await t.server.app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: 'ok', database: kind.name });
+  });
+
+  it('exposes Prometheus metrics, counting pushes by outcome', async () => {
+    const till = await t.enrol('PAR01', '07');
+    const entry = new TestJournal(till).floatIn();
+    await till.request('POST', '/sync/v1/journal/push', asNewRows([entry]));
+    await till.request('POST', '/sync/v1/journal/push', asNewRows([entry]));
+    const response = await t.server.app.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.body).toContain('till_sync_pushed_rows_total{collection="journal",outcome="written"} 1');
+    expect(response.body).toMatch(
+      /till_sync_http_request_duration_seconds_count\{method="POST",route="\/sync\/v1\/:collection\/push",status="200"\} 2/,
+    );
+    expect(response.body).toContain('till_sync_open_streams 0');
   });
 
   it('seeds the demo store once; a till of the store pulls catalog, stock, staff and settings', async () => {
