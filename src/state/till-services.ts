@@ -3,6 +3,7 @@ import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
+import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
 import { checkServerHealth } from '../data/server-health';
 import { type RunningSync, startSync } from '../data/sync/start-sync';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
@@ -18,6 +19,8 @@ export interface TillServices {
   readonly config: RuntimeConfig;
   readonly db: TillDatabase;
   readonly sync: RunningSync;
+  /** Appends sealed entries to this till's journal (and its outbox). */
+  readonly journal: ReturnType<typeof createJournalWriter>;
   readonly bridge: PosBridge | undefined;
   readonly syncStatus: SyncStatusStore;
   readonly deviceStatus: DeviceStatusStore;
@@ -39,6 +42,10 @@ export async function startTillServices(config: RuntimeConfig, screenSet: Screen
     ...(pairingCode ? { enrolment: { pairingCode, deviceName: `${screenSet} ${config.storeCode}` } } : {}),
   });
   syncStatus.setState({ till: { storeCode: sync.identity.storeCode, tillCode: sync.identity.tillCode } });
+  await reconcileOutbox(db);
+  // Only the identity: the credential must never reach a journal entry.
+  const { storeCode, tillCode, tillId } = sync.identity;
+  const journal = createJournalWriter(db, { storeCode, tillCode, tillId });
   watchSync(db, sync, syncStatus);
   watchServerHealth(config.syncUrl, syncStatus);
 
@@ -54,6 +61,7 @@ export async function startTillServices(config: RuntimeConfig, screenSet: Screen
     config,
     db,
     sync,
+    journal,
     bridge,
     syncStatus,
     deviceStatus,

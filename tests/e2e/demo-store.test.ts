@@ -3,20 +3,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../scripts/lib/service-process';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium } from '../support/browser';
-import { startDemoStore, stopAll } from '../support/processes';
+import { startDemoStore, startSyncServer, stopAll, TEST_ADMIN_TOKEN } from '../support/processes';
 
 // The demo store as `npm start` runs it in browser mode: the sync server on a
-// fresh embedded PGlite (seeding the demo catalog), the hardware agent serving
-// the built apps, and the cashier screen in Chromium.
+// fresh embedded PGlite (seeding the demo store), the hardware agent serving
+// the built apps, and the cashier till in Chromium, which enrols itself,
+// syncs, signs a cashier in offline-capable, sells, and pushes the sale.
 describe('demo store, end to end', () => {
   let sync: ServiceProcess;
   let agent: ServiceProcess;
+  let databaseUrl: string;
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  const catalog = generateFrenchCatalog();
+  const packaged = catalog.filter((p) => p.unit === 'piece');
+
+  const scan = async (code: string) => {
+    await page.getByTestId('barcode-input').fill(code);
+    await page.getByTestId('barcode-input').press('Enter');
+  };
+  const pending = () => page.getByTestId('outbox-status').getAttribute('data-pending');
 
   beforeAll(async () => {
-    ({ sync, agent } = await startDemoStore());
+    ({ sync, agent, databaseUrl } = await startDemoStore());
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -33,11 +43,7 @@ describe('demo store, end to end', () => {
     expect(await response.json()).toEqual({ status: 'ok', database: 'pglite' });
   });
 
-  it('the cashier screen syncs the demo catalog and finds a product by its barcode', async () => {
-    const catalog = generateFrenchCatalog();
-    const product = catalog[1234];
-    if (!product) throw new Error('demo catalog too small');
-
+  it('the cashier till enrols itself and syncs the whole demo catalog', async () => {
     await page.goto(`${agent.url}/cashier`);
     await page
       .getByTestId('sync-status')
@@ -45,31 +51,100 @@ describe('demo store, end to end', () => {
       .waitFor({ timeout: 60_000 });
     const count = await page.getByTestId('catalog-status').textContent();
     expect(Number(count?.replace(/\D/g, ''))).toBe(catalog.length);
-    // The till enrolled itself with the demo pairing code: store PAR01, till 01.
     expect(await page.locator('header').textContent()).toContain('Magasin PAR01 · Caisse 01');
-
-    await page.getByTestId('barcode-input').fill(product.barcode);
-    await page.getByTestId('barcode-input').press('Enter');
-    await expect.poll(() => page.getByTestId('product-name').textContent()).toBe(product.name);
-    expect(await page.getByTestId('product-price').textContent()).toMatch(/^\d+,\d{2}\s€/);
-  });
-
-  it('shows the sync server as reachable and the hardware agent as connected', async () => {
     await expect.poll(() => page.getByTestId('server-status').getAttribute('data-state')).toBe('online');
     await expect
       .poll(() => page.getByTestId('hardware-host-status').getAttribute('data-state'))
       .toBe('connected');
   });
 
-  it('an unknown barcode and a bad check digit each get a clear message', async () => {
-    await page.getByTestId('barcode-input').fill('4006381333931');
-    await page.getByTestId('barcode-input').press('Enter');
+  it('a wrong PIN is refused; the cashier signs in with hers', async () => {
+    await page.getByTestId('pin-input').fill('0000');
+    await page.getByTestId('sign-in').click();
+    await expect.poll(() => page.getByTestId('sign-in-error').textContent()).toBe('Code PIN incorrect');
+    await page.getByTestId('pin-input').fill('1234');
+    await page.getByTestId('sign-in').click();
+    await expect.poll(() => page.getByTestId('cashier-name').textContent()).toBe('Camille Martin');
+  });
+
+  it('scans products by barcode; an unknown code and a bad check digit each get a clear message', async () => {
+    const [first, second] = [packaged[1234], packaged[42]];
+    if (!first || !second) throw new Error('demo catalog too small');
+    await scan(first.barcode);
+    await scan(second.barcode);
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2);
+    expect(await page.getByTestId('cart-lines').textContent()).toContain(first.name);
+
+    await scan('4006381333931');
     await expect
       .poll(() => page.getByTestId('lookup-error').textContent())
       .toBe('Code inconnu : 4006381333931');
-    await page.getByTestId('barcode-input').fill('4006381333932');
-    await page.getByTestId('barcode-input').press('Enter');
+    await scan('4006381333932');
     await expect.poll(() => page.getByTestId('lookup-error').textContent()).toMatch(/^Code refusé/);
+    expect(await page.getByTestId('cart-line').count()).toBe(2);
+  });
+
+  it('takes cash, gives the right change, prints the receipt and pushes the sale', async () => {
+    const [first, second] = [packaged[1234], packaged[42]];
+    if (!first || !second) throw new Error('demo catalog too small');
+    const totalMinor = first.priceMinor + second.priceMinor;
+    await page.getByTestId('start-payment').click();
+    await page.getByTestId('pay-note-5000').click();
+    await page.getByTestId('sale-completed').waitFor();
+    const change = await page.getByTestId('change-due').textContent();
+    expect(Number(change?.replace(/\D/g, ''))).toBe(5000 - totalMinor);
+    const receiptNumber = await page.getByTestId('receipt-number').textContent();
+    expect(receiptNumber).toMatch(/^PAR01-01-\d{6}$/);
+    const receipt = await page.getByTestId('receipt-preview').textContent();
+    expect(receipt).toContain(receiptNumber);
+    expect(receipt).toContain('TVA');
+    await expect.poll(pending, { timeout: 30_000 }).toBe('0');
+  });
+
+  it('keeps selling with the sync server down, and catches up exactly once when it returns', async () => {
+    const port = Number(new URL(sync.url).port);
+    await sync.stop();
+    await expect
+      .poll(() => page.getByTestId('server-status').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('offline');
+
+    const product = packaged[7];
+    if (!product) throw new Error('demo catalog too small');
+    await scan(product.barcode);
+    await page.getByTestId('start-payment').click();
+    await page.getByTestId('pay-exact').click();
+    await page.getByTestId('sale-completed').waitFor();
+    expect(await page.getByTestId('change-due').textContent()).toMatch(/^0,00\s€$/);
+    await expect.poll(pending).toBe('1');
+
+    sync = await startSyncServer({ databaseUrl, port });
+    await expect
+      .poll(() => page.getByTestId('server-status').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('online');
+    await expect.poll(pending, { timeout: 60_000 }).toBe('0');
+    expect(await page.getByTestId('outbox-status').getAttribute('data-failed')).toBe('0');
+
+    // The server holds each of the till's two sales exactly once, with an unbroken chain.
+    const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
+    const { journals } = (await (
+      await fetch(`${sync.url}/admin/v1/journals`, { headers: admin })
+    ).json()) as {
+      journals: {
+        tillCode: string;
+        storedEntries: number;
+        distinctSequences: number;
+        headSequence: number;
+      }[];
+    };
+    expect(journals.find((j) => j.tillCode === '01')).toMatchObject({
+      storedEntries: 2,
+      distinctSequences: 2,
+      headSequence: 2,
+    });
+    const { incidents } = (await (
+      await fetch(`${sync.url}/admin/v1/incidents`, { headers: admin })
+    ).json()) as { incidents: unknown[] };
+    expect(incidents).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

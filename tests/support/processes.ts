@@ -36,6 +36,8 @@ export interface SyncServerOptions {
   /** Defaults to a fresh embedded PGlite in a temporary folder. */
   readonly databaseUrl?: string;
   readonly seedDemoCatalog?: boolean;
+  /** A fixed port (to restart a server where its clients expect it); default: any free port. */
+  readonly port?: number;
 }
 
 /** The built sync server (dist/sync-server/main.js) on a free port. */
@@ -46,7 +48,7 @@ export function startSyncServer(options: SyncServerOptions = {}): Promise<Servic
       name: 'sync-server',
       args: ['--enable-source-maps', 'dist/sync-server/main.js'],
       env: {
-        TILL_SYNC_PORT: '0',
+        TILL_SYNC_PORT: String(options.port ?? 0),
         TILL_DATABASE_URL: databaseUrl,
         TILL_SEED_DEMO_CATALOG: String(options.seedDemoCatalog ?? true),
         TILL_LOG_LEVEL: 'warn',
@@ -85,10 +87,11 @@ export function startHardwareAgent(options: AgentOptions): Promise<ServiceProces
 
 /** Everything `npm start` runs in browser mode: sync server on PGlite, agent, apps. */
 export async function startDemoStore(options: SyncServerOptions = {}) {
-  const sync = await startSyncServer(options);
+  const databaseUrl = options.databaseUrl ?? `pglite:${join(makeTempDir('till-pglite'), 'db')}`;
+  const sync = await startSyncServer({ ...options, databaseUrl });
   const pairingCodes = JSON.stringify(await issueDemoPairingCodes(sync.url, TEST_ADMIN_TOKEN, 'PAR01'));
   const agent = await startHardwareAgent({ syncUrl: sync.url, pairingCodes });
-  return { sync, agent };
+  return { sync, agent, databaseUrl };
 }
 
 export async function stopAll(): Promise<void> {

@@ -1,18 +1,80 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { priceCart } from '../../core/cart';
+import { formatMoney } from '../../core/money';
+import { createSaleStore } from '../../state/sale-store';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
-import { ProductLookup } from './ProductLookup';
+import { CartLines } from './CartLines';
+import { PaymentPanel } from './PaymentPanel';
+import { ReceiptPanel } from './ReceiptPanel';
+import { ScanForm } from './ScanForm';
+import { SignInPanel } from './SignInPanel';
 
 export function CashierScreen() {
-  const { config, syncStatus } = useTillServices();
-  const till = useStoreSlice(syncStatus, (s) => s.till);
+  const services = useTillServices();
+  const [sale] = useState(() => createSaleStore(services));
+  const state = useStore(sale.store);
+  const till = useStoreSlice(services.syncStatus, (s) => s.till);
+  const priced = priceCart(state.cart);
+
   return (
     <main className="screen cashier">
       <header>
         <h1>Caisse</h1>
         <span>
-          Magasin {till?.storeCode ?? config.storeCode} · Caisse {till?.tillCode ?? config.tillCode}
+          Magasin {till?.storeCode ?? services.config.storeCode} · Caisse{' '}
+          {till?.tillCode ?? services.config.tillCode}
+          {state.staff && (
+            <>
+              {' · '}
+              <span data-testid="cashier-name">{state.staff.displayName}</span>{' '}
+              <button type="button" className="secondary" onClick={sale.signOut}>
+                Fermer
+              </button>
+            </>
+          )}
         </span>
       </header>
-      <ProductLookup />
+      {!state.staff ? (
+        <SignInPanel onSignIn={sale.signIn} problem={state.problem} />
+      ) : (
+        <div className="till-layout">
+          <section className="basket">
+            <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            {state.problem && (
+              <p className="error" role="alert" data-testid="lookup-error">
+                {state.problem}
+              </p>
+            )}
+            <CartLines priced={priced} onVoid={sale.voidLine} locked={state.payment !== undefined} />
+          </section>
+          <aside className="side">
+            {state.payment ? (
+              <PaymentPanel payment={state.payment} onCash={sale.payCash} onCancel={sale.cancelPayment} />
+            ) : state.completed && priced.lines.length === 0 ? (
+              <ReceiptPanel completed={state.completed} />
+            ) : (
+              <section className="totals">
+                <p>
+                  Total :{' '}
+                  <strong data-testid="cart-total">{formatMoney(priced.totals.total, 'fr-FR')}</strong>
+                </p>
+                {priced.totals.totalDiscount.minor > 0 && (
+                  <p>Remises : {formatMoney(priced.totals.totalDiscount, 'fr-FR')}</p>
+                )}
+                <button
+                  type="button"
+                  data-testid="start-payment"
+                  disabled={priced.lines.length === 0}
+                  onClick={sale.startPayment}
+                >
+                  Encaisser
+                </button>
+              </section>
+            )}
+          </aside>
+        </div>
+      )}
     </main>
   );
 }

@@ -278,7 +278,9 @@ describe('verifyChain on random chains', () => {
       }
     });
     expect(checked).toBeGreaterThan(1000);
-  });
+    // Over a thousand seal-and-verify rounds: a correctness check, so it gets room
+    // on a busy machine rather than the default 5 s (speed lives in the benchmarks).
+  }, 120_000);
 
   it('reports any changed character of the stored JSON of an entry at that entry, and only there', () => {
     fc.assert(

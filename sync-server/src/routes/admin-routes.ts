@@ -48,6 +48,23 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
     return { revoked: tillId };
   });
 
+  // Per till: entries stored, distinct sequences, and the verified chain head.
+  // stored = distinct = head sequence means every entry arrived exactly once.
+  app.get('/journals', async () => {
+    const result = await deps.db.query(
+      `SELECT t.id AS "tillId", t.store_code AS "storeCode", t.till_code AS "tillCode",
+              count(d.id)::int AS "storedEntries",
+              count(DISTINCT (d.doc->>'sequence'))::int AS "distinctSequences",
+              h.sequence AS "headSequence"
+       FROM tills t
+       LEFT JOIN sync_documents d ON d.collection = 'journal' AND d.scope = t.id
+       LEFT JOIN journal_heads h ON h.till_id = t.id
+       GROUP BY t.id, t.store_code, t.till_code, h.sequence
+       ORDER BY t.store_code, t.till_code, t.id`,
+    );
+    return { journals: result.rows };
+  });
+
   app.get('/incidents', async () => {
     const result = await deps.db.query(
       `SELECT id, till_id AS "tillId", store_code AS "storeCode", code, from_sequence AS "fromSequence",

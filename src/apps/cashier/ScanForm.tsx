@@ -1,0 +1,37 @@
+import { type FormEvent, useState } from 'react';
+
+/** Scanned (keyboard wedge) or typed codes; the scan itself is parsed by the core. */
+export function ScanForm({
+  onScan,
+  disabled,
+}: {
+  onScan: (code: string) => Promise<void>;
+  disabled: boolean;
+}) {
+  const [code, setCode] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const scanned = code.trim();
+    setCode('');
+    if (scanned) await onScan(scanned);
+  };
+  return (
+    <form className="scan-form" onSubmit={submit}>
+      <label htmlFor="barcode">Code-barres</label>
+      <input
+        id="barcode"
+        data-testid="barcode-input"
+        inputMode="numeric"
+        autoComplete="off"
+        // biome-ignore lint/a11y/noAutofocus: a till's scan field must have focus as soon as the screen opens
+        autoFocus
+        disabled={disabled}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
+      <button type="submit" disabled={disabled}>
+        Ajouter
+      </button>
+    </form>
+  );
+}
