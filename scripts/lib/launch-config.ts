@@ -22,6 +22,10 @@ export const SETTINGS = {
     default: '',
     help: 'bearer token of the sync server admin API (random per start when empty)',
   },
+  TILL_SHOP_API_KEY: {
+    default: '',
+    help: 'bearer key of the web shop API (order import, kiosk export); off when empty',
+  },
   TILL_DEVICES: { default: 'simulated', help: 'device profile: simulated or none' },
   TILL_STORE_CODE: { default: 'PAR01', help: 'store code (receipt numbers, data scope)' },
   TILL_TILL_CODE: { default: '01', help: 'till code within the store' },

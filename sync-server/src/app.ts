@@ -7,15 +7,18 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { installErrorHandling } from './http/errors';
 import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
+import { projectJournalEntries } from './projections/project-journal';
 import { adminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync-routes';
+import { shopRoutes } from './shop/shop-routes';
 import { type ChangeHub, startChangeHub } from './sync/change-hub';
 import type { PushHooks } from './sync/push';
 
 export interface AppDependencies {
   readonly db: Database;
-  readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel' | 'adminToken'>;
+  readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel' | 'adminToken' | 'shopApiKey'>;
+  /** Runs inside each push; by default new journal entries are projected into back-office tables. */
   readonly pushHooks?: PushHooks;
 }
 
@@ -32,7 +35,11 @@ export interface SyncApp {
  * inject requests into it. Instances keep no session state: keys live in the
  * database and changes arrive through NOTIFY, so several can share one PostgreSQL.
  */
-export async function buildApp({ db, config, pushHooks }: AppDependencies): Promise<SyncApp> {
+export async function buildApp({
+  db,
+  config,
+  pushHooks = { onNewJournalEntries: projectJournalEntries },
+}: AppDependencies): Promise<SyncApp> {
   const keys = await loadOrCreateServerKeys(db);
   const hub = await startChangeHub(db);
   const revocations = revocationCache(db);
@@ -53,7 +60,7 @@ export async function buildApp({ db, config, pushHooks }: AppDependencies): Prom
     hub,
     metrics,
     isRevoked: revocations.isRevoked,
-    ...(pushHooks ? { pushHooks } : {}),
+    pushHooks,
   });
   await app.register(adminRoutes, {
     prefix: '/admin/v1',
@@ -61,6 +68,7 @@ export async function buildApp({ db, config, pushHooks }: AppDependencies): Prom
     adminToken: config.adminToken,
     onRevoked: revocations.invalidate,
   });
+  await app.register(shopRoutes, { prefix: '/shop/v1', db, keys, shopApiKey: config.shopApiKey });
   return {
     app,
     keys,

@@ -17,6 +17,8 @@ const serverConfigSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bearer token of the admin API (pairing codes, revocation); the API is off without one. */
   adminToken: z.string().min(16).max(200).optional(),
+  /** Bearer key of the web shop API (order import, kiosk export); the API is off without one. */
+  shopApiKey: z.string().min(16).max(200).optional(),
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;
@@ -30,6 +32,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     corsOrigins: env.TILL_SYNC_CORS_ORIGINS,
     logLevel: env.TILL_LOG_LEVEL,
     adminToken: env.TILL_ADMIN_TOKEN || undefined,
+    shopApiKey: env.TILL_SHOP_API_KEY || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -13,6 +13,7 @@ import { createScratchDatabase } from './postgres';
 // machine's PostgreSQL alike.
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const SHOP_API_KEY = 'test-shop-api-key-0123456789';
 
 export interface DatabaseKind {
   readonly name: 'pglite' | 'postgres';
@@ -66,7 +67,7 @@ export async function startTestServer(kind: DatabaseKind, pushHooks?: PushHooks)
   await migrate(db);
   const server = await buildApp({
     db,
-    config: { corsOrigins: true, logLevel: 'silent', adminToken: ADMIN_TOKEN },
+    config: { corsOrigins: true, logLevel: 'silent', adminToken: ADMIN_TOKEN, shopApiKey: SHOP_API_KEY },
     ...(pushHooks ? { pushHooks } : {}),
   });
   const { app } = server;

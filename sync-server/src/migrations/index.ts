@@ -1,6 +1,13 @@
 import { catalogMigration } from './001-catalog';
 import { replicationMigration } from './002-replication';
+import { projectionsMigration } from './003-projections';
+import { webShopMigration } from './004-web-shop';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [catalogMigration, replicationMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  catalogMigration,
+  replicationMigration,
+  projectionsMigration,
+  webShopMigration,
+];

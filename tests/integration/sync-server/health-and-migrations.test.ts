@@ -17,7 +17,12 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
   it('applies every migration once', async () => {
     expect(await migrate(t.db)).toEqual([]);
     const applied = await t.db.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
-    expect(applied.rows.map((row) => row.id)).toEqual(['001-catalog', '002-replication']);
+    expect(applied.rows.map((row) => row.id)).toEqual([
+      '001-catalog',
+      '002-replication',
+      '003-projections',
+      '004-web-shop',
+    ]);
   });
 
   it('answers its health check with the database kind', async () => {

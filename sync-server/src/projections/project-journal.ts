@@ -1,0 +1,44 @@
+import type { JournalEntry } from '../../../src/core/journal/journal-entry';
+import type { TillPrincipal } from '../auth/access-token';
+import type { Queryable } from '../db/database';
+import { applyStockMovements } from './apply-stock-movements';
+import { readCatalogUnits } from './catalog-units';
+import { projectCashMovements } from './project-cash-movements';
+import { projectHandovers } from './project-handovers';
+import { projectReturns } from './project-returns';
+import { projectSales } from './project-sales';
+
+/**
+ * The projections of docs/sync-protocol.md section 9, as a PushHooks
+ * onNewJournalEntries hook: runs in the push transaction, so the journal
+ * entries, their back-office rows and the stock they moved commit together
+ * or not at all. Projecting an entry that is already projected changes
+ * nothing (every row is keyed by its entry). Shift and approval entries have
+ * no table yet.
+ */
+export async function projectJournalEntries(
+  tx: Queryable,
+  // The envelope of each entry names its store and till, already checked against this token by the push.
+  _till: TillPrincipal,
+  entries: readonly JournalEntry[],
+): Promise<void> {
+  // Chain order, so a return finds a sale pushed in the same batch.
+  const ordered = [...entries].sort((a, b) => a.sequence - b.sequence);
+  const sales = ordered.flatMap((e) => (e.kind === 'sale.completed' ? [e] : []));
+  const returns = ordered.flatMap((e) => (e.kind === 'return.completed' ? [e] : []));
+  const catalog = await readCatalogUnits(tx, [
+    ...sales.flatMap((e) => e.payload.lines.map((line) => line.productId)),
+    ...returns.flatMap((e) => e.payload.lines.map((line) => line.productId)),
+  ]);
+  const sold = await projectSales(tx, sales, catalog);
+  const restocked = await projectReturns(tx, returns, catalog);
+  await projectCashMovements(
+    tx,
+    ordered.flatMap((e) => (e.kind === 'cash.movement' ? [e] : [])),
+  );
+  await projectHandovers(
+    tx,
+    ordered.flatMap((e) => (e.kind === 'order.handover' ? [e] : [])),
+  );
+  await applyStockMovements(tx, [...sold, ...restocked]);
+}
