@@ -5,6 +5,8 @@ import type { CurrencyCode } from '../money';
 
 export type CartError =
   | { readonly code: 'product-inactive'; readonly productId: string }
+  /** A catalog field the sale record cannot carry (e.g. ill-formed text in the name). */
+  | { readonly code: 'invalid-product'; readonly productId: string; readonly message: string }
   | { readonly code: 'currency-mismatch'; readonly expected: CurrencyCode; readonly actual: CurrencyCode }
   | { readonly code: 'invalid-quantity'; readonly quantity: number }
   | { readonly code: 'invalid-weight'; readonly grams: number }

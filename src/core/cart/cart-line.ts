@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { productIdSchema } from '../catalog/product';
+import { productCategorySchema, productIdSchema, productNameSchema } from '../catalog/product';
 import { uuidV7Schema } from '../ids';
 import { type Money, multiplyMoney, multiplyRatio } from '../money';
 import { vatRateBpsSchema } from '../tax';
+import { textSchema } from '../values/text';
 import { discountSchema } from './discount';
 import {
   type Immutable,
@@ -42,12 +43,15 @@ export const cartLineSchema = z.strictObject({
   /** UUIDv7 minted by the caller, so the core stays free of clocks and randomness. */
   lineId: uuidV7Schema,
   productId: productIdSchema,
-  name: z.string().min(1).max(200),
+  name: productNameSchema,
   /** The product's catalog barcode. */
   barcode: z.string().regex(/^\d{8,14}$/),
-  /** The code actually scanned when it differs (weight or price label), for audits; else null. */
-  scannedCode: z.string().min(1).max(100).nullable(),
-  category: z.string().min(1).max(80),
+  /**
+   * The code actually scanned when it differs (weight or price label), for
+   * audits; else null. Kept verbatim: a GS1 scan carries GS separators.
+   */
+  scannedCode: textSchema('verbatim', { min: 1, max: 100 }).nullable(),
+  category: productCategorySchema,
   vatRateBps: vatRateBpsSchema,
   /** VAT-inclusive price per piece, per kg, or the label price; see `measure`. */
   unitPrice: nonNegativeMoneyRecordSchema,

@@ -87,7 +87,7 @@ export function addProduct(
   if (!measured.ok) return measured;
   const { measure, unitPrice } = measured.value;
 
-  const added: CartLine = {
+  const added = cartLineSchema.safeParse({
     lineId: line.lineId,
     productId: product.id,
     name: product.name,
@@ -100,8 +100,13 @@ export function addProduct(
     gross: grossOfMeasure(unitPrice, measure),
     discount: null,
     voided: null,
-  };
-  return ok(withApprovalFlags({ ...cart, lines: [...cart.lines, added] }));
+  } satisfies CartLine);
+  // The line is checked before it enters the cart: a product whose text the
+  // journal could not hash (a lone surrogate in its name) must be refused at
+  // the scan, not discovered when the paid sale is recorded.
+  if (!added.success)
+    return err({ code: 'invalid-product', productId: product.id, message: added.error.message });
+  return ok(withApprovalFlags({ ...cart, lines: [...cart.lines, added.data] }));
 }
 
 /** New piece count for a line sold by the piece. */

@@ -41,6 +41,7 @@ export {
 export {
   type Promotion,
   type PromotionTarget,
+  promotionLabelSchema,
   promotionListSchema,
   promotionSchema,
   promotionTargetSchema,

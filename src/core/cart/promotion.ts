@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { productIdSchema } from '../catalog/product';
+import { productCategorySchema, productIdSchema } from '../catalog/product';
+import { textSchema } from '../values/text';
 import {
   basisPointsSchema,
   type Immutable,
@@ -14,14 +15,16 @@ import {
 
 export const promotionTargetSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('products'), productIds: z.array(productIdSchema).min(1) }),
-  z.strictObject({ type: z.literal('category'), category: z.string().min(1).max(80) }),
+  z.strictObject({ type: z.literal('category'), category: productCategorySchema }),
 ]);
 export type PromotionTarget = Immutable<z.infer<typeof promotionTargetSchema>>;
 
+/** Printed on the receipt next to the discount, and copied into the sale record. */
+export const promotionLabelSchema = textSchema('one-line', { min: 1, max: 80 });
+
 const common = {
   id: opaqueIdSchema,
-  /** Printed on the receipt next to the discount. */
-  label: z.string().min(1).max(80),
+  label: promotionLabelSchema,
   target: promotionTargetSchema,
   /**
    * false (the norm): competes with the other promotions for the units it uses.

@@ -1,24 +1,34 @@
 import { z } from 'zod';
+import { currencyCodeSchema } from '../money/currency';
+import { textSchema } from '../values/text';
 
 // A product as the server owns it and every till replicates it.
 // Prices include VAT (EU retail) and are integer minor units; the VAT rate is
 // in basis points (2000 = 20 %, 550 = 5.5 %) so no float ever touches money.
+// Id, name and category are copied into sale lines, which are hashed into the
+// journal, so they are checked as text here (no lone surrogate, no control
+// character) rather than discovered unhashable when a sale completes.
 
 export const FRENCH_VAT_RATES_BPS = [2000, 1000, 550, 210] as const;
 
-export const productIdSchema = z.string().min(1).max(64);
+export const productIdSchema = textSchema('one-line', { min: 1, max: 64 });
+
+/** Names come from supplier feeds and may carry a line break ("Pack\nde 6"); receipts fold it. */
+export const productNameSchema = textSchema('multi-line', { min: 1, max: 200 });
+
+export const productCategorySchema = textSchema('one-line', { min: 1, max: 80 });
 
 export const productSchema = z.object({
   id: productIdSchema,
   /** EAN-13 / EAN-8 / UPC-A as printed on the pack; the primary scan key. */
   barcode: z.string().regex(/^\d{8,14}$/),
-  name: z.string().min(1).max(200),
+  name: productNameSchema,
   /** Lower-cased, accent-free words of the name, for indexed prefix search. */
-  searchName: z.string().min(1).max(200),
-  category: z.string().min(1).max(80),
+  searchName: textSchema('one-line', { min: 1, max: 200 }),
+  category: productCategorySchema,
   /** Price including VAT, in minor units of `currency`. */
   priceMinor: z.number().int().min(0).max(100_000_000),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: currencyCodeSchema,
   vatRateBps: z.number().int().min(0).max(10_000),
   /** How the product is sold: by the piece, or by weight (price per kg). */
   unit: z.enum(['piece', 'kg']),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storeCodeSchema } from '../journal/receipt-number';
+import { storeCodeSchema } from '../values/identifiers';
 import { productIdSchema } from './product';
 
 // Stock of one product at one location, as seen from one store: the store's

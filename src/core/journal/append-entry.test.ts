@@ -119,7 +119,7 @@ describe('appendEntry', () => {
   });
 
   it('refuses a record its schema accepts but the canonical encoding does not, with the path', () => {
-    // Zod accepts -0 as an integer and lone surrogates in names; the hash rule refuses both.
+    // Zod accepts -0 as an integer; the hash rule refuses it.
     const sale = aPlainSale();
     const withNegativeZero: JournalDraft = {
       kind: 'sale.completed',
@@ -134,6 +134,10 @@ describe('appendEntry', () => {
         error: { code: 'canonical-json-refused', reason: 'negative-zero', path: '$.payload.change.minor' },
       },
     });
+  });
+
+  it('refuses a lone surrogate in a name as a payload error, before anything is hashed', () => {
+    const sale = aPlainSale();
     const lines = sale.lines.map((l, i) => (i === 1 ? { ...l, name: 'Caf\ud83d' } : l));
     const withLoneSurrogate: JournalDraft = {
       kind: 'sale.completed',
@@ -141,12 +145,9 @@ describe('appendEntry', () => {
       recordedAt: AT,
       payload: { ...sale, lines },
     };
-    expect(appendEntry(null, withLoneSurrogate, TILL)).toEqual({
+    expect(appendEntry(null, withLoneSurrogate, TILL)).toMatchObject({
       ok: false,
-      error: {
-        code: 'not-canonical',
-        error: { code: 'canonical-json-refused', reason: 'lone-surrogate', path: '$.payload.lines[1].name' },
-      },
+      error: { code: 'invalid-payload', issues: [{ path: 'payload.lines.1.name' }] },
     });
   });
 

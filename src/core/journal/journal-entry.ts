@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantSchema } from '../values/instant';
 import { opaqueIdSchema, sequenceSchema, sha256HexSchema, uuidV7Schema } from './journal-values';
 import { type JournalKind, journalPayloadSchemas, RECEIPTED_KINDS } from './payload-registry';
 import { formatReceiptNumber, storeCodeSchema, tillCodeSchema } from './receipt-number';
@@ -32,7 +33,7 @@ const unsealedShape = {
   /** 1-based, per till, no gaps: the only order the journal trusts. */
   sequence: sequenceSchema,
   /** The till's clock at the time of recording. Informational: clocks drift and get set wrong. */
-  recordedAt: z.iso.datetime({ offset: true }),
+  recordedAt: instantSchema,
   /** `hash` of the previous entry of this till; GENESIS_PREV_HASH for sequence 1. */
   prevHash: sha256HexSchema,
 };

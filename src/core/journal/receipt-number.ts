@@ -5,8 +5,8 @@ import { err, ok, type Result } from '../result';
 // store code + till code + the till's own journal sequence.
 // Format: "PAR01-03-000123" (store 2-8 upper alnum, till 1-4 upper alnum, seq >= 6 digits).
 
-export const storeCodeSchema = z.string().regex(/^[A-Z0-9]{2,8}$/, 'store code: 2-8 characters A-Z 0-9');
-export const tillCodeSchema = z.string().regex(/^[A-Z0-9]{1,4}$/, 'till code: 1-4 characters A-Z 0-9');
+// The codes are the core's shared ones; re-exported here, where the sync wire format imports them.
+export { storeCodeSchema, tillCodeSchema } from '../values/identifiers';
 
 export interface ReceiptNumber {
   readonly storeCode: string;

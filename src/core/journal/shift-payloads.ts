@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonNegativeMoneyRecordSchema } from '../money/money-record';
 import { amountSchema, staffIdSchema, uuidV7Schema } from './journal-values';
 
 // A shift is one cashier's session on one drawer. Its id is minted when it
@@ -8,7 +9,8 @@ import { amountSchema, staffIdSchema, uuidV7Schema } from './journal-values';
 /** Tender code as configured for the store: 'cash', 'card', 'cheque', 'meal-voucher'... */
 export const tenderCodeSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'tender code: a-z 0-9 -');
 
-const countedAmountSchema = amountSchema.extend({ minor: z.number().int().nonnegative() });
+/** Cash counted: never below zero. */
+const countedAmountSchema = nonNegativeMoneyRecordSchema;
 
 export const shiftOpenedPayloadSchema = z.strictObject({
   shiftId: uuidV7Schema,

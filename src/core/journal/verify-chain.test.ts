@@ -251,7 +251,7 @@ describe('verifyChain: one case per break code', () => {
     expect(breaks[1]).toMatchObject({ issues: [{ path: 'payload.staffId' }] });
   });
 
-  it('invalid-entry: schema-valid but not canonically encodable (a lone surrogate)', () => {
+  it('invalid-entry: a lone surrogate in a name, refused by the payload schema', () => {
     const sale = saleOf(3);
     const lines = sale.lines.map((l, i) => (i === 0 ? { ...l, name: 'caf\ud800' } : l));
     const edited = { ...copyOf(at(chainOf(1, TILL, 3), 0)), payload: { ...sale, lines } };
@@ -259,7 +259,22 @@ describe('verifyChain: one case per break code', () => {
       expect.objectContaining({
         index: 0,
         code: 'invalid-entry',
-        issues: [{ path: 'payload.lines[0].name', message: 'not canonical JSON: lone-surrogate' }],
+        issues: [expect.objectContaining({ path: 'payload.lines.0.name' })],
+      }),
+    ]);
+  });
+
+  it('invalid-entry: schema-valid but not canonically encodable (-0)', () => {
+    const sale = saleOf(3);
+    const edited = {
+      ...copyOf(at(chainOf(1, TILL, 3), 0)),
+      payload: { ...sale, change: { minor: -0, currency: sale.currency } },
+    };
+    expect(breaksOf(verifyChain([edited]))).toEqual([
+      expect.objectContaining({
+        index: 0,
+        code: 'invalid-entry',
+        issues: [{ path: 'payload.change.minor', message: 'not canonical JSON: negative-zero' }],
       }),
     ]);
   });

@@ -23,4 +23,12 @@ describe('minorDigits', () => {
     expect(isCurrencyCode('EURO')).toBe(false);
     expect(() => minorDigits('€')).toThrow(RangeError);
   });
+
+  // Regression: the table was a plain object, so these found Object.prototype's members.
+  it.each(['toString', '__proto__', 'constructor'])(
+    'refuses %s rather than answer from the prototype',
+    (code) => {
+      expect(() => minorDigits(code)).toThrow(RangeError);
+    },
+  );
 });

@@ -24,6 +24,11 @@ export {
   sumMoney,
   zeroMoney,
 } from './money';
+export {
+  moneyRecordSchema,
+  nonNegativeMoneyRecordSchema,
+  positiveMoneyRecordSchema,
+} from './money-record';
 export { type MoneyParseError, parseMoney } from './parse-money';
 export { allocateMoney, multiplyRatio, percentageOf } from './ratio';
 export { divideRounded, type RoundingMode, roundingModeSchema } from './rounding';

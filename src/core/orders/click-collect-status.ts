@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownProperty } from '../own-property';
 
 // Life of a click-and-collect order (ordered on the web shop, collected in
 // store):
@@ -56,15 +57,20 @@ export const CLICK_COLLECT_TRANSITIONS = {
   returned: {},
 } as const satisfies Record<ClickCollectStatus, Partial<Record<ClickCollectEventType, ClickCollectStatus>>>;
 
-/** Statuses no event leaves. */
+// Statuses and events may come from replicated data or the UI, so the table
+// is read through `ownProperty`: an unknown name finds no move.
+function movesFrom(status: ClickCollectStatus): Readonly<Record<string, ClickCollectStatus>> {
+  return ownProperty(CLICK_COLLECT_TRANSITIONS, status) ?? {};
+}
+
+/** Statuses no event leaves (an unknown status included: nothing leaves it either). */
 export function isFinalClickCollectStatus(status: ClickCollectStatus): boolean {
-  return Object.keys(CLICK_COLLECT_TRANSITIONS[status]).length === 0;
+  return Object.keys(movesFrom(status)).length === 0;
 }
 
 export function nextClickCollectStatus(
   status: ClickCollectStatus,
   event: ClickCollectEventType,
 ): ClickCollectStatus | undefined {
-  const moves: Partial<Record<ClickCollectEventType, ClickCollectStatus>> = CLICK_COLLECT_TRANSITIONS[status];
-  return moves[event];
+  return ownProperty(movesFrom(status), event);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../result';
-import type { OrderIssue } from './order-issues';
+import { fieldIssues, type OrderIssue } from './order-issues';
 import { personTextSchema } from './order-values';
 
 // How the store reaches the customer about an order ("your order is ready").
@@ -50,10 +50,10 @@ export function normalizeContact(input: ContactInput, callingCode = '33'): Resul
   const email = (input.email ?? '').trim();
   const phoneText = (input.phone ?? '').trim();
 
+  const nameCheck = contactSchema.shape.name.safeParse(name);
   if (name === '') issues.push({ code: 'missing-contact-name' });
-  else if (!contactSchema.shape.name.safeParse(name).success) {
-    issues.push({ code: 'invalid-field', path: 'contact.name', message: 'name: at most 100 characters' });
-  }
+  // Too long, or text the journal could not hash (a lone surrogate): the schema says which.
+  else if (!nameCheck.success) issues.push(...fieldIssues(nameCheck.error, 'contact.name'));
   if (email === '' && phoneText === '') issues.push({ code: 'missing-email-and-phone' });
   if (email !== '' && !emailSchema.safeParse(email).success)
     issues.push({ code: 'invalid-email', value: email });

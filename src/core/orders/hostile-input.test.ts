@@ -126,6 +126,17 @@ describe.each(CASES)('%s schema against hostile input', (_name, schema, valid) =
     expect(attacks).toBeGreaterThan(0);
   });
 
+  // Regression for fast-check seed -1696525581: country "toString" found a
+  // function in the postcode table and the schema threw instead of refusing.
+  it('never throws when a string leaf is the name of an Object.prototype member', () => {
+    for (const [path, leaf] of leaves(valid)) {
+      if (typeof leaf !== 'string') continue;
+      for (const key of ['toString', '__proto__', 'constructor']) {
+        expect(() => schema.safeParse(edit(valid, path, key))).not.toThrow();
+      }
+    }
+  });
+
   it('refuses every missing field', () => {
     for (const path of keyPaths(valid)) {
       if (OPTIONAL_KEYS.has(String(path.at(-1)))) continue;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownProperty } from '../own-property';
 
 // Life of an "endless aisle" order placed at the in-store kiosk:
 //
@@ -54,11 +55,16 @@ export const KIOSK_EVENT_FULFILMENT = {
   'mark-ready': 'store-pickup',
 } as const satisfies Partial<Record<KioskOrderEventType, 'home-delivery' | 'store-pickup'>>;
 
-/** Where `event` leads from `status`, or undefined when the table has no such move. */
+/**
+ * Where `event` leads from `status`, or undefined when the table has no such
+ * move. Read through `ownProperty`: the status comes from replicated data and
+ * the event from the UI, and an unknown name must find no move.
+ */
 export function nextKioskOrderStatus(
   status: KioskOrderStatus,
   event: KioskOrderEventType,
 ): KioskOrderStatus | undefined {
-  const moves: Partial<Record<KioskOrderEventType, KioskOrderStatus>> = KIOSK_ORDER_TRANSITIONS[status];
-  return moves[event];
+  const moves: Readonly<Record<string, KioskOrderStatus>> =
+    ownProperty(KIOSK_ORDER_TRANSITIONS, status) ?? {};
+  return ownProperty(moves, event);
 }

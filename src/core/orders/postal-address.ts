@@ -9,24 +9,26 @@ import { countryCodeSchema, personTextSchema } from './order-values';
 // country. Countries we know get their exact postcode format; any other gets
 // a loose check, because refusing a real foreign address at the kiosk is worse
 // than a carrier asking for a correction.
-
-const POSTCODE_FORMATS: Readonly<Record<string, RegExp>> = {
-  FR: /^\d{5}$/,
-  MC: /^980\d{2}$/,
-  DE: /^\d{5}$/,
-  ES: /^\d{5}$/,
-  IT: /^\d{5}$/,
-  BE: /^\d{4}$/,
-  LU: /^\d{4}$/,
-  CH: /^\d{4}$/,
-  AT: /^\d{4}$/,
-  NL: /^\d{4} [A-Z]{2}$/,
-  PT: /^\d{4}-\d{3}$/,
-};
+//
+// A Map, not an object literal: the country is user input, and "toString" or
+// "__proto__" would find a member of Object.prototype in a plain object.
+const POSTCODE_FORMATS: ReadonlyMap<string, RegExp> = new Map([
+  ['FR', /^\d{5}$/],
+  ['MC', /^980\d{2}$/],
+  ['DE', /^\d{5}$/],
+  ['ES', /^\d{5}$/],
+  ['IT', /^\d{5}$/],
+  ['BE', /^\d{4}$/],
+  ['LU', /^\d{4}$/],
+  ['CH', /^\d{4}$/],
+  ['AT', /^\d{4}$/],
+  ['NL', /^\d{4} [A-Z]{2}$/],
+  ['PT', /^\d{4}-\d{3}$/],
+]);
 const ANY_POSTCODE = /^[A-Z0-9](?:[A-Z0-9 -]{0,8}[A-Z0-9])?$/;
 
 export function isValidPostcode(postcode: string, country: string): boolean {
-  return (POSTCODE_FORMATS[country] ?? ANY_POSTCODE).test(postcode);
+  return (POSTCODE_FORMATS.get(country) ?? ANY_POSTCODE).test(postcode);
 }
 
 export const postalAddressSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownProperty } from '../own-property';
 import { err, ok, type Result } from '../result';
 import {
   type KioskOrder,
@@ -61,8 +62,7 @@ export function transitionKioskOrder(
   const next = nextKioskOrderStatus(order.status, event.type);
   if (next === undefined) return err({ code: 'illegal-transition', from: order.status, event: event.type });
 
-  const fulfilments: Partial<Record<KioskOrderEventType, string>> = KIOSK_EVENT_FULFILMENT;
-  const needed = fulfilments[event.type];
+  const needed = ownProperty<string>(KIOSK_EVENT_FULFILMENT, event.type);
   if (needed !== undefined && needed !== order.fulfilment.type) {
     return err({ code: 'wrong-fulfilment', event: event.type, fulfilment: order.fulfilment.type });
   }

@@ -9,7 +9,7 @@ import {
   tillCodeSchema,
   timestampSchema,
 } from '../cart/record-values';
-import { productIdSchema } from '../catalog/product';
+import { productIdSchema, productNameSchema } from '../catalog/product';
 import { uuidV7Schema } from '../ids';
 import { currencyCodeSchema, type Money, moneyEquals, sumMoney } from '../money';
 import { duplicateIssues, foreignCurrencyIssues, guarded, type RecordIssue } from '../sale/record-checks';
@@ -27,7 +27,7 @@ import { sourceRefSchema } from './returnable-source';
 export const returnLineSchema = z.strictObject({
   sourceLineId: opaqueIdSchema,
   productId: productIdSchema,
-  name: z.string().min(1).max(200),
+  name: productNameSchema,
   vatRateBps: vatRateBpsSchema,
   quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
   /** Back on the shelf (true), or written off (damaged, defective...). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Immutable, opaqueIdSchema, positiveMoneyRecordSchema } from '../cart/record-values';
 import { compareMoney, type Money, subtractMoney } from '../money';
 import { err, ok, type Result } from '../result';
+import { paymentReferenceSchema } from '../sale/tender';
 import type { ReturnablePayment } from './returnable-source';
 
 // Where a refund goes. Two questions, answered in this order:
@@ -39,7 +40,7 @@ export const refundAllocationSchema = z.strictObject({
   /** Store-credit account credited; null otherwise. */
   accountId: opaqueIdSchema.nullable(),
   /** Card transaction reference of the original payment, for the terminal refund. */
-  reference: z.string().min(1).max(64).nullable(),
+  reference: paymentReferenceSchema.nullable(),
 });
 export type RefundAllocation = Immutable<z.infer<typeof refundAllocationSchema>>;
 

@@ -6,10 +6,11 @@ import {
   opaqueIdSchema,
   positiveMoneyRecordSchema,
 } from '../cart/record-values';
-import { productIdSchema } from '../catalog/product';
+import { productIdSchema, productNameSchema } from '../catalog/product';
 import { currencyCodeSchema, sumMoney } from '../money';
 import type { CompletedSale } from '../sale/completed-sale';
 import { duplicateIssues, foreignCurrencyIssues, guarded } from '../sale/record-checks';
+import { paymentReferenceSchema } from '../sale/tender';
 import { vatRateBpsSchema } from '../tax';
 
 // What a return is made against: an in-store sale (converted from its
@@ -29,7 +30,7 @@ export type SourceRef = Immutable<z.infer<typeof sourceRefSchema>>;
 export const returnableLineSchema = z.strictObject({
   lineId: opaqueIdSchema,
   productId: productIdSchema,
-  name: z.string().min(1).max(200),
+  name: productNameSchema,
   vatRateBps: vatRateBpsSchema,
   /** Units that can be returned one by one; a weighed or price-labelled item is one unit. */
   quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
@@ -45,7 +46,7 @@ export const returnablePaymentSchema = z.strictObject({
   /** The store-credit account it was drawn from; null for other types. */
   accountId: opaqueIdSchema.nullable(),
   /** Card transaction reference or voucher code, when known. */
-  reference: z.string().min(1).max(64).nullable(),
+  reference: paymentReferenceSchema.nullable(),
 });
 export type ReturnablePayment = Immutable<z.infer<typeof returnablePaymentSchema>>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pairingCodeSchema } from '../sync/wire';
+import { storeCodeSchema, tillCodeSchema } from '../values/identifiers';
 
 // What the renderer needs to know about where it runs. The host (the
 // hardware agent in browser mode, the app:// protocol in Electron) serves it
@@ -12,8 +13,8 @@ export const runtimeConfigSchema = z.object({
   agentUrl: z.url().optional(),
   /** Token the agent requires on its WebSocket; served same-origin only. */
   agentToken: z.string().min(16).max(200).optional(),
-  storeCode: z.string().regex(/^[A-Z0-9]{2,8}$/),
-  tillCode: z.string().regex(/^[A-Z0-9]{1,4}$/),
+  storeCode: storeCodeSchema,
+  tillCode: tillCodeSchema,
   /**
    * One-time pairing codes for screen sets that are not enrolled yet (the
    * demo store issues them at start). A screen set already enrolled ignores them.

@@ -8,13 +8,13 @@ import { type CurrencyCode, type Money, multiplyMoney, multiplyRatio } from '../
 // increment (half up); the difference is recorded as `rounding` on the cash
 // tender, never hidden in the VAT or the line amounts.
 
-const SMALLEST_COIN_MINOR: Readonly<Record<string, number>> = {
-  CHF: 5,
-};
+// A Map, because the currency comes from data: a plain object would answer
+// "toString" or "constructor" with a member of Object.prototype.
+const SMALLEST_COIN_MINOR: ReadonlyMap<string, number> = new Map([['CHF', 5]]);
 
 /** Smallest cash step in minor units: 1 unless the currency has no coin for its minor unit. */
 export function defaultCashIncrement(currency: CurrencyCode): number {
-  return SMALLEST_COIN_MINOR[currency] ?? 1;
+  return SMALLEST_COIN_MINOR.get(currency) ?? 1;
 }
 
 /** `amount` to the nearest multiple of `incrementMinor`, halves away from zero. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cartLineSchema } from '../cart/cart-line';
 import { discountSchema } from '../cart/discount';
+import { promotionLabelSchema } from '../cart/promotion';
 import {
   type Immutable,
   moneyRecordSchema,
@@ -23,7 +24,7 @@ import { vatTableSchema } from './vat-table';
 
 export const appliedPromotionSchema = z.strictObject({
   promotionId: opaqueIdSchema,
-  label: z.string().min(1).max(80),
+  label: promotionLabelSchema,
   amount: positiveMoneyRecordSchema,
 });
 export type AppliedPromotion = Immutable<z.infer<typeof appliedPromotionSchema>>;

@@ -28,6 +28,7 @@ export type { CompleteSaleError, TenderError } from './sale-errors';
 export {
   type CardTerminalRef,
   cardTerminalRefSchema,
+  paymentReferenceSchema,
   type Tender,
   type TenderInput,
   type TenderType,

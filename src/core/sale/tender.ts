@@ -7,13 +7,17 @@ import {
   positiveMoneyRecordSchema,
 } from '../cart/record-values';
 import { uuidV7Schema } from '../ids';
+import { textSchema } from '../values/text';
 
 // How a sale was paid. `amount` is always the part of the amount due that the
 // tender settles, so the amounts of a paid sale add up to its total exactly.
 // Only cash can be handed over in excess (change); card, voucher and store
 // credit are never taken for more than what is left to pay.
 
-const refField = z.string().min(1).max(64).nullable();
+/** A reference a terminal or the back office gave a payment; returns carry it back to refund it. */
+export const paymentReferenceSchema = textSchema('one-line', { min: 1, max: 64 });
+
+const refField = paymentReferenceSchema.nullable();
 
 /** What the payment terminal reported; every field is optional because terminals differ. */
 export const cardTerminalRefSchema = z.strictObject({

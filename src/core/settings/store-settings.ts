@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { scanConfigSchema } from '../barcodes/scan-config';
 import { promotionSchema } from '../cart/promotion';
-import { storeCodeSchema } from '../journal/receipt-number';
 import { currencyCodeSchema } from '../money/currency';
+import { storeCodeSchema } from '../values/identifiers';
 
 // Everything a till of one store needs to know that the server decides:
 // identity for receipts, scan layouts, promotions in force, and the public key

@@ -2,7 +2,7 @@ import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import { storeCodeSchema } from '../journal/receipt-number';
+import { staffIdSchema, storeCodeSchema } from '../values/identifiers';
 
 // Staff replicate to the tills of their store so a cashier can sign in with
 // a PIN while the network is down. The PIN is never stored: a salted PBKDF2
@@ -23,7 +23,7 @@ export const pinHashSchema = z.strictObject({
 export type PinHash = z.infer<typeof pinHashSchema>;
 
 export const staffMemberSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/),
+  id: staffIdSchema,
   storeCode: storeCodeSchema,
   displayName: z.string().min(1).max(80),
   role: staffRoleSchema,

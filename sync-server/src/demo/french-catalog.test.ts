@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasValidGtinCheckDigit } from '../../../src/core/barcodes/gtin';
 import { FRENCH_VAT_RATES_BPS, productSchema } from '../../../src/core/catalog/product';
+import { sha256Hex } from '../../../src/core/journal/entry-hash';
 import { generateFrenchCatalog } from './french-catalog';
 
 describe('demo French catalog', () => {
@@ -33,5 +34,18 @@ describe('demo French catalog', () => {
 
   it('is the same on every machine', () => {
     expect(generateFrenchCatalog()).toEqual(catalog);
+  });
+
+  // Pinned: tills, tests and printed labels know these products by barcode, so
+  // the catalog's size, order and codes must not drift. Prices are integer
+  // arithmetic only, so they are pinned too: no platform may round them apart.
+  it('keeps its 2,556 products, their ids and barcodes, and integer-derived prices', () => {
+    expect(catalog).toHaveLength(2556);
+    const codes = catalog.map((p) => `${p.id} ${p.barcode}`).join('\n');
+    expect(sha256Hex(codes)).toBe('c10fc56b1fd7713e104478bf2de781bd89097606407d8af3b1fb4b741619ac8e');
+    expect(sha256Hex(catalog.map((p) => p.priceMinor).join(','))).toBe(
+      '14bf8ce3be0a05b4c36cbf620faf32b5323a752d06b37b6ea71d87f41b0786fd',
+    );
+    expect(catalog.every((p) => p.priceMinor % 10 === 9)).toBe(true);
   });
 });

@@ -1,12 +1,16 @@
 import { withGtinCheckDigit } from '../../../src/core/barcodes/gtin';
 import { type Product, toSearchName } from '../../../src/core/catalog/product';
+import { type Money, money, multiplyRatio } from '../../../src/core/money';
 import { CATEGORY_TEMPLATES } from './catalog-categories';
 
 // The demo store's catalog: every category × item × size × brand, so the
 // demo and the tests have a realistic volume (2,000+ products) with valid
 // EAN-13 barcodes. Deterministic, so every fresh machine gets the same store.
+// Prices follow the house rule even here: integers only. Factors are in
+// per-mille and the one rounding is done by the core's money code, so a demo
+// price never depends on how a platform rounds a float.
 
-/** Mulberry32: a tiny seeded PRNG, enough to vary demo prices reproducibly. */
+/** Mulberry32: a tiny seeded PRNG, enough to vary demo prices reproducibly. Yields uint32s. */
 function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -14,13 +18,27 @@ function seededRandom(seed: number): () => number {
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    return (t ^ (t >>> 14)) >>> 0;
   };
 }
 
-/** Nearest price ending in 9 cents, as shelf prices usually do. */
-function shelfPrice(cents: number): number {
-  return Math.max(9, Math.round(cents / 10) * 10 - 1);
+/** Per-mille steps between sizes: loose goods +15 % per size, packs +80 %. */
+function sizePerMille(byWeight: boolean, sizeIndex: number): number {
+  return 1000 + sizeIndex * (byWeight ? 150 : 800);
+}
+
+/** The discount brand sits at 75 %; other brands between 90 % and 124.9 % of the reference. */
+function brandPerMille(brand: string, random: () => number): number {
+  return brand === 'Éco+' ? 750 : 900 + (random() % 350);
+}
+
+/**
+ * reference × size × brand, to the nearest 10 cents (half up), minus one cent:
+ * shelf prices end in 9. Never below 0,09 €.
+ */
+function shelfPrice(reference: Money, sizeFactor: number, brandFactor: number): number {
+  const dimes = multiplyRatio(reference, sizeFactor * brandFactor, 10_000_000, 'half-up');
+  return Math.max(9, dimes.minor * 10 - 1);
 }
 
 /**
@@ -55,8 +73,8 @@ export function generateFrenchCatalog(): Product[] {
           const barcode = category.byWeight
             ? scaleArticleBarcode(scaleArticle++)
             : packagedBarcode(companyNumber, itemReference);
-          const sizeFactor = category.byWeight ? 1 + sizeIndex * 0.15 : 1 + sizeIndex * 0.8;
-          const brandFactor = brand === 'Éco+' ? 0.75 : 0.9 + random() * 0.35;
+          const sizeFactor = sizePerMille(category.byWeight === true, sizeIndex);
+          const brandFactor = brandPerMille(brand, random);
           const name = `${itemName} ${size} – ${brand}`;
           products.push({
             id: `prd-${barcode}`,
@@ -64,7 +82,7 @@ export function generateFrenchCatalog(): Product[] {
             name,
             searchName: toSearchName(name),
             category: category.name,
-            priceMinor: shelfPrice(referenceCents * sizeFactor * brandFactor),
+            priceMinor: shelfPrice(money(referenceCents, 'EUR'), sizeFactor, brandFactor),
             currency: 'EUR',
             vatRateBps: category.vatRateBps,
             unit: category.byWeight ? 'kg' : 'piece',
