@@ -31,6 +31,14 @@ describe('journal writer', () => {
     expect(await findJournalHead(db)).toEqual({ sequence: 20, hash: entries[19]?.hash });
   });
 
+  it('takes the enrolled identity as it is, and never journals its credential', async () => {
+    db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
+    const enrolled = { ...till, credential: 'c'.repeat(43) };
+    const appended = await createJournalWriter(db, enrolled).append(floatIn(100));
+    expect(appended.ok).toBe(true);
+    expect(JSON.stringify(await db.journal.find().exec())).not.toContain(enrolled.credential);
+  });
+
   it('refuses an invalid entry as a value and appends nothing', async () => {
     db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
     const writer = createJournalWriter(db, till);

@@ -7,6 +7,10 @@ export type JournalWriteError =
   | { readonly code: 'append-refused'; readonly detail: unknown }
   | { readonly code: 'not-enrolled' };
 
+export interface JournalWriter {
+  append(draft: JournalDraft): Promise<Result<JournalEntry, JournalWriteError>>;
+}
+
 export interface TillIdentityForJournal {
   readonly storeCode: string;
   readonly tillCode: string;
@@ -19,7 +23,11 @@ export interface TillIdentityForJournal {
  * accepts it. Calls are serialised so two quick sales never race for the
  * same sequence number.
  */
-export function createJournalWriter(db: TillDatabase, till: TillIdentityForJournal) {
+export function createJournalWriter(db: TillDatabase, identity: TillIdentityForJournal): JournalWriter {
+  // Only the three envelope fields: the core refuses unknown keys, and the
+  // enrolled identity also carries the till's credential, which must never
+  // end up in a journal entry.
+  const till = { storeCode: identity.storeCode, tillCode: identity.tillCode, tillId: identity.tillId };
   let queue: Promise<unknown> = Promise.resolve();
 
   const write = async (draft: JournalDraft): Promise<Result<JournalEntry, JournalWriteError>> => {

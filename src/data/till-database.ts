@@ -7,6 +7,7 @@ import { type OutboxCollection, outboxCollectionSchema } from './collections/out
 import { type ProductCollection, productCollectionSchema } from './collections/products';
 import { type SettingsCollection, settingsCollectionSchema } from './collections/settings';
 import { type StaffCollection, staffCollectionSchema } from './collections/staff';
+import { ordersConflictHandler } from './sync/orders-conflict-handler';
 
 export type TillCollections = {
   products: ProductCollection;
@@ -40,7 +41,9 @@ export async function createTillDatabase(
   await db.addCollections({
     products: { schema: productCollectionSchema },
     inventory: { schema: inventoryCollectionSchema },
-    orders: { schema: ordersCollectionSchema },
+    // RxDB 17 takes the conflict handler here, not in the replication:
+    // offline handovers of one order on two tills are merged, never dropped.
+    orders: { schema: ordersCollectionSchema, conflictHandler: ordersConflictHandler },
     staff: { schema: staffCollectionSchema },
     settings: { schema: settingsCollectionSchema },
     journal: { schema: journalCollectionSchema },

@@ -47,7 +47,8 @@ export async function startTillServices(config: RuntimeConfig, screenSet: Screen
   const { storeCode, tillCode, tillId } = sync.identity;
   const journal = createJournalWriter(db, { storeCode, tillCode, tillId });
   watchSync(db, sync, syncStatus);
-  watchServerHealth(config.syncUrl, syncStatus);
+  // When the server answers again, retry at once rather than wait out the back-off.
+  watchServerHealth(config.syncUrl, syncStatus, () => sync.retryNow());
 
   const bridge = connectBridge(config);
   if (bridge) {
@@ -94,9 +95,10 @@ function watchSync(db: TillDatabase, sync: RunningSync, store: SyncStatusStore):
     .$.subscribe((failed) => store.setState((s) => ({ outbox: { ...s.outbox, failed } })));
 }
 
-function watchServerHealth(syncUrl: string, store: SyncStatusStore): void {
+function watchServerHealth(syncUrl: string, store: SyncStatusStore, onBackOnline: () => void): void {
   const poll = async () => {
     const health = await checkServerHealth(syncUrl);
+    if (health.reachable && store.getState().server === 'offline') onBackOnline();
     store.setState(
       health.reachable
         ? { server: 'online', lastContactAt: health.checkedAt, offlineReason: undefined }

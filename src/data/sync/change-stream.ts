@@ -1,10 +1,16 @@
 import { Subject } from 'rxjs';
-import { backoffDelay } from '../../core/sync/backoff';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol';
 import { resyncEventSchema } from '../../core/sync/wire';
 import type { TillSession } from './till-session';
 
 export type StreamState = 'connecting' | 'open' | 'closed';
+
+/**
+ * The server pings every 15 s. A link that dies without a reset (a router
+ * reboot, a cable pulled upstream) leaves a socket that never ends: after
+ * this long without a byte the connection is given up and reopened.
+ */
+const STREAM_SILENCE_MS = 45_000;
 
 /**
  * The server's live stream (server-sent events) read with fetch, because
@@ -21,28 +27,44 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
   const run = async (): Promise<void> => {
     while (!controller.signal.aborted) {
       state$.next('connecting');
+      const connection = new AbortController();
+      const giveUp = () => connection.abort();
+      controller.signal.addEventListener('abort', giveUp);
+      let silence = setTimeout(giveUp, STREAM_SILENCE_MS);
       try {
         const response = await fetch(`${syncUrl}/sync/v1/stream`, {
           headers: {
             [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
             authorization: await session.authorization(),
           },
-          signal: controller.signal,
+          signal: connection.signal,
         });
         if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`);
         failures = 0;
         state$.next('open');
-        await readEvents(response.body, (data) => {
-          const parsed = resyncEventSchema.safeParse(safeJson(data));
-          if (parsed.success) resync$.next(parsed.data.collections);
-        });
+        session.pacer.linkUp();
+        await readEvents(
+          response.body,
+          (data) => {
+            const parsed = resyncEventSchema.safeParse(safeJson(data));
+            if (parsed.success) resync$.next(parsed.data.collections);
+          },
+          () => {
+            clearTimeout(silence);
+            silence = setTimeout(giveUp, STREAM_SILENCE_MS);
+          },
+        );
       } catch {
         // Network errors and aborts end up here; the loop decides what next.
+      } finally {
+        clearTimeout(silence);
+        controller.signal.removeEventListener('abort', giveUp);
       }
       state$.next('closed');
       if (controller.signal.aborted) return;
+      const failedAt = session.pacer.failureMark();
       failures++;
-      await sleep(backoffDelay(failures, Math.random()), controller.signal);
+      await session.pacer.wait(failures, failedAt, controller.signal);
     }
   };
   void run();
@@ -58,13 +80,18 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
   };
 }
 
-async function readEvents(body: ReadableStream<Uint8Array>, onData: (data: string) => void): Promise<void> {
+async function readEvents(
+  body: ReadableStream<Uint8Array>,
+  onData: (data: string) => void,
+  onBytes: () => void,
+): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
   for (;;) {
     const { value, done } = await reader.read();
     if (done) return;
+    onBytes();
     buffer += decoder.decode(value, { stream: true });
     let end = buffer.indexOf('\n\n');
     while (end >= 0) {
@@ -87,14 +114,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

@@ -1,10 +1,11 @@
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, WithDeleted } from 'rxdb';
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { type Observable, Subject } from 'rxjs';
-import { backoffDelay } from '../../core/sync/backoff';
-import type { SyncCollectionName } from '../../core/sync/collections';
+import { SYNC_COLLECTIONS, type SyncCollectionName } from '../../core/sync/collections';
 import type { Checkpoint } from '../../core/sync/wire';
 import type { OutboxCollection } from '../collections/outbox';
+import { markOutbox } from './outbox-marks';
+import type { RetryPacer } from './retry-pacer';
 import { SyncRequestError } from './sync-http';
 import type { TillSession } from './till-session';
 
@@ -21,28 +22,18 @@ export interface CollectionReplicationOptions {
 /**
  * RxDB replication of one collection over the sync protocol. Failures back
  * off exponentially (RxDB's own retry is a fixed delay, so each handler
- * waits out the back-off of the failures before it). A push the server
- * refuses for good (400, 403) is not retried: its documents are marked
- * failed in the outbox with the server's reason.
+ * waits out the back-off of the failures before it, cut short when another
+ * request of this till gets through). A push the server refuses for good
+ * (400, 403) is not retried: its documents are marked failed in the outbox
+ * with the server's reason.
  */
 export function replicateCollection<T extends { id: string }>(
   collection: RxCollection<T>,
   options: CollectionReplicationOptions,
 ): RxReplicationState<T, Checkpoint> {
   const { name, session } = options;
-  let failures = 0;
-  const withBackoff = async <R>(work: () => Promise<R>): Promise<R> => {
-    if (failures > 0)
-      await new Promise((resolve) => setTimeout(resolve, backoffDelay(failures, Math.random())));
-    try {
-      const result = await work();
-      failures = 0;
-      return result;
-    } catch (error) {
-      failures++;
-      throw error;
-    }
-  };
+  const pullWithBackoff = backoffLoop(session.pacer);
+  const pushWithBackoff = backoffLoop(session.pacer);
   const stream$ = new Subject<'RESYNC'>();
   options.resync$.subscribe(() => stream$.next('RESYNC'));
 
@@ -57,7 +48,7 @@ export function replicateCollection<T extends { id: string }>(
       batchSize: options.pullBatchSize,
       stream$: stream$.asObservable(),
       handler: (checkpoint, batchSize) =>
-        withBackoff(async () => {
+        pullWithBackoff(async () => {
           const query = `checkpoint=${checkpoint?.seq ?? 0}&limit=${batchSize}`;
           const body = await session.request<{ documents: never[]; checkpoint: Checkpoint }>(
             'GET',
@@ -70,23 +61,62 @@ export function replicateCollection<T extends { id: string }>(
       ? {
           push: {
             batchSize: 200,
-            handler: (rows) => withBackoff(() => pushRows(name, session, rows, options.outbox)),
+            handler: (rows) => pushWithBackoff(() => pushRows<T>(name, session, rows, options.outbox)),
           },
         }
       : {}),
   });
 }
 
-async function pushRows(
+/**
+ * One request loop (a collection's pull, or its push) with its own count of
+ * consecutive failures: a pull failing while nothing needs pushing must not
+ * lengthen the wait of the next sale's push.
+ */
+function backoffLoop(pacer: RetryPacer) {
+  let failures = 0;
+  let failedAt = pacer.failureMark();
+  return async <R>(work: () => Promise<R>): Promise<R> => {
+    await pacer.wait(failures, failedAt);
+    try {
+      const result = await work();
+      failures = 0;
+      return result;
+    } catch (error) {
+      failures++;
+      failedAt = pacer.failureMark();
+      throw error;
+    }
+  };
+}
+
+/**
+ * A conflicting row is not synced. A journal entry in conflict never will
+ * be (the server keeps another entry under its id, and records an incident):
+ * failed. An order in conflict stays pending: the conflict handler merges it
+ * and RxDB pushes the merge next.
+ */
+async function pushRows<T extends { id: string }>(
   name: SyncCollectionName,
   session: TillSession,
   rows: readonly { newDocumentState: { id: string } }[],
   outbox: OutboxCollection | undefined,
-) {
+): Promise<WithDeleted<T>[]> {
   const ids = rows.map((row) => row.newDocumentState.id);
   try {
-    const conflicts = await session.request<never[]>('POST', `/sync/v1/${name}/push`, rows);
-    await markOutbox(outbox, name, ids, 'synced', null);
+    const conflicts = await session.request<WithDeleted<T>[]>('POST', `/sync/v1/${name}/push`, rows);
+    const conflicting = new Set(conflicts.map((doc) => doc.id));
+    await markOutbox(
+      outbox,
+      name,
+      ids.filter((id) => !conflicting.has(id)),
+      'synced',
+      null,
+    );
+    if (SYNC_COLLECTIONS[name].push === 'insert-only') {
+      const reason = 'the server already holds a different record under this id';
+      await markOutbox(outbox, name, [...conflicting], 'failed', reason);
+    }
     return conflicts;
   } catch (error) {
     if (error instanceof SyncRequestError && error.permanent) {
@@ -95,26 +125,4 @@ async function pushRows(
     }
     throw error;
   }
-}
-
-async function markOutbox(
-  outbox: OutboxCollection | undefined,
-  collection: string,
-  ids: readonly string[],
-  state: 'synced' | 'failed',
-  error: string | null,
-) {
-  if (!outbox) return;
-  const now = Date.now();
-  await outbox.bulkUpsert(
-    ids.map((documentId) => ({
-      id: `${collection}:${documentId}`,
-      sourceCollection: collection,
-      documentId,
-      state,
-      error,
-      attempts: 1,
-      updatedAt: now,
-    })),
-  );
 }

@@ -3,6 +3,7 @@ import { combineLatest, filter, map, type Observable, startWith } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
 import type { TillDatabase } from '../till-database';
 import { openChangeStream, type StreamState } from './change-stream';
+import { watchOrderConflicts } from './orders-conflict-handler';
 import { replicateCollection } from './replicate-collection';
 import { ensureTillIdentity, openTillSession, type TillIdentity } from './till-session';
 
@@ -25,14 +26,21 @@ export interface RunningSync {
   readonly progress$: Observable<SyncProgress>;
   /** Resolves when every collection has caught up once (the first sync is complete). */
   awaitInitialSync(): Promise<void>;
+  /**
+   * The server is reachable again (a health check got through): every
+   * request waiting out its back-off is retried now rather than up to a
+   * minute later.
+   */
+  retryNow(): void;
   close(): Promise<void>;
 }
 
 /**
  * Starts replication of every collection for this till: server-owned data
  * is pulled, the till's journal is pushed (and pulled back, so a reinstalled
- * till recovers it). Checkpoints live in the till's database, so a first
- * catalog sync cut short resumes where it stopped.
+ * till recovers it), and handovers recorded here are pushed on their orders.
+ * Checkpoints live in the till's database, so a first catalog sync cut short
+ * resumes where it stopped.
  */
 export async function startSync(db: TillDatabase, options: SyncOptions): Promise<RunningSync> {
   const identity = await ensureTillIdentity(db, options.syncUrl, options.enrolment);
@@ -47,10 +55,14 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     pullBatchSize,
   });
 
+  // Pushes only handovers recorded here (recordOrderHandover); offline
+  // conflicts are merged by the collection's conflict handler.
+  const orders = replicateCollection(db.orders, { ...common('orders'), outbox: db.outbox });
+  const orderConflicts = watchOrderConflicts(orders.conflict$, db.outbox);
   const replications = {
     products: replicateCollection(db.products, common('products', 2_000)),
     inventory: replicateCollection(db.inventory, common('inventory', 2_000)),
-    orders: replicateCollection(db.orders, common('orders')),
+    orders,
     staff: replicateCollection(db.staff, common('staff')),
     settings: replicateCollection(db.settings, common('settings')),
     journal: replicateCollection(db.journal, { ...common('journal'), outbox: db.outbox }),
@@ -81,7 +93,11 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     async awaitInitialSync() {
       await Promise.all(all.map((r) => r.awaitInitialReplication()));
     },
+    retryNow() {
+      session.pacer.linkUp();
+    },
     async close() {
+      orderConflicts.unsubscribe();
       stream.close();
       await Promise.all(all.map((r) => r.cancel()));
     },

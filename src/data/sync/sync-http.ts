@@ -43,7 +43,18 @@ export async function syncRequest<T>(
       message: error instanceof Error ? error.message : String(error),
     });
   }
-  if (response.ok) return (await response.json()) as T;
+  if (response.ok) {
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      // The connection dropped mid-body (or a proxy sent something else):
+      // nothing usable arrived, so this is a network failure to retry.
+      throw new SyncRequestError({
+        kind: 'network',
+        message: `response cut short: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
   let error = 'http-error';
   let message = response.statusText;
   try {

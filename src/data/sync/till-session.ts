@@ -1,5 +1,6 @@
 import { type EnrolResponse, enrolResponseSchema, tokenResponseSchema } from '../../core/sync/wire';
 import type { TillDatabase } from '../till-database';
+import { createRetryPacer, type RetryPacer } from './retry-pacer';
 import { SyncRequestError, syncRequest } from './sync-http';
 
 const IDENTITY_DOC = 'till-identity';
@@ -10,6 +11,8 @@ export type TillIdentity = EnrolResponse;
 
 export interface TillSession {
   readonly identity: TillIdentity;
+  /** Shared by every request loop of this till: back-off, and waking them all when the link is back. */
+  readonly pacer: RetryPacer;
   /** A request with a valid access token; a 401 renews the token once and retries. */
   request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
   authorization(): Promise<string>;
@@ -41,7 +44,11 @@ export async function ensureTillIdentity(
   return identity;
 }
 
-export function openTillSession(syncUrl: string, identity: TillIdentity): TillSession {
+export function openTillSession(
+  syncUrl: string,
+  identity: TillIdentity,
+  pacer: RetryPacer = createRetryPacer(),
+): TillSession {
   let token: { value: string; expiresAt: number } | undefined;
   let renewing: Promise<string> | undefined;
 
@@ -67,14 +74,18 @@ export function openTillSession(syncUrl: string, identity: TillIdentity): TillSe
 
   return {
     identity,
+    pacer,
     authorization,
     async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-      const send = async () =>
-        syncRequest<T>(syncUrl, method, path, {
+      const send = async () => {
+        const result = await syncRequest<T>(syncUrl, method, path, {
           authorization: await authorization(),
           ...(body === undefined ? {} : { body }),
           ...(signal ? { signal } : {}),
         });
+        pacer.linkUp();
+        return result;
+      };
       try {
         return await send();
       } catch (error) {
