@@ -1,20 +1,25 @@
 // `npm run bench`: speed targets live here, never in timed tests.
-// Writes bench/results/latest.json as { metrics: [{ name, value, unit }] }.
-// The sync benchmarks of the data issue (100k first sync in Chromium, offline
-// push, PouchDB peer, 500 tills) will add their metrics to this same file.
+// Writes bench/results/latest.json as { metrics: [{ name, value, unit }] }:
+// core micro-benchmarks, the till in Chromium against the sync server on
+// PostgreSQL (first sync, barcode lookup, offline push), the PouchDB peer on
+// the same workloads, and 500 simulated tills against one server.
+// Every metric comes from this run; a suite that cannot measure prints why
+// and writes nothing for it. See bench/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { defaultScanConfig, parseScan } from '../src/core/barcodes';
 import { migrate } from '../sync-server/src/db/migrate';
 import { openPglite } from '../sync-server/src/db/pglite-database';
 import { generateFrenchCatalog } from '../sync-server/src/demo/french-catalog';
 import { seedDemoCatalog } from '../sync-server/src/demo/seed-catalog';
-
-interface Metric {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-}
+import { type BenchBrowser, buildPages, launchBenchBrowser, serveStatic } from './lib/browser';
+import { benchSizes, isFullSize, selectedSuites } from './lib/config';
+import { describeMetric, type Metric, type SuiteResult, TARGETS } from './lib/metrics';
+import { buildServer } from './lib/server';
+import { runPouchdbPeer } from './suites/pouchdb-peer';
+import { runPushManyTills } from './suites/push-many-tills';
+import { runTillSync } from './suites/till-sync';
 
 function parseScanThroughput(): Metric {
   const codes = generateFrenchCatalog().map((p) => p.barcode);
@@ -40,7 +45,79 @@ async function seedOnPglite(): Promise<Metric> {
   return { name: 'server.seed_demo_catalog_pglite.seconds', value: Number(seconds.toFixed(3)), unit: 's' };
 }
 
-const metrics: Metric[] = [parseScanThroughput(), await seedOnPglite()];
+const sizes = benchSizes();
+const suites = selectedSuites();
+const fullSize = isFullSize(sizes) && ['core', 'till', 'pouchdb', 'tills'].every((s) => suites.has(s));
+const benchStarted = performance.now();
+const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+const loadAtStart = load();
+const metrics: Metric[] = [];
+const report: { suite: string; result: SuiteResult }[] = [];
+const failures: string[] = [];
+
+/** Runs one suite; a failure is reported and its metrics stay absent. */
+async function suite(name: string, run: () => Promise<SuiteResult>): Promise<void> {
+  if (!suites.has(name)) return;
+  const started = performance.now();
+  console.log(`[bench] ${name}…`);
+  try {
+    const result = await run();
+    metrics.push(...result.metrics);
+    report.push({ suite: name, result });
+    for (const metric of result.metrics) console.log(`[bench]   ${describeMetric(metric)}`);
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    failures.push(`${name}: ${message}`);
+    console.error(`[bench] ${name} failed, its metrics are not written:\n${message}`);
+  }
+  console.log(`[bench] ${name} took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+await suite('core', async () => ({
+  metrics: [parseScanThroughput(), await seedOnPglite()],
+  notes: [],
+  missing: [],
+}));
+
+if (['till', 'pouchdb', 'tills'].some((s) => suites.has(s))) {
+  await Promise.all([buildServer(), buildPages()]);
+  const statics = await serveStatic();
+  let browser: BenchBrowser | undefined;
+  try {
+    if (suites.has('till') || suites.has('pouchdb')) browser = await launchBenchBrowser(statics.url);
+    const inBrowser = browser;
+    if (inBrowser) {
+      await suite('till', () => runTillSync(inBrowser, sizes));
+      await suite('pouchdb', () => runPouchdbPeer(inBrowser, sizes));
+    }
+  } finally {
+    await browser?.close();
+    await statics.close();
+  }
+  await suite('tills', () => runPushManyTills(sizes));
+}
+
+const file = fullSize ? 'bench/results/latest.json' : 'bench/results/latest.tmp.json';
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', `${JSON.stringify({ metrics }, null, 2)}\n`);
-for (const metric of metrics) console.log(`${metric.name}: ${metric.value} ${metric.unit}`);
+writeFileSync(file, `${JSON.stringify({ metrics }, null, 2)}\n`);
+
+console.log(`\n=== bench results (${file}, ${((performance.now() - benchStarted) / 1000).toFixed(0)} s) ===`);
+console.log(
+  `machine: ${cpus().length} cores, load average ${loadAtStart} at start and ${load()} at the end (other work on the machine slows every figure)`,
+);
+for (const metric of metrics) console.log(describeMetric(metric));
+for (const { suite: name, result } of report) {
+  for (const missing of result.missing) console.log(`${missing.name}: NOT MEASURED: ${missing.reason}`);
+  if (result.notes.length > 0) {
+    console.log(`\n-- ${name}: where the time goes`);
+    for (const note of result.notes) console.log(`  ${note}`);
+  }
+}
+const unmet = metrics.filter((m) => TARGETS[m.name] && !TARGETS[m.name]?.met(m.value));
+if (unmet.length > 0) console.log(`\ntargets not met: ${unmet.map((m) => m.name).join(', ')}`);
+if (failures.length > 0) {
+  console.log(
+    `\nsuites that failed (no metric written for them): ${failures.map((f) => f.split(':')[0]).join(', ')}`,
+  );
+  process.exitCode = 1;
+}

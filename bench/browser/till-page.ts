@@ -1,0 +1,282 @@
+// The till side of the sync benchmarks, bundled for Chromium and driven by
+// bench/suites/till-sync.ts through page.evaluate. It uses the product's own
+// modules: the local database (createTillDatabase, Dexie under the z-schema
+// validator as in src/state/till-services.ts), the real replication
+// (startSync → replicateCollection) and the till's journal writer.
+// Every duration is taken here with performance.now().
+import { createRxDatabase, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import type { Product } from '../../src/core/catalog/product';
+import { appendEntry } from '../../src/core/journal/append-entry';
+import type { JournalEntry } from '../../src/core/journal/journal-entry';
+import { productCollectionSchema } from '../../src/data/collections/products';
+import { createJournalWriter, findJournalHead } from '../../src/data/journal-writer';
+import { type RunningSync, startSync } from '../../src/data/sync/start-sync';
+import { loadTillIdentity } from '../../src/data/sync/till-session';
+import { createTillDatabase, type TillDatabase } from '../../src/data/till-database';
+import { benchIdGenerator, buildSale, saleDraft } from '../lib/sales';
+
+export interface RequestTally {
+  count: number;
+  /** Sum of the time from fetch() to response headers, in ms. */
+  ms: number;
+}
+
+export interface TillPageApi {
+  open(name: string): Promise<void>;
+  firstSync(
+    syncUrl: string,
+    pairingCode: string,
+  ): Promise<{
+    seconds: number;
+    products: number;
+    pulls: RequestTally;
+    other: RequestTally;
+  }>;
+  lookups(barcodes: readonly string[], warmup: number): Promise<{ samplesMs: number[]; misses: number }>;
+  recordSalesOffline(count: number): Promise<{
+    writerSales: number;
+    writerSeconds: number;
+    bulkSeconds: number;
+    avgBytes: number;
+    journal: number;
+    pending: number;
+  }>;
+  pushAfterReconnect(
+    syncUrl: string,
+    expected: number,
+  ): Promise<{
+    seconds: number;
+    sent: number;
+    pushes: RequestTally;
+    pulls: RequestTally;
+    pending: number;
+    tillId: string;
+  }>;
+  storageProbe(
+    products: readonly Product[],
+    batchSize: number,
+    validated: boolean,
+  ): Promise<{ docsPerSecond: number }>;
+  close(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    tillBench: TillPageApi;
+  }
+}
+
+// fetch is wrapped (not changed) so the suite can tell network and server
+// time from the time the till spends storing what it received.
+const tallies = new Map<string, RequestTally>();
+const tally = (kind: string): RequestTally => {
+  let found = tallies.get(kind);
+  if (!found) {
+    found = { count: 0, ms: 0 };
+    tallies.set(kind, found);
+  }
+  return found;
+};
+const originalFetch = window.fetch.bind(window);
+window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const kind = url.includes('/pull?')
+    ? 'pull'
+    : url.endsWith('/push')
+      ? 'push'
+      : url.endsWith('/stream')
+        ? 'stream'
+        : 'other';
+  const started = performance.now();
+  const response = await originalFetch(input, init);
+  if (kind !== 'stream') {
+    const t = tally(kind);
+    t.count++;
+    t.ms += performance.now() - started;
+  }
+  return response;
+};
+const snapshot = (kind: string): RequestTally => ({ ...tally(kind) });
+const since = (before: RequestTally, kind: string): RequestTally => {
+  const now = tally(kind);
+  return { count: now.count - before.count, ms: Math.round(now.ms - before.ms) };
+};
+
+const storage = (): RxStorage<unknown, unknown> =>
+  wrappedValidateZSchemaStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
+
+let db: TillDatabase | undefined;
+let sync: RunningSync | undefined;
+const mustDb = (): TillDatabase => {
+  if (!db) throw new Error('open() first');
+  return db;
+};
+
+const seconds = (startedMs: number) => (performance.now() - startedMs) / 1000;
+/** Sales recorded through createJournalWriter before the bulk path takes over. */
+const WRITER_SALES = 200;
+
+window.tillBench = {
+  async open(name) {
+    db = await createTillDatabase(name, storage());
+  },
+
+  async firstSync(syncUrl, pairingCode) {
+    const till = mustDb();
+    const pulls = snapshot('pull');
+    const other = snapshot('other');
+    const started = performance.now();
+    sync = await startSync(till, { syncUrl, enrolment: { pairingCode, deviceName: 'bench till' } });
+    await sync.awaitInitialSync();
+    const elapsed = seconds(started);
+    return {
+      seconds: elapsed,
+      products: await till.products.count().exec(),
+      pulls: since(pulls, 'pull'),
+      other: since(other, 'other'),
+    };
+  },
+
+  async lookups(barcodes, warmup) {
+    const till = mustDb();
+    const samplesMs: number[] = [];
+    let misses = 0;
+    for (let i = 0; i < barcodes.length; i++) {
+      const barcode = barcodes[i] as string;
+      const started = performance.now();
+      // The cashier screen's lookup (src/state/till-services.ts findProductByBarcode).
+      const doc = await till.products.findOne({ selector: { barcode } }).exec();
+      const product = doc ? doc.toMutableJSON() : undefined;
+      const elapsed = performance.now() - started;
+      if (product?.barcode !== barcode) misses++;
+      if (i >= warmup) samplesMs.push(elapsed);
+    }
+    return { samplesMs, misses };
+  },
+
+  async recordSalesOffline(count) {
+    const till = mustDb();
+    // The till loses its link: replication stops, sales go on.
+    if (sync) await sync.close();
+    sync = undefined;
+    const identity = await loadTillIdentity(till);
+    if (!identity) throw new Error('till not enrolled');
+    const { storeCode, tillCode, tillId } = identity;
+    const products = (await till.products.find({ limit: 2_000 }).exec()).map((d) => d.toMutableJSON());
+    const writer = createJournalWriter(till, { storeCode, tillCode, tillId });
+    const newId = benchIdGenerator(0x5eed);
+    let bytes = 0;
+    // The first sales go through the till's journal writer one by one, as at
+    // the counter; the rest continue the same chain with bulk writes of the
+    // same documents (entry, outbox row) so that setting up 10k stays quick.
+    const viaWriter = Math.min(count, WRITER_SALES);
+    const started = performance.now();
+    for (let n = 0; n < viaWriter; n++) {
+      const appended = await writer.append(
+        saleDraft(buildSale(n, products, { storeCode, tillCode }, newId), newId),
+      );
+      if (!appended.ok) throw new Error(`journal append: ${JSON.stringify(appended.error)}`);
+      bytes += JSON.stringify(appended.value).length;
+    }
+    const writerSeconds = seconds(started);
+    let head = await findJournalHead(till);
+    const bulkStarted = performance.now();
+    for (let start = viaWriter; start < count; start += 500) {
+      const entries: JournalEntry[] = [];
+      for (let n = start; n < Math.min(count, start + 500); n++) {
+        const appended = appendEntry(
+          head,
+          saleDraft(buildSale(n, products, { storeCode, tillCode }, newId), newId),
+          { storeCode, tillCode, tillId },
+        );
+        if (!appended.ok) throw new Error(`append: ${JSON.stringify(appended.error)}`);
+        const entry = appended.value.entry;
+        head = { sequence: entry.sequence, hash: entry.hash };
+        bytes += JSON.stringify(entry).length;
+        entries.push(structuredClone(entry) as JournalEntry);
+      }
+      const inserted = await till.journal.bulkInsert(entries);
+      if (inserted.error.length > 0)
+        throw new Error(`journal bulkInsert: ${JSON.stringify(inserted.error[0])}`);
+      await till.outbox.bulkUpsert(
+        entries.map((entry) => ({
+          id: `journal:${entry.id}`,
+          sourceCollection: 'journal',
+          documentId: entry.id,
+          state: 'pending' as const,
+          error: null,
+          attempts: 0,
+          updatedAt: Date.now(),
+        })),
+      );
+    }
+    return {
+      writerSales: viaWriter,
+      writerSeconds,
+      bulkSeconds: seconds(bulkStarted),
+      avgBytes: Math.round(bytes / count),
+      journal: await till.journal.count().exec(),
+      pending: await till.outbox.count({ selector: { state: 'pending' } }).exec(),
+    };
+  },
+
+  async pushAfterReconnect(syncUrl, expected) {
+    const till = mustDb();
+    const pushes = snapshot('push');
+    const pulls = snapshot('pull');
+    const started = performance.now();
+    sync = await startSync(till, { syncUrl });
+    const running = sync;
+    let sent = 0;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`only ${sent} of ${expected} pushed after 120 s`)),
+        120_000,
+      );
+      running.replications.journal.sent$.subscribe(() => {
+        sent++;
+        if (sent >= expected) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    const elapsed = seconds(started);
+    const pending = await till.outbox.count({ selector: { state: 'pending' } }).exec();
+    return {
+      seconds: elapsed,
+      sent,
+      pushes: since(pushes, 'push'),
+      pulls: since(pulls, 'pull'),
+      pending,
+      tillId: running.identity.tillId,
+    };
+  },
+
+  async storageProbe(products, batchSize, validated) {
+    const name = `probe-${validated ? 'v' : 'n'}-${batchSize}-${Date.now()}`;
+    const probe = await createRxDatabase<{ products: TillDatabase['products'] }>({
+      name,
+      storage: validated ? storage() : getRxStorageDexie(),
+      multiInstance: false,
+    });
+    await probe.addCollections({ products: { schema: productCollectionSchema } });
+    const started = performance.now();
+    for (let i = 0; i < products.length; i += batchSize) {
+      const result = await probe.products.bulkInsert(products.slice(i, i + batchSize));
+      if (result.error.length > 0) throw new Error(`probe insert: ${JSON.stringify(result.error[0])}`);
+    }
+    const docsPerSecond = products.length / seconds(started);
+    await probe.remove();
+    return { docsPerSecond: Math.round(docsPerSecond) };
+  },
+
+  async close() {
+    if (sync) await sync.close();
+    sync = undefined;
+    if (db) await db.close();
+    db = undefined;
+  },
+};

@@ -1,0 +1,49 @@
+// The one result format of `npm run bench`: bench/results/latest.json holds
+// { metrics: [{ name, value, unit }] }. A metric is only ever written from a
+// measurement of this run; a suite that cannot measure reports why instead.
+
+export interface Metric {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+export interface Target {
+  /** Human form, e.g. "< 10 s". */
+  readonly label: string;
+  readonly met: (value: number) => boolean;
+}
+
+/** The targets of issue 4 ("Benchmark"); metrics without one are informational. */
+export const TARGETS: Readonly<Record<string, Target>> = {
+  'sync.first_sync_100k.seconds': { label: '< 10 s', met: (v) => v < 10 },
+  'sync.push_offline_10k.seconds': { label: '< 3 s', met: (v) => v < 3 },
+  'data.barcode_lookup_100k.p99_ms': { label: '< 2 ms', met: (v) => v < 2 },
+};
+
+/** Notes a suite attaches to its metrics: what limits them, profile figures. */
+export interface SuiteResult {
+  readonly metrics: Metric[];
+  /** Lines printed under the suite's figures (profile, limits). */
+  readonly notes: string[];
+  /** Metrics the suite could not measure, with the reason. */
+  readonly missing: { readonly name: string; readonly reason: string }[];
+}
+
+export const emptyResult = (): SuiteResult => ({ metrics: [], notes: [], missing: [] });
+
+export const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
+
+/** The q-quantile (0..1) of `values` by the nearest-rank method. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new RangeError('quantile of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1] as number;
+}
+
+export function describeMetric(metric: Metric): string {
+  const target = TARGETS[metric.name];
+  const verdict = target ? ` (target ${target.label}: ${target.met(metric.value) ? 'met' : 'NOT met'})` : '';
+  return `${metric.name}: ${metric.value} ${metric.unit}${verdict}`;
+}

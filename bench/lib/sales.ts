@@ -1,0 +1,88 @@
+import { addProduct, type Cart, createCart, priceCart } from '../../src/core/cart';
+import type { Product } from '../../src/core/catalog/product';
+import { createUuidV7Generator } from '../../src/core/ids';
+import type { JournalDraft } from '../../src/core/journal/append-entry';
+import { addTender, completeSale, startPayment } from '../../src/core/sale';
+import type { CompletedSale } from '../../src/core/sale/completed-sale';
+
+// Real sales for the push benchmarks, built with the core's cart, payment and
+// completion steps exactly as the cashier screen does (src/state/sale-store.ts),
+// then journaled as 'sale.completed'. Runs in the browser and in Node.
+
+const DISCOUNT_POLICY = {
+  maxBpsWithoutApproval: 1_000,
+  maxAmountWithoutApproval: { minor: 2_000, currency: 'EUR' },
+  reasonsAlwaysNeedingApproval: ['staff'],
+};
+
+export interface SaleTill {
+  readonly storeCode: string;
+  readonly tillCode: string;
+}
+
+/** UUIDv7s from the clock and a fast seeded generator (benchmarks need no secrecy). */
+export function benchIdGenerator(seed: number): () => string {
+  let state = seed >>> 0 || 1;
+  return createUuidV7Generator({
+    now: () => Date.now(),
+    randomBytes: (n) => {
+      const bytes = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        bytes[i] = state & 0xff;
+      }
+      return bytes;
+    },
+  });
+}
+
+function unwrap<T, E>(result: { ok: true; value: T } | { ok: false; error: E }): T {
+  if (!result.ok) throw new Error(`sale step failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+/**
+ * Sale number `n` of a till: 3 to 5 lines of catalog products (weighed ones by
+ * weight), paid by card, or by cash with change every third sale.
+ */
+export function buildSale(
+  n: number,
+  products: readonly Product[],
+  till: SaleTill,
+  newId: () => string,
+): CompletedSale {
+  const lineCount = 3 + (n % 3);
+  let cart: Cart = createCart({ currency: 'EUR', discountPolicy: DISCOUNT_POLICY, promotions: [] });
+  for (let i = 0; i < lineCount; i++) {
+    const product = products[(n * 7 + i * 13) % products.length] as Product;
+    const input = product.unit === 'kg' ? { weightGrams: 250 + ((n + i) % 7) * 111 } : 1 + ((n + i) % 3);
+    cart = unwrap(addProduct(cart, product, input, { lineId: newId(), scannedCode: product.barcode }));
+  }
+  const total = priceCart(cart).totals.total;
+  const tender =
+    n % 3 === 2
+      ? {
+          type: 'cash' as const,
+          tenderId: newId(),
+          given: { minor: (Math.floor(total.minor / 1000) + 1) * 1000, currency: 'EUR' },
+        }
+      : { type: 'card' as const, tenderId: newId(), amount: total, terminal: null };
+  const payment = unwrap(addTender(startPayment(total), tender));
+  const now = new Date().toISOString();
+  return unwrap(
+    completeSale(cart, payment, {
+      saleId: newId(),
+      storeCode: till.storeCode,
+      tillCode: till.tillCode,
+      staffId: 'staff-camille',
+      startedAt: now,
+      completedAt: now,
+    }),
+  );
+}
+
+export function saleDraft(sale: CompletedSale, newId: () => string): JournalDraft {
+  return { kind: 'sale.completed', payload: sale, id: newId(), recordedAt: new Date().toISOString() };
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { type ServiceProcess, startService } from '../../scripts/lib/service-process';
+import type { Product } from '../../src/core/catalog/product';
+import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../src/core/sync/protocol';
+import { openPostgres } from '../../sync-server/src/db/pg-database';
+import { lockScope, writeDocuments } from '../../sync-server/src/sync/document-store';
+import { TEST_ADMIN_TOKEN } from '../../tests/support/processes';
+import { BUILD_DIR } from './browser';
+
+// The sync server exactly as it ships (sync-server/src/main.ts bundled the
+// way scripts/build-node.ts does it), built fresh from the current sources
+// into node_modules/.cache/bench so the bench never measures a stale dist/,
+// run as its own process on a scratch PostgreSQL database.
+
+const SERVER_BUNDLE = join(BUILD_DIR, 'sync-server.js');
+
+export async function buildServer(): Promise<void> {
+  await build({
+    entryPoints: ['sync-server/src/main.ts'],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    format: 'esm',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
+export function startBenchServer(databaseUrl: string): Promise<ServiceProcess> {
+  return startService({
+    name: 'sync-server',
+    args: ['--enable-source-maps', SERVER_BUNDLE],
+    env: {
+      TILL_SYNC_PORT: '0',
+      TILL_DATABASE_URL: databaseUrl,
+      TILL_SEED_DEMO_CATALOG: 'false',
+      TILL_LOG_LEVEL: 'warn',
+      TILL_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    },
+    readyTimeoutMs: 120_000,
+  });
+}
+
+/** Resident set size of a process, from /proc (Linux). */
+export function rssMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Products written server-side straight into the document store, as the catalog import would. */
+export async function seedProducts(databaseUrl: string, products: readonly Product[], batch = 2_000) {
+  const db = openPostgres(databaseUrl);
+  try {
+    await db.transaction(async (tx) => {
+      await lockScope(tx, 'products', '*');
+      for (let start = 0; start < products.length; start += batch) {
+        const writes = products
+          .slice(start, start + batch)
+          .map((product) => ({ id: product.id, doc: { ...product }, deleted: false }));
+        await writeDocuments(tx, 'products', '*', writes);
+      }
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+/** Counts the documents of a collection (and scope) in the server's database. */
+export async function countDocuments(databaseUrl: string, collection: string, scope?: string) {
+  const db = openPostgres(databaseUrl);
+  try {
+    const result = await db.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM sync_documents WHERE collection = $1 ${scope ? 'AND scope = $2' : ''}`,
+      scope ? [collection, scope] : [collection],
+    );
+    return result.rows[0]?.count ?? 0;
+  } finally {
+    await db.close();
+  }
+}
+
+const protocol = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) };
+
+/** One pairing code from the admin API, as a store manager would issue it. */
+export async function issuePairingCode(
+  syncUrl: string,
+  storeCode: string,
+  tillCode: string,
+): Promise<string> {
+  const response = await fetch(`${syncUrl}/admin/v1/pairing-codes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json', ...protocol },
+    body: JSON.stringify({ storeCode, tillCode }),
+  });
+  if (response.status !== 201)
+    throw new Error(
+      `pairing code ${storeCode}/${tillCode}: HTTP ${response.status} ${await response.text()}`,
+    );
+  return ((await response.json()) as { pairingCode: string }).pairingCode;
+}
+
+export interface NodeTill {
+  readonly tillId: string;
+  readonly storeCode: string;
+  readonly tillCode: string;
+  readonly accessToken: string;
+}
+
+/** Enrols a till with a fresh pairing code and fetches its access token (the till's own steps). */
+export async function enrolNodeTill(syncUrl: string, storeCode: string, tillCode: string): Promise<NodeTill> {
+  const pairingCode = await issuePairingCode(syncUrl, storeCode, tillCode);
+  const enrol = await fetch(`${syncUrl}/sync/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...protocol },
+    body: JSON.stringify({ pairingCode, deviceName: `bench ${storeCode}-${tillCode}` }),
+  });
+  if (enrol.status !== 201) throw new Error(`enrol: HTTP ${enrol.status} ${await enrol.text()}`);
+  const identity = (await enrol.json()) as { tillId: string; credential: string };
+  const token = await fetch(`${syncUrl}/sync/v1/token`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${identity.tillId}.${identity.credential}`, ...protocol },
+  });
+  if (token.status !== 200) throw new Error(`token: HTTP ${token.status} ${await token.text()}`);
+  const { accessToken } = (await token.json()) as { accessToken: string };
+  return { tillId: identity.tillId, storeCode, tillCode, accessToken };
+}
+
+export const syncHeaders = (till: NodeTill): Record<string, string> => ({
+  authorization: `Bearer ${till.accessToken}`,
+  ...protocol,
+});

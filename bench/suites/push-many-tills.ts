@@ -1,0 +1,300 @@
+import { performance } from 'node:perf_hooks';
+import type { JournalEntry } from '../../src/core/journal/journal-entry';
+import { SYNC_COLLECTION_NAMES } from '../../src/core/sync/collections';
+import { openPostgres } from '../../sync-server/src/db/pg-database';
+import { createScratchDatabase } from '../../tests/support/postgres';
+import { generateLargeCatalog } from '../lib/catalog';
+import type { BenchSizes } from '../lib/config';
+import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
+import {
+  countDocuments,
+  cpuSeconds,
+  enrolNodeTill,
+  type NodeTill,
+  rssMegabytes,
+  seedProducts,
+  startBenchServer,
+  syncHeaders,
+} from '../lib/server';
+import { asPushRows, chainOfSales } from '../lib/server-profile';
+
+// Many tills on one sync server: every till (a Node client, not a browser)
+// holds the live stream open and pulls what a `resync` event names, as the
+// real till does; sales arrive at a fixed rate spread over all tills, each
+// pushed as the till would right after the sale (one entry, in chain order).
+
+const TILLS_PER_STORE = 20;
+
+interface PullStats {
+  pulls: number;
+  errors: number;
+  readonly byCollection: Map<string, number>;
+}
+
+interface SimulatedTill {
+  readonly till: NodeTill;
+  readonly entries: JournalEntry[];
+  readonly checkpoints: Map<string, number>;
+  /** Collections being pulled now, and those named again meanwhile. */
+  readonly pulling: Set<string>;
+  readonly dirty: Set<string>;
+  /** The previous push of this till: the next one waits for it (chain order). */
+  lastPush: Promise<void>;
+  pushedAt: number | undefined;
+  resyncs: number;
+}
+
+async function pull(base: string, sim: SimulatedTill, collection: string, stats: PullStats) {
+  if (sim.pulling.has(collection)) {
+    sim.dirty.add(collection);
+    return;
+  }
+  sim.pulling.add(collection);
+  try {
+    do {
+      sim.dirty.delete(collection);
+      for (let failures = 0; failures < 3; ) {
+        const checkpoint = sim.checkpoints.get(collection) ?? 0;
+        try {
+          const response = await fetch(
+            `${base}/sync/v1/${collection}/pull?checkpoint=${checkpoint}&limit=500`,
+            {
+              headers: syncHeaders(sim.till),
+            },
+          );
+          stats.pulls++;
+          stats.byCollection.set(collection, (stats.byCollection.get(collection) ?? 0) + 1);
+          if (!response.ok) throw new Error(`pull: HTTP ${response.status}`);
+          const body = (await response.json()) as { documents: unknown[]; checkpoint: { seq: number } };
+          sim.checkpoints.set(collection, body.checkpoint.seq);
+          if (body.documents.length < 500) break;
+        } catch {
+          // A till retries a failed pull; the failures are counted and printed.
+          stats.errors++;
+          failures++;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    } while (sim.dirty.has(collection));
+  } finally {
+    sim.pulling.delete(collection);
+  }
+}
+
+function openStream(
+  base: string,
+  sim: SimulatedTill,
+  signal: AbortSignal,
+  onResync: (collections: string[]) => void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    void (async () => {
+      const response = await fetch(`${base}/sync/v1/stream`, { headers: syncHeaders(sim.till), signal });
+      if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`);
+      resolve();
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        let end = buffer.indexOf('\n\n');
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block
+            .split('\n')
+            .find((line) => line.startsWith('data:'))
+            ?.slice(5);
+          if (data) onResync((JSON.parse(data) as { collections: string[] }).collections);
+          end = buffer.indexOf('\n\n');
+        }
+      }
+    })().catch((error: unknown) => {
+      if (!signal.aborted) reject(error);
+    });
+  });
+}
+
+async function inBatches<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++] as T);
+    }),
+  );
+}
+
+export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> {
+  const result = emptyResult();
+  const { metrics, notes } = result;
+  const scratch = await createScratchDatabase('till_bench_tills');
+  const server = await startBenchServer(scratch.url);
+  const pid = server.child.pid;
+  if (pid === undefined) throw new Error('sync server has no pid');
+  const streams = new AbortController();
+  try {
+    const totalSales = sizes.salesPerSecond * sizes.pushSeconds;
+    const perTill = Math.ceil(totalSales / sizes.tills);
+    // The products the sales sell, in the server's catalog (the projections read their units).
+    const products = generateLargeCatalog(500);
+    await seedProducts(scratch.url, products);
+
+    // Enrolment through the admin API: one pairing code per till.
+    const enrolStarted = performance.now();
+    const slots = Array.from({ length: sizes.tills }, (_, i) => i);
+    const sims: SimulatedTill[] = new Array(sizes.tills);
+    await inBatches(slots, 8, async (i) => {
+      const store = `B${String(Math.floor(i / TILLS_PER_STORE)).padStart(3, '0')}`;
+      const till = await enrolNodeTill(server.url, store, `T${String(i % TILLS_PER_STORE).padStart(2, '0')}`);
+      sims[i] = {
+        till,
+        entries: chainOfSales(perTill, products, till),
+        checkpoints: new Map(),
+        pulling: new Set(),
+        dirty: new Set(),
+        lastPush: Promise.resolve(),
+        pushedAt: undefined,
+        resyncs: 0,
+      };
+    });
+    notes.push(
+      `enrolled ${sizes.tills} tills (pairing code, enrol, token) in ${((performance.now() - enrolStarted) / 1000).toFixed(1)} s, ${sizes.tills / TILLS_PER_STORE} stores of ${TILLS_PER_STORE}; ${perTill} real sales per till (${totalSales} in all)`,
+    );
+
+    // Every till opens its stream; the first event names every collection.
+    const pullStats: PullStats = { pulls: 0, errors: 0, byCollection: new Map() };
+    const resyncDelays: number[] = [];
+    await inBatches(sims, 50, (sim) =>
+      openStream(server.url, sim, streams.signal, (collections) => {
+        sim.resyncs++;
+        if (sim.pushedAt !== undefined && collections.includes('journal')) {
+          resyncDelays.push(performance.now() - sim.pushedAt);
+          sim.pushedAt = undefined;
+        }
+        for (const collection of collections) void pull(server.url, sim, collection, pullStats);
+      }),
+    );
+    const settleDeadline = Date.now() + 60_000;
+    while (
+      sims.some(
+        (s) => s.resyncs === 0 || s.pulling.size > 0 || s.checkpoints.size < SYNC_COLLECTION_NAMES.length,
+      )
+    ) {
+      if (Date.now() > settleDeadline) throw new Error('streams did not settle within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const idleRss = rssMegabytes(pid);
+
+    // The load: sale k goes to till k mod N at t0 + k / rate.
+    let peakRss = idleRss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, rssMegabytes(pid));
+    }, 250);
+    const latencies: number[] = [];
+    const lags: number[] = [];
+    let pushErrors = 0;
+    let pushRetries = 0;
+    let scheduled = 0;
+    const inFlight: Promise<void>[] = [];
+    // What the server's PostgreSQL sessions are doing, sampled during the load.
+    const monitor = openPostgres(scratch.url);
+    const sessionStates = new Map<string, number>();
+    let sessionSamples = 0;
+    const database = new URL(scratch.url).pathname.slice(1);
+    const watcher = setInterval(() => {
+      void monitor
+        .query<{ what: string; count: number }>(
+          `SELECT CASE WHEN state = 'idle' THEN 'idle' WHEN wait_event_type = 'Lock' THEN 'waiting on a lock'
+                  WHEN state = 'idle in transaction' THEN 'idle in transaction' ELSE 'running' END AS what,
+                  count(*)::int AS count
+           FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY 1`,
+          [database],
+        )
+        .then((rows) => {
+          sessionSamples++;
+          for (const row of rows.rows)
+            sessionStates.set(row.what, (sessionStates.get(row.what) ?? 0) + row.count);
+        })
+        .catch(() => undefined);
+    }, 250);
+    const serverCpuBefore = cpuSeconds(pid);
+    const benchCpuBefore = process.cpuUsage();
+    const t0 = performance.now();
+    const push = (k: number) => {
+      const sim = sims[k % sizes.tills] as SimulatedTill;
+      const entry = sim.entries[Math.floor(k / sizes.tills)] as JournalEntry;
+      const due = t0 + (k * 1000) / sizes.salesPerSecond;
+      sim.lastPush = sim.lastPush.then(async () => {
+        const started = performance.now();
+        lags.push(started - due);
+        sim.pushedAt = started;
+        const send = () =>
+          fetch(`${server.url}/sync/v1/journal/push`, {
+            method: 'POST',
+            headers: { ...syncHeaders(sim.till), 'content-type': 'application/json' },
+            body: JSON.stringify(asPushRows([entry])),
+          });
+        // A connection the server closed as it was reused: the till sends again (an identical re-send is a no-op).
+        const response = await send().catch(() => {
+          pushRetries++;
+          return send();
+        });
+        const conflicts = (await response.json()) as unknown[];
+        latencies.push(performance.now() - started);
+        if (!response.ok || conflicts.length > 0) pushErrors++;
+      });
+      inFlight.push(sim.lastPush);
+    };
+    await new Promise<void>((resolve) => {
+      const tick = setInterval(() => {
+        const due = Math.min(
+          totalSales,
+          Math.floor(((performance.now() - t0) * sizes.salesPerSecond) / 1000) + 1,
+        );
+        while (scheduled < due) push(scheduled++);
+        if (scheduled >= totalSales) {
+          clearInterval(tick);
+          resolve();
+        }
+      }, 2);
+    });
+    await Promise.all(inFlight);
+    const loadSeconds = (performance.now() - t0) / 1000;
+    const serverCpu = cpuSeconds(pid) - serverCpuBefore;
+    clearInterval(watcher);
+    await monitor.close();
+    const sessions = [...sessionStates]
+      .map(([what, total]) => `${what} ${(total / Math.max(1, sessionSamples)).toFixed(1)}`)
+      .join(', ');
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const clientCpu = (benchCpu.user + benchCpu.system) / 1e6;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, rssMegabytes(pid));
+
+    const stored = await countDocuments(scratch.url, 'journal');
+    if (stored !== totalSales) throw new Error(`server holds ${stored} of ${totalSales} pushed sales`);
+    if (pushErrors > 0) throw new Error(`${pushErrors} pushes failed or conflicted`);
+    metrics.push(
+      {
+        name: `server.push_${sizes.tills}_tills.p99_ms`,
+        value: round(quantile(latencies, 0.99), 1),
+        unit: 'ms',
+      },
+      { name: 'server.rss_mb', value: round(peakRss, 0), unit: 'MB' },
+    );
+    notes.push(
+      `${totalSales} pushes in ${loadSeconds.toFixed(1)} s (${Math.round(totalSales / loadSeconds)}/s offered ${sizes.salesPerSecond}/s) with ${sizes.tills} open streams: latency p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(0)} ms; sender lag p99 ${quantile(lags, 0.99).toFixed(1)} ms; ${pushRetries} pushes re-sent after a network error`,
+      `resync after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls} pulls answered (${pullStats.errors} failed): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')} (a sale's stock projection rewrites inventory of its store: every till of that store pulls it)`,
+      `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; the simulated tills ${clientCpu.toFixed(1)} s`,
+      `server's PostgreSQL sessions on average during the load (pool of 10): ${sessions}`,
+      `server RSS: ${idleRss.toFixed(0)} MB with ${sizes.tills} streams before the load, peak ${peakRss.toFixed(0)} MB during it`,
+    );
+  } finally {
+    streams.abort();
+    await server.stop();
+    await scratch.drop();
+  }
+  return result;
+}

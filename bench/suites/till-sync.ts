@@ -1,0 +1,144 @@
+import type { Page } from 'playwright-core';
+import { createScratchDatabase } from '../../tests/support/postgres';
+import type { TillPageApi } from '../browser/till-page';
+import type { BenchBrowser } from '../lib/browser';
+import { averageJsonBytes, generateLargeCatalog } from '../lib/catalog';
+import { type BenchSizes, countLabel } from '../lib/config';
+import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
+import { formatProfile, startProfile } from '../lib/profile';
+import {
+  countDocuments,
+  enrolNodeTill,
+  issuePairingCode,
+  seedProducts,
+  startBenchServer,
+} from '../lib/server';
+import { profileJournalPush, profileProductPull } from '../lib/server-profile';
+
+// The till in Chromium against the sync server on PostgreSQL: first sync of
+// the catalog into an empty till, barcode lookups on the full till, then
+// sales made offline and pushed when the till reconnects.
+
+type Call<K extends keyof TillPageApi> = TillPageApi[K] extends (...args: infer A) => infer R
+  ? (...args: A) => R
+  : never;
+
+function tillCall<K extends keyof TillPageApi>(page: Page, method: K): Call<K> {
+  return ((...args: unknown[]) =>
+    page.evaluate(
+      ([name, params]) =>
+        (window.tillBench[name as keyof TillPageApi] as (...a: unknown[]) => unknown)(
+          ...(params as unknown[]),
+        ),
+      [method, args] as const,
+    )) as Call<K>;
+}
+
+export async function runTillSync(browser: BenchBrowser, sizes: BenchSizes): Promise<SuiteResult> {
+  const result = emptyResult();
+  const { metrics, notes } = result;
+  const scratch = await createScratchDatabase('till_bench');
+  const server = await startBenchServer(scratch.url);
+  try {
+    const catalog = generateLargeCatalog(sizes.products);
+    const seedStarted = performance.now();
+    await seedProducts(scratch.url, catalog);
+    notes.push(
+      `seeded ${catalog.length} products (${averageJsonBytes(catalog)} B JSON each) with writeDocuments in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
+
+    const page = await browser.open('till-page', 'tillBench');
+    await tillCall(page, 'open')('bench-till');
+
+    // First sync, profiled (V8 sampling at 1 ms costs a few percent at most).
+    const stopProfile = await startProfile(page, 'till-page');
+    const first = await tillCall(page, 'firstSync')(
+      server.url,
+      await issuePairingCode(server.url, 'PAR01', '01'),
+    );
+    const profile = await stopProfile();
+    if (first.products !== sizes.products)
+      throw new Error(`first sync stored ${first.products} of ${sizes.products} products`);
+    metrics.push({
+      name: `sync.first_sync_${countLabel(sizes.products)}.seconds`,
+      value: round(first.seconds, 2),
+      unit: 's',
+    });
+    notes.push(
+      `first sync: ${first.pulls.count} pull requests, ${(first.pulls.ms / 1000).toFixed(1)} s of it waiting on pull responses (server + network); ${Math.round(sizes.products / first.seconds)} products/s end to end`,
+      `first sync profile: ${formatProfile(profile)}`,
+    );
+
+    // Lookups on the full till: warm-up first, then the samples.
+    const warmup = 100;
+    const picks = Array.from(
+      { length: sizes.lookups + warmup },
+      (_, i) => (catalog[(i * 7_919 + 13) % catalog.length] ?? catalog[0])?.barcode ?? '',
+    );
+    const lookups = await tillCall(page, 'lookups')(picks, warmup);
+    if (lookups.misses > 0) throw new Error(`${lookups.misses} barcode lookups found nothing`);
+    metrics.push({
+      name: `data.barcode_lookup_${countLabel(sizes.products)}.p99_ms`,
+      value: round(quantile(lookups.samplesMs, 0.99), 2),
+      unit: 'ms',
+    });
+    notes.push(
+      `barcode lookup over ${lookups.samplesMs.length} random barcodes (after ${warmup} warm-up): p50 ${quantile(lookups.samplesMs, 0.5).toFixed(2)} ms, p99 ${quantile(lookups.samplesMs, 0.99).toFixed(2)} ms, max ${Math.max(...lookups.samplesMs).toFixed(2)} ms (Chromium's timer resolution is 0.1 ms)`,
+    );
+
+    // Offline sales through the till's journal writer, then reconnect and push.
+    await browser.context.setOffline(true);
+    const recorded = await tillCall(page, 'recordSalesOffline')(sizes.sales);
+    await browser.context.setOffline(false);
+    if (recorded.journal !== sizes.sales || recorded.pending !== sizes.sales)
+      throw new Error(
+        `offline: ${recorded.journal} journal entries, ${recorded.pending} pending outbox rows`,
+      );
+    notes.push(
+      `recorded ${recorded.journal} sales offline: the first ${recorded.writerSales} through createJournalWriter at ${Math.round(recorded.writerSales / recorded.writerSeconds)} sales/s, the rest in bulk (same chain, same outbox rows) in ${recorded.bulkSeconds.toFixed(1)} s; real 'sale.completed' entries of ${recorded.avgBytes} B on average (3-5 lines)`,
+    );
+    const stopPushProfile = await startProfile(page, 'till-page');
+    const pushed = await tillCall(page, 'pushAfterReconnect')(server.url, sizes.sales);
+    const pushProfile = await stopPushProfile();
+    const stored = await countDocuments(scratch.url, 'journal', pushed.tillId);
+    if (stored !== sizes.sales) throw new Error(`server holds ${stored} of ${sizes.sales} journal entries`);
+    metrics.push({
+      name: `sync.push_offline_${countLabel(sizes.sales)}.seconds`,
+      value: round(pushed.seconds, 2),
+      unit: 's',
+    });
+    notes.push(
+      `push after reconnect: ${pushed.pushes.count} push requests, ${(pushed.pushes.ms / 1000).toFixed(1)} s of it waiting on push responses; ${pushed.pulls.count} pulls meanwhile; ${pushed.pending} outbox rows still 'pending' when the last push was acknowledged`,
+      `push profile: ${formatProfile(pushProfile)}`,
+    );
+
+    // Storage alone: the same schema and validator, bulkInsert in the pull's batch size.
+    const probeDocs = catalog.slice(0, Math.min(10_000, catalog.length));
+    const validated = await tillCall(page, 'storageProbe')(probeDocs, 2_000, true);
+    const bare = await tillCall(page, 'storageProbe')(probeDocs, 2_000, false);
+    notes.push(
+      `storage alone (bulkInsert of ${probeDocs.length} products, batches of 2,000): ${validated.docsPerSecond} docs/s with the z-schema validator, ${bare.docsPerSecond} docs/s without`,
+    );
+    await tillCall(page, 'close')();
+    await page.close();
+
+    // The server's share of a push, measured in-process on the same database.
+    const profileTill = await enrolNodeTill(server.url, 'PAR01', '09');
+    const pull = await profileProductPull(
+      scratch.url,
+      2_000,
+      Math.min(10, Math.ceil(sizes.products / 2_000)),
+    );
+    notes.push(
+      `server pull of 2,000 products (in-process, same PostgreSQL): query ${pull.queryMsPerPull.toFixed(0)} ms, reply JSON ${pull.jsonMsPerPull.toFixed(0)} ms`,
+    );
+    const push = await profileJournalPush(scratch.url, profileTill, catalog.slice(0, 2_000), 200, 5);
+    notes.push(
+      `server handlePush of ${push.rowsPerPush} sales (in-process, same PostgreSQL): ${push.msPerPush.toFixed(0)} ms per push, of which SQL ${push.sqlMsPerPush.toFixed(0)} ms (${push.statementsPerPush.toFixed(0)} statements); timed alone: row validation ${push.validateMsPerPush.toFixed(0)} ms, hash-chain verification ${push.verifyMsPerPush.toFixed(0)} ms`,
+    );
+  } finally {
+    await server.stop();
+    await scratch.drop();
+  }
+  return result;
+}
