@@ -4,9 +4,7 @@
 // validator as in src/state/till-services.ts), the real replication
 // (startSync → replicateCollection) and the till's journal writer.
 // Every duration is taken here with performance.now().
-import { createRxDatabase, type RxStorage } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { createRxDatabase } from 'rxdb';
 import type { Product } from '../../src/core/catalog/product';
 import { appendEntry } from '../../src/core/journal/append-entry';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
@@ -15,6 +13,7 @@ import { createJournalWriter, findJournalHead } from '../../src/data/journal-wri
 import { type RunningSync, startSync } from '../../src/data/sync/start-sync';
 import { loadTillIdentity } from '../../src/data/sync/till-session';
 import { createTillDatabase, type TillDatabase } from '../../src/data/till-database';
+import { tillStorage, validatedTillStorage } from '../../src/data/till-storage';
 import { benchIdGenerator, buildSale, saleDraft } from '../lib/sales';
 
 export interface RequestTally {
@@ -104,9 +103,6 @@ const since = (before: RequestTally, kind: string): RequestTally => {
   return { count: now.count - before.count, ms: Math.round(now.ms - before.ms) };
 };
 
-const storage = (): RxStorage<unknown, unknown> =>
-  wrappedValidateZSchemaStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
-
 let db: TillDatabase | undefined;
 let sync: RunningSync | undefined;
 const mustDb = (): TillDatabase => {
@@ -120,7 +116,7 @@ const WRITER_SALES = 200;
 
 window.tillBench = {
   async open(name) {
-    db = await createTillDatabase(name, storage());
+    db = await createTillDatabase(name, tillStorage());
   },
 
   async firstSync(syncUrl, pairingCode) {
@@ -259,7 +255,7 @@ window.tillBench = {
     const name = `probe-${validated ? 'v' : 'n'}-${batchSize}-${Date.now()}`;
     const probe = await createRxDatabase<{ products: TillDatabase['products'] }>({
       name,
-      storage: validated ? storage() : getRxStorageDexie(),
+      storage: validated ? await validatedTillStorage() : tillStorage(),
       multiInstance: false,
     });
     await probe.addCollections({ products: { schema: productCollectionSchema } });

@@ -1,5 +1,3 @@
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
@@ -7,6 +5,7 @@ import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
 import { checkServerHealth } from '../data/server-health';
 import { type RunningSync, startSync } from '../data/sync/start-sync';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
+import { tillStorage } from '../data/till-storage';
 import { connectBridge } from '../platform/connect-bridge';
 import { createDeviceStatusStore, type DeviceStatusStore } from './device-status-store';
 import { createSyncStatusStore, type SyncStatusStore } from './sync-status-store';
@@ -29,8 +28,7 @@ export interface TillServices {
 
 /** Opens the local database, enrols if needed, starts replication and health checks, connects the hardware bridge. */
 export async function startTillServices(config: RuntimeConfig, screenSet: ScreenSet): Promise<TillServices> {
-  // z-schema rather than ajv: ajv compiles validators with eval, which the CSP forbids.
-  const storage = wrappedValidateZSchemaStorage({ storage: getRxStorageDexie() });
+  const storage = tillStorage();
   // Each screen set is a device of its own (its own till identity and journal).
   const db = await createTillDatabase(`till-${screenSet}`, storage);
   const syncStatus = createSyncStatusStore();
