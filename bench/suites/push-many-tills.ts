@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 import { SYNC_COLLECTION_NAMES } from '../../src/core/sync/collections';
+import { readServerSentEvents } from '../../src/data/sync/server-sent-events';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
 import { createScratchDatabase } from '../../tests/support/postgres';
 import { generateLargeCatalog } from '../lib/catalog';
@@ -92,25 +93,9 @@ function openStream(
       const response = await fetch(`${base}/sync/v1/stream`, { headers: syncHeaders(sim.till), signal });
       if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`);
       resolve();
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .find((line) => line.startsWith('data:'))
-            ?.slice(5);
-          if (data) onResync((JSON.parse(data) as { collections: string[] }).collections);
-          end = buffer.indexOf('\n\n');
-        }
-      }
+      await readServerSentEvents(response.body, (data) =>
+        onResync((JSON.parse(data) as { collections: string[] }).collections),
+      );
     })().catch((error: unknown) => {
       if (!signal.aborted) reject(error);
     });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../scripts/lib/service-process';
+import { readServerSentEvents } from '../../src/data/sync/server-sent-events';
 import { asNewRows, TestJournal } from '../support/journal-builder';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
 import { startSyncServer, stopAll, TEST_ADMIN_TOKEN } from '../support/processes';
@@ -44,37 +45,27 @@ async function waitForEvent(
 ) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const response = await fetch(url, {
-    headers: { ...PROTOCOL, authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  if (!response.body) throw new Error('no stream body');
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
   const seen: string[] = [];
+  let matched = false;
   try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      for (const block of buffer.split('\n\n').slice(0, -1)) {
-        const data = block
-          .split('\n')
-          .find((line) => line.startsWith('data:'))
-          ?.slice(5)
-          .trim();
-        if (data) seen.push(data);
-        if (data && predicate(data)) return seen;
+    const response = await fetch(url, {
+      headers: { ...PROTOCOL, authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
+    if (!response.body) throw new Error('no stream body');
+    await readServerSentEvents(response.body, (data) => {
+      seen.push(data);
+      if (!matched && predicate(data)) {
+        matched = true;
+        controller.abort();
       }
-      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
-    }
+    });
   } catch (error) {
     if (!controller.signal.aborted) throw error;
   } finally {
     clearTimeout(timer);
-    controller.abort();
   }
+  if (matched) return seen;
   throw new Error(`no matching event in ${timeoutMs} ms; saw ${JSON.stringify(seen)}`);
 }
 

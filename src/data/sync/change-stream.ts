@@ -1,6 +1,7 @@
 import { Subject } from 'rxjs';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol';
 import { resyncEventSchema } from '../../core/sync/wire';
+import { readServerSentEvents } from './server-sent-events';
 import type { TillSession } from './till-session';
 
 export type StreamState = 'connecting' | 'open' | 'closed';
@@ -43,7 +44,7 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
         failures = 0;
         state$.next('open');
         session.pacer.linkUp();
-        await readEvents(
+        await readServerSentEvents(
           response.body,
           (data) => {
             const parsed = resyncEventSchema.safeParse(safeJson(data));
@@ -78,34 +79,6 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
       state$.complete();
     },
   };
-}
-
-async function readEvents(
-  body: ReadableStream<Uint8Array>,
-  onData: (data: string) => void,
-  onBytes: () => void,
-): Promise<void> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    onBytes();
-    buffer += decoder.decode(value, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = block
-        .split('\n')
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(5).trimStart())
-        .join('\n');
-      if (data) onData(data);
-      end = buffer.indexOf('\n\n');
-    }
-  }
 }
 
 function safeJson(text: string): unknown {
