@@ -12,6 +12,8 @@ export interface SyncStatus {
     readonly error: string | undefined;
   };
   readonly productCount: number;
+  /** Products still to come in the first catalog sync (an upper bound; 0 once caught up). */
+  readonly catalogRemaining: number;
   /** Records of this till not yet accepted by the server, and those refused for good. */
   readonly outbox: { readonly pending: number; readonly failed: number };
   readonly till: { readonly storeCode: string; readonly tillCode: string } | undefined;
@@ -24,6 +26,7 @@ export const createSyncStatusStore = () =>
     offlineReason: undefined,
     replication: { state: 'starting', lastSyncAt: undefined, error: undefined },
     productCount: 0,
+    catalogRemaining: 0,
     outbox: { pending: 0, failed: 0 },
     till: undefined,
   }));

@@ -85,6 +85,7 @@ function watchSync(db: TillDatabase, sync: RunningSync, store: SyncStatusStore):
     setReplication({ state: 'in-sync', lastSyncAt: Date.now(), error: undefined });
   });
   db.products.count().$.subscribe((productCount) => store.setState({ productCount }));
+  sync.catalogRemaining$.subscribe((catalogRemaining) => store.setState({ catalogRemaining }));
   db.outbox
     .count({ selector: { state: 'pending' } })
     .$.subscribe((pending) => store.setState((s) => ({ outbox: { ...s.outbox, pending } })));

@@ -18,6 +18,7 @@ export function ConnectedStatusBar() {
       replicationError={sync.replication.error}
       lastSyncAt={sync.replication.lastSyncAt}
       productCount={sync.productCount}
+      catalogRemaining={sync.catalogRemaining}
       pending={sync.outbox.pending}
       failed={sync.outbox.failed}
       hostConnected={hostConnected}

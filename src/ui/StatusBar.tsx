@@ -7,10 +7,16 @@ export interface StatusBarProps {
   readonly replicationError: string | undefined;
   readonly lastSyncAt: number | undefined;
   readonly productCount: number;
+  readonly catalogRemaining: number;
   readonly pending: number;
   readonly failed: number;
   readonly hostConnected: boolean | undefined;
   readonly devices: readonly DeviceStatus[];
+}
+
+/** Share of the catalog already on the till, from the server's upper bound of what is left. */
+function catalogPercent(have: number, remaining: number): number {
+  return Math.floor((100 * have) / (have + remaining));
 }
 
 const SYNC_LABEL = {
@@ -49,6 +55,9 @@ export function StatusBar(props: StatusBarProps) {
       </span>
       <span className="chip" data-testid="catalog-status">
         Catalogue : {props.productCount.toLocaleString('fr-FR')} articles
+        {props.catalogRemaining > 0
+          ? ` (${catalogPercent(props.productCount, props.catalogRemaining)} %)`
+          : ''}
       </span>
       <span
         className={`chip ${props.failed > 0 ? 'chip-offline' : ''}`}

@@ -17,6 +17,8 @@ export type WireDocument<T> = T & { readonly _deleted: boolean };
 export interface PullResponse<T> {
   readonly documents: WireDocument<T>[];
   readonly checkpoint: Checkpoint;
+  /** Upper bound of documents still to pull after this page (0 when caught up): for progress only. */
+  readonly remaining: number;
 }
 
 export const pushRowSchema = z.strictObject({

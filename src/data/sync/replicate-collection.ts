@@ -17,6 +17,8 @@ export interface CollectionReplicationOptions {
   readonly pullBatchSize: number;
   /** Pushing collections record each document's upload state here. */
   readonly outbox?: OutboxCollection;
+  /** Told after each pull how many documents the server says are left (an upper bound): progress only. */
+  readonly onRemaining?: (remaining: number) => void;
 }
 
 /**
@@ -50,10 +52,12 @@ export function replicateCollection<T extends { id: string }>(
       handler: (checkpoint, batchSize) =>
         pullWithBackoff(async () => {
           const query = `checkpoint=${checkpoint?.seq ?? 0}&limit=${batchSize}`;
-          const body = await session.request<{ documents: never[]; checkpoint: Checkpoint }>(
-            'GET',
-            `/sync/v1/${name}/pull?${query}`,
-          );
+          const body = await session.request<{
+            documents: never[];
+            checkpoint: Checkpoint;
+            remaining?: number;
+          }>('GET', `/sync/v1/${name}/pull?${query}`);
+          options.onRemaining?.(body.remaining ?? 0);
           return { documents: body.documents, checkpoint: body.checkpoint };
         }),
     },

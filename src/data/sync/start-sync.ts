@@ -1,5 +1,5 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { combineLatest, filter, map, type Observable, startWith } from 'rxjs';
+import { BehaviorSubject, combineLatest, filter, map, type Observable, startWith } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
 import type { TillDatabase } from '../till-database';
 import { openChangeStream, type StreamState } from './change-stream';
@@ -24,6 +24,8 @@ export interface RunningSync {
   readonly identity: TillIdentity;
   readonly replications: Readonly<Record<SyncCollectionName, RxReplicationState<never, unknown>>>;
   readonly progress$: Observable<SyncProgress>;
+  /** Products the server still has to send (upper bound): the first catalog sync's progress. */
+  readonly catalogRemaining$: Observable<number>;
   /** Resolves when every collection has caught up once (the first sync is complete). */
   awaitInitialSync(): Promise<void>;
   /**
@@ -59,8 +61,12 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   // conflicts are merged by the collection's conflict handler.
   const orders = replicateCollection(db.orders, { ...common('orders'), outbox: db.outbox });
   const orderConflicts = watchOrderConflicts(orders.conflict$, db.outbox);
+  const catalogRemaining$ = new BehaviorSubject(0);
   const replications = {
-    products: replicateCollection(db.products, common('products', 2_000)),
+    products: replicateCollection(db.products, {
+      ...common('products', 2_000),
+      onRemaining: (remaining) => catalogRemaining$.next(remaining),
+    }),
     inventory: replicateCollection(db.inventory, common('inventory', 2_000)),
     orders,
     staff: replicateCollection(db.staff, common('staff')),
@@ -90,6 +96,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     identity,
     replications,
     progress$,
+    catalogRemaining$: catalogRemaining$.asObservable(),
     async awaitInitialSync() {
       await Promise.all(all.map((r) => r.awaitInitialReplication()));
     },

@@ -97,14 +97,14 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     const query = pullQuerySchema.safeParse(request.query);
     if (!query.success)
       throw badRequest('pull query: checkpoint (>= 0) and limit (1-5000)', issueDetails(query.error.issues));
-    const { documents, lastSeq } = await pullDocuments(
+    const { documents, lastSeq, remaining } = await pullDocuments(
       deps.db,
       collection,
       scopeForTill(collection, principal(request)),
       query.data.checkpoint,
       query.data.limit,
     );
-    return { documents, checkpoint: { seq: lastSeq } };
+    return { documents, checkpoint: { seq: lastSeq }, remaining };
   });
 
   app.post('/:collection/push', { preHandler: authenticate }, async (request) => {

@@ -83,14 +83,27 @@ export async function pullDocuments(
   scope: string,
   afterSeq: number,
   limit: number,
-): Promise<{ documents: Record<string, unknown>[]; lastSeq: number }> {
+): Promise<{ documents: Record<string, unknown>[]; lastSeq: number; remaining: number }> {
   const result = await db.query<{ doc: Record<string, unknown>; deleted: boolean; seq: number }>(
     `SELECT doc, deleted, seq FROM sync_documents
      WHERE collection = $1 AND scope = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
     [collection, scope, afterSeq, limit],
   );
+  const lastSeq = result.rows.at(-1)?.seq ?? afterSeq;
+  // For progress bars: the scope's counter minus this checkpoint. Updates
+  // leave gaps in seq, so this can only overestimate; it costs one row read
+  // where counting the documents left would scan them.
+  let remaining = 0;
+  if (result.rows.length === limit) {
+    const counter = await db.query<{ last: number }>(
+      'SELECT last FROM sync_sequences WHERE collection = $1 AND scope = $2',
+      [collection, scope],
+    );
+    remaining = Math.max(0, (counter.rows[0]?.last ?? lastSeq) - lastSeq);
+  }
   return {
     documents: result.rows.map((row) => ({ ...row.doc, _deleted: row.deleted })),
-    lastSeq: result.rows.at(-1)?.seq ?? afterSeq,
+    lastSeq,
+    remaining,
   };
 }

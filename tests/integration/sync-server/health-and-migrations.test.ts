@@ -70,6 +70,14 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       }
     };
     expect(await pullAll('products')).toHaveLength(catalog.length);
+    // Progress for a first sync: a full page says how many are left; a last page says 0.
+    const firstPage = (await till.request('GET', '/sync/v1/products/pull?limit=1000')).json();
+    expect(firstPage.remaining).toBe(catalog.length - 1000);
+    const lastPage = (
+      await till.request('GET', `/sync/v1/products/pull?checkpoint=${catalog.length - 10}&limit=1000`)
+    ).json();
+    expect(lastPage.documents).toHaveLength(10);
+    expect(lastPage.remaining).toBe(0);
     expect(await pullAll('inventory')).toHaveLength(catalog.length);
     expect(await pullAll('staff')).toHaveLength(3);
     const settings = (await till.request('GET', '/sync/v1/settings/pull')).json().documents;
