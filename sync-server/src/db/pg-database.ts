@@ -7,6 +7,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function openPostgres(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle pooled connection can be closed by the server (a restart, an
+  // administrator, a failover). The pool drops that client and opens a new
+  // one on the next query; without this listener the event would be an
+  // uncaught error that takes the whole process down.
+  pool.on('error', () => undefined);
   const run = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
     const result = await client.query(sql, params ? [...params] : undefined);
     return { rows: result.rows as Row[] } satisfies QueryResult<Row>;
