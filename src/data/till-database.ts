@@ -1,5 +1,6 @@
 import { addRxPlugin, createRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { type InventoryCollection, inventoryCollectionSchema } from './collections/inventory';
 import { type JournalCollection, journalCollectionSchema } from './collections/journal';
 import { type OrdersCollection, ordersCollectionSchema } from './collections/orders';
@@ -7,6 +8,7 @@ import { type OutboxCollection, outboxCollectionSchema } from './collections/out
 import { type ProductCollection, productCollectionSchema } from './collections/products';
 import { type SettingsCollection, settingsCollectionSchema } from './collections/settings';
 import { type StaffCollection, staffCollectionSchema } from './collections/staff';
+import { MIGRATION_STRATEGIES } from './migrations';
 import { ordersConflictHandler } from './sync/orders-conflict-handler';
 
 export type TillCollections = {
@@ -30,7 +32,7 @@ export async function createTillDatabase(
   name: string,
   storage: RxStorage<unknown, unknown>,
 ): Promise<TillDatabase> {
-  addRxPlugin(RxDBLocalDocumentsPlugin);
+  registerTillPlugins();
   const db = await createRxDatabase<TillCollections>({
     name,
     storage,
@@ -38,16 +40,27 @@ export async function createTillDatabase(
     closeDuplicates: true,
     localDocuments: true,
   });
+  const m = MIGRATION_STRATEGIES;
   await db.addCollections({
-    products: { schema: productCollectionSchema },
-    inventory: { schema: inventoryCollectionSchema },
+    products: { schema: productCollectionSchema, migrationStrategies: m.products },
+    inventory: { schema: inventoryCollectionSchema, migrationStrategies: m.inventory },
     // RxDB 17 takes the conflict handler here, not in the replication:
     // offline handovers of one order on two tills are merged, never dropped.
-    orders: { schema: ordersCollectionSchema, conflictHandler: ordersConflictHandler },
-    staff: { schema: staffCollectionSchema },
-    settings: { schema: settingsCollectionSchema },
-    journal: { schema: journalCollectionSchema },
-    outbox: { schema: outboxCollectionSchema },
+    orders: {
+      schema: ordersCollectionSchema,
+      migrationStrategies: m.orders,
+      conflictHandler: ordersConflictHandler,
+    },
+    staff: { schema: staffCollectionSchema, migrationStrategies: m.staff },
+    settings: { schema: settingsCollectionSchema, migrationStrategies: m.settings },
+    journal: { schema: journalCollectionSchema, migrationStrategies: m.journal },
+    outbox: { schema: outboxCollectionSchema, migrationStrategies: m.outbox },
   });
   return db;
+}
+
+/** RxDB plugins the till needs; adding a plugin twice is a no-op. */
+export function registerTillPlugins(): void {
+  addRxPlugin(RxDBLocalDocumentsPlugin);
+  addRxPlugin(RxDBMigrationSchemaPlugin);
 }
