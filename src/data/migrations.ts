@@ -1,5 +1,4 @@
 import type { MigrationStrategies } from 'rxdb';
-import type { TillCollections } from './till-database';
 
 /**
  * How each collection's stored documents move to the next schema version.
@@ -9,7 +8,7 @@ import type { TillCollections } from './till-database';
  * The pull checkpoints are not migrated: the server accepts every checkpoint
  * it ever issued (docs/sync-protocol.md section 1).
  */
-export const MIGRATION_STRATEGIES: { readonly [K in keyof TillCollections]: MigrationStrategies } = {
+export const MIGRATION_STRATEGIES = {
   products: {},
   inventory: {},
   orders: {},
@@ -17,4 +16,4 @@ export const MIGRATION_STRATEGIES: { readonly [K in keyof TillCollections]: Migr
   settings: {},
   journal: {},
   outbox: {},
-};
+} as const satisfies Record<string, MigrationStrategies>;
