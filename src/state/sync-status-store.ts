@@ -16,7 +16,18 @@ export interface SyncStatus {
   readonly catalogRemaining: number;
   /** Records of this till not yet accepted by the server, and those refused for good. */
   readonly outbox: { readonly pending: number; readonly failed: number };
+  /** The records not yet accepted (oldest first, at most 50), for the outbox view. */
+  readonly outboxItems: readonly OutboxEntry[];
   readonly till: { readonly storeCode: string; readonly tillCode: string } | undefined;
+}
+
+export interface OutboxEntry {
+  readonly id: string;
+  readonly collection: string;
+  readonly documentId: string;
+  readonly state: 'pending' | 'failed';
+  readonly error: string | null;
+  readonly updatedAt: number;
 }
 
 export const createSyncStatusStore = () =>
@@ -28,6 +39,7 @@ export const createSyncStatusStore = () =>
     productCount: 0,
     catalogRemaining: 0,
     outbox: { pending: 0, failed: 0 },
+    outboxItems: [],
     till: undefined,
   }));
 

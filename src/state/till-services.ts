@@ -92,6 +92,20 @@ function watchSync(db: TillDatabase, sync: RunningSync, store: SyncStatusStore):
   db.outbox
     .count({ selector: { state: 'failed' } })
     .$.subscribe((failed) => store.setState((s) => ({ outbox: { ...s.outbox, failed } })));
+  db.outbox
+    .find({ selector: { state: { $in: ['pending', 'failed'] } }, sort: [{ updatedAt: 'asc' }], limit: 50 })
+    .$.subscribe((docs) =>
+      store.setState({
+        outboxItems: docs.map((doc) => ({
+          id: doc.id,
+          collection: doc.sourceCollection,
+          documentId: doc.documentId,
+          state: doc.state === 'failed' ? 'failed' : 'pending',
+          error: doc.error,
+          updatedAt: doc.updatedAt,
+        })),
+      }),
+    );
 }
 
 function watchServerHealth(syncUrl: string, store: SyncStatusStore, onBackOnline: () => void): void {

@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStoreSlice, useTillServices } from '../state/services-context';
+import { OutboxPanel } from './OutboxPanel';
 import { StatusBar } from './StatusBar';
 
 export function ConnectedStatusBar() {
   const { syncStatus, deviceStatus } = useTillServices();
+  const [outboxOpen, setOutboxOpen] = useState(false);
   const sync = useStoreSlice(syncStatus, (s) => s);
   const devices = useStoreSlice(
     deviceStatus,
@@ -11,18 +14,22 @@ export function ConnectedStatusBar() {
   );
   const hostConnected = useStoreSlice(deviceStatus, (s) => s.hostConnected);
   return (
-    <StatusBar
-      server={sync.server}
-      offlineReason={sync.offlineReason}
-      replicationState={sync.replication.state}
-      replicationError={sync.replication.error}
-      lastSyncAt={sync.replication.lastSyncAt}
-      productCount={sync.productCount}
-      catalogRemaining={sync.catalogRemaining}
-      pending={sync.outbox.pending}
-      failed={sync.outbox.failed}
-      hostConnected={hostConnected}
-      devices={devices}
-    />
+    <>
+      {outboxOpen && <OutboxPanel items={sync.outboxItems} onClose={() => setOutboxOpen(false)} />}
+      <StatusBar
+        server={sync.server}
+        offlineReason={sync.offlineReason}
+        replicationState={sync.replication.state}
+        replicationError={sync.replication.error}
+        lastSyncAt={sync.replication.lastSyncAt}
+        productCount={sync.productCount}
+        catalogRemaining={sync.catalogRemaining}
+        pending={sync.outbox.pending}
+        failed={sync.outbox.failed}
+        onOutboxClick={() => setOutboxOpen((open) => !open)}
+        hostConnected={hostConnected}
+        devices={devices}
+      />
+    </>
   );
 }

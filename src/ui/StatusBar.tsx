@@ -10,6 +10,7 @@ export interface StatusBarProps {
   readonly catalogRemaining: number;
   readonly pending: number;
   readonly failed: number;
+  readonly onOutboxClick: () => void;
   readonly hostConnected: boolean | undefined;
   readonly devices: readonly DeviceStatus[];
 }
@@ -59,15 +60,17 @@ export function StatusBar(props: StatusBarProps) {
           ? ` (${catalogPercent(props.productCount, props.catalogRemaining)} %)`
           : ''}
       </span>
-      <span
-        className={`chip ${props.failed > 0 ? 'chip-offline' : ''}`}
+      <button
+        type="button"
+        className={`chip chip-button ${props.failed > 0 ? 'chip-offline' : ''}`}
         data-testid="outbox-status"
         data-pending={props.pending}
         data-failed={props.failed}
+        onClick={props.onOutboxClick}
       >
         À envoyer : {props.pending}
         {props.failed > 0 ? ` · refusés : ${props.failed}` : ''}
-      </span>
+      </button>
       <span
         className={`chip chip-${props.hostConnected ? 'online' : 'offline'}`}
         data-testid="hardware-host-status"

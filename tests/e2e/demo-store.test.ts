@@ -116,6 +116,11 @@ describe('demo store, end to end', () => {
     await page.getByTestId('sale-completed').waitFor();
     expect(await page.getByTestId('change-due').textContent()).toMatch(/^0,00\s€$/);
     await expect.poll(pending).toBe('1');
+    // The outbox view lists that sale, record by record, as waiting.
+    await page.getByTestId('outbox-status').click();
+    await expect.poll(() => page.getByTestId('outbox-item').count()).toBe(1);
+    expect(await page.getByTestId('outbox-item').getAttribute('data-state')).toBe('pending');
+    expect(await page.getByTestId('outbox-item').textContent()).toContain('Journal');
 
     sync = await startSyncServer({ databaseUrl, port });
     await expect
@@ -123,6 +128,7 @@ describe('demo store, end to end', () => {
       .toBe('online');
     await expect.poll(pending, { timeout: 60_000 }).toBe('0');
     expect(await page.getByTestId('outbox-status').getAttribute('data-failed')).toBe('0');
+    await page.getByTestId('outbox-empty').waitFor();
 
     // The server holds each of the till's two sales exactly once, with an unbroken chain.
     const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
