@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { App, screenSetFromPath } from './apps/App';
+import { App } from './apps/App';
+import { screenSetFromPath } from './core/runtime/screen-sets';
 import { loadRuntimeConfig } from './platform/runtime-config-client';
 import { TillServicesContext } from './state/services-context';
 import { startTillServices } from './state/till-services';

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { isScreenRoute } from '../../src/core/runtime/screen-sets';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,9 +36,6 @@ export function resolveStaticPath(root: string, urlPath: string): string | undef
   return candidate;
 }
 
-/** Screen routes of the single-page renderer: they all load index.html. */
-const APP_ROUTES = /^\/(cashier|kiosk|pickup)?\/?$/;
-
 export async function serveStatic(
   root: string,
   request: IncomingMessage,
@@ -45,7 +43,7 @@ export async function serveStatic(
   headers: Record<string, string>,
 ): Promise<void> {
   const urlPath = (request.url ?? '/').split('?')[0] ?? '/';
-  const file = APP_ROUTES.test(urlPath) ? join(root, 'index.html') : resolveStaticPath(root, urlPath);
+  const file = isScreenRoute(urlPath) ? join(root, 'index.html') : resolveStaticPath(root, urlPath);
   const info = file ? await stat(file).catch(() => undefined) : undefined;
   if (!file || !info?.isFile()) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...headers });

@@ -1,15 +1,15 @@
+import type { ReactElement } from 'react';
+import type { ScreenSet } from '../core/runtime/screen-sets';
 import { ConnectedStatusBar } from '../ui/ConnectedStatusBar';
 import { CashierScreen } from './cashier/CashierScreen';
 import { KioskScreen } from './kiosk/KioskScreen';
 import { PickupScreen } from './pickup/PickupScreen';
 
-const SCREENS = { cashier: CashierScreen, kiosk: KioskScreen, pickup: PickupScreen } as const;
-export type ScreenSet = keyof typeof SCREENS;
-
-export function screenSetFromPath(pathname: string): ScreenSet | undefined {
-  const first = pathname.split('/').filter(Boolean)[0] ?? '';
-  return Object.hasOwn(SCREENS, first) ? (first as ScreenSet) : undefined;
-}
+const SCREENS = {
+  cashier: CashierScreen,
+  kiosk: KioskScreen,
+  pickup: PickupScreen,
+} as const satisfies Record<ScreenSet, () => ReactElement>;
 
 export function App({ screenSet }: { readonly screenSet: ScreenSet | undefined }) {
   if (!screenSet) {

@@ -1,6 +1,7 @@
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
+import type { ScreenSet } from '../core/runtime/screen-sets';
 import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
 import { checkServerHealth } from '../data/server-health';
 import { type RunningSync, startSync } from '../data/sync/start-sync';
@@ -11,8 +12,6 @@ import { createDeviceStatusStore, type DeviceStatusStore } from './device-status
 import { createSyncStatusStore, type SyncStatusStore } from './sync-status-store';
 
 const HEALTH_INTERVAL_MS = 5_000;
-
-export type ScreenSet = 'cashier' | 'kiosk' | 'pickup';
 
 export interface TillServices {
   readonly config: RuntimeConfig;
@@ -41,9 +40,7 @@ export async function startTillServices(config: RuntimeConfig, screenSet: Screen
   });
   syncStatus.setState({ till: { storeCode: sync.identity.storeCode, tillCode: sync.identity.tillCode } });
   await reconcileOutbox(db);
-  // Only the identity: the credential must never reach a journal entry.
-  const { storeCode, tillCode, tillId } = sync.identity;
-  const journal = createJournalWriter(db, { storeCode, tillCode, tillId });
+  const journal = createJournalWriter(db, sync.identity);
   watchSync(db, sync, syncStatus);
   // When the server answers again, retry at once rather than wait out the back-off.
   watchServerHealth(config.syncUrl, syncStatus, () => sync.retryNow());
