@@ -5,17 +5,7 @@ import { FRENCH_VAT_RATES, vatOfGross } from '../tax';
 import { setBasketDiscount, setLineDiscount } from './cart-discounts';
 import { priceCart } from './cart-pricing';
 import type { Promotion } from './promotion';
-import { aCart, aKgProduct, aProduct, cartFromSpec, eur, unwrap } from './test-builders';
-
-const yogurts3for2: Promotion = {
-  kind: 'buy-n-pay-m',
-  id: 'yaourt-3pour2',
-  label: '3 pour 2 yaourts',
-  target: { type: 'products', productIds: ['yaourt-nature'] },
-  stackable: false,
-  buy: 3,
-  pay: 2,
-};
+import { aCart, aKgProduct, aProduct, cartFromSpec, eur, unwrap, YOGURTS_3_FOR_2 } from './test-builders';
 
 describe('priceCart worked example', () => {
   it('applies promotions, then line discounts, then the basket discount, and takes VAT on the nets', () => {
@@ -27,7 +17,7 @@ describe('priceCart worked example', () => {
       vatRateBps: 2000,
     });
     let cart = aCart()
-      .withPromotions(yogurts3for2)
+      .withPromotions(YOGURTS_3_FOR_2)
       .with(aProduct(), 3) // 3 × 1,20 = 3,60 at 5.5 %
       .with(wine) // 12,50 at 20 %
       .with(aKgProduct(), { weightGrams: 456 }) // 456 g × 24,90 €/kg = 1135.44 -> 11,35 at 5.5 %
@@ -120,7 +110,7 @@ const arbItem = fc.record({
 });
 
 const arbPromotions = fc.subarray<Promotion>([
-  { ...yogurts3for2, id: 'a', target: { type: 'category', category: 'c0' } },
+  { ...YOGURTS_3_FOR_2, id: 'a', target: { type: 'category', category: 'c0' } },
   {
     kind: 'nth-item-off',
     id: 'b',

@@ -162,3 +162,14 @@ export function cartFromSpec(
   if (spec.basketDiscount) cart = unwrap(setBasketDiscount(cart, grant(spec.basketDiscount)));
   return cart;
 }
+
+/** The yogurt '3 for 2' used by the worked examples of the cart, the sale and the journal. */
+export const YOGURTS_3_FOR_2: Promotion = {
+  kind: 'buy-n-pay-m',
+  id: 'yaourt-3pour2',
+  label: '3 pour 2 yaourts',
+  target: { type: 'products', productIds: ['yaourt-nature'] },
+  stackable: false,
+  buy: 3,
+  pay: 2,
+};

@@ -1,7 +1,6 @@
 import { approveDiscount, setBasketDiscount, setLineDiscount } from '../cart/cart-discounts';
 import { addProduct, voidLine } from '../cart/cart-lines';
-import type { Promotion } from '../cart/promotion';
-import { aKgProduct, aProduct, eur, idSequence, unwrap } from '../cart/test-builders';
+import { aKgProduct, aProduct, eur, idSequence, unwrap, YOGURTS_3_FOR_2 } from '../cart/test-builders';
 import { exampleHandover } from '../orders/example-orders';
 import type { OrderHandover } from '../orders/handover';
 import type { CompletedReturn } from '../returns/completed-return';
@@ -26,15 +25,6 @@ const TERMINAL = {
   maskedPan: '************1234',
   scheme: 'CB',
 };
-const yaourts3Pour2: Promotion = {
-  kind: 'buy-n-pay-m',
-  id: 'yaourt-3pour2',
-  label: '3 pour 2 yaourts',
-  target: { type: 'products', productIds: ['yaourt-nature'] },
-  stackable: false,
-  buy: 3,
-  pay: 2,
-};
 const creme = aProduct({ id: 'creme-brulee', name: 'Crème brûlée « maison » 2×125 g', priceMinor: 349 });
 const pull = aProduct({ id: 'pull', name: 'Pull laine — Ø 1', category: 'clothing', priceMinor: 4590 });
 
@@ -48,7 +38,7 @@ export const aPlainSale = (slot = 0): CompletedSale =>
 /** A promotion, a weighed line, a voided line, non-ASCII names; part card (with terminal data), rest cash with change. */
 export function aBusySale(slot = 1): CompletedSale {
   return aSale(idsFrom(slot))
-    .withPromotions(yaourts3Pour2)
+    .withPromotions(YOGURTS_3_FOR_2)
     .with(aProduct(), 3)
     .with(aKgProduct(), { weightGrams: 1234 })
     .with(creme)

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { setBasketDiscount, setLineDiscount } from '../cart/cart-discounts';
 import { addProduct, voidLine } from '../cart/cart-lines';
 import { priceCart } from '../cart/cart-pricing';
-import type { Promotion } from '../cart/promotion';
 import {
   aKgProduct,
   aProduct,
@@ -13,6 +12,7 @@ import {
   idSequence,
   LENIENT_POLICY,
   unwrap,
+  YOGURTS_3_FOR_2,
 } from '../cart/test-builders';
 import { FRENCH_VAT_RATES } from '../tax';
 import { completeSale } from './complete-sale';
@@ -21,15 +21,6 @@ import { addTender, isSettled, remainingDue, startPayment } from './payment';
 import { aSale, saleDetails, tenderFor } from './test-builders';
 
 const VOID = { byStaffId: 'cashier-7', at: '2025-10-09T10:13:00+02:00', reason: 'scanned twice' };
-const threeForTwo: Promotion = {
-  kind: 'buy-n-pay-m',
-  id: 'yaourt-3pour2',
-  label: '3 pour 2 yaourts',
-  target: { type: 'products', productIds: ['yaourt-nature'] },
-  stackable: false,
-  buy: 3,
-  pay: 2,
-};
 
 describe('completeSale', () => {
   it('freezes a paid sale into a record that its own schema accepts', () => {
@@ -46,7 +37,7 @@ describe('completeSale', () => {
 
   it('keeps voided lines with zero amounts, and sums promotions per promotion for the receipt', () => {
     const sale = aSale()
-      .withPromotions(threeForTwo)
+      .withPromotions(YOGURTS_3_FOR_2)
       .with(aProduct(), 2)
       .with(aProduct(), 1)
       .with(aKgProduct(), { weightGrams: 1234 }) // 30,73
@@ -176,7 +167,12 @@ describe('completeSale', () => {
 });
 
 describe('completedSaleSchema (what the server runs on pushed sales)', () => {
-  const sale = aSale().withPromotions(threeForTwo).with(aProduct(), 3).withLines(2).paidBy('cash').complete();
+  const sale = aSale()
+    .withPromotions(YOGURTS_3_FOR_2)
+    .with(aProduct(), 3)
+    .withLines(2)
+    .paidBy('cash')
+    .complete();
   const copy = (): CompletedSale => structuredClone(sale);
   const rejects = (record: unknown) => expect(completedSaleSchema.safeParse(record).success).toBe(false);
 
@@ -245,7 +241,7 @@ const arbSpec: fc.Arbitrary<CartSpec> = fc.record({
     }),
     { minLength: 1, maxLength: 6 },
   ),
-  promotions: fc.constant([{ ...threeForTwo, target: { type: 'category', category: 'c0' } }]),
+  promotions: fc.constant([{ ...YOGURTS_3_FOR_2, target: { type: 'category', category: 'c0' } }]),
   basketDiscount: fc.option(
     fc.integer({ min: 1, max: 50 }).map((minor) => ({ type: 'amount' as const, amount: eur(minor) })),
     { nil: null },
