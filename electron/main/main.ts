@@ -63,6 +63,7 @@ async function createWindow(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
 
   const devices = configuredDevices(process.env.TILL_DEVICES ?? 'simulated');
+  // Until the utility-process host lands, main answers status only.
   ipcMain.handle('pos:devices.status', () => ({ ok: true, value: devices }));
 
   const window = new BrowserWindow({

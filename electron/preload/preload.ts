@@ -1,41 +1,39 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
-import { deviceStatusSchema } from '../../src/core/bridge/device-status';
-import type { PosBridge } from '../../src/core/bridge/pos-bridge';
+import { bridgeOverTransport } from '../../src/core/bridge/bridge-over-transport';
+import type { BridgeTransport } from '../../src/core/bridge/pos-bridge';
 
-// The sandboxed preload exposes one object, `window.pos`, satisfying the same
-// PosBridge the browser-mode agent client implements. Raw ipcRenderer never
-// reaches the page, and the IPC event object is never passed to callbacks.
+// The sandboxed preload exposes one object, `window.pos`: the same PosBridge
+// the browser-mode agent client builds, over IPC instead of a WebSocket.
+// Raw ipcRenderer never reaches the page, the IPC event object is never
+// passed on, and params and answers are checked against the bridge schemas
+// on this side (and again in the main process).
 
-const bridge = {
+const transport: BridgeTransport = {
   host: 'electron',
-  async deviceStatuses() {
-    const answer: unknown = await ipcRenderer.invoke('pos:devices.status');
-    const parsed = deviceStatusSchema.array().safeParse((answer as { value?: unknown } | undefined)?.value);
-    return parsed.success
-      ? { ok: true, value: parsed.data }
-      : {
-          ok: false,
-          error: {
-            code: 'bad-response',
-            message: 'unexpected answer from the main process',
-            retryable: false,
-          },
-        };
-  },
-  onDeviceStatus(listener) {
-    const handler = (_event: IpcRendererEvent, status: unknown) => {
-      const parsed = deviceStatusSchema.safeParse(status);
-      if (parsed.success) listener(parsed.data);
+  async call(method, params) {
+    const answer: unknown = await ipcRenderer.invoke(`pos:${method}`, params);
+    const result = answer as { ok?: unknown; value?: unknown; error?: unknown } | undefined;
+    if (result?.ok === true) return { ok: true, value: result.value };
+    if (result?.ok === false && result.error && typeof result.error === 'object')
+      return { ok: false, error: result.error as { code: string; message: string; retryable: boolean } };
+    return {
+      ok: false,
+      error: { code: 'bad-response', message: 'unexpected answer from the main process', retryable: false },
     };
-    ipcRenderer.on('pos:device-status', handler);
+  },
+  subscribe(listener) {
+    const handler = (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
+      if (typeof name === 'string') listener(name, payload);
+    };
+    ipcRenderer.on('pos:event', handler);
     return () => {
-      ipcRenderer.off('pos:device-status', handler);
+      ipcRenderer.off('pos:event', handler);
     };
   },
   onHostConnection(listener) {
     listener(true);
     return () => undefined;
   },
-} satisfies PosBridge;
+};
 
-contextBridge.exposeInMainWorld('pos', bridge);
+contextBridge.exposeInMainWorld('pos', bridgeOverTransport(transport));

@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { contentSecurityPolicy } from '../../src/core/runtime/content-security-policy';
 import type { RuntimeConfig } from '../../src/core/runtime/runtime-config';
-import type { DeviceRegistry } from '../devices/device-registry';
+import type { DeviceHost } from '../host/device-host';
 import type { AgentConfig } from './agent-config';
-import { createBridgeHandlers } from './bridge-handlers';
 import { createBridgeServer } from './bridge-server';
 import { serveStatic } from './static-files';
 
@@ -17,7 +16,7 @@ export interface RunningAgent {
  * The local hardware agent for browser mode: it serves the built renderer,
  * its runtime config, and the PosBridge over a WebSocket at /bridge.
  */
-export async function startAgent(config: AgentConfig, devices: DeviceRegistry): Promise<RunningAgent> {
+export async function startAgent(config: AgentConfig, host: DeviceHost): Promise<RunningAgent> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -46,15 +45,14 @@ export async function startAgent(config: AgentConfig, devices: DeviceRegistry): 
   const bridge = createBridgeServer({
     token: config.token,
     allowedOrigins: new Set([...ownOrigins, ...config.allowedOrigins]),
-    handlers: createBridgeHandlers(devices),
-    devices,
+    host,
   });
 
   server.on('request', (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/health') {
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ status: 'ok', devices: devices.list().length }));
+      response.end(JSON.stringify({ status: 'ok', devices: host.registry.list().length }));
       return;
     }
     if (path === '/runtime-config.json') {

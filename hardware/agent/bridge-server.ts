@@ -3,13 +3,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
   AGENT_PROTOCOL_VERSION,
-  type AgentEvent,
   type AgentResponse,
+  type AgentServerMessage,
   agentRequestSchema,
-  agentRequestSchemas,
 } from '../../src/core/bridge/agent-protocol';
-import type { DeviceRegistry } from '../devices/device-registry';
-import type { BridgeHandlers } from './bridge-handlers';
+import { serveBridgeCall } from '../host/bridge-handlers';
+import type { DeviceHost } from '../host/device-host';
 
 export const AGENT_SUBPROTOCOL = 'pos-agent.v1';
 const TOKEN_PREFIX = 'token.';
@@ -19,8 +18,7 @@ export interface BridgeServerOptions {
   readonly token: string;
   /** Origins whose pages may open the bridge (the agent's own pages, Electron). */
   readonly allowedOrigins: ReadonlySet<string>;
-  readonly handlers: BridgeHandlers;
-  readonly devices: DeviceRegistry;
+  readonly host: DeviceHost;
 }
 
 /**
@@ -57,18 +55,11 @@ export function createBridgeServer(options: BridgeServerOptions) {
   }
 
   function serve(ws: WebSocket): void {
-    const send = (message: AgentResponse | AgentEvent) => {
+    const send = (message: AgentServerMessage) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
     };
-    send({
-      type: 'event',
-      event: 'hello',
-      protocolVersion: AGENT_PROTOCOL_VERSION,
-      devices: options.devices.list(),
-    });
-    const unsubscribe = options.devices.onChange((status) =>
-      send({ type: 'event', event: 'device-status', status }),
-    );
+    send({ type: 'hello', protocolVersion: AGENT_PROTOCOL_VERSION, devices: options.host.registry.list() });
+    const unsubscribe = options.host.onEvent((event, payload) => send({ type: 'event', event, payload }));
     ws.on('close', unsubscribe);
     ws.on('message', async (data) => {
       send(await answer(data.toString()));
@@ -85,11 +76,7 @@ export function createBridgeServer(options: BridgeServerOptions) {
     const request = agentRequestSchema.safeParse(json);
     if (!request.success) return failure('?', 'bad-request', 'message is not a bridge request');
     const { id, method, params } = request.data;
-    if (!isMethod(method)) return failure(id, 'unknown-method', `unknown method: ${method}`);
-    const parsedParams = agentRequestSchemas[method].safeParse(params ?? {});
-    if (!parsedParams.success)
-      return failure(id, 'bad-request', parsedParams.error.issues[0]?.message ?? 'bad params');
-    const result = await options.handlers[method](parsedParams.data);
+    const result = await serveBridgeCall(options.host.handlers, method, params);
     return result.ok
       ? { type: 'response', id, ok: true, value: result.value }
       : { type: 'response', id, ok: false, error: result.error };
@@ -103,10 +90,6 @@ export function createBridgeServer(options: BridgeServerOptions) {
         wss.close(() => resolve());
       }),
   };
-}
-
-function isMethod(method: string): method is keyof typeof agentRequestSchemas {
-  return Object.hasOwn(agentRequestSchemas, method);
 }
 
 function failure(id: string, code: string, message: string): AgentResponse {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DeviceRegistry } from '../devices/device-registry';
+import { createDeviceHost, DeviceRegistry } from '../host/device-host';
 import { agentConfigFromEnv } from './agent-config';
 import { startAgent } from './agent-server';
 import { configuredDevices } from './configured-devices';
@@ -11,10 +11,12 @@ async function main(): Promise<void> {
     throw new Error(`no built renderer in ${config.rendererDir}: run \`npm run build\` first`);
   }
   const devices = new DeviceRegistry(configuredDevices(process.env.TILL_DEVICES ?? 'simulated'));
-  const agent = await startAgent(config, devices);
+  const host = createDeviceHost(devices);
+  const agent = await startAgent(config, host);
   process.stdout.write(`${JSON.stringify({ event: 'ready', service: 'hardware-agent', url: agent.url })}\n`);
   const shutdown = async () => {
     await agent.close();
+    await host.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -1,16 +1,12 @@
-import {
-  type AgentMethod,
-  type AgentServerMessage,
-  agentResultSchemas,
-  agentServerMessageSchema,
-} from '../core/bridge/agent-protocol';
+import { type AgentServerMessage, agentServerMessageSchema } from '../core/bridge/agent-protocol';
 import { type BridgeError, hostUnreachable } from '../core/bridge/bridge-error';
-import type { DeviceStatus } from '../core/bridge/device-status';
-import type { PosBridge } from '../core/bridge/pos-bridge';
+import { bridgeOverTransport } from '../core/bridge/bridge-over-transport';
+import type { BridgeTransport, PosBridge } from '../core/bridge/pos-bridge';
 import { err, ok, type Result } from '../core/result';
 
 const SUBPROTOCOL = 'pos-agent.v1';
-const REQUEST_TIMEOUT_MS = 10_000;
+/** Longer than a card payment may take at the terminal (the terminal's own timeout comes first). */
+const REQUEST_TIMEOUT_MS = 180_000;
 const MAX_BACKOFF_MS = 10_000;
 
 type Pending = {
@@ -24,7 +20,7 @@ type Pending = {
  * retryable 'host-unreachable' error instead of hanging.
  */
 export function connectAgentBridge(agentUrl: string, token: string): PosBridge & { close(): void } {
-  const statusListeners = new Set<(status: DeviceStatus) => void>();
+  const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const hostListeners = new Set<(connected: boolean) => void>();
   const pending = new Map<string, Pending>();
   let socket: WebSocket | undefined;
@@ -39,6 +35,10 @@ export function connectAgentBridge(agentUrl: string, token: string): PosBridge &
     for (const listener of hostListeners) listener(value);
   };
 
+  const emit = (event: string, payload: unknown) => {
+    for (const listener of eventListeners) listener(event, payload);
+  };
+
   const failAllPending = () => {
     for (const [id, request] of pending) {
       clearTimeout(request.timer);
@@ -48,9 +48,12 @@ export function connectAgentBridge(agentUrl: string, token: string): PosBridge &
   };
 
   const onMessage = (message: AgentServerMessage) => {
+    if (message.type === 'hello') {
+      for (const status of message.devices) emit('device-status', status);
+      return;
+    }
     if (message.type === 'event') {
-      const statuses = message.event === 'hello' ? message.devices : [message.status];
-      for (const status of statuses) for (const listener of statusListeners) listener(status);
+      emit(message.event, message.payload);
       return;
     }
     const request = pending.get(message.id);
@@ -88,45 +91,41 @@ export function connectAgentBridge(agentUrl: string, token: string): PosBridge &
   };
   open();
 
-  async function call<M extends AgentMethod>(
-    method: M,
-    params: object,
-  ): Promise<Result<unknown, BridgeError>> {
-    const ws = socket;
-    if (!ws || ws.readyState !== WebSocket.OPEN)
-      return err(hostUnreachable('the hardware agent is not connected'));
-    const id = String(nextId++);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        pending.delete(id);
-        resolve(
-          err({ code: 'timeout', message: `${method}: no answer from the hardware agent`, retryable: true }),
-        );
-      }, REQUEST_TIMEOUT_MS);
-      pending.set(id, { resolve, timer });
-      ws.send(JSON.stringify({ type: 'request', id, method, params }));
-    });
-  }
-
-  return {
+  const transport: BridgeTransport = {
     host: 'agent',
-    async deviceStatuses() {
-      const result = await call('devices.status', {});
-      if (!result.ok) return result;
-      const parsed = agentResultSchemas['devices.status'].safeParse(result.value);
-      return parsed.success
-        ? ok(parsed.data)
-        : err({ code: 'bad-response', message: 'the agent sent an unexpected answer', retryable: false });
+    async call(method, params) {
+      const ws = socket;
+      if (!ws || ws.readyState !== WebSocket.OPEN)
+        return err(hostUnreachable('the hardware agent is not connected'));
+      const id = String(nextId++);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve(
+            err({
+              code: 'timeout',
+              message: `${method}: no answer from the hardware agent`,
+              retryable: true,
+            }),
+          );
+        }, REQUEST_TIMEOUT_MS);
+        pending.set(id, { resolve, timer });
+        ws.send(JSON.stringify({ type: 'request', id, method, params }));
+      });
     },
-    onDeviceStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
+    subscribe(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
     },
     onHostConnection(listener) {
       hostListeners.add(listener);
       listener(connected);
       return () => hostListeners.delete(listener);
     },
+  };
+
+  return {
+    ...bridgeOverTransport(transport),
     close() {
       closed = true;
       socket?.close();

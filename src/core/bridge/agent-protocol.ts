@@ -4,16 +4,10 @@ import { deviceStatusSchema } from './device-status';
 
 // Wire format between the renderer and the hardware agent (browser mode):
 // JSON messages over a WebSocket on 127.0.0.1, authenticated by a token.
-// Every request carries an id echoed by exactly one response.
+// Every request carries an id echoed by exactly one response. Methods and
+// event payloads are those of `bridge-methods.ts`.
 
-export const AGENT_PROTOCOL_VERSION = 1;
-
-/** Request methods and their parameter schemas: the agent's typed handler map. */
-export const agentRequestSchemas = {
-  'devices.status': z.object({}).strict(),
-} as const;
-
-export type AgentMethod = keyof typeof agentRequestSchemas;
+export const AGENT_PROTOCOL_VERSION = 2;
 
 export const agentRequestSchema = z.object({
   type: z.literal('request'),
@@ -29,21 +23,19 @@ export const agentResponseSchema = z.discriminatedUnion('ok', [
 ]);
 export type AgentResponse = z.infer<typeof agentResponseSchema>;
 
-export const agentEventSchema = z.discriminatedUnion('event', [
-  z.object({
-    type: z.literal('event'),
-    event: z.literal('hello'),
-    protocolVersion: z.number().int(),
-    devices: z.array(deviceStatusSchema),
-  }),
-  z.object({ type: z.literal('event'), event: z.literal('device-status'), status: deviceStatusSchema }),
-]);
+export const agentHelloSchema = z.object({
+  type: z.literal('hello'),
+  protocolVersion: z.number().int(),
+  devices: z.array(deviceStatusSchema),
+});
+
+/** A bridge event; its payload is checked against `bridgeEvents[event]` by the receiver. */
+export const agentEventSchema = z.object({
+  type: z.literal('event'),
+  event: z.string().min(1).max(64),
+  payload: z.unknown(),
+});
 export type AgentEvent = z.infer<typeof agentEventSchema>;
 
-export const agentServerMessageSchema = z.union([agentResponseSchema, agentEventSchema]);
+export const agentServerMessageSchema = z.union([agentResponseSchema, agentHelloSchema, agentEventSchema]);
 export type AgentServerMessage = z.infer<typeof agentServerMessageSchema>;
-
-/** Results per method, checked by the client before it trusts them. */
-export const agentResultSchemas = {
-  'devices.status': z.array(deviceStatusSchema),
-} as const satisfies Record<AgentMethod, z.ZodType>;
