@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDeviceHost, DeviceRegistry } from '../host/device-host';
+import { loadDeviceHost } from '../host/load-device-host';
 import { agentConfigFromEnv } from './agent-config';
 import { startAgent } from './agent-server';
-import { configuredDevices } from './configured-devices';
 
 async function main(): Promise<void> {
   const config = agentConfigFromEnv();
   if (!existsSync(join(config.rendererDir, 'index.html'))) {
     throw new Error(`no built renderer in ${config.rendererDir}: run \`npm run build\` first`);
   }
-  const devices = new DeviceRegistry(configuredDevices(process.env.TILL_DEVICES ?? 'simulated'));
-  const host = createDeviceHost(devices);
+  const host = await loadDeviceHost({
+    devices: process.env.TILL_DEVICES ?? 'simulated',
+    dataDir: process.env.TILL_DATA_DIR ?? '.data/hardware',
+  });
   const agent = await startAgent(config, host);
   process.stdout.write(`${JSON.stringify({ event: 'ready', service: 'hardware-agent', url: agent.url })}\n`);
   const shutdown = async () => {
