@@ -1,6 +1,7 @@
 import type { DisplayLines } from '../../src/core/bridge/bridge-methods';
 import type { DeviceStatus } from '../../src/core/bridge/device-status';
-import { ok } from '../../src/core/result';
+import { err, ok } from '../../src/core/result';
+import { reportBadConfig } from '../devices/bad-config-status';
 import type { BackoffOptions } from '../devices/reconnect-backoff';
 import type { CustomerDisplayDriver, DeviceContext } from '../host/device-drivers';
 import { keepSerialPortOpen } from '../serial/kept-serial-port';
@@ -21,7 +22,15 @@ export function createCustomerDisplay(
   context: DeviceContext,
   options: CustomerDisplayOptions = {},
 ): CustomerDisplayDriver {
-  const config = displayConfigSchema.parse(input);
+  const parsed = displayConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const message = reportBadConfig(input, 'customer-display', parsed.error, context);
+    return {
+      show: async () => err({ code: 'device-misconfigured', message, retryable: false }),
+      close: async () => undefined,
+    };
+  }
+  const config = parsed.data;
   const status = (state: DeviceStatus['state'], detail?: string) =>
     context.reportStatus({
       deviceId: config.deviceId,

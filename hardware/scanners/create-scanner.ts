@@ -1,3 +1,4 @@
+import { reportBadConfig } from '../devices/bad-config-status';
 import type { BackoffOptions } from '../devices/reconnect-backoff';
 import type { DeviceContext, ScannerDriver } from '../host/device-drivers';
 import type { HidBackend } from './hid/hid-backend';
@@ -20,7 +21,12 @@ export function createScanner(
   context: DeviceContext,
   options: ScannerOptions = {},
 ): ScannerDriver {
-  const config = scannerConfigSchema.parse(input);
+  const parsed = scannerConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    reportBadConfig(input, 'scanner', parsed.error, context);
+    return { close: async () => undefined };
+  }
+  const config = parsed.data;
   const backoff = options.backoff ? { backoff: options.backoff } : {};
   if (config.type === 'serial') return createSerialScanner(config, context, options.backoff);
   return createHidScanner(config, context, { backend: options.hidBackend ?? nodeHidBackend, ...backoff });

@@ -27,5 +27,7 @@ describe('ScanLineSplitter', () => {
     expect(splitter.push(bytes('9'.repeat(MAX_SCAN_LINE)))).toEqual([]);
     expect(splitter.overflows).toBe(1);
     expect(splitter.push(bytes('42\r\n'))).toEqual(['42']);
+    expect(splitter.push(bytes(`${'7'.repeat(MAX_SCAN_LINE + 1)}\r\n43\r\n`))).toEqual(['43']);
+    expect(splitter.overflows).toBe(2);
   });
 });

@@ -25,6 +25,10 @@ export class ScanLineSplitter {
       this.#buffer = '';
       this.overflows += 1;
     }
-    return parts.map((line) => line.replace(/^\n+/, '')).filter((line) => line !== '');
+    const lines = parts.map((line) => line.replace(/^\n+/, '')).filter((line) => line !== '');
+    // A whole over-long line can also arrive in one chunk.
+    const fitting = lines.filter((line) => line.length <= MAX_SCAN_LINE);
+    this.overflows += lines.length - fitting.length;
+    return fitting;
   }
 }
