@@ -2,6 +2,7 @@ import { SerialPort } from 'serialport';
 import type { BridgeError } from '../../src/core/bridge/bridge-error';
 import { err, ok, type Result } from '../../src/core/result';
 import { type BackoffOptions, DEVICE_BACKOFF, reconnectDelay } from '../devices/reconnect-backoff';
+import { listSerialPorts } from './list-serial-ports';
 
 // A serial device the till expects to stay plugged in: opened by path (USB
 // adapters and ptys alike), reopened with back-off after it disappears or
@@ -52,6 +53,12 @@ export function keepSerialPortOpen(options: KeptSerialPortOptions): KeptSerialPo
     if (detail === lastDetail) return;
     lastDetail = detail;
     onState({ state: 'disconnected', detail });
+    // For whoever sets the till up: which ports this computer does have (a
+    // failing listing is only logged; ptys are never listed).
+    if (detail.startsWith('not found'))
+      void listSerialPorts(log).then(({ ports }) =>
+        log('serial ports present', { wanted: path, present: ports.map((port) => port.path) }),
+      );
   };
 
   const retryLater = () => {

@@ -94,7 +94,10 @@ describe('customer pole display over a serial pty', () => {
     const pending = displayOnPty(sim);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await sim.replug();
-    const { statuses } = await pending;
+    const { statuses, logs } = await pending;
+    // The ports the computer has were listed for the set-up log, even where
+    // SerialPort.list() fails (no udevadm here): that failure is only logged.
+    await waitUntil(() => logs.includes('serial ports present'), 'port listing logged');
     expect(statuses('display')[0]).toMatchObject({ state: 'connecting' });
     expect(statuses('display').find((s) => s.state === 'disconnected')?.detail).toMatch(
       /not found at .*unplugged/,
