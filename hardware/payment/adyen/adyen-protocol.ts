@@ -53,6 +53,13 @@ const NOTHING_SENT =
   /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|certificate|self[- ]signed|CERT_|verify/i;
 
 function failureOf(error: unknown): ProtocolFailure {
+  // A 4xx status is the terminal refusing the request unread (wrong key, wrong POIID): nothing ran.
+  if (error instanceof adyen.HttpClientException && error.statusCode >= 400 && error.statusCode < 500)
+    return {
+      kind: 'refused',
+      message: `the terminal refused the request (HTTP ${error.statusCode}): check its key identifier, passphrase and POI id`,
+      retryable: false,
+    };
   // The library rejects with ApiException, which is not an Error but has a message.
   const said =
     typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;

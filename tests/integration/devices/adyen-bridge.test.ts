@@ -237,4 +237,22 @@ describe('Adyen terminal (local Terminal API) through the bridge', () => {
     await waitFor(() => till.status()?.state === 'disconnected');
     expect(sim.requests()).toEqual([]);
   });
+
+  it('a till with the wrong passphrase: the terminal cannot authenticate it, nothing is charged', async () => {
+    const { sim, dataDir, caCertPath } = await simulator('approve');
+    const config = { ...adyenConfig(sim.endpoint, caCertPath), passphrase: 'not the shared secret' };
+    const till = await startTill(config, dataDir);
+    cleanups.push(() => till.close());
+    const result = await pay(till, 'sale-10');
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'terminal-refused', retryable: false }),
+    });
+    expect(sim.rejected()).toBe(1);
+    expect(sim.charges()).toHaveLength(0);
+    expect(await till.call('payment.recover', { paymentId: 'sale-10' })).toEqual({
+      ok: true,
+      value: { status: 'not-started', paymentId: 'sale-10' },
+    });
+  });
 });
