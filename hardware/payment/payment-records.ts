@@ -1,4 +1,11 @@
-import type { PaymentKind, PaymentOutcome } from '../../src/core/bridge/bridge-methods';
+import { z } from 'zod';
+import {
+  jobIdSchema,
+  type PaymentKind,
+  type PaymentOutcome,
+  paymentKindSchema,
+  paymentOutcomeSchema,
+} from '../../src/core/bridge/bridge-methods';
 import { JsonLinesJournal } from './json-lines-journal';
 
 // The till's own record of each payment id, written (fsynced) before the
@@ -20,14 +27,21 @@ export type PaymentRecord = {
   readonly outcome?: PaymentOutcome;
 };
 
+const paymentRecordSchema = z.object({
+  key: jobIdSchema,
+  kind: paymentKindSchema,
+  amountMinor: z.number().int().positive(),
+  currency: z.string(),
+  stage: z.enum(['sent', 'not-sent', 'settled']),
+  reference: z.record(z.string(), z.string()).optional(),
+  outcome: paymentOutcomeSchema.optional(),
+});
+
+// Extra fields (a newer version's) are ignored. Only a torn last line is
+// skipped, and that one is safe: a request is sent only after its record is
+// fsynced, so a record cut short was never followed by a request.
 function isPaymentRecord(value: unknown): value is PaymentRecord {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record.key === 'string' &&
-    typeof record.amountMinor === 'number' &&
-    (record.stage === 'sent' || record.stage === 'not-sent' || record.stage === 'settled')
-  );
+  return paymentRecordSchema.safeParse(value).success;
 }
 
 export function openPaymentRecords(path: string): JsonLinesJournal<PaymentRecord> {

@@ -168,6 +168,25 @@ describe('Adyen terminal (local Terminal API) through the bridge', () => {
     expect(payments(sim)).toHaveLength(1);
   });
 
+  it('restart while the terminal still waits for the card: recovery says in progress, nothing is sent again', async () => {
+    const { sim, dataDir, caCertPath } = await simulator('abort');
+    const first = await startTill(adyenConfig(sim.endpoint, caCertPath, 20_000), dataDir);
+    void pay(first, 'sale-11', 1500);
+    await waitFor(() => payments(sim).length === 1);
+    await first.close();
+
+    const second = await startTill(adyenConfig(sim.endpoint, caCertPath), dataDir);
+    cleanups.push(() => second.close());
+    const recovered = await second.call('payment.recover', { paymentId: 'sale-11' });
+    expect(recovered).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'outcome-unknown', retryable: true }),
+    });
+    expect(recovered.ok ? '' : recovered.error.message).toMatch(/still processing/);
+    expect(payments(sim)).toHaveLength(1);
+    expect(sim.charges()).toHaveLength(0);
+  });
+
   it('refund: a payment of type Refund, once per id', async () => {
     const { sim, till } = await setup('approve');
     const refund = await pay(till, 'refund-1', 300, 'refund');
