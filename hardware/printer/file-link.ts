@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { access, type FileHandle, open, stat } from 'node:fs/promises';
 import type { BridgeError } from '../../src/core/bridge/bridge-error';
 import { err, ok, type Result } from '../../src/core/result';
 import type { PrinterLink } from './printer-link';
@@ -27,31 +27,51 @@ const cannotWrite = (detail: string): BridgeError => ({
   retryable: true,
 });
 
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Opens for writing, appending, never creating (a missing /dev/usb/lp0 is
+ * "unplugged", not a new file). A FIFO with no reader would block the open
+ * forever (and a libuv thread with it): it is probed non-blocking first, which
+ * fails at once with ENXIO when nobody reads.
+ */
+async function openForWriting(path: string): Promise<FileHandle> {
+  if ((await stat(path)).isFIFO()) {
+    const probe = await open(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    await probe.close();
+  }
+  return open(path, constants.O_WRONLY | constants.O_APPEND);
+}
+
 export function filePrinterLink(path: string): PrinterLink {
   return {
     readsStatus: false,
     async session(work) {
-      let handle: Awaited<ReturnType<typeof open>>;
-      try {
-        // Write-only, appending, and never creating: a missing /dev/usb/lp0 is "unplugged", not a new file.
-        handle = await open(path, constants.O_WRONLY | constants.O_APPEND);
-      } catch (error) {
-        return err(cannotWrite(error instanceof Error ? error.message : String(error)));
-      }
+      // Opened on the first write only: a status poll must not open and close
+      // a FIFO (its reader would see end of file between receipts).
+      const opened: { handle: FileHandle | null } = { handle: null };
       try {
         return await work({
-          status: async () => ok(ASSUMED_READY),
+          status: async () => {
+            try {
+              await access(path, constants.W_OK);
+              return ok(ASSUMED_READY);
+            } catch (error) {
+              return err(cannotWrite(reason(error)));
+            }
+          },
           send: async (bytes): Promise<Result<void, BridgeError>> => {
             try {
-              await handle.write(bytes);
+              opened.handle ??= await openForWriting(path);
+              await opened.handle.write(bytes);
               return ok(undefined);
             } catch (error) {
-              return err(cannotWrite(error instanceof Error ? error.message : String(error)));
+              return err(cannotWrite(reason(error)));
             }
           },
         });
       } finally {
-        await handle.close().catch(() => undefined);
+        await opened.handle?.close().catch(() => undefined);
       }
     },
     close: async () => {},
