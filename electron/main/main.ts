@@ -152,7 +152,10 @@ async function ready(): Promise<void> {
   }
 
   mainWindow = createWindow();
-  await mainWindow.loadURL(`${APP_ORIGIN}/${screenSet}`);
+  const url = `${APP_ORIGIN}/${screenSet}`;
+  await mainWindow.loadURL(url);
+  // The line `npm start` (scripts/lib/service-process.ts) waits for.
+  process.stdout.write(`${JSON.stringify({ event: 'ready', service: 'electron', url })}\n`);
 }
 
 function run(): void {
@@ -180,6 +183,13 @@ function run(): void {
   app.on('before-quit', () => {
     quitting = true;
   });
+  // The OS service manager (or `npm start` on Ctrl-C) may always stop the
+  // app, kiosk or not: a signal is not a customer at the screen.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => {
+      quitting = true;
+      app.quit();
+    });
   app.on('window-all-closed', () => app.quit());
   app
     .whenReady()
