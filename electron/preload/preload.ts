@@ -4,6 +4,7 @@ import type { BridgeTransport } from '../../src/core/bridge/pos-bridge';
 import {
   KIOSK_EXIT_CHANNEL,
   type KioskExitAnswer,
+  type KioskShell,
   kioskExitAnswerSchema,
 } from '../../src/core/runtime/kiosk-exit';
 
@@ -54,4 +55,4 @@ async function requestKioskExit(pin: string): Promise<KioskExitAnswer> {
     return { ok: false, reason: 'not-configured' };
   }
 }
-contextBridge.exposeInMainWorld('kioskShell', { requestExit: requestKioskExit });
+contextBridge.exposeInMainWorld('kioskShell', { requestExit: requestKioskExit } satisfies KioskShell);

@@ -27,3 +27,9 @@ export const kioskExitAnswerSchema = z.discriminatedUnion('ok', [
   }),
 ]);
 export type KioskExitAnswer = z.infer<typeof kioskExitAnswerSchema>;
+
+/** What the Electron preload exposes as `window.kioskShell`; absent in browser mode. */
+export interface KioskShell {
+  /** Sends a typed PIN to the main process; on `{ ok: true }` the app quits. */
+  requestExit(pin: string): Promise<KioskExitAnswer>;
+}
