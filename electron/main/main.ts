@@ -104,6 +104,7 @@ function createWindow(): BrowserWindow {
   });
   const crashes = createCrashPolicy({ now: Date.now });
   window.webContents.on('render-process-gone', (_event, details) => {
+    if (quitting || window.isDestroyed()) return;
     if (crashes.onRendererGone() === 'reload' || !kiosk) {
       console.error(`electron: renderer gone (${details.reason}); reloading`);
       window.reload();
