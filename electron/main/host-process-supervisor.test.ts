@@ -59,7 +59,12 @@ const hangingTerminal: PaymentTerminal = {
   close: async () => undefined,
 };
 
-function harness() {
+const READY_TIMEOUT = 45_000;
+/** The back-off delays scheduled, without the ready timeouts. */
+const restartDelays = (delays: number[]) => delays.filter((ms) => ms !== READY_TIMEOUT);
+
+/** `stuckStarts`: how many first hosts never get ready (a driver hanging at open). */
+function harness(stuckStarts = 0) {
   const registry = new DeviceRegistry([printer]);
   const children: InMemoryHostChild[] = [];
   const events: Array<[string, unknown]> = [];
@@ -68,12 +73,14 @@ function harness() {
   const supervisor = superviseHostProcess({
     fork() {
       const { port, child } = inMemoryHostChannel();
-      serveHostOverPort(port, createDeviceHost(registry, { terminal: hangingTerminal }));
+      if (children.length >= stuckStarts)
+        serveHostOverPort(port, createDeviceHost(registry, { terminal: hangingTerminal }));
       children.push(child);
       return child;
     },
     onEvent: (event, payload) => events.push([event, payload]),
     timers,
+    readyTimeoutMs: READY_TIMEOUT,
     log: (message) => logs.push(message),
   });
   const current = () => children.at(-1) as InMemoryHostChild;
@@ -133,15 +140,27 @@ describe('hardware host supervisor', () => {
       await until(supervisor.isUp);
       current().exit(1);
       await until(() => timers.pending() === 1);
-      timers.advance(timers.delays.at(-1) ?? 0);
+      timers.advance(restartDelays(timers.delays).at(-1) ?? 0);
     }
-    expect(timers.delays).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    expect(restartDelays(timers.delays)).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
 
     await until(supervisor.isUp);
     timers.advance(60_000);
     current().exit(1);
     await until(() => timers.pending() === 1);
-    expect(timers.delays.at(-1)).toBe(500);
+    expect(restartDelays(timers.delays).at(-1)).toBe(500);
+  });
+
+  it('kills and restarts a host that never gets ready', async () => {
+    const { supervisor, children, timers, logs } = harness(1);
+    await settle();
+    expect(supervisor.isUp()).toBe(false);
+    timers.advance(READY_TIMEOUT);
+    await until(() => timers.pending() === 1);
+    expect(logs[0]).toBe(`not ready after ${READY_TIMEOUT} ms; killing it`);
+    timers.advance(500);
+    await until(supervisor.isUp);
+    expect(children).toHaveLength(2);
   });
 
   it('refuses answers and events that do not match the bridge schemas', async () => {

@@ -35,6 +35,8 @@ export interface HostSupervisorOptions {
   readonly maxBackoffMs?: number;
   /** A host that ran this long before exiting counts as healthy: back-off starts over. */
   readonly stableAfterMs?: number;
+  /** A host not ready this long after its start is stuck (a driver hanging at open): it is killed and restarted. */
+  readonly readyTimeoutMs?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -72,6 +74,7 @@ export function superviseHostProcess(options: HostSupervisorOptions): HostSuperv
   const initialBackoffMs = options.initialBackoffMs ?? 500;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const stableAfterMs = options.stableAfterMs ?? 60_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const log = options.log ?? ((message: string) => console.error(`device host: ${message}`));
 
   let child: HostChild | undefined;
@@ -80,6 +83,7 @@ export function superviseHostProcess(options: HostSupervisorOptions): HostSuperv
   let startedAt = 0;
   let failedStarts = 0;
   let restartTimer: unknown;
+  let readyTimer: unknown;
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const devices = new Map<string, DeviceStatus>();
@@ -103,6 +107,7 @@ export function superviseHostProcess(options: HostSupervisorOptions): HostSuperv
     }
     const data = parsed.data;
     if (data.type === 'ready') {
+      timers.clearTimeout(readyTimer);
       up = true;
       for (const status of data.devices) deviceStatus(status);
       return;
@@ -144,6 +149,7 @@ export function superviseHostProcess(options: HostSupervisorOptions): HostSuperv
   }
 
   function restartLater(code: number): void {
+    timers.clearTimeout(readyTimer);
     up = false;
     failPending(`the hardware service stopped (exit code ${code}) during the call; it is restarting`);
     for (const status of devices.values())
@@ -173,6 +179,10 @@ export function superviseHostProcess(options: HostSupervisorOptions): HostSuperv
     child = started;
     started.on('message', (message) => onMessage(started, message));
     started.on('exit', (code) => onExit(started, code));
+    readyTimer = timers.setTimeout(() => {
+      log(`not ready after ${readyTimeoutMs} ms; killing it`);
+      started.kill();
+    }, readyTimeoutMs);
   }
 
   start();
@@ -197,6 +207,7 @@ export function superviseHostProcess(options: HostSupervisorOptions): HostSuperv
     stop() {
       stopped = true;
       if (restartTimer !== undefined) timers.clearTimeout(restartTimer);
+      timers.clearTimeout(readyTimer);
       const target = child;
       child = undefined;
       up = false;
