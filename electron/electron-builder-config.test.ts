@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 // electron-builder cannot fetch Electron here, so no package is built in
 // tests; this checks the packaging settings the security review relies on,
-// and that every fuse name is one electron-builder's own schema knows (a
-// misspelt fuse would otherwise surface only on the release machine).
+// and runs electron-builder's own configuration validation on the file (a
+// misspelt option would otherwise surface only on the release machine).
 
 // js-yaml is the parser electron-builder itself reads this file with (a
 // dependency of app-builder-lib); it ships no types, hence the small cast.
@@ -13,6 +13,11 @@ const require = createRequire(import.meta.url);
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
+// electron-builder's validation, as its build runs it before anything else.
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+  validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
+};
+const quietLogger = { isEnabled: false, add: () => undefined };
 const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as {
   definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
 };
@@ -46,6 +51,11 @@ describe('electron-builder.yml', () => {
       grantFileProtocolExtraPrivileges: false,
     });
   });
+
+  it("passes electron-builder's own validation, which refuses unknown options", async () => {
+    await expect(validateConfiguration(config, quietLogger)).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, asarr: true }, quietLogger)).rejects.toThrow(/asarr/);
+  }, 30_000); // loading electron-builder and its schema takes seconds on a busy machine
 
   it('names only fuses electron-builder knows', () => {
     const known = Object.keys(schema.definitions.FuseOptionsV1.properties);
