@@ -48,6 +48,16 @@ function logoLoader(dir: string, log: DeviceContext['log']): (assetId: string) =
   };
 }
 
+/** The queue on disk; if its directory cannot be made, the driver still prints (ids kept in memory only). */
+function openJournal(dir: string, log: DeviceContext['log']): PrintJournal | undefined {
+  try {
+    return new PrintJournal(dir);
+  } catch (error) {
+    log('print journal unavailable: printed job ids kept in memory only', { dir, error: String(error) });
+    return undefined;
+  }
+}
+
 export function createReceiptPrinter(config: PrinterConfig, context: DeviceContext): ReceiptPrinterDriver {
   const link = linkFor(config);
   const printerId = { deviceId: config.deviceId, name: config.name, simulated: config.simulated };
@@ -68,7 +78,7 @@ export function createReceiptPrinter(config: PrinterConfig, context: DeviceConte
         logo,
       }),
     drawerKick: drawerKick(config.model),
-    journal: new PrintJournal(join(context.dataDir, 'printers', config.deviceId)),
+    journal: openJournal(join(context.dataDir, 'printers', config.deviceId), context.log),
     log: context.log,
   });
 
