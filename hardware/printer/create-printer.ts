@@ -29,7 +29,7 @@ function linkFor(config: PrinterConfig): PrinterLink {
     return tcpPrinterLink({ host: connection.host, port: connection.port, timeoutMs });
   if (connection.type === 'serial')
     return new SerialPrinterLink({ path: connection.path, baudRate: connection.baudRate, timeoutMs });
-  return filePrinterLink(connection.path);
+  return filePrinterLink(connection.path, timeoutMs);
 }
 
 /** Logos by asset id, read once; a missing one is logged and the receipt prints without it. */
