@@ -20,7 +20,17 @@ const HEALTHY_CHECK_MS = 30_000;
 
 const TAKE_ANOTHER_TENDER = 'the card terminal cannot be reached: take another tender (cash) or try again';
 
+// The bridge's schemas cap status details at 200 characters and error messages at 500.
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const unreachableDetail = (problem: string) =>
+  clip(`card terminal unreachable, take another tender: ${problem}`, 200);
+
 export function bridgeErrorOf(failure: ProtocolFailure): BridgeError {
+  const error = bridgeErrorUnclipped(failure);
+  return { ...error, message: clip(error.message, 500) };
+}
+
+function bridgeErrorUnclipped(failure: ProtocolFailure): BridgeError {
   switch (failure.kind) {
     case 'unreachable':
       return {
@@ -95,7 +105,7 @@ export function journaledTerminal(
       report('connected');
       schedule(HEALTHY_CHECK_MS);
     } else {
-      report('disconnected', `card terminal unreachable: ${problem}; take another tender`);
+      report('disconnected', unreachableDetail(problem));
       schedule(retryMs);
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
     }
@@ -103,7 +113,7 @@ export function journaledTerminal(
 
   const noteFailure = (failure: ProtocolFailure) => {
     if (failure.kind === 'refused') return;
-    report('disconnected', `card terminal unreachable: ${failure.message}; take another tender`);
+    report('disconnected', unreachableDetail(failure.message));
     retryMs = FIRST_RETRY_MS;
     schedule(retryMs);
   };

@@ -17,10 +17,10 @@ const DISPLAY_TEXTS: ReadonlyMap<number, string> = new Map([
   [0x01, 'Watch the PIN pad'],
   [0x0a, 'Insert card'],
   [0x0b, 'Remove card'],
+  [0x0c, 'Card not readable'],
   [0x0e, 'Please wait'],
   [0x15, 'Incorrect PIN'],
   [0x17, 'Please wait'],
-  [0x0d, 'Credit not sufficient'],
 ]);
 
 function failureOf(error: ZvtError): ProtocolFailure {
@@ -144,7 +144,10 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
         registered = true;
       }
       const status = await terminal.statusEnquiry();
-      return status.ok ? undefined : status.error.message;
+      if (status.ok) return undefined;
+      // A terminal that comes back may have rebooted: register again.
+      registered = false;
+      return status.error.message;
     },
 
     async close() {
