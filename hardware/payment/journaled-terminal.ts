@@ -131,20 +131,22 @@ export function journaledTerminal(
 
   return {
     async start(params: StartPaymentParams, onProgress) {
-      const known = journal.get(params.paymentId);
-      if (known && known.stage !== 'not-sent') {
-        if (known.amountMinor !== params.amountMinor || known.kind !== params.kind)
-          return err({
-            code: 'payment-id-reused',
-            message: `payment ${params.paymentId} was already used for another amount`,
-            retryable: false,
-          });
-        if (known.outcome) return ok(known.outcome);
-        return err(
-          bridgeErrorOf({ kind: 'unknown', message: `payment ${params.paymentId} was already sent` }),
-        );
-      }
+      // Checked inside the queue: a second call with the same id waits for the
+      // first to finish, then gets its outcome instead of a second charge.
       return exclusive(async () => {
+        const known = journal.get(params.paymentId);
+        if (known && known.stage !== 'not-sent') {
+          if (known.amountMinor !== params.amountMinor || known.kind !== params.kind)
+            return err({
+              code: 'payment-id-reused',
+              message: `payment ${params.paymentId} was already used for another amount`,
+              retryable: false,
+            });
+          if (known.outcome) return ok(known.outcome);
+          return err(
+            bridgeErrorOf({ kind: 'unknown', message: `payment ${params.paymentId} was already sent` }),
+          );
+        }
         const reference = protocol.reference(params);
         const record: PaymentRecord = {
           key: params.paymentId,
@@ -192,10 +194,10 @@ export function journaledTerminal(
     },
 
     async recover(paymentId) {
-      const record = journal.get(paymentId);
-      if (!record || record.stage === 'not-sent') return ok({ status: 'not-started' as const, paymentId });
-      if (record.outcome) return ok(record.outcome);
       return exclusive(async () => {
+        const record = journal.get(paymentId);
+        if (!record || record.stage === 'not-sent') return ok({ status: 'not-started' as const, paymentId });
+        if (record.outcome) return ok(record.outcome);
         const result = await protocol.recover(record);
         if (!result.ok) {
           noteFailure(result.error);
