@@ -59,6 +59,9 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     });
     expect(till.progress).toEqual([{ paymentId: 'sale-1', message: 'Insert card' }]);
     await waitFor(() => till.status()?.state === 'connected');
+    expect(till.statuses.map((s) => [s.deviceId, s.kind, s.state])).toEqual([
+      ['terminal', 'payment-terminal', 'connected'],
+    ]);
     // The app retries after losing the answer: the journal answers, the terminal is not asked.
     expect(await pay(till, 'sale-1')).toEqual(result);
     expect(await till.call('payment.recover', { paymentId: 'sale-1' })).toEqual(result);
@@ -128,14 +131,19 @@ describe('ZVT terminal (TCP) through the bridge', () => {
 
   it('crash mid-payment: outcome unknown, recovered after reconnecting, charged once', async () => {
     const { sim, till } = await setup('crash');
+    await waitFor(() => till.status()?.state === 'connected');
     const first = await pay(till, 'sale-5', 999);
     expect(first.ok ? 'ok' : first.error.code).toBe('outcome-unknown');
+    // The lost link shows at once; the terminal answering again shows too.
+    expect(till.status()?.state).toBe('disconnected');
     sim.setScenario('approve');
     const recovered = await till.call('payment.recover', { paymentId: 'sale-5' });
     expect(recovered).toEqual({
       ok: true,
       value: expect.objectContaining({ status: 'approved', amountMinor: 999 }),
     });
+    expect(till.status()?.state).toBe('connected');
+    expect(till.statuses.map((s) => s.state)).toEqual(['connected', 'disconnected', 'connected']);
     expect(sim.charges()).toHaveLength(1);
     expect(authorizations(sim)).toHaveLength(1);
   });
