@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { PaymentOutcome, StartPaymentParams } from '../../../src/core/bridge/bridge-methods';
 import { err, ok, type Result } from '../../../src/core/result';
+import type { ProtocolReference } from '../payment-records';
 import type { ZvtTerminalConfig } from '../terminal-config';
 import type { ProtocolCall, ProtocolFailure, TerminalProtocol } from '../terminal-protocol';
 import { durableZvtJournal } from './durable-zvt-journal';
@@ -38,6 +40,9 @@ function failureOf(error: ZvtError): ProtocolFailure {
       return { kind: 'refused', message: error.message, retryable: false };
   }
 }
+
+const zvtKeyOf = (paymentId: string, reference: ProtocolReference | undefined) =>
+  reference?.zvtKey ?? paymentId;
 
 const hex = (code: number) => `0x${code.toString(16).padStart(2, '0')}`;
 
@@ -99,9 +104,12 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
     result.ok ? result : err(failureOf(result.error));
 
   return {
-    reference: () => ({}),
+    // Each attempt is its own key in the ZVT journal: once recovery has proven
+    // an attempt never reached the terminal, the till may pay the same payment
+    // id again, and that new attempt must not find the old one closed.
+    reference: (params) => ({ zvtKey: `${params.paymentId}@${randomBytes(4).toString('hex')}` }),
 
-    async pay(params, _reference, progress): ProtocolCall<PaymentOutcome> {
+    async pay(params, reference, progress): ProtocolCall<PaymentOutcome> {
       if (params.currency !== 'EUR')
         return err({
           kind: 'refused',
@@ -113,8 +121,8 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
       try {
         const result =
           params.kind === 'payment'
-            ? await terminal.authorization(params.amountMinor, params.paymentId)
-            : await terminal.refund(params.amountMinor, params.paymentId);
+            ? await terminal.authorization(params.amountMinor, zvtKeyOf(params.paymentId, reference))
+            : await terminal.refund(params.amountMinor, zvtKeyOf(params.paymentId, reference));
         if (!result.ok) return err(failureOf(result.error));
         return ok(outcomeOf(params, result.value, printLines));
       } finally {
@@ -127,7 +135,7 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
     },
 
     async recover(record) {
-      const result = await terminal.recoverPayment(record.key);
+      const result = await terminal.recoverPayment(zvtKeyOf(record.key, record.reference));
       if (!result.ok) return err(failureOf(result.error));
       const recovered = result.value;
       if (recovered.outcome === 'none') return ok({ status: 'not-started', paymentId: record.key });

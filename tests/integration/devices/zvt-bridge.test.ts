@@ -148,6 +148,26 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(authorizations(sim)).toHaveLength(1);
   });
 
+  it('drop after the ack, before any card: recovery says not-started, and only then may the id be paid', async () => {
+    const { sim, till } = await setup('approve');
+    expect((await pay(till, 'sale-9a', 100)).ok).toBe(true);
+    sim.setScenario('drop');
+    const lost = await pay(till, 'sale-9b', 100);
+    expect(lost.ok ? 'ok' : lost.error.code).toBe('outcome-unknown');
+    sim.setScenario('approve');
+    expect(await till.call('payment.recover', { paymentId: 'sale-9b' })).toEqual({
+      ok: true,
+      value: { status: 'not-started', paymentId: 'sale-9b' },
+    });
+    expect(sim.charges()).toHaveLength(1);
+    // Proven never charged: the journal lets the same id through once more.
+    expect(await pay(till, 'sale-9b', 100)).toEqual({
+      ok: true,
+      value: expect.objectContaining({ status: 'approved', paymentId: 'sale-9b' }),
+    });
+    expect(sim.charges()).toHaveLength(2);
+  });
+
   it('restart mid-payment: a new driver on the same data directory recovers without a second charge', async () => {
     const sim = await startZvtTerminalSimulator({ scenario: 'timeout' });
     cleanups.push(() => sim.close());
