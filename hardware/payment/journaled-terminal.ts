@@ -147,6 +147,15 @@ export function journaledTerminal(
             bridgeErrorOf({ kind: 'unknown', message: `payment ${params.paymentId} was already sent` }),
           );
         }
+        if (protocol.recoversLastOnly) {
+          const pending = journal.values().find((r) => r.stage === 'sent' && r.key !== params.paymentId);
+          if (pending)
+            return err({
+              code: 'recovery-pending',
+              message: `the outcome of payment ${pending.key} is still unknown: recover it (payment.recover) before a new card payment`,
+              retryable: true,
+            });
+        }
         const reference = protocol.reference(params);
         const record: PaymentRecord = {
           key: params.paymentId,

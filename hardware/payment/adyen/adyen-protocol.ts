@@ -122,6 +122,9 @@ export function adyenProtocol(config: AdyenTerminalConfig): TerminalProtocol {
   };
 
   return {
+    // TransactionStatusRequest names the payment by its ServiceID.
+    recoversLastOnly: false,
+
     reference: (params) => ({
       serviceId: newServiceId(),
       transactionId: params.paymentId,

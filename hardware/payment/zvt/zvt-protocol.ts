@@ -104,6 +104,8 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
     result.ok ? result : err(failureOf(result.error));
 
   return {
+    recoversLastOnly: true,
+
     // Each attempt is its own key in the ZVT journal: once recovery has proven
     // an attempt never reached the terminal, the till may pay the same payment
     // id again, and that new attempt must not find the old one closed.

@@ -113,6 +113,14 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(retried.ok ? 'ok' : retried.error.code).toBe('outcome-unknown');
     expect(authorizations(sim)).toHaveLength(1);
     sim.setScenario('approve');
+    // ZVT recovery reads the terminal's last transaction: no other payment may come first.
+    const other = await pay(till, 'sale-4b', 100);
+    expect(other).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'recovery-pending', retryable: true }),
+    });
+    expect(other.ok ? '' : other.error.message).toContain('sale-4');
+    expect(authorizations(sim)).toHaveLength(1);
     const recovered = await till.call('payment.recover', { paymentId: 'sale-4' });
     expect(recovered).toEqual({
       ok: true,
@@ -127,6 +135,11 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(await pay(till, 'sale-4', 4200)).toEqual(recovered);
     expect(sim.charges()).toHaveLength(1);
     expect(authorizations(sim)).toHaveLength(1);
+    // Resolved: card payments go on.
+    expect(await pay(till, 'sale-4b', 100)).toEqual({
+      ok: true,
+      value: expect.objectContaining({ status: 'approved', paymentId: 'sale-4b' }),
+    });
   });
 
   it('crash mid-payment: outcome unknown, recovered after reconnecting, charged once', async () => {
