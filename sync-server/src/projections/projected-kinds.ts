@@ -12,4 +12,5 @@ export const PROJECTED_KINDS: Partial<Record<JournalEntry['kind'], string>> = {
   'return.completed': 'returns',
   'cash.movement': 'cash_movements',
   'order.handover': 'order_handovers',
+  'kiosk-order.placed': 'kiosk_orders_placed',
 };

@@ -27,8 +27,11 @@ const keyOf = (collection: string, scope: string) => `${collection}\u0000${scope
 export async function startChangeHub(db: Database) {
   const byKey = new Map<string, Set<ChangeListener>>();
   const everyone = new Set<ChangeListener>();
+  // Server-side work (the stock mirror) that hears every change in every scope.
+  const watchers = new Set<(change: Change | 'everything') => void>();
   const broadcast = () => {
     for (const listener of everyone) listener('everything');
+    for (const watcher of watchers) watcher('everything');
   };
   const stop = await db.listen(CHANGE_CHANNEL, (payload) => {
     if (payload === '') return broadcast();
@@ -39,6 +42,7 @@ export async function startChangeHub(db: Database) {
       return broadcast();
     }
     if (!SYNC_COLLECTION_NAMES.includes(change.collection)) return;
+    for (const watcher of watchers) watcher(change);
     for (const listener of byKey.get(keyOf(change.collection, change.scope)) ?? [])
       listener(change.collection);
   });
@@ -60,6 +64,11 @@ export async function startChangeHub(db: Database) {
           if (listeners?.size === 0) byKey.delete(key);
         }
       };
+    },
+    /** Every change in every scope: for server-side work, not for client streams. */
+    watchAll(watcher: (change: Change | 'everything') => void): () => void {
+      watchers.add(watcher);
+      return () => watchers.delete(watcher);
     },
     listenerCount: () => everyone.size,
     stop,
