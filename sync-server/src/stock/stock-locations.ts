@@ -23,6 +23,10 @@ export interface StockLocation {
  */
 export async function registerStockLocation(db: Database, location: StockLocation): Promise<void> {
   await db.transaction(async (tx) => {
+    // Two registrations of one new code (two instances seeding at once) would
+    // each lock the existing rows and then wait on the other's insert: take
+    // turns first. The advisory key is the table's name, fixed.
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('stock_locations'))");
     // The mirror locks these rows in code order; so does this, so neither waits on the other in a cycle.
     await tx.query('SELECT code FROM stock_locations WHERE region = $1 ORDER BY code FOR UPDATE', [
       location.region,
