@@ -1,4 +1,5 @@
 import type { DeviceStatus } from '../core/bridge/device-status';
+import { deviceStatusWords } from '../state/device-words';
 
 export interface StatusBarProps {
   readonly server: 'unknown' | 'online' | 'offline';
@@ -79,7 +80,7 @@ export function StatusBar(props: StatusBarProps) {
         }
       >
         {props.hostConnected === undefined
-          ? 'Périphériques : aucun hôte'
+          ? 'Périphériques : aucun hôte configuré'
           : props.hostConnected
             ? 'Périphériques : connectés'
             : 'Périphériques : hôte injoignable'}
@@ -90,9 +91,10 @@ export function StatusBar(props: StatusBarProps) {
           className={`chip chip-device-${device.state}`}
           data-testid={`device-${device.deviceId}`}
           data-state={device.state}
-          title={device.detail}
+          data-kind={device.kind}
+          title={device.simulated ? `${device.name} (simulé)` : device.name}
         >
-          {device.name}
+          {deviceStatusWords(device)}
         </span>
       ))}
     </footer>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { formatMoney } from '../../core/money';
 import { createSaleStore } from '../../state/sale-store';
+import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
@@ -16,6 +17,12 @@ export function CashierScreen() {
   const state = useStore(sale.store);
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
+  const signedIn = state.staff !== undefined;
+  // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
+  useEffect(
+    () => (signedIn ? listenForScans(services.bridge, (scan) => void sale.scan(scan.data)) : undefined),
+    [signedIn, services.bridge, sale],
+  );
 
   return (
     <main className="screen cashier">
@@ -50,9 +57,18 @@ export function CashierScreen() {
           </section>
           <aside className="side">
             {state.payment ? (
-              <PaymentPanel payment={state.payment} onCash={sale.payCash} onCancel={sale.cancelPayment} />
+              <PaymentPanel
+                payment={state.payment}
+                card={state.card}
+                cardAvailable={services.bridge !== undefined}
+                onCash={sale.payCash}
+                onCard={sale.payCard}
+                onAbortCard={sale.abortCardPayment}
+                onCheckCard={sale.checkCardPayment}
+                onCancel={sale.cancelPayment}
+              />
             ) : state.completed && priced.lines.length === 0 ? (
-              <ReceiptPanel completed={state.completed} />
+              <ReceiptPanel completed={state.completed} print={state.print} onReprint={sale.reprintReceipt} />
             ) : (
               <section className="totals">
                 <p>
