@@ -19,7 +19,13 @@ type Pending = {
  * Reconnects with back-off; while the agent is away every call resolves to a
  * retryable 'host-unreachable' error instead of hanging.
  */
-export function connectAgentBridge(agentUrl: string, token: string): PosBridge & { close(): void } {
+export function connectAgentBridge(
+  agentUrl: string,
+  token: string,
+  /** How to open the socket; tests running in Node pass a `ws` client that sends an Origin. */
+  openSocket: (url: string, protocols: string[]) => WebSocket = (url, protocols) =>
+    new WebSocket(url, protocols),
+): PosBridge & { close(): void } {
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const hostListeners = new Set<(connected: boolean) => void>();
   const pending = new Map<string, Pending>();
@@ -65,7 +71,7 @@ export function connectAgentBridge(agentUrl: string, token: string): PosBridge &
 
   const open = () => {
     if (closed) return;
-    const ws = new WebSocket(agentUrl, [SUBPROTOCOL, `token.${token}`]);
+    const ws = openSocket(agentUrl, [SUBPROTOCOL, `token.${token}`]);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -95,7 +101,7 @@ export function connectAgentBridge(agentUrl: string, token: string): PosBridge &
     host: 'agent',
     async call(method, params) {
       const ws = socket;
-      if (!ws || ws.readyState !== WebSocket.OPEN)
+      if (!ws || ws.readyState !== ws.OPEN)
         return err(hostUnreachable('the hardware agent is not connected'));
       const id = String(nextId++);
       return new Promise((resolve) => {
