@@ -1,5 +1,5 @@
 import type { DeviceStatus } from '../core/bridge/device-status';
-import { deviceStatusWords } from '../state/device-words';
+import { DEVICE_KIND_LABEL, deviceStatusWords } from '../state/device-words';
 
 export interface StatusBarProps {
   readonly server: 'unknown' | 'online' | 'offline';
@@ -85,18 +85,22 @@ export function StatusBar(props: StatusBarProps) {
             ? 'Périphériques : connectés'
             : 'Périphériques : hôte injoignable'}
       </span>
-      {props.devices.map((device) => (
-        <span
-          key={device.deviceId}
-          className={`chip chip-device-${device.state}`}
-          data-testid={`device-${device.deviceId}`}
-          data-state={device.state}
-          data-kind={device.kind}
-          title={device.simulated ? `${device.name} (simulé)` : device.name}
-        >
-          {deviceStatusWords(device)}
-        </span>
-      ))}
+      {props.devices.map((device) => {
+        // With the host gone, the last known state may be stale: say so rather than show it as fact.
+        const hostLost = props.hostConnected === false;
+        return (
+          <span
+            key={device.deviceId}
+            className={`chip chip-device-${hostLost ? 'disconnected' : device.state}`}
+            data-testid={`device-${device.deviceId}`}
+            data-state={hostLost ? 'unknown' : device.state}
+            data-kind={device.kind}
+            title={device.simulated ? `${device.name} (simulé)` : device.name}
+          >
+            {hostLost ? `${DEVICE_KIND_LABEL[device.kind]} : état inconnu` : deviceStatusWords(device)}
+          </span>
+        );
+      })}
     </footer>
   );
 }
