@@ -104,6 +104,11 @@ export function createSaleStore(services: SaleServices) {
   // Display updates go one after another, so the customer never sees an older line last.
   let displayQueue: Promise<unknown> = Promise.resolve();
   let scanQueue: Promise<unknown> = Promise.resolve();
+  // Whether a call can have reached the host: a payment sent while it was up and lost on the way is unknown, not failed.
+  let hostUp = false;
+  bridge?.onHostConnection((connected) => {
+    hostUp = connected;
+  });
   const show = (lines: DisplayLines) => {
     if (!bridge) return;
     displayQueue = displayQueue.then(() => bridge.showOnDisplay(lines));
@@ -207,6 +212,7 @@ export function createSaleStore(services: SaleServices) {
           s.card?.paymentId === paymentId ? { card: { ...s.card, message: progress.message } } : {},
         );
       });
+      const sentToHost = hostUp;
       const result = await bridge.startPayment({
         paymentId,
         kind: 'payment',
@@ -215,7 +221,8 @@ export function createSaleStore(services: SaleServices) {
       });
       stop();
       if (result.ok) return settleCard(payment, result.value);
-      if (result.error.code === 'outcome-unknown') {
+      const lostOnTheWay = sentToHost && ['host-unreachable', 'timeout'].includes(result.error.code);
+      if (result.error.code === 'outcome-unknown' || lostOnTheWay) {
         store.setState({
           card: {
             paymentId,
