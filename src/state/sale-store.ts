@@ -1,9 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-methods';
 import { addProduct, type Cart, createCart, priceCart, voidLine } from '../core/cart';
-import { amountDueLines, changeLines, itemLines } from '../core/display/pole-display-lines';
+import { changeLines, itemLines, totalLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
-import { type Money, money } from '../core/money';
+import { type Money, money, sumMoney } from '../core/money';
 import { buildSaleReceipt, type ReceiptDocument, receiptToPlainText } from '../core/receipts';
 import {
   addTender,
@@ -82,6 +82,14 @@ const emptyCart = (settings: StoreSettings | undefined): Cart =>
  * promotions, tenders) is the core's; this store only sequences the steps,
  * mints ids and times, and writes the completed sale to the journal.
  */
+/** What the customer handed over: cash as given (change included), other tenders at their amount. */
+function handedOver(payment: Payment): Money {
+  return sumMoney(
+    payment.tenders.map((t) => (t.type === 'cash' ? t.given : t.amount)),
+    payment.due.currency,
+  );
+}
+
 export function createSaleStore(services: SaleServices) {
   const settings = async () => (await services.db.settings.findOne().exec())?.toMutableJSON();
   const store = createStore<SaleState>()(() => ({
@@ -171,7 +179,7 @@ export function createSaleStore(services: SaleServices) {
       }
       terminalReceipts = [];
       store.setState({ payment: startPayment(priced.totals.total), problem: undefined });
-      show(amountDueLines(priced.totals.total));
+      show(totalLines(priced.totals.total));
     },
 
     cancelPayment(): void {
@@ -341,7 +349,7 @@ export function createSaleStore(services: SaleServices) {
     if (!paid.ok) return fail(`Paiement refusé : ${paid.error.code}`);
     store.setState({ payment: paid.value, problem: undefined });
     if (isSettled(paid.value)) await finish(paid.value);
-    else show(amountDueLines(remainingDue(paid.value)));
+    else show(totalLines(remainingDue(paid.value)));
   }
 
   async function finish(payment: Payment): Promise<void> {
@@ -384,7 +392,7 @@ export function createSaleStore(services: SaleServices) {
       print: undefined,
       problem: document && !document.ok ? `Ticket : ${document.error.code}` : undefined,
     });
-    show(changeLines(payment.due, changeDue(payment)));
+    show(changeLines(handedOver(payment), changeDue(payment)));
     if (payment.tenders.some((t) => t.type === 'cash')) await openDrawer();
     if (!document?.ok) return;
     const jobId = receiptJobId(receiptNumber, sale.value.saleId);

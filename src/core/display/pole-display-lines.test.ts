@@ -1,45 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { DISPLAY_LINE_WIDTH, displayLinesSchema } from '../bridge/bridge-methods';
-import { money } from '../money';
-import { amountDueLines, changeLines, itemLines, labelledLine, welcomeLines } from './pole-display-lines';
-
-const eur = (minor: number) => money(minor, 'EUR');
+import { displayLinesSchema } from '../bridge/bridge-methods';
+import { money } from '../money/money';
+import {
+  changeLines,
+  fitName,
+  itemLines,
+  labelled,
+  poleAmount,
+  totalLines,
+  welcomeLines,
+} from './pole-display-lines';
 
 describe('pole display lines', () => {
-  it('shows the scanned item and its price above the running total, 20 characters each', () => {
-    const lines = itemLines('Pâte à tartiner noisettes 750 g', eur(499), eur(1_234));
-    expect(lines).toEqual({ upper: 'Pâte à tartin 4,99 €', lower: 'Total        12,34 €' });
-    expect(lines.upper).toHaveLength(DISPLAY_LINE_WIDTH);
-    expect(displayLinesSchema.safeParse(lines).success).toBe(true);
+  it('formats euros with plain spaces', () => {
+    expect(poleAmount(money(123450))).toBe('1 234,50 €');
+    expect(poleAmount(money(-5))).toBe('-0,05 €');
   });
 
-  it('shows the change at the end', () => {
-    expect(changeLines(eur(1_234), eur(3_766))).toEqual({
-      upper: 'Total        12,34 €',
-      lower: 'Rendu        37,66 €',
+  it('shows the item and its price, then the running total', () => {
+    expect(itemLines('Yaourt nature', money(120), money(1234))).toEqual({
+      upper: 'Yaourt nature 1,20 €',
+      lower: 'Total        12,34 €',
     });
   });
 
-  it('never cuts an amount, even a large one; the label gives way', () => {
-    const line = labelledLine('Un article au nom très long', '1 234 567,89 €');
-    expect(line).toHaveLength(DISPLAY_LINE_WIDTH);
-    expect(line.endsWith('1 234 567,89 €')).toBe(true);
-    const lines = itemLines('X', eur(99_999_999), eur(99_999_999));
-    expect(displayLinesSchema.safeParse(lines).success).toBe(true);
-    expect(lines.lower).toContain('999 999,99');
+  it('shortens a long name at a word when that keeps most of the room', () => {
+    expect(itemLines('Confiture de fraises extra 370 g', money(349), money(349)).upper).toBe(
+      'Confiture de. 3,49 €',
+    );
+    expect(fitName('Camembert de Normandie AOP', 12)).toBe('Camembert.');
+    expect(fitName('Saucissonsecpurporc', 12)).toBe('Saucissonse.');
   });
 
-  it('strips control characters a product name could carry', () => {
-    const lines = itemLines('Lait\u001b[2J\tdemi-écrémé\n1 L', eur(109), eur(109));
-    expect(displayLinesSchema.safeParse(lines).success).toBe(true);
-    expect(lines.upper.startsWith('Lait [2J demi')).toBe(true);
+  it('cleans control characters and runs of spaces from names', () => {
+    expect(fitName('  Pain\t de\u001Dmie  ', 20)).toBe('Pain de mie');
   });
 
-  it('shows the amount due and a welcome', () => {
-    expect(amountDueLines(eur(250))).toEqual({ upper: 'A payer       2,50 €', lower: '' });
-    expect(welcomeLines('Épicerie du Marché — Paris 11e')).toEqual({
-      upper: 'Bienvenue',
-      lower: 'Épicerie du Marché —',
+  it('keeps the amount when label and amount cannot both fit', () => {
+    expect(labelled('Total', '12 345 678 901,23 €')).toBe(' 12 345 678 901,23 €');
+    expect(labelled('Total', '1 234 567 890 123,45 €')).toBe('1 234 567 890 123,45');
+  });
+
+  it('shows the total to pay and the change', () => {
+    expect(totalLines(money(4210))).toEqual({ upper: 'Total à payer', lower: '             42,10 €' });
+    expect(changeLines(money(5000), money(790))).toEqual({
+      upper: 'Reçu         50,00 €',
+      lower: 'Rendu         7,90 €',
     });
+    expect(welcomeLines()).toEqual({ upper: '     Bienvenue', lower: '' });
+  });
+
+  it('always produces lines the bridge accepts', () => {
+    const names = ['', 'x', 'Très long nom de produit avec accents éèà', 'a'.repeat(80)];
+    const amounts = [0, 1, 99, 123456, 99_999_999, -4500];
+    for (const name of names)
+      for (const minor of amounts) {
+        const all = [
+          itemLines(name, money(minor), money(minor * 3)),
+          totalLines(money(minor)),
+          changeLines(money(minor), money(minor)),
+          welcomeLines(name),
+        ];
+        for (const lines of all) expect(displayLinesSchema.safeParse(lines).success).toBe(true);
+      }
   });
 });

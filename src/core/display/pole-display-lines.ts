@@ -1,60 +1,74 @@
-import type { DisplayLines } from '../bridge/bridge-methods';
-import { DISPLAY_LINE_WIDTH } from '../bridge/bridge-methods';
-import { formatMoney, type Money } from '../money';
+import { DISPLAY_LINE_WIDTH, type DisplayLines } from '../bridge/bridge-methods';
+import { formatMoney } from '../money/format-money';
+import type { Money } from '../money/money';
 
-// What the customer's two-line, 20-character pole display shows during a
-// sale: the item just scanned and the running total, the amount to pay, and
-// the change at the end. Pure text layout; the driver does the bytes.
+// What the customer pole display (2 x 20 characters) shows during a sale:
+// the item just scanned with the running total, the total to pay, and the
+// change at the end. Pure text; the driver turns it into the display's bytes.
 
 const WIDTH = DISPLAY_LINE_WIDTH;
+export const POLE_DISPLAY_LOCALE = 'fr-FR';
 
-/** Amounts as "12,34 €" with plain spaces (pole displays have no no-break space). */
-function amount(value: Money, locale: string): string {
-  return formatMoney(value, locale).replace(/[\u00a0\u202f]/g, ' ');
+/**
+ * fr-FR amounts with plain spaces: ICU puts U+202F between digit groups and
+ * U+00A0 before "€", which no pole display character set has.
+ */
+export function poleAmount(amount: Money, locale: string = POLE_DISPLAY_LOCALE): string {
+  return formatMoney(amount, locale).replace(/[\u00A0\u202F\s]+/g, ' ');
 }
 
-/** Printable characters only, at most `width` of them (accents kept: the driver maps its code page). */
-function clean(text: string, width: number): string {
-  return [
-    ...text
-      .replace(/\p{Cc}/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  ]
-    .slice(0, width)
-    .join('');
+/** One line of text without control characters or runs of spaces. */
+function cleanText(text: string): string {
+  return text
+    .replace(/\p{Cc}/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
-/** Label on the left, value on the right; the label is cut first, the value never. */
-export function labelledLine(label: string, value: string): string {
-  const right = clean(value, WIDTH);
-  const room = WIDTH - right.length;
-  if (room <= 1) return right.padStart(WIDTH);
-  const left = clean(label, room - 1);
-  return `${left}${' '.repeat(WIDTH - left.length - right.length)}${right}`;
+/**
+ * Fits a product name in `width` characters. A cut name ends with "." so the
+ * customer sees it was shortened; the cut falls at a word boundary when that
+ * keeps most of the width, otherwise mid-word.
+ */
+export function fitName(name: string, width: number): string {
+  const text = cleanText(name);
+  if (width <= 0) return '';
+  if (text.length <= width) return text;
+  if (width === 1) return text.slice(0, 1);
+  const room = text.slice(0, width - 1);
+  // A space right after the room means the room ends on a whole word.
+  const space = text.charAt(width - 1) === ' ' ? room.length : room.lastIndexOf(' ');
+  const cut = space >= Math.ceil((width * 2) / 3) ? room.slice(0, space) : room.trimEnd();
+  return `${cut}.`;
 }
 
-export function welcomeLines(storeName: string): DisplayLines {
-  return { upper: clean('Bienvenue', WIDTH), lower: clean(storeName, WIDTH) };
+/** `label` on the left, `value` on the right; the value wins when both cannot fit. */
+export function labelled(label: string, value: string): string {
+  const right = cleanText(value).slice(0, WIDTH);
+  const room = WIDTH - right.length - 1;
+  if (room <= 0) return right.padStart(WIDTH);
+  const left = fitName(label, room);
+  return left + right.padStart(WIDTH - left.length);
 }
 
-/** After each scan: the item with its price, then the running total. */
-export function itemLines(itemName: string, itemAmount: Money, total: Money, locale = 'fr-FR'): DisplayLines {
-  return {
-    upper: labelledLine(itemName, amount(itemAmount, locale)),
-    lower: labelledLine('Total', amount(total, locale)),
-  };
+/** The item just scanned and its price, then the running total. */
+export function itemLines(name: string, price: Money, total: Money): DisplayLines {
+  return { upper: labelled(name, poleAmount(price)), lower: labelled('Total', poleAmount(total)) };
 }
 
-/** While paying: what is left to pay. */
-export function amountDueLines(due: Money, locale = 'fr-FR'): DisplayLines {
-  return { upper: labelledLine('A payer', amount(due, locale)), lower: '' };
+/** The amount to pay once the cashier closes the basket. */
+export function totalLines(total: Money): DisplayLines {
+  return { upper: 'Total à payer', lower: poleAmount(total).padStart(WIDTH) };
 }
 
-/** At the end: the total and the change handed back. */
-export function changeLines(total: Money, change: Money, locale = 'fr-FR'): DisplayLines {
-  return {
-    upper: labelledLine('Total', amount(total, locale)),
-    lower: labelledLine('Rendu', amount(change, locale)),
-  };
+/** What the customer handed over and the change they get back. */
+export function changeLines(paid: Money, change: Money): DisplayLines {
+  return { upper: labelled('Reçu', poleAmount(paid)), lower: labelled('Rendu', poleAmount(change)) };
+}
+
+/** Between customers: a greeting, centred. */
+export function welcomeLines(greeting = 'Bienvenue'): DisplayLines {
+  const text = fitName(greeting, WIDTH);
+  const left = Math.floor((WIDTH - text.length) / 2);
+  return { upper: ' '.repeat(left) + text, lower: '' };
 }
