@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionError, decodePrinterStatus, toDeviceStatus } from './printer-status';
+import { conditionError, decodePrinterStatus, toDeviceStatus, toDrawerStatus } from './printer-status';
 
 const who = { deviceId: 'printer-1', name: 'Epson TM-T20', simulated: false };
 
@@ -11,7 +11,14 @@ describe('DLE EOT status', () => {
     const r = decode(0x12, 0x12, 0x12);
     expect(r).toEqual({
       ok: true,
-      value: { online: true, coverOpen: false, paperNearEnd: false, paperOut: false, error: false },
+      value: {
+        online: true,
+        coverOpen: false,
+        paperNearEnd: false,
+        paperOut: false,
+        error: false,
+        drawerOpen: false,
+      },
     });
     if (r.ok) expect(toDeviceStatus(r.value, who)).toEqual({ ...who, kind: 'printer', state: 'connected' });
   });
@@ -53,6 +60,19 @@ describe('DLE EOT status', () => {
     if (offline.ok) expect(toDeviceStatus(offline.value, who).detail).toBe('Imprimante hors ligne');
     const failed = decode(0x1a, 0x52, 0x12);
     expect(failed.ok && conditionError(failed.value)?.code).toBe('printer-error');
+  });
+
+  it('reads the drawer from pin 3 in DLE EOT 1, even while offline', () => {
+    const open = decode(0x16, 0x12, 0x12);
+    expect(open.ok && open.value.drawerOpen).toBe(true);
+    if (open.ok)
+      expect(toDrawerStatus(open.value, who)).toMatchObject({ kind: 'drawer', detail: 'Tiroir ouvert' });
+    const openWhilePaperOut = decode(0x1e, 0x32, 0x72);
+    expect(openWhilePaperOut.ok && openWhilePaperOut.value).toMatchObject({
+      drawerOpen: true,
+      paperOut: true,
+    });
+    expect(toDrawerStatus(null, who)).toMatchObject({ state: 'disconnected' });
   });
 
   it('refuses bytes that are not status replies', () => {

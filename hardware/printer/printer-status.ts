@@ -12,6 +12,11 @@ export interface PrinterCondition {
   readonly paperNearEnd: boolean;
   readonly paperOut: boolean;
   readonly error: boolean;
+  /**
+   * Drawer connector pin 3 high (DLE EOT 1, bit 2). Most drawers close that
+   * switch when open; a few wire it the other way round (see docs/printer.md).
+   */
+  readonly drawerOpen: boolean;
 }
 
 export interface StatusReplies {
@@ -34,6 +39,7 @@ export function decodePrinterStatus(replies: StatusReplies): Result<PrinterCondi
     paperNearEnd: (paper & 0x0c) !== 0,
     paperOut: (paper & 0x60) !== 0 || (offlineCause & 0x20) !== 0,
     error: (offlineCause & 0x40) !== 0,
+    drawerOpen: (printer & 0x04) !== 0,
   });
 }
 
@@ -58,4 +64,12 @@ export function toDeviceStatus(c: PrinterCondition, who: PrinterIdentity): Devic
   if (problem) return { ...base, state: 'disconnected', detail: problem.message };
   if (c.paperNearEnd) return { ...base, state: 'degraded', detail: 'Papier bientôt épuisé' };
   return { ...base, state: 'connected' };
+}
+
+/** The drawer's line as the cashier sees it: it hangs off the printer, so it is only known while the printer answers. */
+export function toDrawerStatus(c: PrinterCondition | null, who: PrinterIdentity): DeviceStatus {
+  const base = { ...who, kind: 'drawer' } as const;
+  if (c === null)
+    return { ...base, state: 'disconnected', detail: 'Imprimante injoignable : tiroir inconnu' };
+  return { ...base, state: 'connected', detail: c.drawerOpen ? 'Tiroir ouvert' : 'Tiroir fermé' };
 }

@@ -38,6 +38,8 @@ export type ZvtTerminalSettings = {
   readonly journal?: PaymentJournal;
   /** Intermediate status codes (what the terminal display shows), for the UI. */
   readonly onIntermediateStatus?: (code: number) => void;
+  /** Each print line (06 D1) as it arrives: the terminal's receipt. */
+  readonly onPrintLine?: (text: string) => void;
 };
 
 export type ZvtTerminalOptions = ZvtTransport & ZvtTerminalSettings;
@@ -68,8 +70,10 @@ export class ZvtTerminal {
   private readonly keepOpen: boolean = false;
   private serial: ApduLink | undefined;
   private readonly openLink: () => Promise<ApduLink | undefined>;
-  private readonly options: Required<Omit<ZvtTerminalSettings, 'journal' | 'onIntermediateStatus'>> &
-    Pick<ZvtTerminalSettings, 'onIntermediateStatus'>;
+  private readonly options: Required<
+    Omit<ZvtTerminalSettings, 'journal' | 'onIntermediateStatus' | 'onPrintLine'>
+  > &
+    Pick<ZvtTerminalSettings, 'onIntermediateStatus' | 'onPrintLine'>;
 
   constructor(options: ZvtTerminalOptions) {
     this.journal = options.journal ?? memoryJournal();
@@ -94,6 +98,7 @@ export class ZvtTerminal {
       ackTimeoutMs: options.ackTimeoutMs ?? 5_000,
       resultTimeoutMs: options.resultTimeoutMs ?? 120_000,
       onIntermediateStatus: options.onIntermediateStatus,
+      onPrintLine: options.onPrintLine,
     };
   }
 
@@ -118,12 +123,24 @@ export class ZvtTerminal {
     amountMinor: number,
     idempotencyKey: string,
   ): Promise<Result<PaymentOutcome, ZvtError>> {
+    return this.once(idempotencyKey, amountMinor, command.authorization(amountMinor));
+  }
+
+  /** A refund (06 31) follows the same once-per-key rule as an authorization. */
+  async refund(amountMinor: number, idempotencyKey: string): Promise<Result<PaymentOutcome, ZvtError>> {
+    return this.once(idempotencyKey, amountMinor, command.refund(this.options.password, amountMinor));
+  }
+
+  private async once(
+    idempotencyKey: string,
+    amountMinor: number,
+    message: ReturnType<typeof command.authorization>,
+  ): Promise<Result<PaymentOutcome, ZvtError>> {
     const known = this.journal.get(idempotencyKey);
     if (known) {
       if (known.outcome) return ok(known.outcome);
       return err(unknown(`payment ${idempotencyKey} was already sent; call recoverPayment`));
     }
-    const message = command.authorization(amountMinor);
     if (!message.ok) return err({ code: 'invalid-amount', message: message.error.message, retryable: false });
     const traceBefore = this.journal.lastTrace();
     const run = await this.run(message.value, () =>
@@ -141,14 +158,6 @@ export class ZvtTerminal {
     return outcome;
   }
 
-  async refund(amountMinor: number): Promise<Result<PaymentOutcome, ZvtError>> {
-    const message = command.refund(this.options.password, amountMinor);
-    if (!message.ok) return err({ code: 'invalid-amount', message: message.error.message, retryable: false });
-    const run = await this.run(message.value);
-    if (!run.ok) return err(run.error.sent ? unknown(run.error.error.message) : run.error.error);
-    return this.outcomeOf(run.value, amountMinor);
-  }
-
   async reversal(receiptNo: number): Promise<Result<PaymentOutcome, ZvtError>> {
     const message = command.reversal(this.options.password, receiptNo);
     if (!message.ok) return err({ code: 'protocol-error', message: message.error.message, retryable: false });
@@ -157,8 +166,9 @@ export class ZvtTerminal {
     return this.outcomeOf(run.value, run.value.status?.amountMinor ?? 0);
   }
 
-  /** Releases a serial port held between commands (TCP connections close after each command). */
+  /** Releases the line: a serial port held between commands, and the connection of a command still running (its outcome becomes unknown). */
   close(): void {
+    this.current?.close();
     this.serial?.close();
     this.serial = undefined;
   }
@@ -295,8 +305,10 @@ export class ZvtTerminal {
       if (said.kind === 'ack' || said.kind === 'nack') continue;
       link.send(command.ACK_APDU);
       if (said.kind === 'intermediate-status') this.options.onIntermediateStatus?.(said.code);
-      else if (said.kind === 'print-line') printLines.push(said.text);
-      else if (said.kind === 'status-information') {
+      else if (said.kind === 'print-line') {
+        printLines.push(said.text);
+        this.options.onPrintLine?.(said.text);
+      } else if (said.kind === 'status-information') {
         status = said.info;
         if (said.info.trace !== undefined) this.journal.setLastTrace(said.info.trace);
       } else if (said.kind === 'completion') return ok({ ...(status ? { status } : {}), printLines });

@@ -1,73 +1,72 @@
 import { alignText, wrapText } from '../../../src/core/receipts';
+import { type Parsed, type PrinterOp, parseEpson, parseStar, type SimModel } from './command-parser';
 
-// What a thermal printer makes of an ESC/POS byte stream, as text: the
-// simulator's "paper". It decodes with its own copy of the code chart,
-// not the driver's table, so a wrong byte in the driver shows up here. Only
-// the code page selected by ESC t is honoured; after ESC @ the printer is
+// What a thermal printer makes of its byte stream, as text: the simulator's
+// "paper". It decodes with its own copy of the code charts, not the driver's
+// tables, so a wrong byte in the driver shows up here. Only code pages this
+// printer numbers as WPC1252 or ISO-8859-15 decode; after ESC @ the printer is
 // back on PC437 and upper-half bytes come out as U+FFFD, as garbage would on
-// paper. Symbols are shown as their content, centred, as receiptToPlainText does.
+// paper. Symbols show as their content, centred, as receiptToPlainText does;
+// images are listed apart (the plain-text preview has no logo either).
 
-export interface PrintedReceipt {
+export interface PrintedImage {
+  readonly widthDots: number;
+  readonly heightDots: number;
+}
+
+export interface DecodedReceipt {
   readonly text: string;
   readonly qr: string[];
   readonly barcodes: string[];
+  readonly images: PrintedImage[];
 }
 
 export interface DecoderEvents {
   /** A DLE EOT n query; the caller answers, even while ignoring print data. */
   readonly statusQuery: (n: number) => void;
   readonly drawerKick: () => void;
-  readonly cut: (receipt: PrintedReceipt) => void;
+  readonly cut: (receipt: DecodedReceipt) => void;
 }
+
+export type SimCharset = 'windows-1252' | 'iso-8859-15';
+
+export interface DecoderOptions {
+  readonly model: SimModel;
+  readonly widthChars: number;
+  /** This printer's numbers for the code pages it has (Epson: 16 WPC1252, 40 ISO-8859-15; Star: 32 WPC1252). */
+  readonly codePages?: Readonly<Record<number, SimCharset>>;
+}
+
+export const DEFAULT_CODE_PAGES: Readonly<Record<SimModel, Readonly<Record<number, SimCharset>>>> = {
+  epson: { 16: 'windows-1252', 40: 'iso-8859-15' },
+  star: { 32: 'windows-1252' },
+};
 
 type Align = 'left' | 'center' | 'right';
 
 // Windows-1252 bytes 0x80-0x9F, written out from the code chart (Node's
 // TextDecoder without full ICU treats windows-1252 as Latin-1, so it cannot be used).
 const WPC1252_80_9F = '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ';
+const LATIN9_CHANGES: Readonly<Record<number, string>> = {
+  164: '€',
+  166: 'Š',
+  168: 'š',
+  180: 'Ž',
+  184: 'ž',
+  188: 'Œ',
+  189: 'œ',
+  190: 'Ÿ',
+};
 
-function wpc1252Char(b: number): string {
-  if (b >= 0x80 && b <= 0x9f) return WPC1252_80_9F[b - 0x80] ?? '\uFFFD';
-  return String.fromCharCode(b);
-}
-
-/** Bytes a command needs from its first byte on, or null while more must arrive; -1 for unknown. */
-function commandLength(buf: Uint8Array, at: number): number | null {
-  const b0 = buf[at];
-  const b1 = buf[at + 1];
-  if (b0 === undefined) return null;
-  if (b0 !== 0x10 && b0 !== 0x1b && b0 !== 0x1d) return 1;
-  if (b1 === undefined) return null;
-  const fixed: Record<string, number> = {
-    '10 4': 3,
-    '1b 40': 2,
-    '1b 74': 3,
-    '1b 61': 3,
-    '1b 45': 3,
-    '1b 64': 3,
-    '1b 70': 5,
-    '1d 21': 3,
-    '1d 48': 3,
-  };
-  const known = fixed[`${b0.toString(16)} ${b1.toString(16)}`];
-  if (known !== undefined) return known;
-  if (b0 === 0x1d && b1 === 0x56) {
-    const m = buf[at + 2];
-    if (m === undefined) return null;
-    return m >= 65 ? 4 : 3;
+function decodeByte(b: number, charset: SimCharset | undefined): string {
+  if (b < 0x80) return String.fromCharCode(b);
+  if (charset === 'windows-1252') {
+    return b <= 0x9f ? (WPC1252_80_9F[b - 0x80] ?? '\uFFFD') : String.fromCharCode(b);
   }
-  if (b0 === 0x1d && b1 === 0x6b) {
-    const n = buf[at + 3];
-    if (buf[at + 2] === undefined || n === undefined) return null;
-    return 4 + n;
+  if (charset === 'iso-8859-15') {
+    return b <= 0x9f ? '\uFFFD' : (LATIN9_CHANGES[b] ?? String.fromCharCode(b));
   }
-  if (b0 === 0x1d && b1 === 0x28) {
-    const pL = buf[at + 3];
-    const pH = buf[at + 4];
-    if (pL === undefined || pH === undefined) return null;
-    return 5 + pL + pH * 256;
-  }
-  return -1;
+  return '\uFFFD';
 }
 
 export class EscPosDecoder {
@@ -78,14 +77,19 @@ export class EscPosDecoder {
   #lines: string[] = [];
   #qr: string[] = [];
   #barcodes: string[] = [];
+  #images: PrintedImage[] = [];
   #qrStore = '';
   readonly #unknown: string[] = [];
+  readonly #parse: (buf: Uint8Array, at: number) => Parsed;
+  readonly #codePages: Readonly<Record<number, SimCharset>>;
 
   constructor(
-    private readonly widthChars: number,
-    private readonly wpc1252Page: number,
+    private readonly options: DecoderOptions,
     private readonly events: DecoderEvents,
-  ) {}
+  ) {
+    this.#parse = options.model === 'epson' ? parseEpson : parseStar;
+    this.#codePages = options.codePages ?? DEFAULT_CODE_PAGES[options.model];
+  }
 
   /** Commands the simulator did not understand, as hex; a test can assert there are none. */
   unknownCommands(): readonly string[] {
@@ -103,6 +107,7 @@ export class EscPosDecoder {
     this.#lines = [];
     this.#qr = [];
     this.#barcodes = [];
+    this.#images = [];
   }
 
   /** Feeds bytes; `printing` false means only real-time commands take effect (printer offline). */
@@ -110,95 +115,124 @@ export class EscPosDecoder {
     const buf = Buffer.concat([this.#pending, chunk]);
     let at = 0;
     while (at < buf.length) {
-      const length = commandLength(buf, at);
-      if (length === null) break;
-      if (length === -1) {
-        this.#unknown.push(Buffer.from(buf.subarray(at, at + 2)).toString('hex'));
-        at += 2;
-        continue;
-      }
-      if (at + length > buf.length) break;
-      const command = buf.subarray(at, at + length);
-      at += length;
-      if (command[0] === 0x10) this.events.statusQuery(command[2] ?? 0);
-      else if (printing()) this.#execute(command);
+      const parsed = this.#parse(buf, at);
+      if (parsed === null) break;
+      at += parsed.length;
+      if (parsed.op.op === 'status') this.events.statusQuery(parsed.op.n);
+      else if (parsed.op.op === 'unknown') this.#unknown.push(parsed.op.hex);
+      else if (printing()) this.#execute(parsed.op);
     }
     this.#pending = buf.subarray(at);
   }
 
-  #execute(c: Uint8Array): void {
-    const [b0, b1, b2 = 0] = c;
-    if (b0 === 0x0a) {
-      this.#endLine();
-      return;
+  #execute(op: PrinterOp): void {
+    switch (op.op) {
+      case 'char':
+        this.#line.push(op.byte);
+        return;
+      case 'lf':
+        this.#endLine();
+        return;
+      case 'init':
+        this.#codePage = 0;
+        this.#align = 'left';
+        return;
+      case 'code-page':
+        this.#codePage = op.page;
+        return;
+      case 'align':
+        this.#align = op.to;
+        return;
+      case 'feed':
+        // ESC d n prints what is buffered, then moves blank paper (to the cutter, usually):
+        // not text, so not lines here, as the plain-text preview has no cutter margin.
+        if (this.#line.length > 0) this.#endLine();
+        return;
+      case 'drawer-kick':
+        this.events.drawerKick();
+        return;
+      case 'barcode':
+        this.#barcodes.push(op.data);
+        this.#symbolText(op.data);
+        return;
+      case 'qr-store':
+        this.#qrStore = op.data;
+        return;
+      case 'qr-print':
+        this.#qr.push(this.#qrStore);
+        this.#symbolText(this.#qrStore);
+        return;
+      case 'image': {
+        const last = this.#images.at(-1);
+        if (op.continued && last && last.widthDots === op.widthDots && this.#bandOpen) {
+          this.#images[this.#images.length - 1] = { ...last, heightDots: last.heightDots + op.heightDots };
+        } else this.#images.push({ widthDots: op.widthDots, heightDots: op.heightDots });
+        this.#bandOpen = op.continued;
+        // A Star band ends with LF, which must not print an empty text line.
+        this.#afterBand = op.continued;
+        return;
+      }
+      case 'cut':
+        this.#cut();
+        return;
+      case 'style':
+      case 'status':
+      case 'unknown':
+        return;
     }
-    if (b0 !== undefined && b0 >= 0x20 && b0 !== 0x7f) {
-      this.#line.push(b0);
-      return;
-    }
-    if (b0 === 0x1b && b1 === 0x40) {
-      this.#codePage = 0;
-      this.#align = 'left';
-    } else if (b0 === 0x1b && b1 === 0x74) this.#codePage = b2;
-    else if (b0 === 0x1b && b1 === 0x61)
-      this.#align = b2 % 48 === 1 ? 'center' : b2 % 48 === 2 ? 'right' : 'left';
-    else if (b0 === 0x1b && b1 === 0x64) {
-      if (this.#line.length > 0) this.#endLine();
-      for (let i = 0; i < b2; i += 1) this.#endLine();
-    } else if (b0 === 0x1b && b1 === 0x70) this.events.drawerKick();
-    else if (b0 === 0x1d && b1 === 0x56) this.#cut();
-    else if (b0 === 0x1d && b1 === 0x6b) this.#barcode(b2, c.subarray(4));
-    else if (b0 === 0x1d && b1 === 0x28 && c[2] === 0x6b) this.#qrFunction(c);
-    // ESC E, GS !, GS H change looks only: nothing to record in text.
   }
 
-  #decode(bytes: readonly number[]): string {
-    if (this.#codePage === this.wpc1252Page) return bytes.map(wpc1252Char).join('');
-    return bytes.map((b) => (b < 0x80 ? String.fromCharCode(b) : '\uFFFD')).join('');
-  }
+  #bandOpen = false;
+  #afterBand = false;
 
   #endLine(): void {
-    const text = this.#decode(this.#line).replaceAll('\u00a0', ' ');
+    if (this.#afterBand && this.#line.length === 0) {
+      this.#afterBand = false;
+      return;
+    }
+    this.#afterBand = false;
+    this.#bandOpen = false;
+    const charset = this.#codePages[this.#codePage];
+    const text = this.#line
+      .map((b) => decodeByte(b, charset))
+      .join('')
+      .replaceAll('\u00a0', ' ');
     this.#line = [];
-    this.#lines.push(alignText(text, this.widthChars, this.#align));
+    this.#lines.push(alignText(text, this.options.widthChars, this.#align));
   }
 
   #symbolText(content: string): void {
-    for (const line of wrapText(content, this.widthChars))
-      this.#lines.push(alignText(line, this.widthChars, 'center'));
-  }
-
-  #barcode(m: number, data: Uint8Array): void {
-    const text = Buffer.from(data).toString('latin1');
-    let content = text;
-    if (m === 67) content = text.length === 12 ? text + checkDigit(text) : text;
-    else if (m === 73) content = text.replace(/^\{B/, '').replaceAll('{{', '{');
-    this.#barcodes.push(content);
-    this.#symbolText(content);
-  }
-
-  #qrFunction(c: Uint8Array): void {
-    const fn = c[6];
-    if (fn === 0x50) this.#qrStore = Buffer.from(c.subarray(8)).toString('latin1');
-    if (fn === 0x51) {
-      this.#qr.push(this.#qrStore);
-      this.#symbolText(this.#qrStore);
-    }
+    for (const line of wrapText(content, this.options.widthChars))
+      this.#lines.push(alignText(line, this.options.widthChars, 'center'));
   }
 
   #cut(): void {
     if (this.#line.length > 0) this.#endLine();
-    const receipt: PrintedReceipt = {
+    const receipt: DecodedReceipt = {
       text: this.#lines.map((l) => l.trimEnd()).join('\n'),
       qr: this.#qr,
       barcodes: this.#barcodes,
+      images: this.#images,
     };
     this.tear();
     this.events.cut(receipt);
   }
 }
 
-function checkDigit(first12: string): string {
-  const sum = [...first12].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
-  return String((10 - (sum % 10)) % 10);
+/** Decodes a whole byte stream at once (a device file's content, a test's bytes). */
+export function decodePrinterBytes(
+  bytes: Uint8Array,
+  options: DecoderOptions,
+): { receipts: DecodedReceipt[]; drawerKicks: number; unknown: readonly string[] } {
+  const receipts: DecodedReceipt[] = [];
+  let drawerKicks = 0;
+  const decoder = new EscPosDecoder(options, {
+    statusQuery: () => {},
+    drawerKick: () => {
+      drawerKicks += 1;
+    },
+    cut: (r) => receipts.push(r),
+  });
+  decoder.write(bytes, () => true);
+  return { receipts, drawerKicks, unknown: decoder.unknownCommands() };
 }

@@ -1,105 +1,189 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PrintQueue } from '../../../hardware/printer/print-queue';
-import { tcpPrinter } from '../../../hardware/printer/tcp-printer';
-import { aSmallReceipt } from '../../../hardware/printer/test-receipt';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type EscPosSimulator,
-  startEscPosSimulator,
+  type EscposPrinterSimulator,
+  startEscposPrinterSimulator,
 } from '../../../hardware/simulators/escpos-printer/escpos-simulator';
-import { receiptToPlainText } from '../../../src/core/receipts';
+import { unwrap } from '../../../src/core/cart/test-builders';
+import { buildSaleReceipt, type ReceiptDocument, receiptToPlainText } from '../../../src/core/receipts';
+import { aReceiptContext, theWorkedSale } from '../../../src/core/receipts/test-builders';
+import {
+  type BridgeClient,
+  connectThroughAgent,
+  startPrinterHost,
+  waitFor,
+} from '../../support/printer-bridge';
 
-// The print queue against the ESC/POS simulator over real TCP on 127.0.0.1.
+// The receipt printer as the till reaches it: a WebSocket to the agent, the
+// device host, the node-thermal-printer driver, real TCP to the ESC/POS
+// simulator on 127.0.0.1. Every simulator scenario goes through this path.
 
-describe('receipt printer over TCP', () => {
-  let sim: EscPosSimulator;
-  let queue: PrintQueue;
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
 
-  beforeEach(async () => {
-    sim = await startEscPosSimulator({ port: 0 });
-    queue = new PrintQueue(tcpPrinter({ host: '127.0.0.1', port: sim.port, timeoutMs: 2000 }));
+const saleReceipt = (): ReceiptDocument => unwrap(buildSaleReceipt(theWorkedSale(), aReceiptContext()));
+
+async function setUp(dataDir?: string): Promise<{ sim: EscposPrinterSimulator; till: BridgeClient }> {
+  const sim = await startEscposPrinterSimulator({ port: 0 });
+  cleanups.push(() => sim.close());
+  const till = await connectPrinter(sim, dataDir);
+  return { sim, till };
+}
+
+async function connectPrinter(sim: EscposPrinterSimulator, dataDir?: string): Promise<BridgeClient> {
+  const printerHost = startPrinterHost(
+    { simulated: true, connection: { type: 'tcp', host: sim.host, port: sim.port } },
+    dataDir,
+  );
+  const till = await connectThroughAgent(printerHost.host);
+  cleanups.push(async () => {
+    await till.close();
+    await printerHost.close();
   });
-  afterEach(() => sim.close());
+  await waitFor(() => till.latest('printer-1')?.state === 'connected', 5_000, 'printer connected');
+  return till;
+}
 
-  it('prints a receipt that reads like the screen preview', async () => {
-    const doc = aSmallReceipt();
-    const result = await queue.print('job-1', doc);
-    expect(result).toMatchObject({ ok: true, value: { jobId: 'job-1' } });
-    expect(sim.printed().map((r) => r.text)).toEqual([
-      receiptToPlainText(doc, 42, { charset: 'windows-1252' }),
-    ]);
-    expect(sim.printed()[0]?.qr).toEqual(['POS1:R:PAR01-03-000123']);
+describe('receipt printer through the agent WebSocket', () => {
+  it('prints the sale receipt as the screen shows it, with its logo and the receipt number as a QR code', async () => {
+    const { sim, till } = await setUp();
+    const document = saleReceipt();
+    const printed = await till.call('printer.print', { jobId: 'sale-1', document });
+    expect(printed).toMatchObject({
+      ok: true,
+      value: { jobId: 'sale-1', printedNow: true, paperNearEnd: false },
+    });
+    const [receipt] = sim.receipts();
+    expect(receipt?.text).toBe(receiptToPlainText(document, 42, { charset: 'windows-1252' }));
+    expect(receipt?.text).toContain('Comté');
+    expect(receipt?.qr).toEqual(['POS1:R:PAR01-03-000123']);
+    expect(receipt?.images).toEqual([{ widthDots: 192, heightDots: 48 }]);
     expect(sim.unknownCommands()).toEqual([]);
-  });
-
-  it('never prints a job id twice', async () => {
-    const first = await queue.print('job-1', aSmallReceipt());
-    const again = await queue.print('job-1', aSmallReceipt());
-    expect(again).toEqual(first);
-    expect(sim.printed()).toHaveLength(1);
-  });
-
-  it('refuses to print while the paper is out and keeps the job queued', async () => {
-    sim.setCondition('paper-out');
-    const refused = await queue.print('job-2', aSmallReceipt());
-    expect(refused).toEqual({
-      ok: false,
-      error: expect.objectContaining({ code: 'paper-out', retryable: true }),
+    expect(till.latest('printer-1-drawer')).toMatchObject({
+      kind: 'drawer',
+      state: 'connected',
+      detail: 'Tiroir fermé',
     });
-    expect(queue.queued().map((j) => j.jobId)).toEqual(['job-2']);
-    expect(sim.printed()).toHaveLength(0);
   });
 
-  it('keeps a receipt torn by paper out queued, then prints it exactly once', async () => {
-    sim.paperOutAfterLines(4);
-    const torn = await queue.print('job-3', aSmallReceipt());
+  it('paper runs out mid-receipt: the job waits in the queue, and the reprint prints once', async () => {
+    const { sim, till } = await setUp();
+    const document = saleReceipt();
+    sim.paperOutAfterLines(6);
+
+    const torn = await till.call('printer.print', { jobId: 'sale-2', document });
     expect(torn).toMatchObject({ ok: false, error: { code: 'paper-out', retryable: true } });
-    expect(queue.queued().map((j) => j.jobId)).toEqual(['job-3']);
-    expect(sim.printed()).toHaveLength(0);
+    expect(sim.receipts()).toEqual([]);
+    expect(await till.call('printer.queue')).toEqual({
+      type: 'response',
+      id: expect.any(String),
+      ok: true,
+      value: [{ jobId: 'sale-2', reason: 'Plus de papier dans l’imprimante' }],
+    });
+    // The cashier sees it without asking.
+    await waitFor(() => till.latest('printer-1')?.detail === 'Plus de papier dans l’imprimante');
+    expect(till.latest('printer-1')?.state).toBe('disconnected');
 
-    sim.setCondition('ok');
-    const retried = await queue.retryQueued();
-    expect(retried).toMatchObject([{ ok: true, value: { jobId: 'job-3' } }]);
-    const again = await queue.print('job-3', aSmallReceipt());
-    expect(again.ok).toBe(true);
-    expect(sim.printed()).toHaveLength(1);
-    expect(queue.queued()).toEqual([]);
+    // A retry while the paper is still out does not print, and still waits.
+    expect(await till.call('printer.print', { jobId: 'sale-2', document })).toMatchObject({
+      ok: false,
+      error: { code: 'paper-out' },
+    });
+
+    sim.setCondition('ok'); // new roll
+    await waitFor(() => till.latest('printer-1')?.state === 'connected', 5_000, 'printer back');
+    const reprint = await till.call('printer.print', { jobId: 'sale-2', document });
+    expect(reprint).toMatchObject({ ok: true, value: { jobId: 'sale-2', printedNow: true } });
+    // The till retries once more (say its first answer was lost): nothing more comes out.
+    const again = await till.call('printer.print', { jobId: 'sale-2', document });
+    expect(again).toMatchObject({ ok: true, value: { jobId: 'sale-2', printedNow: false } });
+
+    expect(sim.receipts().map((r) => r.text)).toEqual([
+      receiptToPlainText(document, 42, { charset: 'windows-1252' }),
+    ]);
+    expect(await till.call('printer.queue')).toMatchObject({ ok: true, value: [] });
   });
 
-  it('reports cover open and offline as typed, retryable errors', async () => {
-    sim.setCondition('cover-open');
-    expect(await queue.print('job-4', aSmallReceipt())).toMatchObject({
-      ok: false,
-      error: { code: 'cover-open' },
-    });
-    sim.setCondition('offline');
-    expect(await queue.print('job-4', aSmallReceipt())).toMatchObject({
-      ok: false,
-      error: { code: 'printer-offline', retryable: true },
-    });
-  });
-
-  it('prints with paper near its end and says so', async () => {
+  it('prints with paper near its end and says so, to the caller and on the status line', async () => {
+    const { sim, till } = await setUp();
     sim.setCondition('paper-near-end');
-    const result = await queue.print('job-5', aSmallReceipt());
-    expect(result).toMatchObject({ ok: true, value: { condition: { paperNearEnd: true } } });
-    expect(sim.printed()).toHaveLength(1);
+    await waitFor(() => till.latest('printer-1')?.state === 'degraded', 5_000, 'degraded');
+    expect(till.latest('printer-1')?.detail).toBe('Papier bientôt épuisé');
+    const printed = await till.call('printer.print', { jobId: 'sale-3', document: saleReceipt() });
+    expect(printed).toMatchObject({ ok: true, value: { printedNow: true, paperNearEnd: true } });
+    expect(sim.receipts()).toHaveLength(1);
   });
 
-  it('opens the drawer with one kick', async () => {
-    expect(await queue.openDrawer()).toEqual({ ok: true, value: undefined });
+  it.each([
+    ['cover-open', 'cover-open', 'Capot de l’imprimante ouvert'],
+    ['offline', 'printer-offline', 'Imprimante hors ligne'],
+    ['paper-out', 'paper-out', 'Plus de papier dans l’imprimante'],
+  ] as const)(
+    '%s: shown to the cashier, the job refused with a retryable error and kept',
+    async (condition, code, detail) => {
+      const { sim, till } = await setUp();
+      sim.setCondition(condition);
+      await waitFor(() => till.latest('printer-1')?.detail === detail, 5_000, detail);
+      expect(till.latest('printer-1')?.state).toBe('disconnected');
+      const refused = await till.call('printer.print', {
+        jobId: `job-${condition}`,
+        document: saleReceipt(),
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code, retryable: true } });
+      expect(await till.call('printer.queue')).toMatchObject({ value: [{ jobId: `job-${condition}` }] });
+      expect(sim.receipts()).toEqual([]);
+      sim.setCondition('ok');
+      await waitFor(() => till.latest('printer-1')?.state === 'connected', 5_000, 'back to ok');
+    },
+  );
+
+  it('opens the drawer with one 5-byte kick and shows it open until it is pushed shut', async () => {
+    const { sim, till } = await setUp();
+    expect(await till.call('drawer.open')).toMatchObject({ ok: true, value: { opened: true } });
     expect(sim.drawerKicks()).toBe(1);
+    await waitFor(() => till.latest('printer-1-drawer')?.detail === 'Tiroir ouvert', 5_000, 'drawer open');
+    sim.closeDrawer();
+    await waitFor(() => till.latest('printer-1-drawer')?.detail === 'Tiroir fermé', 5_000, 'drawer shut');
   });
 
-  it('does not send a drawer kick to an offline printer', async () => {
-    sim.setCondition('paper-out');
-    expect(await queue.openDrawer()).toMatchObject({ ok: false, error: { code: 'paper-out' } });
+  it('does not kick the drawer through a printer that is offline (it could open later, unasked)', async () => {
+    const { sim, till } = await setUp();
+    sim.setCondition('cover-open');
+    expect(await till.call('drawer.open')).toMatchObject({ ok: false, error: { code: 'cover-open' } });
     expect(sim.drawerKicks()).toBe(0);
   });
 
-  it('returns a typed error when nothing listens', async () => {
+  it('remembers printed job ids across a restart of the host', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'printer-restart-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const { sim, till } = await setUp(dataDir);
+    expect(await till.call('printer.print', { jobId: 'sale-4', document: saleReceipt() })).toMatchObject({
+      ok: true,
+      value: { printedNow: true },
+    });
+    await cleanups.pop()?.(); // the host goes away (till closed, utility process restarted)
+    const restarted = await connectPrinter(sim, dataDir);
+    expect(await restarted.call('printer.print', { jobId: 'sale-4', document: saleReceipt() })).toMatchObject(
+      {
+        ok: true,
+        value: { printedNow: false },
+      },
+    );
+    expect(sim.receipts()).toHaveLength(1);
+  });
+
+  it('shows an unplugged printer and its drawer as disconnected', async () => {
+    const { sim, till } = await setUp();
     await sim.close();
-    const result = await queue.print('job-6', aSmallReceipt());
-    expect(result).toMatchObject({ ok: false, error: { code: 'printer-unreachable', retryable: true } });
-    sim = await startEscPosSimulator({ port: 0 });
+    await waitFor(() => till.latest('printer-1')?.detail?.startsWith('Imprimante injoignable') === true);
+    expect(till.latest('printer-1-drawer')).toMatchObject({ state: 'disconnected' });
+    expect(await till.call('printer.print', { jobId: 'sale-5', document: saleReceipt() })).toMatchObject({
+      ok: false,
+      error: { code: 'printer-unreachable', retryable: true },
+    });
   });
 });

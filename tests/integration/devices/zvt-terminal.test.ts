@@ -154,7 +154,7 @@ describe('ZVT terminal over TCP', () => {
     expect(reversed.ok && reversed.value).toEqual(
       expect.objectContaining({ outcome: 'approved', amountMinor: 2500 }),
     );
-    const refunded = await terminal.refund(300);
+    const refunded = await terminal.refund(300, 'refund-7');
     expect(refunded.ok && refunded.value).toEqual(
       expect.objectContaining({ outcome: 'approved', amountMinor: 300 }),
     );

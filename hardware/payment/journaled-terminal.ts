@@ -1,0 +1,209 @@
+import type { BridgeError } from '../../src/core/bridge/bridge-error';
+import type { PaymentOutcome, StartPaymentParams } from '../../src/core/bridge/bridge-methods';
+import type { DeviceState } from '../../src/core/bridge/device-status';
+import { err, ok } from '../../src/core/result';
+import type { DeviceContext, PaymentTerminal } from '../host/device-drivers';
+import type { JsonLinesJournal } from './json-lines-journal';
+import type { PaymentRecord } from './payment-records';
+import type { ProtocolFailure, TerminalProtocol } from './terminal-protocol';
+
+// Any terminal protocol made safe for the till: one payment at a time, every
+// payment id written to the durable journal before it is sent, a payment id
+// that may have reached the terminal never sent again (only recovered), and a
+// status the cashier can read, kept fresh by a background check with back-off.
+
+export type Identity = { readonly deviceId: string; readonly name: string; readonly simulated: boolean };
+
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+const HEALTHY_CHECK_MS = 30_000;
+
+const TAKE_ANOTHER_TENDER = 'the card terminal cannot be reached: take another tender (cash) or try again';
+
+export function bridgeErrorOf(failure: ProtocolFailure): BridgeError {
+  switch (failure.kind) {
+    case 'unreachable':
+      return {
+        code: 'terminal-unreachable',
+        message: `${TAKE_ANOTHER_TENDER} (${failure.message})`,
+        retryable: true,
+      };
+    case 'unknown':
+      return {
+        code: 'outcome-unknown',
+        message: `the terminal may have taken this payment (${failure.message}): recover it before anything else`,
+        retryable: true,
+      };
+    case 'refused':
+      return { code: 'terminal-refused', message: failure.message, retryable: failure.retryable };
+  }
+}
+
+export function journaledTerminal(
+  identity: Identity,
+  protocol: TerminalProtocol,
+  journal: JsonLinesJournal<PaymentRecord>,
+  context: DeviceContext,
+): PaymentTerminal {
+  let state: DeviceState = 'connecting';
+  let queue: Promise<unknown> = Promise.resolve();
+  let busy = 0;
+  let current: string | undefined;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  let retryMs = FIRST_RETRY_MS;
+
+  const report = (next: DeviceState, detail?: string) => {
+    state = next;
+    context.reportStatus({
+      deviceId: identity.deviceId,
+      kind: 'payment-terminal',
+      name: identity.name,
+      state: next,
+      ...(detail === undefined ? {} : { detail }),
+      simulated: identity.simulated,
+    });
+  };
+
+  /** Runs terminal work one job at a time: a terminal serves one request at once. */
+  const exclusive = <T>(job: () => Promise<T>): Promise<T> => {
+    busy++;
+    const run = queue.then(job, job);
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.finally(() => {
+      busy--;
+    });
+  };
+
+  const schedule = (ms: number) => {
+    if (closed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), ms);
+    timer.unref();
+  };
+
+  const check = async () => {
+    if (closed) return;
+    if (busy > 0) return schedule(HEALTHY_CHECK_MS);
+    const problem = await exclusive(() => protocol.probe()).catch((error: unknown) => String(error));
+    if (closed) return;
+    if (problem === undefined) {
+      retryMs = FIRST_RETRY_MS;
+      report('connected');
+      schedule(HEALTHY_CHECK_MS);
+    } else {
+      report('disconnected', `card terminal unreachable: ${problem}; take another tender`);
+      schedule(retryMs);
+      retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+    }
+  };
+
+  const noteFailure = (failure: ProtocolFailure) => {
+    if (failure.kind === 'refused') return;
+    report('disconnected', `card terminal unreachable: ${failure.message}; take another tender`);
+    retryMs = FIRST_RETRY_MS;
+    schedule(retryMs);
+  };
+
+  // After close the file is shut: a payment still unwinding leaves its record 'sent', for recovery.
+  const remember = (record: PaymentRecord) => {
+    if (!closed) journal.put(record);
+  };
+  const settle = (record: PaymentRecord, outcome: PaymentOutcome) => {
+    remember({ ...record, stage: 'settled', outcome });
+  };
+
+  report('connecting');
+  schedule(0);
+
+  return {
+    async start(params: StartPaymentParams, onProgress) {
+      const known = journal.get(params.paymentId);
+      if (known && known.stage !== 'not-sent') {
+        if (known.amountMinor !== params.amountMinor || known.kind !== params.kind)
+          return err({
+            code: 'payment-id-reused',
+            message: `payment ${params.paymentId} was already used for another amount`,
+            retryable: false,
+          });
+        if (known.outcome) return ok(known.outcome);
+        return err(
+          bridgeErrorOf({ kind: 'unknown', message: `payment ${params.paymentId} was already sent` }),
+        );
+      }
+      return exclusive(async () => {
+        const reference = protocol.reference(params);
+        const record: PaymentRecord = {
+          key: params.paymentId,
+          kind: params.kind,
+          amountMinor: params.amountMinor,
+          currency: params.currency,
+          stage: 'sent',
+          reference,
+        };
+        if (closed)
+          return err({
+            code: 'device-closed',
+            message: 'the card terminal driver is closed',
+            retryable: true,
+          });
+        // Durable before a byte goes to the terminal.
+        journal.put(record);
+        current = params.paymentId;
+        try {
+          const result = await protocol.pay(params, reference, onProgress);
+          if (result.ok) {
+            settle(record, result.value);
+            if (state !== 'connected') report('connected');
+            return ok(result.value);
+          }
+          if (result.error.kind !== 'unknown') remember({ ...record, stage: 'not-sent' });
+          noteFailure(result.error);
+          return err(bridgeErrorOf(result.error));
+        } finally {
+          current = undefined;
+        }
+      });
+    },
+
+    async abort(paymentId) {
+      const record = journal.get(paymentId);
+      if (current !== paymentId || !record?.reference)
+        return err({
+          code: 'nothing-to-abort',
+          message: `payment ${paymentId} is not in progress`,
+          retryable: false,
+        });
+      const result = await protocol.abort(paymentId, record.reference);
+      return result.ok ? ok({ done: true as const }) : err(bridgeErrorOf(result.error));
+    },
+
+    async recover(paymentId) {
+      const record = journal.get(paymentId);
+      if (!record || record.stage === 'not-sent') return ok({ status: 'not-started' as const, paymentId });
+      if (record.outcome) return ok(record.outcome);
+      return exclusive(async () => {
+        const result = await protocol.recover(record);
+        if (!result.ok) {
+          noteFailure(result.error);
+          return err(bridgeErrorOf(result.error));
+        }
+        if (state !== 'connected') report('connected');
+        const recovered = result.value;
+        if (recovered.status === 'not-started') remember({ ...record, stage: 'not-sent' });
+        else settle(record, recovered);
+        return ok(recovered);
+      });
+    },
+
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await protocol.close();
+      journal.close();
+    },
+  };
+}

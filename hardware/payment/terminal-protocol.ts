@@ -1,0 +1,39 @@
+import type {
+  PaymentOutcome,
+  RecoveredPayment,
+  StartPaymentParams,
+} from '../../src/core/bridge/bridge-methods';
+import type { Result } from '../../src/core/result';
+import type { PaymentRecord, ProtocolReference } from './payment-records';
+
+// What each terminal protocol (ZVT, Adyen) gives the journaled terminal that
+// wraps it. The wrapper owns the journal, the one-at-a-time rule, the status
+// and the bridge errors; a protocol only talks to its terminal and says, on
+// failure, whether the request may have reached it.
+
+export type ProtocolFailure =
+  /** Nothing reached the terminal (refused connection, untrusted certificate): safe to take another tender. */
+  | { readonly kind: 'unreachable'; readonly message: string }
+  /** The request may have reached the terminal: only recovery may tell. */
+  | { readonly kind: 'unknown'; readonly message: string }
+  /** The terminal answered that it did not start (busy, bad amount). */
+  | { readonly kind: 'refused'; readonly message: string; readonly retryable: boolean };
+
+export type ProtocolCall<T> = Promise<Result<T, ProtocolFailure>>;
+
+export interface TerminalProtocol {
+  /** Data the protocol needs to find this payment again (written to the journal before sending). */
+  reference(params: StartPaymentParams): ProtocolReference;
+  pay(
+    params: StartPaymentParams,
+    reference: ProtocolReference,
+    onProgress: (message: string) => void,
+  ): ProtocolCall<PaymentOutcome>;
+  /** Asks the terminal to stop the payment now in progress. */
+  abort(paymentId: string, reference: ProtocolReference): ProtocolCall<void>;
+  /** Asks the terminal what became of a payment that may have reached it; never charges. */
+  recover(record: PaymentRecord): ProtocolCall<RecoveredPayment>;
+  /** Undefined when the terminal answers, else why not, in words for the cashier. */
+  probe(): Promise<string | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,155 @@
+import { join } from 'node:path';
+import type { PaymentOutcome, StartPaymentParams } from '../../../src/core/bridge/bridge-methods';
+import { err, ok, type Result } from '../../../src/core/result';
+import type { ZvtTerminalConfig } from '../terminal-config';
+import type { ProtocolCall, ProtocolFailure, TerminalProtocol } from '../terminal-protocol';
+import { durableZvtJournal } from './durable-zvt-journal';
+import type { PaymentOutcome as ZvtOutcome } from './payment-journal';
+import { type ZvtError, ZvtTerminal } from './zvt-terminal';
+
+// ZVT behind the till's PaymentTerminal: authorization (06 01) for payments,
+// refund (06 31) for refunds, abort (06 B0), and recovery through the status
+// enquiry (05 01), which reports the terminal's last transaction.
+
+// What the terminal shows the customer (ZVT intermediate status codes), for the cashier.
+const DISPLAY_TEXTS: ReadonlyMap<number, string> = new Map([
+  [0x00, 'Waiting for amount confirmation'],
+  [0x01, 'Watch the PIN pad'],
+  [0x0a, 'Insert card'],
+  [0x0b, 'Remove card'],
+  [0x0e, 'Please wait'],
+  [0x15, 'Incorrect PIN'],
+  [0x17, 'Please wait'],
+  [0x0d, 'Credit not sufficient'],
+]);
+
+function failureOf(error: ZvtError): ProtocolFailure {
+  switch (error.code) {
+    case 'terminal-unreachable':
+      return { kind: 'unreachable', message: error.message };
+    case 'outcome-unknown':
+    case 'protocol-error':
+      return { kind: 'unknown', message: error.message };
+    case 'terminal-refused':
+    case 'busy':
+      return { kind: 'refused', message: error.message, retryable: true };
+    case 'invalid-amount':
+    case 'nothing-to-abort':
+      return { kind: 'refused', message: error.message, retryable: false };
+  }
+}
+
+const hex = (code: number) => `0x${code.toString(16).padStart(2, '0')}`;
+
+function outcomeOf(
+  params: Pick<StartPaymentParams, 'paymentId' | 'kind' | 'currency'>,
+  zvt: ZvtOutcome,
+  receipt: string[],
+): PaymentOutcome {
+  const terminalReceipt = receipt.map((line) => line.slice(0, 80));
+  switch (zvt.outcome) {
+    case 'approved':
+      return {
+        status: 'approved',
+        paymentId: params.paymentId,
+        kind: params.kind,
+        amountMinor: zvt.amountMinor,
+        currency: params.currency,
+        reference: `${zvt.terminalId ?? 'zvt'}/${zvt.trace}${zvt.receiptNo === undefined ? '' : `/${zvt.receiptNo}`}`,
+        ...(zvt.cardType === undefined ? {} : { cardBrand: `ZVT card type ${zvt.cardType}` }),
+        ...(zvt.maskedPan === undefined ? {} : { maskedPan: zvt.maskedPan }),
+        terminalReceipt,
+      };
+    case 'declined':
+      return {
+        status: 'declined',
+        paymentId: params.paymentId,
+        reason: `declined by the terminal (result code ${hex(zvt.resultCode)})`,
+        terminalReceipt,
+      };
+    case 'aborted':
+      return {
+        status: 'aborted',
+        paymentId: params.paymentId,
+        reason: 'aborted at the terminal or by the till',
+      };
+  }
+}
+
+export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): TerminalProtocol {
+  const journal = durableZvtJournal(join(dataDir, `zvt-journal-${config.deviceId}.jsonl`));
+  let onProgress: ((message: string) => void) | undefined;
+  let printLines: string[] = [];
+  let registered = false;
+  const transport =
+    config.connection.type === 'tcp'
+      ? { host: config.connection.host, port: config.connection.port }
+      : { serialPath: config.connection.path };
+  const terminal = new ZvtTerminal({
+    ...transport,
+    ...(config.password === undefined ? {} : { password: config.password }),
+    ackTimeoutMs: Math.min(5_000, config.timeoutMs),
+    resultTimeoutMs: config.timeoutMs,
+    journal,
+    onIntermediateStatus: (code) => onProgress?.(DISPLAY_TEXTS.get(code) ?? `Terminal status ${hex(code)}`),
+    onPrintLine: (text) => printLines.push(text),
+  });
+
+  const lift = <T>(result: Result<T, ZvtError>): Result<T, ProtocolFailure> =>
+    result.ok ? result : err(failureOf(result.error));
+
+  return {
+    reference: () => ({}),
+
+    async pay(params, _reference, progress): ProtocolCall<PaymentOutcome> {
+      if (params.currency !== 'EUR')
+        return err({
+          kind: 'refused',
+          message: `ZVT terminals here take EUR only, not ${params.currency}`,
+          retryable: false,
+        });
+      onProgress = progress;
+      printLines = [];
+      try {
+        const result =
+          params.kind === 'payment'
+            ? await terminal.authorization(params.amountMinor, params.paymentId)
+            : await terminal.refund(params.amountMinor, params.paymentId);
+        if (!result.ok) return err(failureOf(result.error));
+        return ok(outcomeOf(params, result.value, printLines));
+      } finally {
+        onProgress = undefined;
+      }
+    },
+
+    async abort() {
+      return lift(terminal.abort());
+    },
+
+    async recover(record) {
+      const result = await terminal.recoverPayment(record.key);
+      if (!result.ok) return err(failureOf(result.error));
+      const recovered = result.value;
+      if (recovered.outcome === 'none') return ok({ status: 'not-started', paymentId: record.key });
+      const params = { paymentId: record.key, kind: record.kind, currency: record.currency };
+      return ok(outcomeOf(params, recovered, []));
+    },
+
+    async probe() {
+      // Registration once (sets the terminal up for this ECR), then the status
+      // enquiry, which also teaches the journal the terminal's last trace number.
+      if (!registered) {
+        const registration = await terminal.registration();
+        if (!registration.ok) return registration.error.message;
+        registered = true;
+      }
+      const status = await terminal.statusEnquiry();
+      return status.ok ? undefined : status.error.message;
+    },
+
+    async close() {
+      terminal.close();
+      journal.close();
+    },
+  };
+}

@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
+import {
+  type StartedZvtSimulator,
+  startZvtTerminalSimulator,
+} from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
+import type { Scenario } from '../../../hardware/simulators/zvt-terminal/zvt-simulator';
+import { freePort, makeDataDir, startTill, type Till, waitFor } from './payment-bridge-harness';
+
+// ZVT over TCP through the device host, one test per simulator scenario, the
+// way the app calls it: payment.start / payment.abort / payment.recover.
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const zvtConfig = (port: number, timeoutMs = 3_000): ZvtTerminalConfig => ({
+  protocol: 'zvt',
+  deviceId: 'terminal',
+  name: 'Card terminal (simulated ZVT)',
+  simulated: true,
+  connection: { type: 'tcp', host: '127.0.0.1', port },
+  timeoutMs,
+});
+
+async function setup(scenario: Scenario, timeoutMs?: number) {
+  const sim = await startZvtTerminalSimulator({ scenario });
+  cleanups.push(() => sim.close());
+  const data = makeDataDir();
+  cleanups.push(data.remove);
+  const till = await startTill(zvtConfig(sim.port, timeoutMs), data.dir);
+  cleanups.push(() => till.close());
+  return { sim, till, dataDir: data.dir };
+}
+
+const pay = (till: Till, paymentId: string, amountMinor = 1234, kind: 'payment' | 'refund' = 'payment') =>
+  till.call('payment.start', { paymentId, kind, amountMinor, currency: 'EUR' });
+const authorizations = (sim: StartedZvtSimulator) => sim.commands().filter((c) => c === '06 01');
+
+describe('ZVT terminal (TCP) through the bridge', () => {
+  it('approve: outcome with the terminal receipt, progress, connected, charged once even when retried', async () => {
+    const { sim, till } = await setup('approve');
+    const result = await pay(till, 'sale-1');
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        status: 'approved',
+        paymentId: 'sale-1',
+        kind: 'payment',
+        amountMinor: 1234,
+        currency: 'EUR',
+        reference: '29001234/1/1',
+        cardBrand: 'ZVT card type 5',
+        maskedPan: '4761********0010',
+        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 1234', 'PAIEMENT ACCEPTE'],
+      },
+    });
+    expect(till.progress).toEqual([{ paymentId: 'sale-1', message: 'Insert card' }]);
+    await waitFor(() => till.status()?.state === 'connected');
+    // The app retries after losing the answer: the journal answers, the terminal is not asked.
+    expect(await pay(till, 'sale-1')).toEqual(result);
+    expect(await till.call('payment.recover', { paymentId: 'sale-1' })).toEqual(result);
+    expect(sim.charges()).toHaveLength(1);
+    expect(authorizations(sim)).toHaveLength(1);
+  });
+
+  it('decline: declined with the reason and the terminal receipt, nothing charged', async () => {
+    const { sim, till } = await setup('decline');
+    expect(await pay(till, 'sale-2', 500)).toEqual({
+      ok: true,
+      value: {
+        status: 'declined',
+        paymentId: 'sale-2',
+        reason: 'declined by the terminal (result code 0x05)',
+        terminalReceipt: ['PAIEMENT REFUSE'],
+      },
+    });
+    expect(sim.charges()).toHaveLength(0);
+  });
+
+  it('abort: the cashier aborts while the terminal waits for the card', async () => {
+    const { sim, till } = await setup('abort');
+    const payment = pay(till, 'sale-3', 700);
+    await waitFor(() => till.progress.length > 0);
+    expect(await till.call('payment.abort', { paymentId: 'sale-3' })).toEqual({
+      ok: true,
+      value: { done: true },
+    });
+    expect(await payment).toEqual({
+      ok: true,
+      value: { status: 'aborted', paymentId: 'sale-3', reason: 'aborted at the terminal or by the till' },
+    });
+    expect(sim.commands()).toContain('06 b0');
+    expect(sim.charges()).toHaveLength(0);
+    // Nothing runs any more: a second abort is refused.
+    const again = await till.call('payment.abort', { paymentId: 'sale-3' });
+    expect(again.ok ? 'ok' : again.error.code).toBe('nothing-to-abort');
+  });
+
+  it('timeout: outcome unknown, never sent again, recovered from the terminal, charged once', async () => {
+    const { sim, till } = await setup('timeout', 500);
+    const first = await pay(till, 'sale-4', 4200);
+    expect(first).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'outcome-unknown', retryable: true }),
+    });
+    const retried = await pay(till, 'sale-4', 4200);
+    expect(retried.ok ? 'ok' : retried.error.code).toBe('outcome-unknown');
+    expect(authorizations(sim)).toHaveLength(1);
+    sim.setScenario('approve');
+    const recovered = await till.call('payment.recover', { paymentId: 'sale-4' });
+    expect(recovered).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        status: 'approved',
+        paymentId: 'sale-4',
+        amountMinor: 4200,
+        kind: 'payment',
+      }),
+    });
+    // Once recovered, a retry gets the same answer from the journal.
+    expect(await pay(till, 'sale-4', 4200)).toEqual(recovered);
+    expect(sim.charges()).toHaveLength(1);
+    expect(authorizations(sim)).toHaveLength(1);
+  });
+
+  it('crash mid-payment: outcome unknown, recovered after reconnecting, charged once', async () => {
+    const { sim, till } = await setup('crash');
+    const first = await pay(till, 'sale-5', 999);
+    expect(first.ok ? 'ok' : first.error.code).toBe('outcome-unknown');
+    sim.setScenario('approve');
+    const recovered = await till.call('payment.recover', { paymentId: 'sale-5' });
+    expect(recovered).toEqual({
+      ok: true,
+      value: expect.objectContaining({ status: 'approved', amountMinor: 999 }),
+    });
+    expect(sim.charges()).toHaveLength(1);
+    expect(authorizations(sim)).toHaveLength(1);
+  });
+
+  it('restart mid-payment: a new driver on the same data directory recovers without a second charge', async () => {
+    const sim = await startZvtTerminalSimulator({ scenario: 'timeout' });
+    cleanups.push(() => sim.close());
+    const data = makeDataDir();
+    cleanups.push(data.remove);
+    const first = await startTill(zvtConfig(sim.port, 20_000), data.dir);
+    const inFlight = pay(first, 'sale-6', 2500);
+    await waitFor(() => sim.charges().length === 1);
+    // The till dies while the terminal holds the answer.
+    await first.close();
+    await inFlight;
+    const journal = readFileSync(join(data.dir, 'payments-terminal.jsonl'), 'utf8');
+    expect(journal).toContain('"key":"sale-6"');
+
+    sim.setScenario('approve');
+    const second = await startTill(zvtConfig(sim.port), data.dir);
+    cleanups.push(() => second.close());
+    const retried = await pay(second, 'sale-6', 2500);
+    expect(retried.ok ? 'ok' : retried.error.code).toBe('outcome-unknown');
+    const recovered = await second.call('payment.recover', { paymentId: 'sale-6' });
+    expect(recovered).toEqual({
+      ok: true,
+      value: expect.objectContaining({ status: 'approved', paymentId: 'sale-6', amountMinor: 2500 }),
+    });
+    expect(sim.charges()).toHaveLength(1);
+    expect(authorizations(sim)).toHaveLength(1);
+  });
+
+  it('refund: 06 31 with the same once-per-id rule', async () => {
+    const { sim, till } = await setup('approve');
+    const refund = await pay(till, 'refund-1', 300, 'refund');
+    expect(refund).toEqual({
+      ok: true,
+      value: expect.objectContaining({ status: 'approved', kind: 'refund', amountMinor: 300 }),
+    });
+    expect(await pay(till, 'refund-1', 300, 'refund')).toEqual(refund);
+    expect(sim.commands().filter((c) => c === '06 31')).toHaveLength(1);
+  });
+
+  it('recover of a payment the terminal never saw: not-started', async () => {
+    const { till } = await setup('approve');
+    expect(await till.call('payment.recover', { paymentId: 'never' })).toEqual({
+      ok: true,
+      value: { status: 'not-started', paymentId: 'never' },
+    });
+  });
+
+  it('unreachable terminal: a clear error and status, so the cashier takes another tender', async () => {
+    const data = makeDataDir();
+    cleanups.push(data.remove);
+    const till = await startTill(zvtConfig(await freePort()), data.dir);
+    cleanups.push(() => till.close());
+    const result = await pay(till, 'sale-7');
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'terminal-unreachable', retryable: true }),
+    });
+    expect(result.ok ? '' : result.error.message).toMatch(/another tender/);
+    await waitFor(() => till.status()?.state === 'disconnected');
+    expect(till.status()?.detail).toMatch(/card terminal unreachable/);
+    // Nothing left the till: recovery says so, and the same id may be tried again later.
+    expect(await till.call('payment.recover', { paymentId: 'sale-7' })).toEqual({
+      ok: true,
+      value: { status: 'not-started', paymentId: 'sale-7' },
+    });
+  });
+});
