@@ -3,18 +3,23 @@
 // then opens the Electron app, or, without an Electron binary, serves the
 // apps from the hardware agent and prints their URLs. Ctrl-C stops it all.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DemoDevices, startDemoDevices } from '../hardware/simulators/demo-devices';
 import { issueDemoPairingCodes, newAdminToken } from './lib/demo-enrolment';
 import { findElectron } from './lib/electron-binary';
 import { type LaunchConfig, loadLaunchConfig } from './lib/launch-config';
 import { type ServiceProcess, startService } from './lib/service-process';
 
 const services: ServiceProcess[] = [];
+let demoDevices: DemoDevices | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     await Promise.all(services.reverse().map((service) => service.stop()));
+    await demoDevices?.close();
   }
   process.exit(code);
 }
@@ -31,6 +36,7 @@ async function main(): Promise<void> {
   // The admin token lives only as long as this run unless set explicitly.
   const adminToken = process.env.TILL_ADMIN_TOKEN || newAdminToken();
   const env = { ...process.env, ...config, TILL_ADMIN_TOKEN: adminToken };
+  const printerPage = await startSimulatedDevices(config, env);
 
   const sync = await startService({
     name: 'sync-server',
@@ -56,6 +62,7 @@ async function main(): Promise<void> {
       readyTimeoutMs: 5_000,
     }).catch(() => undefined);
     console.log(`[start] Electron opened the ${config.TILL_APP} app (sync server ${sync.url}).`);
+    if (printerPage) console.log(`[start] Receipts printed by the simulated printer: ${printerPage}`);
     if (app) services.push(app);
   } else {
     if (config.TILL_ELECTRON === 'on')
@@ -78,11 +85,30 @@ async function main(): Promise<void> {
         `  Kiosk          ${agent.url}/kiosk`,
         `  Pickup desk    ${agent.url}/pickup`,
         `  Sync server    ${sync.url}  (health: ${sync.url}/health)`,
+        ...(printerPage ? [`  Receipts       ${printerPage}  (what the simulated printer printed)`] : []),
         '',
         'Press Ctrl-C to stop.',
       ].join('\n'),
     );
   }
+}
+
+/**
+ * With TILL_DEVICES=simulated, the demo's printer, card terminal, pole display
+ * and serial scanner run here, and the hardware host gets a device file
+ * pointing at them. Returns the printer simulator's page (the receipts it printed).
+ */
+async function startSimulatedDevices(
+  config: LaunchConfig,
+  env: Record<string, string | undefined>,
+): Promise<string | undefined> {
+  if (config.TILL_DEVICES !== 'simulated') return undefined;
+  demoDevices = await startDemoDevices({ printerPagePort: Number(config.TILL_PRINTER_PAGE_PORT) });
+  mkdirSync(config.TILL_DATA_DIR, { recursive: true });
+  const file = join(config.TILL_DATA_DIR, 'demo-devices.json');
+  writeFileSync(file, JSON.stringify(demoDevices.config, null, 2));
+  env.TILL_DEVICES = file;
+  return demoDevices.printer.httpUrl;
 }
 
 process.once('SIGINT', () => void stopAll(0));
