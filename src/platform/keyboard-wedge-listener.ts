@@ -20,9 +20,7 @@ import type { ScanEvent } from '../core/bridge/bridge-methods';
 
 export const KEYBOARD_WEDGE_DEVICE_ID = 'keyboard-wedge';
 
-const isEditable = (
-  element: Element | null,
-): element is HTMLInputElement | HTMLTextAreaElement | HTMLElement => {
+const isEditable = (element: Element | null): element is HTMLElement => {
   if (!element) return false;
   if (element instanceof HTMLTextAreaElement) return !element.readOnly && !element.disabled;
   if (element instanceof HTMLInputElement) {

@@ -233,6 +233,13 @@ describe('keyboard wedge: people typing are not scanners', () => {
     expect(steps.at(-1)).toEqual({ swallow: true, release: 'ab' });
   });
 
+  it('a dead key (^ on AZERTY) goes through untouched so accents still compose', () => {
+    const detector = createKeyboardWedgeDetector();
+    detector.feed(key('KeyT', 0, { key: 't' }));
+    expect(detector.feed(key('BracketLeft', 10, { key: 'Dead' }))).toEqual({ swallow: false, release: 't' });
+    expect(detector.held).toBe(0);
+  });
+
   it('Enter with nothing held is left alone', () => {
     expect(feedAll([enter(0)]).steps).toEqual([{ swallow: false }]);
   });

@@ -218,12 +218,13 @@ export function createKeyboardWedgeDetector(
         return step(false, releaseAll());
       }
 
-      const decoded = decodeWedgeKey(key);
+      // A dead key (^ on AZERTY), an IME or a named key is not a character of
+      // a burst: it goes through untouched, so accents still compose.
+      const decoded = [...key.key].length === 1 ? decodeWedgeKey(key) : undefined;
       if (decoded === undefined) return step(false, releaseAll());
 
       const release = late || held.length >= MAX_BURST ? releaseAll() : undefined;
-      const typed = key.key.length === 1 ? key.key : decoded;
-      held.push({ decoded, typed, at: key.timeStamp });
+      held.push({ decoded, typed: key.key, at: key.timeStamp });
       return step(true, release);
     },
   };
