@@ -34,6 +34,13 @@ await Promise.all([
     format: 'cjs',
     external: ['electron'],
   }),
+  // The hardware host Electron runs in a utility process (utilityProcess.fork).
+  build({
+    ...common,
+    entryPoints: ['hardware/host/utility-process-main.ts'],
+    outfile: 'dist/electron/device-host.cjs',
+    format: 'cjs',
+  }),
   build({
     ...common,
     packages: undefined,

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DemoDevices, startDemoDevices } from '../hardware/simulators/demo-devices';
 import { issueDemoPairingCodes, newAdminToken } from './lib/demo-enrolment';
+import { writeDemoKioskManagers } from './lib/demo-kiosk-managers';
 import { findElectron } from './lib/electron-binary';
 import { type LaunchConfig, loadLaunchConfig } from './lib/launch-config';
 import { type ServiceProcess, startService } from './lib/service-process';
@@ -53,44 +54,63 @@ async function main(): Promise<void> {
 
   const electron = config.TILL_ELECTRON === 'off' ? undefined : findElectron(env);
   if (electron?.available) {
+    // The demo kiosk can be left with the demo manager's PIN (docs/electron.md).
+    const kioskManagers =
+      config.TILL_APP === 'kiosk' &&
+      config.TILL_SEED_DEMO_CATALOG === 'true' &&
+      !process.env.TILL_KIOSK_MANAGERS
+        ? { TILL_KIOSK_MANAGERS: writeDemoKioskManagers('.data/kiosk-managers.json', config.TILL_STORE_CODE) }
+        : {};
     const app = await startService({
       name: 'electron',
       command: electron.path,
       args: ['dist/electron/main.cjs'],
-      env: { ...env, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
+      env: { ...env, ...kioskManagers, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
       echo: true,
-      readyTimeoutMs: 5_000,
-    }).catch(() => undefined);
-    console.log(`[start] Electron opened the ${config.TILL_APP} app (sync server ${sync.url}).`);
-    if (printerPage) console.log(`[start] Receipts printed by the simulated printer: ${printerPage}`);
-    if (app) services.push(app);
-  } else {
-    if (config.TILL_ELECTRON === 'on')
-      throw new Error(`TILL_ELECTRON=on but Electron cannot run: ${electron?.reason}`);
-    if (electron)
-      console.log(`[start] Electron not available (${electron.reason}): serving the apps to a browser.`);
-    const agent = await startService({
-      name: 'hardware-agent',
-      args: ['--enable-source-maps', 'dist/hardware/agent.js'],
-      env: { ...env, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
-      echo: true,
+      // A first start on a slow machine (GPU init, a large renderer bundle) takes a while.
+      readyTimeoutMs: 30_000,
+    }).catch((error: unknown) => {
+      console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
     });
-    services.push(agent);
-    agent.child.once('exit', () => void stopAll(1));
-    console.log(
-      [
-        '',
-        'The demo store is running:',
-        `  Cashier till   ${agent.url}/cashier`,
-        `  Kiosk          ${agent.url}/kiosk`,
-        `  Pickup desk    ${agent.url}/pickup`,
-        `  Sync server    ${sync.url}  (health: ${sync.url}/health)`,
-        ...(printerPage ? [`  Receipts       ${printerPage}  (what the simulated printer printed)`] : []),
-        '',
-        'Press Ctrl-C to stop.',
-      ].join('\n'),
-    );
+    if (app) {
+      services.push(app);
+      // Closing the window (or a manager leaving the kiosk) ends the demo.
+      app.child.once('exit', () => {
+        if (!stopping) void stopAll(0);
+      });
+      console.log(`[start] Electron opened the ${config.TILL_APP} app (sync server ${sync.url}).`);
+      if (printerPage) console.log(`[start] Receipts printed by the simulated printer: ${printerPage}`);
+      return;
+    }
+    if (config.TILL_ELECTRON === 'on') throw new Error('TILL_ELECTRON=on but Electron did not start');
+    console.log('[start] Electron did not start: serving the apps to a browser instead.');
   }
+  if (config.TILL_ELECTRON === 'on' && !electron?.available)
+    throw new Error(`TILL_ELECTRON=on but Electron cannot run: ${electron?.reason}`);
+  if (electron && !electron.available)
+    console.log(`[start] Electron not available (${electron.reason}): serving the apps to a browser.`);
+  const agent = await startService({
+    name: 'hardware-agent',
+    args: ['--enable-source-maps', 'dist/hardware/agent.js'],
+    env: { ...env, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
+    echo: true,
+  });
+  services.push(agent);
+  agent.child.once('exit', () => void stopAll(1));
+  console.log(
+    [
+      '',
+      'The demo store is running:',
+      `  Cashier till   ${agent.url}/cashier`,
+      `  Kiosk          ${agent.url}/kiosk`,
+      `  Pickup desk    ${agent.url}/pickup`,
+      `  Sync server    ${sync.url}  (health: ${sync.url}/health)`,
+      ...(printerPage ? [`  Receipts       ${printerPage}  (what the simulated printer printed)`] : []),
+      '',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
 }
 
 /**

@@ -1,10 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
-import { configuredDevices } from '../../hardware/agent/configured-devices';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  type UtilityProcess,
+  utilityProcess,
+} from 'electron';
 import { contentSecurityPolicy } from '../../src/core/runtime/content-security-policy';
+import { KIOSK_EXIT_CHANNEL } from '../../src/core/runtime/kiosk-exit';
 import type { RuntimeConfig } from '../../src/core/runtime/runtime-config';
+import type { StaffMember } from '../../src/core/staff/staff-member';
 import { resolveAppRequest } from './app-protocol';
+import { type HostChild, superviseHostProcess } from './host-process-supervisor';
+import { registerBridgeChannels, sendBridgeEvent } from './ipc-router';
+import { createKioskExitGuard, kioskManagers, routeKioskExit } from './kiosk-exit-guard';
+import { createCrashPolicy, isBlockedKioskKey, relaunchArgs } from './kiosk-policy';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -13,8 +29,10 @@ import {
   secureWebPreferences,
 } from './security';
 
-// Thin main process: windows, the app:// protocol, security, and IPC to the
-// hardware host. Domain logic lives in src/core; devices live in hardware/.
+// Thin main process: it wires Electron's objects to the small modules next
+// to it (security, app-protocol, ipc-router, host-process-supervisor,
+// kiosk-policy, kiosk-exit-guard), which hold the decisions and are unit
+// tested without the Electron binary. Devices live in the utility process.
 
 const screenSet = process.env.TILL_APP ?? 'cashier';
 const kiosk = screenSet === 'kiosk';
@@ -26,21 +44,37 @@ const runtimeConfig: RuntimeConfig = {
   ...(process.env.TILL_PAIRING_CODES ? { pairingCodes: JSON.parse(process.env.TILL_PAIRING_CODES) } : {}),
 };
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
-app.enableSandbox();
+let mainWindow: BrowserWindow | undefined;
+/** Set once the app itself decided to quit: until then a kiosk window refuses to close. */
+let quitting = false;
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// The type check that Electron's UtilityProcess offers what the supervisor uses.
+const forkHost = (): HostChild =>
+  utilityProcess.fork(join(__dirname, 'device-host.cjs'), [], {
+    serviceName: 'Store till hardware',
+    stdio: 'inherit',
+    env: { ...process.env, TILL_DATA_DIR: join(app.getPath('userData'), 'hardware') },
+  }) satisfies UtilityProcess;
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+function relaunchAfterCrash(why: string): void {
+  const args = relaunchArgs(process.argv.slice(1), Date.now());
+  console.error(`electron: ${why}; ${args ? 'relaunching' : 'too many relaunches, exiting'}`);
+  if (args) app.relaunch({ args });
+  app.exit(1);
+}
 
-async function createWindow(): Promise<void> {
+function loadKioskManagers(): StaffMember[] {
+  const file = process.env.TILL_KIOSK_MANAGERS ?? join(app.getPath('userData'), 'kiosk-managers.json');
+  if (!existsSync(file)) {
+    console.warn(`kiosk: no ${file}; kiosk mode can only be left by stopping the app's service`);
+    return [];
+  }
+  const loaded = kioskManagers(readFileSync(file, 'utf8'), runtimeConfig.storeCode);
+  if (!loaded.ok) console.warn(`kiosk: ${loaded.reason}; the manager exit is off`);
+  return loaded.ok ? loaded.managers : [];
+}
+
+function serveAppProtocol(): void {
   const csp = contentSecurityPolicy(runtimeConfig);
   protocol.handle(APP_SCHEME, async (request) => {
     const resolved = resolveAppRequest(rendererDir, request.url);
@@ -57,15 +91,9 @@ async function createWindow(): Promise<void> {
       headers: { ...headers, 'content-type': response.headers.get('content-type') ?? '' },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-    callback(permissionDecision(permission)),
-  );
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+}
 
-  const devices = configuredDevices(process.env.TILL_DEVICES ?? 'simulated');
-  // Until the utility-process host lands, main answers status only.
-  ipcMain.handle('pos:devices.status', () => ({ ok: true, value: devices }));
-
+function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -74,15 +102,105 @@ async function createWindow(): Promise<void> {
     autoHideMenuBar: true,
     webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
   });
+  const crashes = createCrashPolicy({ now: Date.now });
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (quitting || window.isDestroyed()) return;
+    if (crashes.onRendererGone() === 'reload' || !kiosk) {
+      console.error(`electron: renderer gone (${details.reason}); reloading`);
+      window.reload();
+    } else relaunchAfterCrash(`renderer keeps crashing (${details.reason})`);
+  });
   if (kiosk) {
-    // A crashed kiosk renderer comes back by itself instead of showing a dead screen.
-    window.webContents.on('render-process-gone', () => window.reload());
+    window.webContents.on('before-input-event', (event, input) => {
+      if (isBlockedKioskKey(input)) event.preventDefault();
+    });
+    // Alt+F4 through the window manager, the taskbar's close: only a manager's PIN closes the kiosk.
+    window.on('close', (event) => {
+      if (!quitting) event.preventDefault();
+    });
   }
-  await window.loadURL(`${APP_ORIGIN}/${screenSet}`);
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  return window;
 }
 
-app.whenReady().then(createWindow, (error: unknown) => {
-  console.error('electron: failed to start', error);
-  app.exit(1);
-});
-app.on('window-all-closed', () => app.quit());
+async function ready(): Promise<void> {
+  serveAppProtocol();
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permissionDecision(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  if (kiosk) Menu.setApplicationMenu(null);
+
+  const host = superviseHostProcess({
+    fork: forkHost,
+    onEvent: (event, payload) => sendBridgeEvent(mainWindow?.webContents, event, payload),
+  });
+  registerBridgeChannels(ipcMain, host.call);
+  app.on('will-quit', () => host.stop());
+
+  if (kiosk) {
+    const guard = createKioskExitGuard({ managers: loadKioskManagers(), now: Date.now });
+    ipcMain.handle(KIOSK_EXIT_CHANNEL, (event, request: unknown) => {
+      const { answer, staffId } = routeKioskExit(event, request, guard);
+      if (answer.ok) {
+        console.info(`kiosk: left kiosk mode with the PIN of manager ${staffId}`);
+        setImmediate(() => app.quit());
+      }
+      return answer;
+    });
+  }
+
+  mainWindow = createWindow();
+  const url = `${APP_ORIGIN}/${screenSet}`;
+  await mainWindow.loadURL(url);
+  // The line `npm start` (scripts/lib/service-process.ts) waits for.
+  process.stdout.write(`${JSON.stringify({ event: 'ready', service: 'electron', url })}\n`);
+}
+
+function run(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+  app.enableSandbox();
+  if (kiosk) process.on('uncaughtException', (error) => relaunchAfterCrash(`main process error: ${error}`));
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  // The OS service manager (or `npm start` on Ctrl-C) may always stop the
+  // app, kiosk or not: a signal is not a customer at the screen.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.once(signal, () => {
+      quitting = true;
+      app.quit();
+    });
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(ready)
+    .catch((error: unknown) => {
+      console.error('electron: failed to start', error);
+      app.exit(1);
+    });
+}
+
+// One till app per machine: a second start focuses the running one.
+if (app.requestSingleInstanceLock()) run();
+else app.quit();

@@ -1,6 +1,12 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import { bridgeOverTransport } from '../../src/core/bridge/bridge-over-transport';
 import type { BridgeTransport } from '../../src/core/bridge/pos-bridge';
+import {
+  KIOSK_EXIT_CHANNEL,
+  type KioskExitAnswer,
+  type KioskShell,
+  kioskExitAnswerSchema,
+} from '../../src/core/runtime/kiosk-exit';
 
 // The sandboxed preload exposes one object, `window.pos`: the same PosBridge
 // the browser-mode agent client builds, over IPC instead of a WebSocket.
@@ -37,3 +43,16 @@ const transport: BridgeTransport = {
 };
 
 contextBridge.exposeInMainWorld('pos', bridgeOverTransport(transport));
+
+// The kiosk's manager exit: one function, the PIN in, a typed answer out.
+// Main checks the PIN (the page never sees a hash) and quits on success;
+// outside kiosk mode the channel is not registered and the answer says so.
+async function requestKioskExit(pin: string): Promise<KioskExitAnswer> {
+  try {
+    const parsed = kioskExitAnswerSchema.safeParse(await ipcRenderer.invoke(KIOSK_EXIT_CHANNEL, { pin }));
+    return parsed.success ? parsed.data : { ok: false, reason: 'bad-request' };
+  } catch {
+    return { ok: false, reason: 'not-configured' };
+  }
+}
+contextBridge.exposeInMainWorld('kioskShell', { requestExit: requestKioskExit } satisfies KioskShell);
