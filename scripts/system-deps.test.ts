@@ -9,7 +9,7 @@ describe('system packages', () => {
   });
 
   it('lists exactly the packages the tests need', () => {
-    expect(SYSTEM_PACKAGES.map((p) => p.name)).toEqual(['chromium', 'socat', 'libusb-1.0-0']);
+    expect(SYSTEM_PACKAGES.map((p) => p.name)).toEqual(['chromium', 'socat', 'libusb-1.0-0', 'openssl']);
   });
 
   it('reports only what is missing', () => {

@@ -2,6 +2,7 @@
 //   chromium      end-to-end tests drive the renderer in Debian's Chromium
 //   socat         serial devices are tested over real pseudo-terminal pairs
 //   libusb-1.0-0  node-hid's prebuilt Linux binary links against it
+//   openssl       the Adyen terminal simulator makes its own CA and certificate
 // As root with apt-get it installs what is missing (one `apt-get update` first);
 // otherwise it stops and says exactly what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -35,6 +36,11 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   },
   { name: 'socat', why: 'serial device tests over pseudo-terminals', present: () => onPath('socat') },
   { name: 'libusb-1.0-0', why: "node-hid's native binary", present: () => libraryPresent('libusb-1.0.so.0') },
+  {
+    name: 'openssl',
+    why: 'the Adyen terminal simulator issues its own CA and TLS certificate',
+    present: () => onPath('openssl'),
+  },
 ];
 
 export function missingPackages(packages: readonly SystemPackage[] = SYSTEM_PACKAGES): SystemPackage[] {
@@ -72,7 +78,7 @@ export function ensureSystemPackages(): void {
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     ensureSystemPackages();
-    console.log('[system-deps] chromium, socat and libusb-1.0-0 are present');
+    console.log(`[system-deps] ${SYSTEM_PACKAGES.map((p) => p.name).join(', ')} are present`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -20,7 +20,17 @@ const HEALTHY_CHECK_MS = 30_000;
 
 const TAKE_ANOTHER_TENDER = 'the card terminal cannot be reached: take another tender (cash) or try again';
 
+// The bridge's schemas cap status details at 200 characters and error messages at 500.
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const unreachableDetail = (problem: string) =>
+  clip(`card terminal unreachable, take another tender: ${problem}`, 200);
+
 export function bridgeErrorOf(failure: ProtocolFailure): BridgeError {
+  const error = bridgeErrorUnclipped(failure);
+  return { ...error, message: clip(error.message, 500) };
+}
+
+function bridgeErrorUnclipped(failure: ProtocolFailure): BridgeError {
   switch (failure.kind) {
     case 'unreachable':
       return {
@@ -95,7 +105,7 @@ export function journaledTerminal(
       report('connected');
       schedule(HEALTHY_CHECK_MS);
     } else {
-      report('disconnected', `card terminal unreachable: ${problem}; take another tender`);
+      report('disconnected', unreachableDetail(problem));
       schedule(retryMs);
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
     }
@@ -103,7 +113,7 @@ export function journaledTerminal(
 
   const noteFailure = (failure: ProtocolFailure) => {
     if (failure.kind === 'refused') return;
-    report('disconnected', `card terminal unreachable: ${failure.message}; take another tender`);
+    report('disconnected', unreachableDetail(failure.message));
     retryMs = FIRST_RETRY_MS;
     schedule(retryMs);
   };
@@ -121,20 +131,31 @@ export function journaledTerminal(
 
   return {
     async start(params: StartPaymentParams, onProgress) {
-      const known = journal.get(params.paymentId);
-      if (known && known.stage !== 'not-sent') {
-        if (known.amountMinor !== params.amountMinor || known.kind !== params.kind)
-          return err({
-            code: 'payment-id-reused',
-            message: `payment ${params.paymentId} was already used for another amount`,
-            retryable: false,
-          });
-        if (known.outcome) return ok(known.outcome);
-        return err(
-          bridgeErrorOf({ kind: 'unknown', message: `payment ${params.paymentId} was already sent` }),
-        );
-      }
+      // Checked inside the queue: a second call with the same id waits for the
+      // first to finish, then gets its outcome instead of a second charge.
       return exclusive(async () => {
+        const known = journal.get(params.paymentId);
+        if (known && known.stage !== 'not-sent') {
+          if (known.amountMinor !== params.amountMinor || known.kind !== params.kind)
+            return err({
+              code: 'payment-id-reused',
+              message: `payment ${params.paymentId} was already used for another amount`,
+              retryable: false,
+            });
+          if (known.outcome) return ok(known.outcome);
+          return err(
+            bridgeErrorOf({ kind: 'unknown', message: `payment ${params.paymentId} was already sent` }),
+          );
+        }
+        if (protocol.recoversLastOnly) {
+          const pending = journal.values().find((r) => r.stage === 'sent' && r.key !== params.paymentId);
+          if (pending)
+            return err({
+              code: 'recovery-pending',
+              message: `the outcome of payment ${pending.key} is still unknown: recover it (payment.recover) before a new card payment`,
+              retryable: true,
+            });
+        }
         const reference = protocol.reference(params);
         const record: PaymentRecord = {
           key: params.paymentId,
@@ -182,10 +203,10 @@ export function journaledTerminal(
     },
 
     async recover(paymentId) {
-      const record = journal.get(paymentId);
-      if (!record || record.stage === 'not-sent') return ok({ status: 'not-started' as const, paymentId });
-      if (record.outcome) return ok(record.outcome);
       return exclusive(async () => {
+        const record = journal.get(paymentId);
+        if (!record || record.stage === 'not-sent') return ok({ status: 'not-started' as const, paymentId });
+        if (record.outcome) return ok(record.outcome);
         const result = await protocol.recover(record);
         if (!result.ok) {
           noteFailure(result.error);

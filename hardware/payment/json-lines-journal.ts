@@ -9,6 +9,15 @@ import { dirname } from 'node:path';
 
 export type JournalRecord = { readonly key: string };
 
+function fsyncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class JsonLinesJournal<T extends JournalRecord> {
   readonly #records = new Map<string, T>();
   #fd: number | undefined;
@@ -22,13 +31,13 @@ export class JsonLinesJournal<T extends JournalRecord> {
   ): JsonLinesJournal<T> {
     const journal = new JsonLinesJournal<T>(path);
     mkdirSync(dirname(path), { recursive: true });
-    let text = '';
+    let text: string | undefined;
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    for (const line of text.split('\n')) {
+    for (const line of (text ?? '').split('\n')) {
       if (line.trim() === '') continue;
       let value: unknown;
       try {
@@ -39,8 +48,10 @@ export class JsonLinesJournal<T extends JournalRecord> {
       if (isRecord(value)) journal.#records.set(value.key, value);
     }
     journal.#fd = openSync(path, 'a');
+    // A new file is durable only once its directory entry is.
+    if (text === undefined) fsyncDirectory(dirname(path));
     // A torn last line has no newline: start the next record on a line of its own.
-    if (text.length > 0 && !text.endsWith('\n')) writeSync(journal.#fd, '\n');
+    if (text !== undefined && text.length > 0 && !text.endsWith('\n')) writeSync(journal.#fd, '\n');
     return journal;
   }
 

@@ -22,6 +22,12 @@ export type ProtocolFailure =
 export type ProtocolCall<T> = Promise<Result<T, ProtocolFailure>>;
 
 export interface TerminalProtocol {
+  /**
+   * True when recovery can only ask for the terminal's last transaction (ZVT):
+   * then no new payment may start while another one's outcome is unknown, or
+   * recovery could take the new transaction for the old one.
+   */
+  readonly recoversLastOnly: boolean;
   /** Data the protocol needs to find this payment again (written to the journal before sending). */
   reference(params: StartPaymentParams): ProtocolReference;
   pay(

@@ -29,7 +29,7 @@ function linkFor(config: PrinterConfig): PrinterLink {
     return tcpPrinterLink({ host: connection.host, port: connection.port, timeoutMs });
   if (connection.type === 'serial')
     return new SerialPrinterLink({ path: connection.path, baudRate: connection.baudRate, timeoutMs });
-  return filePrinterLink(connection.path);
+  return filePrinterLink(connection.path, timeoutMs);
 }
 
 /** Logos by asset id, read once; a missing one is logged and the receipt prints without it. */
@@ -46,6 +46,16 @@ function logoLoader(dir: string, log: DeviceContext['log']): (assetId: string) =
     }
     return cache.get(assetId);
   };
+}
+
+/** The queue on disk; if its directory cannot be made, the driver still prints (ids kept in memory only). */
+function openJournal(dir: string, log: DeviceContext['log']): PrintJournal | undefined {
+  try {
+    return new PrintJournal(dir);
+  } catch (error) {
+    log('print journal unavailable: printed job ids kept in memory only', { dir, error: String(error) });
+    return undefined;
+  }
 }
 
 export function createReceiptPrinter(config: PrinterConfig, context: DeviceContext): ReceiptPrinterDriver {
@@ -68,7 +78,7 @@ export function createReceiptPrinter(config: PrinterConfig, context: DeviceConte
         logo,
       }),
     drawerKick: drawerKick(config.model),
-    journal: new PrintJournal(join(context.dataDir, 'printers', config.deviceId)),
+    journal: openJournal(join(context.dataDir, 'printers', config.deviceId), context.log),
     log: context.log,
   });
 

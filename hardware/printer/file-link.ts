@@ -31,19 +31,34 @@ const reason = (error: unknown): string => (error instanceof Error ? error.messa
 
 /**
  * Opens for writing, appending, never creating (a missing /dev/usb/lp0 is
- * "unplugged", not a new file). A FIFO with no reader would block the open
- * forever (and a libuv thread with it): it is probed non-blocking first, which
- * fails at once with ENXIO when nobody reads.
+ * "unplugged", not a new file). A FIFO is opened non-blocking: with no reader
+ * a blocking open would hang forever (and a libuv thread with it), while a
+ * non-blocking one fails at once with ENXIO. (Probing, closing and opening
+ * again does not work: closing the probe is end-of-file for the reader.)
  */
 async function openForWriting(path: string): Promise<FileHandle> {
-  if ((await stat(path)).isFIFO()) {
-    const probe = await open(path, constants.O_WRONLY | constants.O_NONBLOCK);
-    await probe.close();
-  }
-  return open(path, constants.O_WRONLY | constants.O_APPEND);
+  const fifo = (await stat(path)).isFIFO();
+  return open(path, constants.O_WRONLY | constants.O_APPEND | (fifo ? constants.O_NONBLOCK : 0));
 }
 
-export function filePrinterLink(path: string): PrinterLink {
+const isErrno = (error: unknown, code: string): boolean =>
+  error instanceof Error && (error as NodeJS.ErrnoException).code === code;
+
+/** Writes every byte; on a non-blocking FIFO a full pipe (EAGAIN) is waited out until the deadline. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, deadline: number): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      const { bytesWritten } = await handle.write(bytes, offset, bytes.length - offset);
+      offset += bytesWritten;
+    } catch (error) {
+      if (!isErrno(error, 'EAGAIN') || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
+
+export function filePrinterLink(path: string, timeoutMs = 3000): PrinterLink {
   return {
     readsStatus: false,
     async session(work) {
@@ -63,7 +78,7 @@ export function filePrinterLink(path: string): PrinterLink {
           send: async (bytes): Promise<Result<void, BridgeError>> => {
             try {
               opened.handle ??= await openForWriting(path);
-              await opened.handle.write(bytes);
+              await writeAll(opened.handle, bytes, Date.now() + timeoutMs);
               return ok(undefined);
             } catch (error) {
               return err(cannotWrite(reason(error)));

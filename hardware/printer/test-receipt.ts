@@ -9,7 +9,7 @@ export function aSmallReceipt(overrides: Partial<ReceiptDocument> = {}): Receipt
     locale: 'fr-FR',
     duplicate: false,
     blocks: [
-      { type: 'logo', assetId: 'lenoir' },
+      { type: 'logo', assetId: 'logo-lenoir' },
       { type: 'text', text: 'Épicerie Lenoir', align: 'center', bold: true, size: 'double' },
       { type: 'text', text: 'Grande braderie de printemps', align: 'center', bold: false, size: 'double' },
       { type: 'text', text: '12 rue de la Paix, 75002 Paris', align: 'center', bold: false, size: 'normal' },

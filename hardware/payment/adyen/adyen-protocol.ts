@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { connect, type PeerCertificate } from 'node:tls';
-import adyen from '@adyen/api-library';
 import { err, ok } from '../../../src/core/result';
 import type { PaymentRecord } from '../payment-records';
 import type { AdyenTerminalConfig } from '../terminal-config';
 import type { ProtocolCall, ProtocolFailure, TerminalProtocol } from '../terminal-protocol';
+import { adyen } from './adyen-library';
 import {
   abortRequest,
   type NexoIds,
@@ -31,7 +31,9 @@ class ConfiguredEndpointClient extends adyen.HttpURLConnectionClient {
     super();
   }
   override request(
-    ...[, json, config, isApiRequired, options]: Parameters<adyen.HttpURLConnectionClient['request']>
+    ...[, json, config, isApiRequired, options]: Parameters<
+      InstanceType<typeof adyen.HttpURLConnectionClient>['request']
+    >
   ) {
     return super.request(this.url, json, config, isApiRequired, options);
   }
@@ -122,6 +124,9 @@ export function adyenProtocol(config: AdyenTerminalConfig): TerminalProtocol {
   };
 
   return {
+    // TransactionStatusRequest names the payment by its ServiceID.
+    recoversLastOnly: false,
+
     reference: (params) => ({
       serviceId: newServiceId(),
       transactionId: params.paymentId,

@@ -1,7 +1,7 @@
 // What the ECR knows about each idempotency key. An entry is written before
 // the authorization bytes leave the till, so a crash or timeout can never
 // lead to the same key being charged twice. The in-memory journal is for
-// tests; the till passes one backed by its own durable journal.
+// tests; the till passes the fsynced file of durable-zvt-journal.ts.
 export type ApprovedPayment = {
   readonly outcome: 'approved';
   readonly amountMinor: number;

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { PaymentOutcome, StartPaymentParams } from '../../../src/core/bridge/bridge-methods';
 import { err, ok, type Result } from '../../../src/core/result';
+import type { ProtocolReference } from '../payment-records';
 import type { ZvtTerminalConfig } from '../terminal-config';
 import type { ProtocolCall, ProtocolFailure, TerminalProtocol } from '../terminal-protocol';
 import { durableZvtJournal } from './durable-zvt-journal';
@@ -17,10 +19,10 @@ const DISPLAY_TEXTS: ReadonlyMap<number, string> = new Map([
   [0x01, 'Watch the PIN pad'],
   [0x0a, 'Insert card'],
   [0x0b, 'Remove card'],
+  [0x0c, 'Card not readable'],
   [0x0e, 'Please wait'],
   [0x15, 'Incorrect PIN'],
   [0x17, 'Please wait'],
-  [0x0d, 'Credit not sufficient'],
 ]);
 
 function failureOf(error: ZvtError): ProtocolFailure {
@@ -38,6 +40,9 @@ function failureOf(error: ZvtError): ProtocolFailure {
       return { kind: 'refused', message: error.message, retryable: false };
   }
 }
+
+const zvtKeyOf = (paymentId: string, reference: ProtocolReference | undefined) =>
+  reference?.zvtKey ?? paymentId;
 
 const hex = (code: number) => `0x${code.toString(16).padStart(2, '0')}`;
 
@@ -99,9 +104,14 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
     result.ok ? result : err(failureOf(result.error));
 
   return {
-    reference: () => ({}),
+    recoversLastOnly: true,
 
-    async pay(params, _reference, progress): ProtocolCall<PaymentOutcome> {
+    // Each attempt is its own key in the ZVT journal: once recovery has proven
+    // an attempt never reached the terminal, the till may pay the same payment
+    // id again, and that new attempt must not find the old one closed.
+    reference: (params) => ({ zvtKey: `${params.paymentId}@${randomBytes(4).toString('hex')}` }),
+
+    async pay(params, reference, progress): ProtocolCall<PaymentOutcome> {
       if (params.currency !== 'EUR')
         return err({
           kind: 'refused',
@@ -113,8 +123,8 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
       try {
         const result =
           params.kind === 'payment'
-            ? await terminal.authorization(params.amountMinor, params.paymentId)
-            : await terminal.refund(params.amountMinor, params.paymentId);
+            ? await terminal.authorization(params.amountMinor, zvtKeyOf(params.paymentId, reference))
+            : await terminal.refund(params.amountMinor, zvtKeyOf(params.paymentId, reference));
         if (!result.ok) return err(failureOf(result.error));
         return ok(outcomeOf(params, result.value, printLines));
       } finally {
@@ -127,7 +137,7 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
     },
 
     async recover(record) {
-      const result = await terminal.recoverPayment(record.key);
+      const result = await terminal.recoverPayment(zvtKeyOf(record.key, record.reference));
       if (!result.ok) return err(failureOf(result.error));
       const recovered = result.value;
       if (recovered.outcome === 'none') return ok({ status: 'not-started', paymentId: record.key });
@@ -144,7 +154,10 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
         registered = true;
       }
       const status = await terminal.statusEnquiry();
-      return status.ok ? undefined : status.error.message;
+      if (status.ok) return undefined;
+      // A terminal that comes back may have rebooted: register again.
+      registered = false;
+      return status.error.message;
     },
 
     async close() {

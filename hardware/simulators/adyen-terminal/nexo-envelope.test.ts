@@ -1,5 +1,5 @@
-import adyen from '@adyen/api-library';
 import { describe, expect, it } from 'vitest';
+import { adyen } from '../../payment/adyen/adyen-library';
 import { deriveKeys, open, seal } from './nexo-envelope';
 
 // The simulator's own implementation of Adyen's local encryption must agree

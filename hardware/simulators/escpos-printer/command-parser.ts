@@ -22,6 +22,8 @@ export type PrinterOp =
       readonly op: 'image';
       readonly widthDots: number;
       readonly heightDots: number;
+      /** Raster bytes, row by row, 8 dots a byte, most significant bit left. */
+      readonly raster: Uint8Array;
       readonly continued: boolean;
     }
   | { readonly op: 'style' }
@@ -85,6 +87,7 @@ export function parseEpson(buf: Uint8Array, at: number): Parsed {
       op: 'image',
       widthDots: bytesWide * 8,
       heightDots: height,
+      raster: buf.subarray(at + 8, at + 8 + bytesWide * height),
       continued: false,
     });
   }
@@ -156,6 +159,7 @@ export function parseStar(buf: Uint8Array, at: number): Parsed {
       op: 'image',
       widthDots: bytesWide * 8,
       heightDots: 24,
+      raster: buf.subarray(at + 4, at + 4 + bytesWide * 24),
       continued: true,
     });
   }

@@ -12,6 +12,23 @@ import { type Parsed, type PrinterOp, parseEpson, parseStar, type SimModel } fro
 export interface PrintedImage {
   readonly widthDots: number;
   readonly heightDots: number;
+  /** The dots as printed, one string per row: "#" black, "." white. */
+  readonly rows: readonly string[];
+}
+
+function rasterRows(raster: Uint8Array, widthDots: number): string[] {
+  const bytesWide = widthDots / 8;
+  const rows: string[] = [];
+  for (let at = 0; at + bytesWide <= raster.length; at += bytesWide) {
+    rows.push(
+      [...raster.subarray(at, at + bytesWide)]
+        .map((b) => b.toString(2).padStart(8, '0'))
+        .join('')
+        .replace(/1/g, '#')
+        .replace(/0/g, '.'),
+    );
+  }
+  return rows;
 }
 
 export interface DecodedReceipt {
@@ -164,9 +181,14 @@ export class EscPosDecoder {
         return;
       case 'image': {
         const last = this.#images.at(-1);
+        const rows = rasterRows(op.raster, op.widthDots);
         if (op.continued && last && last.widthDots === op.widthDots && this.#bandOpen) {
-          this.#images[this.#images.length - 1] = { ...last, heightDots: last.heightDots + op.heightDots };
-        } else this.#images.push({ widthDots: op.widthDots, heightDots: op.heightDots });
+          this.#images[this.#images.length - 1] = {
+            ...last,
+            heightDots: last.heightDots + op.heightDots,
+            rows: [...last.rows, ...rows],
+          };
+        } else this.#images.push({ widthDots: op.widthDots, heightDots: op.heightDots, rows });
         this.#bandOpen = op.continued;
         // A Star band ends with LF, which must not print an empty text line.
         this.#afterBand = op.continued;

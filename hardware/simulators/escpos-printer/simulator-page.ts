@@ -27,6 +27,16 @@ const LABELS: Readonly<Record<PrinterSimCondition, string>> = {
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.codePointAt(0)};`);
 
+/** A printed image as SVG: one rect per run of black dots, so the logo shows on the page's "paper". */
+function imageSvg(image: DecodedReceipt['images'][number]): string {
+  const rects: string[] = [];
+  image.rows.forEach((row, y) => {
+    for (const run of row.matchAll(/#+/g))
+      rects.push(`<rect x="${run.index}" y="${y}" width="${run[0].length}" height="1"/>`);
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${image.widthDots}" height="${image.heightDots}" viewBox="0 0 ${image.widthDots} ${image.heightDots}" shape-rendering="crispEdges">${rects.join('')}</svg>`;
+}
+
 function render(sim: PageControls): string {
   const receipts = sim.receipts().reverse();
   const buttons = CONDITIONS.map(
@@ -40,12 +50,13 @@ function render(sim: PageControls): string {
         ...r.barcodes.map((b) => `code-barres ${b}`),
         ...r.qr.map((q) => `QR ${q}`),
       ];
-      return `<section><h2>Ticket ${receipts.length - i}</h2><pre>${escapeHtml(r.text)}</pre><p>${escapeHtml(extras.join(' · '))}</p></section>`;
+      const logos = r.images.map(imageSvg).join('');
+      return `<section><h2>Ticket ${receipts.length - i}</h2><div class="paper">${logos}<pre>${escapeHtml(r.text)}</pre></div><p>${escapeHtml(extras.join(' · '))}</p></section>`;
     })
     .join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
 <title>Imprimante simulée</title>
-<style>body{font-family:sans-serif;margin:1rem}pre{font-family:monospace;background:#fff;border:1px solid #999;padding:.5rem;display:inline-block}section{margin:1rem 0}</style>
+<style>body{font-family:sans-serif;margin:1rem}.paper{display:inline-block;border:1px solid #999;padding:.5rem;text-align:center}pre{font-family:monospace;margin:0;text-align:left}section{margin:1rem 0}</style>
 </head><body><h1>Imprimante simulée</h1>
 <p>État : <strong>${escapeHtml(LABELS[sim.condition()])}</strong> · tiroir ${sim.drawerOpen() ? 'ouvert' : 'fermé'} (${sim.drawerKicks()} ouverture(s))</p>
 <form method="post" action="/condition">${buttons}</form>

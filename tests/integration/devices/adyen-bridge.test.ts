@@ -85,6 +85,17 @@ describe('Adyen terminal (local Terminal API) through the bridge', () => {
     expect(sim.rejected()).toBe(0);
   });
 
+  it('two starts of the same payment at once (a double tap): one charge, the same outcome twice', async () => {
+    const { sim, till } = await setup('approve');
+    const [a, b] = await Promise.all([pay(till, 'sale-12', 800), pay(till, 'sale-12', 800)]);
+    expect(a).toEqual({
+      ok: true,
+      value: expect.objectContaining({ status: 'approved', paymentId: 'sale-12' }),
+    });
+    expect(b).toEqual(a);
+    expect(sim.charges()).toHaveLength(1);
+  });
+
   it('decline: declined with the reason and receipt, nothing charged', async () => {
     const { sim, till } = await setup('decline');
     expect(await pay(till, 'sale-2', 500)).toEqual({

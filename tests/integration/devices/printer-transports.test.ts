@@ -230,6 +230,7 @@ describe('the simulator’s demo page', () => {
     expect(page).toContain('Comté');
     expect(page.indexOf('Ticket 2')).toBeLessThan(page.indexOf('Ticket 1'));
     expect(page).toContain('QR POS1:R:PAR01-03-000123');
+    expect(page).toContain('<svg xmlns="http://www.w3.org/2000/svg" width="192" height="48"'); // the logo, drawn
 
     const switched = await fetch(`${sim.httpUrl}/condition`, {
       method: 'POST',

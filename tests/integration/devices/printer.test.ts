@@ -61,7 +61,7 @@ describe('receipt printer through the agent WebSocket', () => {
     expect(receipt?.text).toBe(receiptToPlainText(document, 42, { charset: 'windows-1252' }));
     expect(receipt?.text).toContain('Comté');
     expect(receipt?.qr).toEqual(['POS1:R:PAR01-03-000123']);
-    expect(receipt?.images).toEqual([{ widthDots: 192, heightDots: 48 }]);
+    expect(receipt?.images).toMatchObject([{ widthDots: 192, heightDots: 48 }]);
     expect(sim.unknownCommands()).toEqual([]);
     expect(till.latest('printer-1-drawer')).toMatchObject({
       kind: 'drawer',

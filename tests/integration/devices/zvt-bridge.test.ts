@@ -59,6 +59,9 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     });
     expect(till.progress).toEqual([{ paymentId: 'sale-1', message: 'Insert card' }]);
     await waitFor(() => till.status()?.state === 'connected');
+    expect(till.statuses.map((s) => [s.deviceId, s.kind, s.state])).toEqual([
+      ['terminal', 'payment-terminal', 'connected'],
+    ]);
     // The app retries after losing the answer: the journal answers, the terminal is not asked.
     expect(await pay(till, 'sale-1')).toEqual(result);
     expect(await till.call('payment.recover', { paymentId: 'sale-1' })).toEqual(result);
@@ -110,6 +113,14 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(retried.ok ? 'ok' : retried.error.code).toBe('outcome-unknown');
     expect(authorizations(sim)).toHaveLength(1);
     sim.setScenario('approve');
+    // ZVT recovery reads the terminal's last transaction: no other payment may come first.
+    const other = await pay(till, 'sale-4b', 100);
+    expect(other).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'recovery-pending', retryable: true }),
+    });
+    expect(other.ok ? '' : other.error.message).toContain('sale-4');
+    expect(authorizations(sim)).toHaveLength(1);
     const recovered = await till.call('payment.recover', { paymentId: 'sale-4' });
     expect(recovered).toEqual({
       ok: true,
@@ -124,20 +135,50 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(await pay(till, 'sale-4', 4200)).toEqual(recovered);
     expect(sim.charges()).toHaveLength(1);
     expect(authorizations(sim)).toHaveLength(1);
+    // Resolved: card payments go on.
+    expect(await pay(till, 'sale-4b', 100)).toEqual({
+      ok: true,
+      value: expect.objectContaining({ status: 'approved', paymentId: 'sale-4b' }),
+    });
   });
 
   it('crash mid-payment: outcome unknown, recovered after reconnecting, charged once', async () => {
     const { sim, till } = await setup('crash');
+    await waitFor(() => till.status()?.state === 'connected');
     const first = await pay(till, 'sale-5', 999);
     expect(first.ok ? 'ok' : first.error.code).toBe('outcome-unknown');
+    // The lost link shows at once; the terminal answering again shows too.
+    expect(till.status()?.state).toBe('disconnected');
     sim.setScenario('approve');
     const recovered = await till.call('payment.recover', { paymentId: 'sale-5' });
     expect(recovered).toEqual({
       ok: true,
       value: expect.objectContaining({ status: 'approved', amountMinor: 999 }),
     });
+    expect(till.status()?.state).toBe('connected');
+    expect(till.statuses.map((s) => s.state)).toEqual(['connected', 'disconnected', 'connected']);
     expect(sim.charges()).toHaveLength(1);
     expect(authorizations(sim)).toHaveLength(1);
+  });
+
+  it('drop after the ack, before any card: recovery says not-started, and only then may the id be paid', async () => {
+    const { sim, till } = await setup('approve');
+    expect((await pay(till, 'sale-9a', 100)).ok).toBe(true);
+    sim.setScenario('drop');
+    const lost = await pay(till, 'sale-9b', 100);
+    expect(lost.ok ? 'ok' : lost.error.code).toBe('outcome-unknown');
+    sim.setScenario('approve');
+    expect(await till.call('payment.recover', { paymentId: 'sale-9b' })).toEqual({
+      ok: true,
+      value: { status: 'not-started', paymentId: 'sale-9b' },
+    });
+    expect(sim.charges()).toHaveLength(1);
+    // Proven never charged: the journal lets the same id through once more.
+    expect(await pay(till, 'sale-9b', 100)).toEqual({
+      ok: true,
+      value: expect.objectContaining({ status: 'approved', paymentId: 'sale-9b' }),
+    });
+    expect(sim.charges()).toHaveLength(2);
   });
 
   it('restart mid-payment: a new driver on the same data directory recovers without a second charge', async () => {
