@@ -40,6 +40,13 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'printer-offline': 'imprimante hors ligne',
   'printer-unreachable': 'imprimante injoignable',
   timeout: 'pas de réponse à temps',
+  'printer-no-reply': 'l’imprimante ne répond pas',
+  'printer-error': 'erreur de l’imprimante',
+  'recovery-pending': 'un paiement précédent attend sa vérification sur le terminal',
+  'terminal-refused': 'le terminal a refusé la demande',
+  'nothing-to-abort': 'aucun paiement en cours sur le terminal',
+  'device-misconfigured': 'appareil mal configuré',
+  'protocol-error': 'réponse incompréhensible de l’appareil',
 };
 
 /** A bridge failure as one short sentence: our words for known codes, the host's message otherwise. */
