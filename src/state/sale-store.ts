@@ -184,8 +184,8 @@ export function createSaleStore(services: SaleServices) {
 
     cancelPayment(): void {
       const { payment, card } = store.getState();
-      // A card already taken cannot be dropped by going back to the cart.
-      if (card || (payment && payment.tenders.length > 0)) {
+      // A card already charged cannot be dropped by going back to the cart (cash is simply handed back).
+      if (card || payment?.tenders.some((t) => t.type !== 'cash')) {
         fail('Paiement commencé : terminez-le');
         return;
       }

@@ -102,7 +102,7 @@ export function PaymentPanel(props: {
         <button type="submit">Valider</button>
       </form>
       {typedError && <p className="error">{typedError}</p>}
-      {props.payment.tenders.length === 0 && (
+      {props.payment.tenders.every((t) => t.type === 'cash') && (
         <button type="button" className="secondary" onClick={props.onCancel}>
           Retour au panier
         </button>
