@@ -293,7 +293,8 @@ export function createSaleStore(services: SaleServices) {
     store.setState((s) => ({
       cart: added.value,
       completed: undefined,
-      print: undefined,
+      // A receipt still waiting for the printer stays on screen (with Réimprimer) into the next sale.
+      print: s.print?.status === 'queued' ? s.print : undefined,
       problem: undefined,
       startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
     }));

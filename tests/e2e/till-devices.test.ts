@@ -126,13 +126,21 @@ describe('the till with its devices, end to end', () => {
     const queued = await agentBridge.printQueue();
     expect(queued.ok && queued.value.map((job) => job.jobId)).toEqual([`receipt:${receiptNumber}`]);
 
+    // The cashier goes on with the next customer: the waiting receipt stays on screen.
+    await typeScan(product(17).barcode);
+    await expect.poll(cartLines).toBe(1);
+    expect(await page.getByTestId('receipt-waiting').textContent()).toMatch(/papier/i);
+
     devices.printer.setCondition('ok');
     await expect.poll(() => chipState('printer'), { timeout: 10_000 }).toBe('connected');
-    await page.getByTestId('reprint').click();
-    await expect.poll(() => page.getByTestId('print-status').getAttribute('data-state')).toBe('printed');
-    expect(receiptsWith(receiptNumber)).toBe(1);
+    await page.getByTestId('reprint-waiting').click();
+    await expect.poll(() => receiptsWith(receiptNumber)).toBe(1);
+    await page.getByTestId('receipt-waiting').waitFor({ state: 'hidden' });
     // The reprint was the waiting job itself: nothing is left to print twice.
     expect(await agentBridge.printQueue()).toEqual({ ok: true, value: [] });
+    expect(receiptsWith(receiptNumber)).toBe(1);
+    await page.getByRole('button', { name: `Annuler ${product(17).name}` }).click();
+    await expect.poll(cartLines).toBe(0);
   });
 
   it('a card sale approved on the ZVT terminal records one charge', async () => {

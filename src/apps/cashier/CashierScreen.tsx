@@ -48,6 +48,18 @@ export function CashierScreen() {
         <div className="till-layout">
           <section className="basket">
             <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            {state.print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
+              <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
+                {state.print.message}{' '}
+                <button
+                  type="button"
+                  data-testid="reprint-waiting"
+                  onClick={() => void sale.reprintReceipt()}
+                >
+                  Réimprimer
+                </button>
+              </p>
+            )}
             {state.problem && (
               <p className="error" role="alert" data-testid="lookup-error">
                 {state.problem}
