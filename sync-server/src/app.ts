@@ -12,6 +12,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync-routes';
 import { shopRoutes } from './shop/shop-routes';
+import { type StockMirror, startStockMirror } from './stock/stock-mirror';
 import { type ChangeHub, startChangeHub } from './sync/change-hub';
 import type { PushHooks } from './sync/push';
 
@@ -27,6 +28,8 @@ export interface SyncApp {
   readonly keys: ServerKeys;
   readonly hub: ChangeHub;
   readonly metrics: Metrics;
+  /** Copies each location's stock to the other stores of its region (docs/sync-protocol.md section 4). */
+  readonly stockMirror: StockMirror;
   close(): Promise<void>;
 }
 
@@ -69,12 +72,17 @@ export async function buildApp({
     onRevoked: revocations.invalidate,
   });
   await app.register(shopRoutes, { prefix: '/shop/v1', db, keys, shopApiKey: config.shopApiKey });
+  const stockMirror = startStockMirror(db, hub, (error) =>
+    app.log.error({ err: error }, 'stock mirror pass failed'),
+  );
   return {
     app,
     keys,
     hub,
     metrics,
+    stockMirror,
     async close() {
+      await stockMirror.stop();
       await app.close();
       await hub.stop();
     },

@@ -4,6 +4,7 @@ import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { generateFrenchCatalog } from './demo/french-catalog';
 import { seedDemoCatalog } from './demo/seed-catalog';
+import { seedDemoStockNetwork } from './demo/seed-stock-network';
 import { seedDemoStore } from './demo/seed-store';
 
 // Entry point of the sync server process. On a fresh machine it creates its
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     const catalog = generateFrenchCatalog();
     seeded = await seedDemoCatalog(db, catalog);
     await seedDemoStore(db, server.keys, catalog);
+    await seedDemoStockNetwork(db, catalog);
   }
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

@@ -41,6 +41,8 @@ export interface SyncServerOptions {
   readonly seedDemoCatalog?: boolean;
   /** A fixed port (to restart a server where its clients expect it); default: any free port. */
   readonly port?: number;
+  /** Turns the web shop API on with this key (TILL_SHOP_API_KEY); default: off. */
+  readonly shopApiKey?: string;
 }
 
 /** The built sync server (dist/sync-server/main.js) on a free port. */
@@ -56,6 +58,7 @@ export function startSyncServer(options: SyncServerOptions = {}): Promise<Servic
         TILL_SEED_DEMO_CATALOG: String(options.seedDemoCatalog ?? true),
         TILL_LOG_LEVEL: 'warn',
         TILL_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+        ...(options.shopApiKey ? { TILL_SHOP_API_KEY: options.shopApiKey } : {}),
       },
       readyTimeoutMs: 120_000,
     }),

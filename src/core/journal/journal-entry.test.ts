@@ -4,7 +4,7 @@ import { journalEntrySchema, receiptNumberOf, unsealedJournalEntrySchema } from 
 import { managerApprovalPayloadSchema } from './manager-approval-payload';
 import { JOURNAL_KINDS, journalPayloadSchemas } from './payload-registry';
 import { countDifferenceMinor, shiftClosedPayloadSchema, shiftOpenedPayloadSchema } from './shift-payloads';
-import { anOnlineOrderReturn, aPlainSale, someHandovers } from './test-builders';
+import { anOnlineOrderReturn, aPlacedKioskOrder, aPlainSale, someHandovers } from './test-builders';
 
 const eur = (minor: number) => ({ minor, currency: 'EUR' });
 
@@ -148,6 +148,7 @@ describe('kind registry and envelope', () => {
       subject: { type: 'no-sale' },
       reason: 'r',
     },
+    'kiosk-order.placed': aPlacedKioskOrder(),
   } satisfies Record<(typeof JOURNAL_KINDS)[number], unknown>;
 
   it.each(JOURNAL_KINDS)('has a payload schema for %s and the envelope accepts that kind', (kind) => {

@@ -55,6 +55,7 @@ export const unsealedJournalEntrySchema = z.discriminatedUnion('kind', [
   unsealedOf('shift.closed'),
   unsealedOf('order.handover'),
   unsealedOf('manager.approval'),
+  unsealedOf('kiosk-order.placed'),
 ]);
 export type UnsealedJournalEntry = DeepReadonly<z.infer<typeof unsealedJournalEntrySchema>>;
 
@@ -66,6 +67,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   sealedOf('shift.closed'),
   sealedOf('order.handover'),
   sealedOf('manager.approval'),
+  sealedOf('kiosk-order.placed'),
 ]);
 /** A sealed entry: `hash` = SHA-256 of the canonical JSON of all other fields. */
 export type JournalEntry = DeepReadonly<z.infer<typeof journalEntrySchema>>;

@@ -3,6 +3,7 @@ import { orderHandoverSchema } from '../orders/handover';
 import { completedReturnSchema } from '../returns/completed-return';
 import { completedSaleSchema } from '../sale/completed-sale';
 import { cashMovementPayloadSchema } from './cash-movement-payload';
+import { kioskOrderPlacedPayloadSchema } from './kiosk-order-payload';
 import { managerApprovalPayloadSchema } from './manager-approval-payload';
 import { shiftClosedPayloadSchema, shiftOpenedPayloadSchema } from './shift-payloads';
 
@@ -17,6 +18,7 @@ export const JOURNAL_KINDS = [
   'shift.closed',
   'order.handover',
   'manager.approval',
+  'kiosk-order.placed',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -28,6 +30,7 @@ export const journalPayloadSchemas = {
   'shift.opened': shiftOpenedPayloadSchema,
   'shift.closed': shiftClosedPayloadSchema,
   'manager.approval': managerApprovalPayloadSchema,
+  'kiosk-order.placed': kioskOrderPlacedPayloadSchema,
 } as const satisfies { readonly [K in JournalKind]: z.ZodType };
 
 export type JournalPayload<K extends JournalKind> = z.infer<(typeof journalPayloadSchemas)[K]>;

@@ -1,8 +1,10 @@
 import { approveDiscount, setBasketDiscount, setLineDiscount } from '../cart/cart-discounts';
 import { addProduct, voidLine } from '../cart/cart-lines';
 import { aKgProduct, aProduct, eur, idSequence, unwrap, YOGURTS_3_FOR_2 } from '../cart/test-builders';
-import { exampleHandover } from '../orders/example-orders';
+import { EXAMPLE_KIOSK_INPUT, exampleHandover } from '../orders/example-orders';
 import type { OrderHandover } from '../orders/handover';
+import type { KioskOrder } from '../orders/kiosk-order';
+import { placeKioskOrder } from '../orders/place-kiosk-order';
 import type { CompletedReturn } from '../returns/completed-return';
 import { createReturn } from '../returns/create-return';
 import type { RefundPolicy } from '../returns/refund-policy';
@@ -150,11 +152,24 @@ export function someHandovers(): readonly OrderHandover[] {
   ];
 }
 
+/** The example kiosk order as a kiosk places it: submitted, or paid on its terminal with `cardReference`. */
+export function aPlacedKioskOrder(cardReference?: string): KioskOrder {
+  const placed = placeKioskOrder(
+    { ...EXAMPLE_KIOSK_INPUT, paymentMethod: cardReference ? 'at-kiosk' : 'at-till' },
+    {
+      placedAt: '2025-03-01T10:16:00+01:00',
+      ...(cardReference ? { payment: { type: 'kiosk-card', cardReference } } : {}),
+    },
+  );
+  return unwrap(placed);
+}
+
 /** A small pool of each record kind, for property tests to pick from. */
 export function samplePayloads(): {
   readonly sales: readonly CompletedSale[];
   readonly returns: readonly CompletedReturn[];
   readonly handovers: readonly OrderHandover[];
+  readonly kioskOrders: readonly KioskOrder[];
 } {
   const busy = aBusySale();
   const discounted = aDiscountedSale();
@@ -162,5 +177,6 @@ export function samplePayloads(): {
     sales: [aPlainSale(), busy, discounted],
     returns: [aReturnOf(busy, 10), aReturnOf(discounted, 11, 2), anOnlineOrderReturn()],
     handovers: someHandovers(),
+    kioskOrders: [aPlacedKioskOrder(), aPlacedKioskOrder('TPE-0042-7781')],
   };
 }

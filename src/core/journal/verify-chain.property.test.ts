@@ -48,6 +48,7 @@ const kindAndPayload = fc.oneof(
   fc.constantFrom(...pool.sales).map((payload) => ({ kind: 'sale.completed' as const, payload })),
   fc.constantFrom(...pool.returns).map((payload) => ({ kind: 'return.completed' as const, payload })),
   fc.constantFrom(...pool.handovers).map((payload) => ({ kind: 'order.handover' as const, payload })),
+  fc.constantFrom(...pool.kioskOrders).map((payload) => ({ kind: 'kiosk-order.placed' as const, payload })),
   fc
     .oneof(
       fc.record({ type: fc.constantFrom('float-in', 'float-out', 'safe-drop'), amount, staffId }),
@@ -205,7 +206,7 @@ describe('verifyChain on random chains', () => {
   it('draws entries of every kind, and every record of the pool', () => {
     const drawn = fc.sample(draft, 1000);
     expect(new Set(drawn.map((d) => d.kind))).toEqual(new Set(JOURNAL_KINDS));
-    const records = [...pool.sales, ...pool.returns, ...pool.handovers];
+    const records = [...pool.sales, ...pool.returns, ...pool.handovers, ...pool.kioskOrders];
     expect(records.every((r) => drawn.some((d) => d.payload === r))).toBe(true);
   });
 

@@ -113,6 +113,7 @@ export {
   pickupCodeFromBytes,
   pickupCodeSchema,
 } from './pickup-code';
+export { type KioskOrderPlacement, type PlaceKioskOrderError, placeKioskOrder } from './place-kiosk-order';
 export {
   isValidPostcode,
   normalizeAddress,

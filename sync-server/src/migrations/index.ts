@@ -2,6 +2,7 @@ import { catalogMigration } from './001-catalog';
 import { replicationMigration } from './002-replication';
 import { projectionsMigration } from './003-projections';
 import { webShopMigration } from './004-web-shop';
+import { kioskOrdersAndStockLocationsMigration } from './005-kiosk-orders-and-stock-locations';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly Migration[] = [
   replicationMigration,
   projectionsMigration,
   webShopMigration,
+  kioskOrdersAndStockLocationsMigration,
 ];

@@ -5,6 +5,7 @@ import { applyStockMovements } from './apply-stock-movements';
 import { readCatalogUnits } from './catalog-units';
 import { projectCashMovements } from './project-cash-movements';
 import { projectHandovers } from './project-handovers';
+import { projectKioskOrders } from './project-kiosk-orders';
 import { projectReturns } from './project-returns';
 import { projectSales } from './project-sales';
 
@@ -41,4 +42,9 @@ export async function projectJournalEntries(
     ordered.flatMap((e) => (e.kind === 'order.handover' ? [e] : [])),
   );
   await applyStockMovements(tx, [...sold, ...restocked]);
+  // Last: it takes the kiosk export lock (see project-kiosk-orders.ts).
+  await projectKioskOrders(
+    tx,
+    ordered.flatMap((e) => (e.kind === 'kiosk-order.placed' ? [e] : [])),
+  );
 }

@@ -1,4 +1,5 @@
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
+import { kioskOrderOwnerIssue } from '../../../src/core/journal/kiosk-order-payload';
 import type { ClickCollectOrder } from '../../../src/core/orders/click-collect-order';
 import { mergeHandovers } from '../../../src/core/orders/merge-handovers';
 import { SYNC_COLLECTIONS, type SyncCollectionName, scopeKeyOf } from '../../../src/core/sync/collections';
@@ -137,6 +138,9 @@ function validateRows(
     if (collection === 'journal' && (doc.storeCode !== till.storeCode || doc.tillCode !== till.tillCode)) {
       throw forbidden(`row ${index}: journal entry ${id} names another store or till code`);
     }
+    const entry = collection === 'journal' ? (doc as unknown as JournalEntry) : undefined;
+    const owner = entry?.kind === 'kiosk-order.placed' ? kioskOrderOwnerIssue(entry, entry.payload) : null;
+    if (owner) throw forbidden(`row ${index}: the kiosk order in entry ${id} names ${owner}`);
     const assumed = row.assumedMasterState ? withoutDeletedFlag(row.assumedMasterState) : null;
     return { id, doc, assumed };
   });

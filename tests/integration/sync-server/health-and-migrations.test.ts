@@ -22,6 +22,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '002-replication',
       '003-projections',
       '004-web-shop',
+      '005-kiosk-orders-and-stock-locations',
     ]);
   });
 
