@@ -10,6 +10,7 @@ import type { Database, Queryable } from '../../sync-server/src/db/database';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
 import { projectJournalEntries } from '../../sync-server/src/projections/project-journal';
 import { pullDocuments } from '../../sync-server/src/sync/document-store';
+import { nodeSha256Hex } from '../../sync-server/src/sync/node-sha256';
 import { handlePush } from '../../sync-server/src/sync/push';
 import { withoutDeletedFlag } from '../../sync-server/src/sync/same-document';
 import { benchIdGenerator, buildSale, saleDraft } from './sales';
@@ -115,6 +116,8 @@ export async function profileJournalPush(
         { sequence: previous.sequence, hash: previous.hash },
         batch,
         identity,
+        // The hash the server checks with (journal-arrival.ts).
+        nodeSha256Hex,
       );
       if (!verified.ok) throw new Error('push profile: chain does not verify');
       verifyMs += performance.now() - verifyStarted;

@@ -6,6 +6,7 @@ import { generateFrenchCatalog } from './demo/french-catalog';
 import { seedDemoCatalog } from './demo/seed-catalog';
 import { seedDemoStockNetwork } from './demo/seed-stock-network';
 import { seedDemoStore } from './demo/seed-store';
+import { backfillProjections } from './projections/backfill-projections';
 
 // Entry point of the sync server process. On a fresh machine it creates its
 // embedded database, applies migrations and seeds the demo store.
@@ -30,6 +31,13 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${JSON.stringify({ event: 'ready', service: 'sync-server', url: `http://${config.host}:${port}` })}\n`,
   );
+
+  // Journal entries stored before the projection tables existed get their
+  // rows now. In the background: the tills need not wait for it, and every
+  // step is idempotent, so an interrupted run simply goes on at the next start.
+  void backfillProjections(db)
+    .then((result) => app.log.info(result, 'projection backfill done'))
+    .catch((error: unknown) => app.log.error({ err: error }, 'projection backfill failed'));
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

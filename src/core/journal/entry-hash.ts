@@ -11,10 +11,20 @@ export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
+/**
+ * A SHA-256 of text as lower-case hex. The core's own is pure JS; a server
+ * may pass its platform's (node:crypto is about ten times faster), which
+ * must give the same digest.
+ */
+export type Sha256Hex = (text: string) => string;
+
 /** Hash of an unsealed entry (an entry object without `hash`). */
-export function computeEntryHash(unsealed: unknown): Result<string, CanonicalJsonError> {
+export function computeEntryHash(
+  unsealed: unknown,
+  hashHex: Sha256Hex = sha256Hex,
+): Result<string, CanonicalJsonError> {
   const text = canonicalJson(unsealed);
-  return text.ok ? ok(sha256Hex(text.value)) : text;
+  return text.ok ? ok(hashHex(text.value)) : text;
 }
 
 /** The hashed material of a stored entry: every own member except `hash`. */

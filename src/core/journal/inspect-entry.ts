@@ -1,4 +1,4 @@
-import { computeEntryHash, hashedMaterialOf } from './entry-hash';
+import { computeEntryHash, hashedMaterialOf, type Sha256Hex, sha256Hex } from './entry-hash';
 import {
   type JournalEntry,
   journalEntrySchema,
@@ -26,7 +26,7 @@ export type InspectedEntry = {
   readonly computedHash: string | null;
 };
 
-export function inspectEntry(raw: unknown, index: number): InspectedEntry {
+export function inspectEntry(raw: unknown, index: number, hashHex: Sha256Hex = sha256Hex): InspectedEntry {
   if (!isPlainObject(raw)) {
     const issues = [{ path: '', message: 'an entry must be a JSON object' }];
     return {
@@ -41,7 +41,7 @@ export function inspectEntry(raw: unknown, index: number): InspectedEntry {
     };
   }
   const readable = readLeniently(raw);
-  const hash = computeEntryHash(hashedMaterialOf(raw));
+  const hash = computeEntryHash(hashedMaterialOf(raw), hashHex);
   const computedHash = hash.ok ? hash.value : null;
   const parsed = journalEntrySchema.safeParse(raw);
   if (!parsed.success) {

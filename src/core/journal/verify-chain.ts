@@ -1,4 +1,5 @@
 import type { ChainBreak } from './chain-break';
+import type { Sha256Hex } from './entry-hash';
 import { type InspectedEntry, inspectEntry } from './inspect-entry';
 import type { ChainHead, JournalEntry, TillIdentity } from './journal-entry';
 import { GENESIS_PREV_HASH, sequenceSchema, sha256HexSchema } from './journal-values';
@@ -16,6 +17,8 @@ export type VerifyChainOptions = {
   readonly expectedStart?: ChainStart;
   /** The till the entries must belong to. Default: the till most sealed entries belong to. */
   readonly till?: TillIdentity;
+  /** The SHA-256 to check hashes with (default: the core's pure-JS one). */
+  readonly sha256Hex?: Sha256Hex;
 };
 
 export type ChainVerification =
@@ -41,7 +44,7 @@ export function verifyChain(
   ) {
     throw new RangeError(`invalid expectedStart: ${JSON.stringify(start)}`);
   }
-  const inspected = entries.map(inspectEntry);
+  const inspected = entries.map((entry, index) => inspectEntry(entry, index, options.sha256Hex));
   const till = options.till ?? chainTillOf(inspected);
   const inChain = inspected.map((e) => till === null || e.till === null || sameTill(e.till, till));
   // Foreign entries count in another till's sequence space, so they hold no number in this one.
@@ -77,9 +80,14 @@ export function verifyContinuation(
   head: ChainHead,
   batch: readonly unknown[],
   till?: TillIdentity,
+  hashHex?: Sha256Hex,
 ): ChainVerification {
   const expectedStart = { sequence: head.sequence + 1, prevHash: head.hash };
-  return verifyChain(batch, till ? { expectedStart, till } : { expectedStart });
+  return verifyChain(batch, {
+    expectedStart,
+    ...(till ? { till } : {}),
+    ...(hashHex ? { sha256Hex: hashHex } : {}),
+  });
 }
 
 type Location = Pick<ChainBreak, 'index' | 'sequence' | 'entryId'>;

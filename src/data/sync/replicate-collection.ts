@@ -9,6 +9,12 @@ import type { RetryPacer } from './retry-pacer';
 import { SyncRequestError } from './sync-http';
 import type { TillSession } from './till-session';
 
+/** Journal entries are about 4 KB: 500 of them stay well under MAX_BODY_BYTES (4 MB). */
+export const PUSH_BATCH_SIZE = 500;
+
+/** A prefetched page older than this is dropped and asked for again. */
+const PREFETCH_MAX_AGE_MS = 5_000;
+
 export interface CollectionReplicationOptions {
   readonly name: SyncCollectionName;
   readonly session: TillSession;
@@ -37,6 +43,7 @@ export function replicateCollection<T extends { id: string }>(
   const pullWithBackoff = backoffLoop(session.pacer);
   const pushWithBackoff = backoffLoop(session.pacer);
   const stream$ = new Subject<'RESYNC'>();
+  const pages = prefetchingPages<T>(name, session, options.onRemaining);
   options.resync$.subscribe(() => stream$.next('RESYNC'));
 
   return replicateRxCollection<T, Checkpoint>({
@@ -49,27 +56,66 @@ export function replicateCollection<T extends { id: string }>(
     pull: {
       batchSize: options.pullBatchSize,
       stream$: stream$.asObservable(),
-      handler: (checkpoint, batchSize) =>
-        pullWithBackoff(async () => {
-          const query = `checkpoint=${checkpoint?.seq ?? 0}&limit=${batchSize}`;
-          const body = await session.request<{
-            documents: never[];
-            checkpoint: Checkpoint;
-            remaining?: number;
-          }>('GET', `/sync/v1/${name}/pull?${query}`);
-          options.onRemaining?.(body.remaining ?? 0);
-          return { documents: body.documents, checkpoint: body.checkpoint };
-        }),
+      handler: (checkpoint, batchSize) => pullWithBackoff(() => pages.take(checkpoint?.seq ?? 0, batchSize)),
     },
     ...(options.outbox
       ? {
           push: {
-            batchSize: 200,
+            // About 2 MB of sales per request, half the server's body limit.
+            batchSize: PUSH_BATCH_SIZE,
             handler: (rows) => pushWithBackoff(() => pushRows<T>(name, session, rows, options.outbox)),
           },
         }
       : {}),
   });
+}
+
+interface PulledPage<T> {
+  readonly documents: WithDeleted<T>[];
+  readonly checkpoint: Checkpoint;
+}
+
+/**
+ * The pull requests of one collection. When a page comes back full, the page
+ * after it is asked for at once, while RxDB stores this one: during a first
+ * sync the server's answer and the till's IndexedDB writes then overlap
+ * instead of taking turns. A prefetched page is what the server held when it
+ * answered, exactly as if the till had pulled then: anything committed later
+ * has a higher seq and comes in a later pull.
+ */
+function prefetchingPages<T>(
+  name: SyncCollectionName,
+  session: TillSession,
+  onRemaining: ((remaining: number) => void) | undefined,
+) {
+  let ahead: { key: string; at: number; page: Promise<PulledPage<T>> } | undefined;
+  const fetchPage = async (seq: number, limit: number): Promise<PulledPage<T>> => {
+    const body = await session.request<{
+      documents: WithDeleted<T>[];
+      checkpoint: Checkpoint;
+      remaining?: number;
+    }>('GET', `/sync/v1/${name}/pull?checkpoint=${seq}&limit=${limit}`);
+    onRemaining?.(body.remaining ?? 0);
+    return { documents: body.documents, checkpoint: body.checkpoint };
+  };
+  return {
+    async take(seq: number, limit: number): Promise<PulledPage<T>> {
+      const key = `${seq}/${limit}`;
+      const prefetched =
+        ahead?.key === key && Date.now() - ahead.at < PREFETCH_MAX_AGE_MS ? ahead : undefined;
+      ahead = undefined;
+      // A failed prefetch is simply asked for again.
+      const page = prefetched
+        ? await prefetched.page.catch(() => fetchPage(seq, limit))
+        : await fetchPage(seq, limit);
+      if (page.documents.length >= limit) {
+        const next = fetchPage(page.checkpoint.seq, limit);
+        next.catch(() => undefined);
+        ahead = { key: `${page.checkpoint.seq}/${limit}`, at: Date.now(), page: next };
+      }
+      return page;
+    },
+  };
 }
 
 /**

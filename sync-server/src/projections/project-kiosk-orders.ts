@@ -92,6 +92,13 @@ async function incident(
     entryId: entry.id,
     detail,
   };
+  // The projection backfill meets a refused entry again at every start (it
+  // has no row in kiosk_orders_placed): one incident per entry and cause.
+  const already = await tx.query('SELECT 1 FROM journal_incidents WHERE entry_id = $1 AND code = $2', [
+    entry.id,
+    code,
+  ]);
+  if (already.rows.length > 0) return;
   const till = { tillId: entry.tillId, storeCode: entry.storeCode, tillCode: entry.tillCode };
   await recordIncidents(tx, till, [found]);
 }

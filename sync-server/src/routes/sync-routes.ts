@@ -125,9 +125,15 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
   app.get('/stream', { preHandler: authenticate }, (request, reply) => serveStream(request, reply, deps));
 }
 
+/**
+ * At most one resync event per stream per this window after the first
+ * (which goes at once): a burst of sales in a store then makes each of its
+ * tills pull inventory a few times a second, not once per sale.
+ */
+export const STREAM_COALESCE_MS = 250;
+
 function serveStream(request: FastifyRequest, reply: FastifyReply, { hub, metrics }: SyncRouteDeps): void {
   const till = principal(request);
-  const visible = (collection: SyncCollectionName, scope: string) => scopeForTill(collection, till) === scope;
   // Headers set by hooks (CORS) live on the Fastify reply, which hijack() bypasses.
   const hookHeaders = Object.fromEntries(
     Object.entries(reply.getHeaders()).flatMap(([name, value]) =>
@@ -147,14 +153,28 @@ function serveStream(request: FastifyRequest, reply: FastifyReply, { hub, metric
     out.write(`event: resync\ndata: ${JSON.stringify({ collections })}\n\n`);
   // On (re)connect the client may have missed anything: tell it to pull everything.
   resync(SYNC_COLLECTION_NAMES);
-  const unsubscribe = hub.subscribe((change) => {
-    if (change === 'everything') resync(SYNC_COLLECTION_NAMES);
-    else if (visible(change.collection, change.scope)) resync([change.collection]);
-  });
+  const pending = new Set<SyncCollectionName>();
+  let window: NodeJS.Timeout | undefined;
+  const flush = () => {
+    window = undefined;
+    if (pending.size === 0) return;
+    resync([...pending]);
+    pending.clear();
+    window = setTimeout(flush, STREAM_COALESCE_MS);
+  };
+  const unsubscribe = hub.subscribe(
+    (collection) => scopeForTill(collection, till),
+    (change) => {
+      for (const collection of change === 'everything' ? SYNC_COLLECTION_NAMES : [change])
+        pending.add(collection);
+      if (window === undefined) flush();
+    },
+  );
   const ping = setInterval(() => out.write(': ping\n\n'), STREAM_PING_MS);
   metrics.openStreams.inc();
   request.raw.on('close', () => {
     clearInterval(ping);
+    clearTimeout(window);
     unsubscribe();
     metrics.openStreams.dec();
   });

@@ -43,7 +43,7 @@ export function startStockMirror(
     })();
   };
 
-  const unsubscribe = hub.subscribe((change) => {
+  const unsubscribe = hub.watchAll((change) => {
     if (change === 'everything' || change.collection === 'inventory') run();
   });
   run();

@@ -24,14 +24,12 @@ export interface DocumentWrite {
  * and the sequence numbers they take follow commit order.
  */
 export async function lockScope(tx: Queryable, collection: SyncCollectionName, scope: string): Promise<void> {
+  // One round trip: the no-op DO UPDATE takes the row lock whether the row is new or not.
   await tx.query(
-    'INSERT INTO sync_sequences (collection, scope, last) VALUES ($1, $2, 0) ON CONFLICT (collection, scope) DO NOTHING',
+    `INSERT INTO sync_sequences (collection, scope, last) VALUES ($1, $2, 0)
+     ON CONFLICT (collection, scope) DO UPDATE SET last = sync_sequences.last RETURNING last`,
     [collection, scope],
   );
-  await tx.query('SELECT last FROM sync_sequences WHERE collection = $1 AND scope = $2 FOR UPDATE', [
-    collection,
-    scope,
-  ]);
 }
 
 export async function readDocuments(
@@ -59,22 +57,37 @@ export async function writeDocuments(
   writes: readonly DocumentWrite[],
 ): Promise<void> {
   if (writes.length === 0) return;
-  const counter = await tx.query<{ last: number }>(
-    'UPDATE sync_sequences SET last = last + $3 WHERE collection = $1 AND scope = $2 RETURNING last',
-    [collection, scope, writes.length],
+  // One statement: take the sequence numbers, store the documents, queue the
+  // notification. The counter row is already locked (lockScope), so nothing
+  // commits into this scope between the statement's snapshot and its writes.
+  const result = await tx.query<{ last: number | null }>(
+    `WITH counter AS (
+       UPDATE sync_sequences SET last = last + $3 WHERE collection = $1 AND scope = $2 RETURNING last
+     ), stored AS (
+       INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq, updated_at)
+       SELECT $1, w->>'id', $2, w->'doc', (w->>'deleted')::boolean, counter.last - $3 + ordinality, now()
+       FROM counter, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(w, ordinality)
+       ON CONFLICT (collection, id) DO UPDATE
+         SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+       RETURNING 1
+     )
+     SELECT (SELECT last FROM counter) AS last, pg_notify($5, $6) AS notified`,
+    [
+      collection,
+      scope,
+      writes.length,
+      JSON.stringify(writes),
+      CHANGE_CHANNEL,
+      changePayload(collection, scope),
+    ],
   );
-  const last = counter.rows[0]?.last;
-  if (last === undefined) throw new Error(`writeDocuments without lockScope(${collection}, ${scope})`);
-  const first = last - writes.length + 1;
-  await tx.query(
-    `INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq, updated_at)
-     SELECT $1, w->>'id', $2, w->'doc', (w->>'deleted')::boolean, $3::bigint + (ordinality - 1), now()
-     FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(w, ordinality)
-     ON CONFLICT (collection, id) DO UPDATE
-       SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at`,
-    [collection, scope, first, JSON.stringify(writes)],
-  );
-  await tx.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify({ collection, scope })]);
+  if (result.rows[0]?.last == null)
+    throw new Error(`writeDocuments without lockScope(${collection}, ${scope})`);
+}
+
+/** The NOTIFY payload of a write: which collection and scope changed (change-hub.ts reads it). */
+export function changePayload(collection: SyncCollectionName, scope: string): string {
+  return JSON.stringify({ collection, scope });
 }
 
 export async function pullDocuments(

@@ -3,6 +3,7 @@ import { GENESIS_PREV_HASH } from '../../../src/core/journal/journal-values';
 import { verifyContinuation } from '../../../src/core/journal/verify-chain';
 import type { TillPrincipal } from '../auth/access-token';
 import type { Queryable } from '../db/database';
+import { nodeSha256Hex } from './node-sha256';
 
 export interface Incident {
   readonly code: string;
@@ -31,7 +32,7 @@ export async function checkJournalArrival(
   );
   const head = stored.rows[0] ?? { sequence: 0, hash: GENESIS_PREV_HASH };
   const identity = { storeCode: till.storeCode, tillCode: till.tillCode, tillId: till.tillId };
-  const verification = verifyContinuation(head, sorted, identity);
+  const verification = verifyContinuation(head, sorted, identity, nodeSha256Hex);
   const incidents: Incident[] = verification.ok
     ? []
     : verification.breaks.map((brk) => ({

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StockLevel, stockLevelId } from '../../../src/core/catalog/stock-level';
+import { aPlainSale } from '../../../src/core/journal/test-builders';
+import { projectJournalEntries } from '../../../sync-server/src/projections/project-journal';
 import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
+import { asNewRows, TestJournal } from '../../support/journal-builder';
 import {
   DATABASE_KINDS,
   type EnrolledTill,
@@ -93,5 +96,75 @@ describe.each(DATABASE_KINDS)('concurrent writers and a tailing puller on $name'
     const missed = [...written].filter((id) => !pulled.has(id));
     expect(missed).toEqual([]);
     expect(duplicates).toBe(0);
+  });
+});
+
+// Stock levels under concurrent pushes (docs/projections.md, Stock): the
+// tills of one store push sales at once; each level must end at exactly the
+// sum of the movements recorded (no lost update), and a till tailing the
+// store's inventory must see every level's last version. Checked to fail on
+// PostgreSQL with the levels read before taking the store's lock (PGlite runs
+// one transaction at a time, so there it cannot fail).
+const TILLS = 4;
+const SALES_PER_TILL = 12;
+
+describe.each(DATABASE_KINDS)('concurrent sales and the store inventory on $name', (kind) => {
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer(kind, { onNewJournalEntries: projectJournalEntries });
+  });
+  afterAll(() => t?.close());
+
+  it(`loses no stock movement of ${TILLS * SALES_PER_TILL} sales pushed at once`, async () => {
+    const tills = await Promise.all(
+      Array.from({ length: TILLS }, (_, i) => t.enrol('PAR01', String(i + 1).padStart(2, '0'))),
+    );
+    const reader = await t.enrol('PAR01', '90');
+    let done = false;
+    const latest = new Map<string, number>();
+    let checkpoint = 0;
+    const tail = (async () => {
+      for (;;) {
+        const finished = done;
+        const response = await reader.request(
+          'GET',
+          `/sync/v1/inventory/pull?checkpoint=${checkpoint}&limit=5`,
+        );
+        expect(response.statusCode).toBe(200);
+        const body = response.json() as {
+          documents: (StockLevel & { _deleted: boolean })[];
+          checkpoint: { seq: number };
+        };
+        for (const doc of body.documents) latest.set(doc.productId, doc.quantity);
+        checkpoint = body.checkpoint.seq;
+        if (finished && body.documents.length < 5) return;
+      }
+    })();
+    await Promise.all(
+      tills.map(async (till, index) => {
+        const journal = new TestJournal(till);
+        for (let n = 0; n < SALES_PER_TILL; n++) {
+          const entry = journal.append({ kind: 'sale.completed', payload: aPlainSale(index * 100 + n) });
+          const response = await till.request('POST', '/sync/v1/journal/push', asNewRows([entry]));
+          expect(response.statusCode).toBe(200);
+        }
+      }),
+    );
+    done = true;
+    await tail;
+
+    const moved = await t.db.query<{ product_id: string; total: number; n: number }>(
+      'SELECT product_id, sum(delta)::int AS total, count(*)::int AS n FROM stock_movements GROUP BY product_id',
+    );
+    expect(moved.rows.length).toBeGreaterThan(0);
+    expect(moved.rows.reduce((sum, row) => sum + row.n, 0)).toBe(TILLS * SALES_PER_TILL * 3);
+    const stored = await t.db.query<{ product_id: string; quantity: number }>(
+      `SELECT doc->>'productId' AS product_id, (doc->>'quantity')::int AS quantity
+       FROM sync_documents WHERE collection = 'inventory' AND scope = 'PAR01'`,
+    );
+    const expected = Object.fromEntries(moved.rows.map((row) => [row.product_id, row.total]));
+    expect(Object.fromEntries(stored.rows.map((row) => [row.product_id, row.quantity]))).toEqual(expected);
+    expect(Object.fromEntries([...latest])).toEqual(expected);
   });
 });
