@@ -3,6 +3,9 @@
 // then opens the Electron app, or, without an Electron binary, serves the
 // apps from the hardware agent and prints their URLs. Ctrl-C stops it all.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DemoDevices, startDemoDevices } from '../hardware/simulators/demo-devices';
 import { issueDemoPairingCodes, newAdminToken } from './lib/demo-enrolment';
 import { writeDemoKioskManagers } from './lib/demo-kiosk-managers';
 import { findElectron } from './lib/electron-binary';
@@ -10,12 +13,14 @@ import { type LaunchConfig, loadLaunchConfig } from './lib/launch-config';
 import { type ServiceProcess, startService } from './lib/service-process';
 
 const services: ServiceProcess[] = [];
+let demoDevices: DemoDevices | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     await Promise.all(services.reverse().map((service) => service.stop()));
+    await demoDevices?.close();
   }
   process.exit(code);
 }
@@ -32,6 +37,7 @@ async function main(): Promise<void> {
   // The admin token lives only as long as this run unless set explicitly.
   const adminToken = process.env.TILL_ADMIN_TOKEN || newAdminToken();
   const env = { ...process.env, ...config, TILL_ADMIN_TOKEN: adminToken };
+  const printerPage = await startSimulatedDevices(config, env);
 
   const sync = await startService({
     name: 'sync-server',
@@ -74,6 +80,7 @@ async function main(): Promise<void> {
         if (!stopping) void stopAll(0);
       });
       console.log(`[start] Electron opened the ${config.TILL_APP} app (sync server ${sync.url}).`);
+      if (printerPage) console.log(`[start] Receipts printed by the simulated printer: ${printerPage}`);
       return;
     }
     if (config.TILL_ELECTRON === 'on') throw new Error('TILL_ELECTRON=on but Electron did not start');
@@ -99,10 +106,29 @@ async function main(): Promise<void> {
       `  Kiosk          ${agent.url}/kiosk`,
       `  Pickup desk    ${agent.url}/pickup`,
       `  Sync server    ${sync.url}  (health: ${sync.url}/health)`,
+      ...(printerPage ? [`  Receipts       ${printerPage}  (what the simulated printer printed)`] : []),
       '',
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
+}
+
+/**
+ * With TILL_DEVICES=simulated, the demo's printer, card terminal, pole display
+ * and serial scanner run here, and the hardware host gets a device file
+ * pointing at them. Returns the printer simulator's page (the receipts it printed).
+ */
+async function startSimulatedDevices(
+  config: LaunchConfig,
+  env: Record<string, string | undefined>,
+): Promise<string | undefined> {
+  if (config.TILL_DEVICES !== 'simulated') return undefined;
+  demoDevices = await startDemoDevices({ printerPagePort: Number(config.TILL_PRINTER_PAGE_PORT) });
+  mkdirSync(config.TILL_DATA_DIR, { recursive: true });
+  const file = join(config.TILL_DATA_DIR, 'demo-devices.json');
+  writeFileSync(file, JSON.stringify(demoDevices.config, null, 2));
+  env.TILL_DEVICES = file;
+  return demoDevices.printer.httpUrl;
 }
 
 process.once('SIGINT', () => void stopAll(0));

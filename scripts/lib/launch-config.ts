@@ -26,7 +26,18 @@ export const SETTINGS = {
     default: '',
     help: 'bearer key of the web shop API (order import, kiosk export); off when empty',
   },
-  TILL_DEVICES: { default: 'simulated', help: 'device profile: simulated or none' },
+  TILL_DEVICES: {
+    default: 'simulated',
+    help: 'simulated (demo printer, card terminal, pole display, serial scanner), none, or a device file (JSON)',
+  },
+  TILL_DATA_DIR: {
+    default: '.data/hardware',
+    help: 'where the hardware host keeps its files (payment journal, print queue)',
+  },
+  TILL_PRINTER_PAGE_PORT: {
+    default: '8790',
+    help: 'port of the simulated printer page showing printed receipts (0 = any free port)',
+  },
   TILL_STORE_CODE: { default: 'PAR01', help: 'store code (receipt numbers, data scope)' },
   TILL_TILL_CODE: { default: '01', help: 'till code within the store' },
   TILL_APP: { default: 'cashier', help: 'screen set the Electron window opens: cashier, kiosk or pickup' },

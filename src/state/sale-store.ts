@@ -1,13 +1,27 @@
 import { createStore } from 'zustand/vanilla';
+import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-methods';
 import { addProduct, type Cart, createCart, priceCart, voidLine } from '../core/cart';
+import { changeLines, itemLines, totalLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
-import { type Money, money } from '../core/money';
-import { buildSaleReceipt, receiptToPlainText } from '../core/receipts';
-import { addTender, changeDue, completeSale, isSettled, type Payment, startPayment } from '../core/sale';
+import { type Money, money, sumMoney } from '../core/money';
+import { buildSaleReceipt, type ReceiptDocument, receiptToPlainText } from '../core/receipts';
+import {
+  addTender,
+  changeDue,
+  completeSale,
+  isSettled,
+  type Payment,
+  remainingDue,
+  startPayment,
+  type TenderInput,
+} from '../core/sale';
 import type { StoreSettings } from '../core/settings/store-settings';
 import type { StaffMember } from '../core/staff/staff-member';
+import { cardTenderFrom } from './card-tender';
+import { bridgeErrorWords } from './device-words';
 import { newId } from './ids';
 import { receiptContextFrom } from './receipt-context';
+import { printReceipt, type ReceiptPrintState, receiptJobId } from './receipt-printing';
 import { lookupScan } from './scan-lookup';
 import { findStaffByPin, type SignedInStaff } from './staff-sign-in';
 import type { TillServices } from './till-services';
@@ -17,6 +31,20 @@ export interface CompletedSaleView {
   readonly receiptText: string;
   readonly change: Money;
   readonly total: Money;
+  /** The card terminal's own receipt lines, one list per card tender. */
+  readonly terminalReceipts: readonly (readonly string[])[];
+}
+
+/**
+ * A card payment on the terminal. `outcome-unknown`: the link broke before
+ * the terminal answered; only asking the terminal (recover) settles it, and
+ * no other tender is taken meanwhile, since the card may have been charged.
+ */
+export interface CardAttempt {
+  readonly paymentId: string;
+  readonly phase: 'in-progress' | 'outcome-unknown' | 'recovering';
+  /** What the terminal tells the customer, or what the till is doing. */
+  readonly message: string;
 }
 
 export interface SaleState {
@@ -26,11 +54,14 @@ export interface SaleState {
   /** Set while the customer pays. */
   readonly payment: Payment | undefined;
   readonly completed: CompletedSaleView | undefined;
+  /** The receipt of the last completed sale on its way to the printer. */
+  readonly print: ReceiptPrintState | undefined;
+  readonly card: CardAttempt | undefined;
   /** The last problem, in words for the cashier. */
   readonly problem: string | undefined;
 }
 
-type SaleServices = Pick<TillServices, 'db' | 'journal' | 'findProductByBarcode' | 'sync'>;
+type SaleServices = Pick<TillServices, 'db' | 'journal' | 'findProductByBarcode' | 'sync' | 'bridge'>;
 
 // Till defaults until a settings screen exists: discounts above 10 % or 20 € need a manager.
 const DISCOUNT_POLICY = {
@@ -51,6 +82,14 @@ const emptyCart = (settings: StoreSettings | undefined): Cart =>
  * promotions, tenders) is the core's; this store only sequences the steps,
  * mints ids and times, and writes the completed sale to the journal.
  */
+/** What the customer handed over: cash as given (change included), other tenders at their amount. */
+function handedOver(payment: Payment): Money {
+  return sumMoney(
+    payment.tenders.map((t) => (t.type === 'cash' ? t.given : t.amount)),
+    payment.due.currency,
+  );
+}
+
 export function createSaleStore(services: SaleServices) {
   const settings = async () => (await services.db.settings.findOne().exec())?.toMutableJSON();
   const store = createStore<SaleState>()(() => ({
@@ -59,9 +98,29 @@ export function createSaleStore(services: SaleServices) {
     startedAt: undefined,
     payment: undefined,
     completed: undefined,
+    print: undefined,
+    card: undefined,
     problem: undefined,
   }));
   const fail = (problem: string) => store.setState({ problem });
+  const { bridge } = services;
+  // Card receipts of the payment in progress, kept for the completed sale.
+  let terminalReceipts: string[][] = [];
+  // The receipt to reprint: same job id, so the host prints it once.
+  let lastReceipt: { jobId: string; document: ReceiptDocument } | undefined;
+
+  // Display updates go one after another, so the customer never sees an older line last.
+  let displayQueue: Promise<unknown> = Promise.resolve();
+  let scanQueue: Promise<unknown> = Promise.resolve();
+  // Whether a call can have reached the host: a payment sent while it was up and lost on the way is unknown, not failed.
+  let hostUp = false;
+  bridge?.onHostConnection((connected) => {
+    hostUp = connected;
+  });
+  const show = (lines: DisplayLines) => {
+    if (!bridge) return;
+    displayQueue = displayQueue.then(() => bridge.showOnDisplay(lines));
+  };
 
   return {
     store,
@@ -78,31 +137,21 @@ export function createSaleStore(services: SaleServices) {
     },
 
     signOut() {
-      store.setState({ staff: undefined, payment: undefined, completed: undefined, problem: undefined });
+      if (store.getState().card) return fail('Paiement carte en cours : terminez-le avant de fermer');
+      store.setState({
+        staff: undefined,
+        payment: undefined,
+        completed: undefined,
+        print: undefined,
+        problem: undefined,
+      });
     },
 
-    async scan(raw: string): Promise<void> {
-      const { cart, payment, completed } = store.getState();
-      if (payment) return fail('Paiement en cours : terminez-le ou annulez-le');
-      const found = await lookupScan(raw, services.findProductByBarcode);
-      if (found.kind === 'rejected') return fail(`Code refusé : ${found.message}`);
-      if (found.kind === 'unknown-product') return fail(`Code inconnu : ${found.code}`);
-      if (found.kind === 'not-a-product') return fail(`Ce code n’est pas un article (${found.scanKind})`);
-      const input =
-        found.measure?.type === 'weight'
-          ? { weightGrams: found.measure.grams }
-          : found.measure?.type === 'price'
-            ? { embeddedPrice: money(found.measure.minor, found.product.currency) }
-            : 1;
-      const base = completed ? emptyCart(await settings()) : cart;
-      const added = addProduct(base, found.product, input, { lineId: newId(), scannedCode: raw.trim() });
-      if (!added.ok) return fail(`Article refusé : ${added.error.code}`);
-      store.setState((s) => ({
-        cart: added.value,
-        completed: undefined,
-        problem: undefined,
-        startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
-      }));
+    /** One scan at a time, in arrival order: a scanner can send the next code before the last is looked up. */
+    scan(raw: string): Promise<void> {
+      const run = scanQueue.then(() => scanOne(raw));
+      scanQueue = run.catch(() => undefined);
+      return run;
     },
 
     voidLine(lineId: string): void {
@@ -118,6 +167,8 @@ export function createSaleStore(services: SaleServices) {
         return;
       }
       store.setState({ cart: voided.value, problem: undefined });
+      const total = priceCart(voided.value).totals.total;
+      show(itemLines('Article annulé', money(0, total.currency), total));
     },
 
     startPayment(): void {
@@ -126,26 +177,181 @@ export function createSaleStore(services: SaleServices) {
         fail('Le panier est vide');
         return;
       }
+      terminalReceipts = [];
       store.setState({ payment: startPayment(priced.totals.total), problem: undefined });
+      show(totalLines(priced.totals.total));
     },
 
     cancelPayment(): void {
-      store.setState({ payment: undefined });
+      const { payment, card } = store.getState();
+      // A card already charged cannot be dropped by going back to the cart (cash is simply handed back).
+      if (card || payment?.tenders.some((t) => t.type !== 'cash')) {
+        fail('Paiement commencé : terminez-le');
+        return;
+      }
+      store.setState({ payment: undefined, problem: undefined });
     },
 
     async payCash(givenMinor: number): Promise<void> {
-      const { payment } = store.getState();
-      if (!payment) return;
-      const paid = addTender(payment, {
+      const { payment, card } = store.getState();
+      if (!payment || card) return;
+      await tender(payment, {
         type: 'cash',
         tenderId: newId(),
         given: money(givenMinor, payment.due.currency),
       });
-      if (!paid.ok) return fail(`Paiement refusé : ${paid.error.code}`);
-      store.setState({ payment: paid.value, problem: undefined });
-      if (isSettled(paid.value)) await finish(paid.value);
+    },
+
+    /** Charges what is left to pay on the card terminal; one payment id per attempt. */
+    async payCard(): Promise<void> {
+      const { payment, card } = store.getState();
+      if (!payment || card) return;
+      if (!bridge)
+        return fail('Carte : pas de terminal sur cette caisse, choisissez un autre moyen de paiement');
+      const due = remainingDue(payment);
+      const paymentId = newId();
+      store.setState({
+        card: { paymentId, phase: 'in-progress', message: 'Connexion au terminal…' },
+        problem: undefined,
+      });
+      const stop = bridge.onPaymentProgress((progress) => {
+        if (progress.paymentId !== paymentId) return;
+        store.setState((s) =>
+          s.card?.paymentId === paymentId ? { card: { ...s.card, message: progress.message } } : {},
+        );
+      });
+      const sentToHost = hostUp;
+      const result = await bridge.startPayment({
+        paymentId,
+        kind: 'payment',
+        amountMinor: due.minor,
+        currency: due.currency,
+      });
+      stop();
+      if (result.ok) return settleCard(payment, result.value);
+      const lostOnTheWay = sentToHost && ['host-unreachable', 'timeout'].includes(result.error.code);
+      if (result.error.code === 'outcome-unknown' || lostOnTheWay) {
+        store.setState({
+          card: {
+            paymentId,
+            phase: 'outcome-unknown',
+            message: 'Résultat inconnu : vérification auprès du terminal…',
+          },
+        });
+        // Ask the terminal at once; never charge again for this attempt.
+        return recover(payment, paymentId);
+      }
+      store.setState({
+        card: undefined,
+        problem: `Carte : ${bridgeErrorWords(result.error)}. Choisissez un autre moyen de paiement.`,
+      });
+    },
+
+    /** Asks the terminal what became of the card payment whose outcome is unknown. */
+    async checkCardPayment(): Promise<void> {
+      const { payment, card } = store.getState();
+      if (!payment || !card || card.phase !== 'outcome-unknown') return;
+      await recover(payment, card.paymentId);
+    },
+
+    async abortCardPayment(): Promise<void> {
+      const { card } = store.getState();
+      if (!bridge || !card || card.phase !== 'in-progress') return;
+      store.setState({ card: { ...card, message: 'Annulation demandée…' } });
+      const aborted = await bridge.abortPayment(card.paymentId);
+      if (!aborted.ok) fail(`Annulation : ${bridgeErrorWords(aborted.error)}`);
+    },
+
+    /** Prints the waiting receipt again under the same job id: it prints once, whatever happened before. */
+    async reprintReceipt(): Promise<void> {
+      if (!lastReceipt) return;
+      const { jobId, document } = lastReceipt;
+      store.setState({ print: { jobId, status: 'printing', message: 'Impression du ticket…' } });
+      const print = await printReceipt(bridge, jobId, document);
+      store.setState((s) => (s.print?.jobId === jobId ? { print } : {}));
     },
   };
+
+  async function scanOne(raw: string): Promise<void> {
+    const { payment } = store.getState();
+    if (payment) return fail('Paiement en cours : terminez-le ou annulez-le');
+    const found = await lookupScan(raw, services.findProductByBarcode);
+    if (found.kind === 'rejected') return fail(`Code refusé : ${found.message}`);
+    if (found.kind === 'unknown-product') return fail(`Code inconnu : ${found.code}`);
+    if (found.kind === 'not-a-product') return fail(`Ce code n’est pas un article (${found.scanKind})`);
+    const input =
+      found.measure?.type === 'weight'
+        ? { weightGrams: found.measure.grams }
+        : found.measure?.type === 'price'
+          ? { embeddedPrice: money(found.measure.minor, found.product.currency) }
+          : 1;
+    // Read after the lookup: the cart is whatever it is now.
+    const { cart, completed } = store.getState();
+    const base = completed ? emptyCart(await settings()) : cart;
+    const added = addProduct(base, found.product, input, { lineId: newId(), scannedCode: raw.trim() });
+    if (!added.ok) return fail(`Article refusé : ${added.error.code}`);
+    store.setState((s) => ({
+      cart: added.value,
+      completed: undefined,
+      // A receipt still waiting for the printer stays on screen (with Réimprimer) into the next sale.
+      print: s.print?.status === 'queued' ? s.print : undefined,
+      problem: undefined,
+      startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
+    }));
+    const priced = priceCart(added.value);
+    const line =
+      priced.lines.find((l) => l.line.lineId === added.value.lines.at(-1)?.lineId) ?? priced.lines.at(-1);
+    if (line) show(itemLines(line.line.name, line.net, priced.totals.total));
+  }
+
+  async function recover(payment: Payment, paymentId: string): Promise<void> {
+    if (!bridge) return;
+    store.setState({ card: { paymentId, phase: 'recovering', message: 'Vérification du paiement…' } });
+    const recovered = await bridge.recoverPayment(paymentId);
+    if (!recovered.ok) {
+      store.setState({
+        card: {
+          paymentId,
+          phase: 'outcome-unknown',
+          message: `Résultat inconnu (${bridgeErrorWords(recovered.error)}) : vérifiez le paiement`,
+        },
+      });
+      return;
+    }
+    await settleCard(payment, recovered.value);
+  }
+
+  async function settleCard(payment: Payment, outcome: PaymentOutcome | RecoveredPayment): Promise<void> {
+    if (outcome.status === 'approved') {
+      terminalReceipts.push([...outcome.terminalReceipt]);
+      store.setState({ card: undefined });
+      return tender(payment, cardTenderFrom(outcome, newId()));
+    }
+    const problem =
+      outcome.status === 'declined'
+        ? `Carte refusée : ${outcome.reason}`
+        : outcome.status === 'aborted'
+          ? `Paiement carte annulé : ${outcome.reason}`
+          : 'Aucun débit : le terminal n’a pas pris ce paiement';
+    store.setState({ card: undefined, problem: `${problem}. Choisissez un autre moyen de paiement.` });
+  }
+
+  /** Cash went in: open the drawer (the kick goes through the printer). */
+  async function openDrawer(): Promise<void> {
+    if (!bridge) return;
+    const opened = await bridge.openDrawer();
+    if (!opened.ok && opened.error.code !== 'device-not-configured') {
+      fail(`Tiroir-caisse : ${bridgeErrorWords(opened.error)}`);
+    }
+  }
+
+  async function tender(payment: Payment, input: TenderInput): Promise<void> {
+    const paid = addTender(payment, input);
+    if (!paid.ok) return fail(`Paiement refusé : ${paid.error.code}`);
+    store.setState({ payment: paid.value, problem: undefined });
+    if (isSettled(paid.value)) await finish(paid.value);
+    else show(totalLines(remainingDue(paid.value)));
+  }
 
   async function finish(payment: Payment): Promise<void> {
     const { cart, staff, startedAt } = store.getState();
@@ -167,6 +373,7 @@ export function createSaleStore(services: SaleServices) {
       recordedAt: new Date().toISOString(),
     });
     if (!entry.ok) return fail(`Journal : ${entry.error.code}`);
+    // From here the sale is done: the journal holds it, whatever the devices say.
     const receiptNumber = receiptNumberOf(entry.value) ?? '';
     const storeSettings = await settings();
     const document = storeSettings
@@ -181,9 +388,19 @@ export function createSaleStore(services: SaleServices) {
         receiptText: document?.ok ? receiptToPlainText(document.value, 42) : `Ticket ${receiptNumber}`,
         change: changeDue(payment),
         total: payment.due,
+        terminalReceipts,
       },
+      print: undefined,
       problem: document && !document.ok ? `Ticket : ${document.error.code}` : undefined,
     });
+    show(changeLines(handedOver(payment), changeDue(payment)));
+    if (payment.tenders.some((t) => t.type === 'cash')) await openDrawer();
+    if (!document?.ok) return;
+    const jobId = receiptJobId(receiptNumber, sale.value.saleId);
+    lastReceipt = { jobId, document: document.value };
+    store.setState({ print: { jobId, status: 'printing', message: 'Impression du ticket…' } });
+    const print = await printReceipt(bridge, jobId, document.value);
+    store.setState((s) => (s.print?.jobId === jobId ? { print } : {}));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DeviceStatus } from '../core/bridge/device-status';
+import { DEVICE_KIND_LABEL, deviceStatusWords } from '../state/device-words';
 
 export interface StatusBarProps {
   readonly server: 'unknown' | 'online' | 'offline';
@@ -79,22 +80,27 @@ export function StatusBar(props: StatusBarProps) {
         }
       >
         {props.hostConnected === undefined
-          ? 'Périphériques : aucun hôte'
+          ? 'Périphériques : aucun hôte configuré'
           : props.hostConnected
             ? 'Périphériques : connectés'
             : 'Périphériques : hôte injoignable'}
       </span>
-      {props.devices.map((device) => (
-        <span
-          key={device.deviceId}
-          className={`chip chip-device-${device.state}`}
-          data-testid={`device-${device.deviceId}`}
-          data-state={device.state}
-          title={device.detail}
-        >
-          {device.name}
-        </span>
-      ))}
+      {props.devices.map((device) => {
+        // With the host gone, the last known state may be stale: say so rather than show it as fact.
+        const hostLost = props.hostConnected === false;
+        return (
+          <span
+            key={device.deviceId}
+            className={`chip chip-device-${hostLost ? 'disconnected' : device.state}`}
+            data-testid={`device-${device.deviceId}`}
+            data-state={hostLost ? 'unknown' : device.state}
+            data-kind={device.kind}
+            title={device.simulated ? `${device.name} (simulé)` : device.name}
+          >
+            {hostLost ? `${DEVICE_KIND_LABEL[device.kind]} : état inconnu` : deviceStatusWords(device)}
+          </span>
+        );
+      })}
     </footer>
   );
 }

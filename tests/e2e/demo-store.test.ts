@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../scripts/lib/service-process';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium } from '../support/browser';
+import { humanTyping, scannerBurst, usKeys } from '../support/key-bursts';
 import { startDemoStore, startSyncServer, stopAll, TEST_ADMIN_TOKEN } from '../support/processes';
 
 // The demo store as `npm start` runs it in browser mode: the sync server on a
@@ -82,6 +83,26 @@ describe('demo store, end to end', () => {
     await scan('4006381333932');
     await expect.poll(() => page.getByTestId('lookup-error').textContent()).toMatch(/^Code refusé/);
     expect(await page.getByTestId('cart-line').count()).toBe(2);
+  });
+
+  it('a keyboard-wedge scanner adds to the cart without typing into the focused field; a person typing does not scan', async () => {
+    const wedged = packaged[99];
+    if (!wedged) throw new Error('demo catalog too small');
+    const input = page.getByTestId('barcode-input');
+    await input.focus();
+    await scannerBurst(page, usKeys(wedged.barcode));
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
+    expect(await page.getByTestId('cart-lines').textContent()).toContain(wedged.name);
+    expect(await input.inputValue()).toBe('');
+
+    // The same digits typed by hand land in the field, and nothing is added until Enter.
+    await humanTyping(page, usKeys(wedged.barcode), 120);
+    await expect.poll(() => input.inputValue()).toBe(wedged.barcode);
+    expect(await page.getByTestId('cart-line').count()).toBe(3);
+    await input.fill('');
+
+    await page.getByRole('button', { name: `Annuler ${wedged.name}` }).click();
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2);
   });
 
   it('takes cash, gives the right change, prints the receipt and pushes the sale', async () => {

@@ -1,14 +1,16 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type HostChild,
   type HostSupervisor,
   superviseHostProcess,
 } from '../../electron/main/host-process-supervisor';
-import { configuredDevices } from '../../hardware/agent/configured-devices';
+import { DEMO_DEVICE_IDS, type DemoDevices, startDemoDevices } from '../../hardware/simulators/demo-devices';
 import type { BridgeEvent } from '../../src/core/bridge/bridge-methods';
+import type { DeviceStatus } from '../../src/core/bridge/device-status';
+import { makeTempDir } from '../support/processes';
 
 // The built utility-process bundle (dist/electron/device-host.cjs) in a real
 // child process, driven by the real supervisor of the main process. Only
@@ -20,12 +22,25 @@ const SHIM = resolve('tests/support/electron/parent-port-shim.cjs');
 
 const children: ChildProcess[] = [];
 let supervisor: HostSupervisor | undefined;
+// The demo devices run in this process; the host process gets a device file
+// pointing at them, so killing it leaves no simulator behind.
+let demo: DemoDevices | undefined;
+let devicesFile = '';
+
+beforeAll(async () => {
+  demo = await startDemoDevices();
+  devicesFile = join(makeTempDir('electron-host-devices'), 'devices.json');
+  writeFileSync(devicesFile, JSON.stringify(demo.config));
+});
+afterAll(async () => {
+  await demo?.close();
+});
 
 function forkWithNode(): HostChild {
   const child = fork(BUNDLE, [], {
     execArgv: ['--require', SHIM],
     serialization: 'advanced',
-    env: { ...process.env, TILL_DEVICES: 'simulated', TILL_DATA_DIR: '/tmp/till-electron-host-test' },
+    env: { ...process.env, TILL_DEVICES: devicesFile, TILL_DATA_DIR: makeTempDir('electron-host-data') },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.push(child);
@@ -63,8 +78,12 @@ describe('Electron hardware host process', () => {
     });
     const host = supervisor;
     await until(host.isUp);
-    const devices = configuredDevices('simulated');
-    expect(await host.call('devices.status', {})).toEqual({ ok: true, value: devices });
+    const deviceIds = async () => {
+      const statuses = await host.call('devices.status', {});
+      return statuses.ok ? (statuses.value as DeviceStatus[]).map((d) => d.deviceId).sort() : [];
+    };
+    const devices = Object.values(DEMO_DEVICE_IDS).sort();
+    await expect.poll(deviceIds).toEqual(devices);
     expect(await host.call('display.show', { upper: 'x'.repeat(30), lower: '' })).toMatchObject({
       ok: false,
       error: { code: 'bad-request' },
@@ -84,6 +103,6 @@ describe('Electron hardware host process', () => {
 
     await until(host.isUp);
     expect(children).toHaveLength(2);
-    expect(await host.call('devices.status', {})).toEqual({ ok: true, value: devices });
+    await expect.poll(deviceIds).toEqual(devices);
   });
 });

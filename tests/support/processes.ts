@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DeviceConfigInput } from '../../hardware/host/device-config';
+import { type DemoDevices, startDemoDevices } from '../../hardware/simulators/demo-devices';
 import { issueDemoPairingCodes } from '../../scripts/lib/demo-enrolment';
 import { type ServiceProcess, startService } from '../../scripts/lib/service-process';
 
@@ -12,6 +14,7 @@ export const TEST_ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 // test worker exits, even if a test or a hook failed.
 
 const running = new Set<ServiceProcess>();
+const simulators = new Set<DemoDevices>();
 const tempDirs = new Set<string>();
 
 process.once('exit', () => {
@@ -65,7 +68,8 @@ export function startSyncServer(options: SyncServerOptions = {}): Promise<Servic
 export interface AgentOptions {
   readonly syncUrl: string;
   readonly token?: string;
-  readonly devices?: 'simulated' | 'none';
+  /** TILL_DEVICES: 'simulated' (the agent starts the demo simulators), 'none', or a device configuration file. */
+  readonly devices?: string;
   /** JSON of pairing codes per screen set, passed to the renderer. */
   readonly pairingCodes?: string;
 }
@@ -81,6 +85,8 @@ export function startHardwareAgent(options: AgentOptions): Promise<ServiceProces
         TILL_SYNC_URL: options.syncUrl,
         TILL_AGENT_TOKEN: options.token ?? '',
         TILL_DEVICES: options.devices ?? 'simulated',
+        // Payment journals and print queues of this run only.
+        TILL_DATA_DIR: makeTempDir('till-hardware'),
         TILL_RENDERER_DIR: 'dist/renderer',
         TILL_PAIRING_CODES: options.pairingCodes ?? '',
       },
@@ -89,16 +95,38 @@ export function startHardwareAgent(options: AgentOptions): Promise<ServiceProces
 }
 
 /** Everything `npm start` runs in browser mode: sync server on PGlite, agent, apps. */
-export async function startDemoStore(options: SyncServerOptions = {}) {
+export async function startDemoStore(
+  options: SyncServerOptions & { readonly devices?: string; readonly agentToken?: string } = {},
+) {
   const databaseUrl = options.databaseUrl ?? `pglite:${join(makeTempDir('till-pglite'), 'db')}`;
   const sync = await startSyncServer({ ...options, databaseUrl });
   const pairingCodes = JSON.stringify(await issueDemoPairingCodes(sync.url, TEST_ADMIN_TOKEN, 'PAR01'));
-  const agent = await startHardwareAgent({ syncUrl: sync.url, pairingCodes });
+  const agent = await startHardwareAgent({
+    syncUrl: sync.url,
+    pairingCodes,
+    ...(options.devices ? { devices: options.devices } : {}),
+    ...(options.agentToken ? { token: options.agentToken } : {}),
+  });
   return { sync, agent, databaseUrl };
+}
+
+/**
+ * The demo devices as simulators in this test process (so a test can read
+ * receipts, set faults and scan), and the configuration file that points the
+ * agent's drivers at them. `adjust` tunes the configuration (shorter timeouts).
+ */
+export async function startTestDevices(adjust: (config: DeviceConfigInput) => DeviceConfigInput = (c) => c) {
+  const devices = await startDemoDevices();
+  simulators.add(devices);
+  const path = join(makeTempDir('till-devices'), 'devices.json');
+  writeFileSync(path, JSON.stringify(adjust(devices.config)));
+  return { devices, configPath: path };
 }
 
 export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((service) => service.stop()));
+  await Promise.all([...simulators].map((devices) => devices.close()));
+  simulators.clear();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   tempDirs.clear();
 }

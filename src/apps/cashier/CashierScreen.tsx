@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { formatMoney } from '../../core/money';
 import { createSaleStore } from '../../state/sale-store';
+import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
@@ -16,6 +17,12 @@ export function CashierScreen() {
   const state = useStore(sale.store);
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
+  const signedIn = state.staff !== undefined;
+  // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
+  useEffect(
+    () => (signedIn ? listenForScans(services.bridge, (scan) => void sale.scan(scan.data)) : undefined),
+    [signedIn, services.bridge, sale],
+  );
 
   return (
     <main className="screen cashier">
@@ -41,6 +48,18 @@ export function CashierScreen() {
         <div className="till-layout">
           <section className="basket">
             <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            {state.print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
+              <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
+                {state.print.message}{' '}
+                <button
+                  type="button"
+                  data-testid="reprint-waiting"
+                  onClick={() => void sale.reprintReceipt()}
+                >
+                  Réimprimer
+                </button>
+              </p>
+            )}
             {state.problem && (
               <p className="error" role="alert" data-testid="lookup-error">
                 {state.problem}
@@ -50,9 +69,18 @@ export function CashierScreen() {
           </section>
           <aside className="side">
             {state.payment ? (
-              <PaymentPanel payment={state.payment} onCash={sale.payCash} onCancel={sale.cancelPayment} />
+              <PaymentPanel
+                payment={state.payment}
+                card={state.card}
+                cardAvailable={services.bridge !== undefined}
+                onCash={sale.payCash}
+                onCard={sale.payCard}
+                onAbortCard={sale.abortCardPayment}
+                onCheckCard={sale.checkCardPayment}
+                onCancel={sale.cancelPayment}
+              />
             ) : state.completed && priced.lines.length === 0 ? (
-              <ReceiptPanel completed={state.completed} />
+              <ReceiptPanel completed={state.completed} print={state.print} onReprint={sale.reprintReceipt} />
             ) : (
               <section className="totals">
                 <p>

@@ -1,13 +1,23 @@
 import { type FormEvent, useState } from 'react';
 import { formatMoney, parseMoney } from '../../core/money';
 import { type Payment, remainingDue } from '../../core/sale';
+import type { CardAttempt } from '../../state/sale-store';
 
 const QUICK_NOTES_MINOR = [500, 1_000, 2_000, 5_000];
 
-/** Cash tender: exact amount, common notes, or an amount typed in. Change comes from the core. */
+/**
+ * Cash tender (exact amount, common notes, or an amount typed in; change
+ * comes from the core) and card tender on the terminal. While a card payment
+ * runs or its outcome is unknown, no other tender can be taken.
+ */
 export function PaymentPanel(props: {
   payment: Payment;
+  card: CardAttempt | undefined;
+  cardAvailable: boolean;
   onCash: (givenMinor: number) => Promise<void>;
+  onCard: () => Promise<void>;
+  onAbortCard: () => Promise<void>;
+  onCheckCard: () => Promise<void>;
   onCancel: () => void;
 }) {
   const [typed, setTyped] = useState('');
@@ -24,11 +34,47 @@ export function PaymentPanel(props: {
     setTyped('');
     await props.onCash(parsed.value.minor);
   };
+  const { card } = props;
+  if (card) {
+    return (
+      <section className="payment" data-testid="payment-panel">
+        <p className="due">
+          À payer : <strong data-testid="amount-due">{formatMoney(due, 'fr-FR')}</strong>
+        </p>
+        <div className="card-attempt" data-testid="card-attempt" data-phase={card.phase} role="status">
+          <p data-testid="card-message">{card.message}</p>
+          {card.phase === 'in-progress' && (
+            <button
+              type="button"
+              className="secondary"
+              data-testid="abort-card"
+              onClick={() => void props.onAbortCard()}
+            >
+              Annuler le paiement carte
+            </button>
+          )}
+          {card.phase === 'outcome-unknown' && (
+            <>
+              <p>La carte a peut-être été débitée : vérifiez auprès du terminal avant tout autre paiement.</p>
+              <button type="button" data-testid="check-card" onClick={() => void props.onCheckCard()}>
+                Vérifier le paiement
+              </button>
+            </>
+          )}
+        </div>
+      </section>
+    );
+  }
   return (
     <section className="payment" data-testid="payment-panel">
       <p className="due">
         À payer : <strong data-testid="amount-due">{formatMoney(due, 'fr-FR')}</strong>
       </p>
+      {props.cardAvailable && (
+        <button type="button" className="pay-card" data-testid="pay-card" onClick={() => void props.onCard()}>
+          Carte bancaire
+        </button>
+      )}
       <div className="quick-cash">
         <button type="button" data-testid="pay-exact" onClick={() => void props.onCash(due.minor)}>
           Espèces : compte juste
@@ -56,9 +102,11 @@ export function PaymentPanel(props: {
         <button type="submit">Valider</button>
       </form>
       {typedError && <p className="error">{typedError}</p>}
-      <button type="button" className="secondary" onClick={props.onCancel}>
-        Retour au panier
-      </button>
+      {props.payment.tenders.every((t) => t.type === 'cash') && (
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          Retour au panier
+        </button>
+      )}
     </section>
   );
 }

@@ -1,7 +1,17 @@
 import { formatMoney } from '../../core/money';
+import type { ReceiptPrintState } from '../../state/receipt-printing';
 import type { CompletedSaleView } from '../../state/sale-store';
 
-export function ReceiptPanel({ completed }: { completed: CompletedSaleView }) {
+/** The sale is done; the receipt shows on screen and goes to the printer, and waits there if it must. */
+export function ReceiptPanel({
+  completed,
+  print,
+  onReprint,
+}: {
+  completed: CompletedSaleView;
+  print: ReceiptPrintState | undefined;
+  onReprint: () => Promise<void>;
+}) {
   return (
     <section className="receipt" data-testid="sale-completed">
       <p className="change">
@@ -10,9 +20,34 @@ export function ReceiptPanel({ completed }: { completed: CompletedSaleView }) {
       <p>
         Ticket <span data-testid="receipt-number">{completed.receiptNumber}</span>
       </p>
+      {print && (
+        <p
+          className={`print-status print-${print.status}`}
+          data-testid="print-status"
+          data-state={print.status}
+          role="status"
+        >
+          {print.message}{' '}
+          {print.status === 'queued' && (
+            <button type="button" data-testid="reprint" onClick={() => void onReprint()}>
+              Réimprimer
+            </button>
+          )}
+        </p>
+      )}
       <pre className="receipt-preview" data-testid="receipt-preview">
         {completed.receiptText}
       </pre>
+      {completed.terminalReceipts.map((lines, i) => (
+        <pre
+          // biome-ignore lint/suspicious/noArrayIndexKey: one receipt per card tender, in tender order, never reordered
+          key={i}
+          className="receipt-preview terminal-receipt"
+          data-testid="terminal-receipt"
+        >
+          {lines.join('\n')}
+        </pre>
+      ))}
       <p>Scannez l’article suivant pour commencer une nouvelle vente.</p>
     </section>
   );

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../core/bridge/device-status';
+import { bridgeErrorWords, deviceStatusWords } from './device-words';
+
+const printer = (state: DeviceStatus['state'], detail?: string): DeviceStatus => ({
+  deviceId: 'printer',
+  kind: 'printer',
+  name: 'Receipt printer (simulated ESC/POS)',
+  state,
+  simulated: true,
+  ...(detail === undefined ? {} : { detail }),
+});
+
+describe('device words for the cashier', () => {
+  it('names the device in French and gives the driver’s reason when it is not ready', () => {
+    expect(deviceStatusWords(printer('disconnected', 'Plus de papier'))).toBe('Imprimante : plus de papier');
+    expect(deviceStatusWords(printer('degraded', 'Papier bientôt fini'))).toBe(
+      'Imprimante : papier bientôt fini',
+    );
+    expect(deviceStatusWords(printer('connected', 'ignored when ready'))).toBe('Imprimante : prêt');
+    expect(deviceStatusWords(printer('connecting'))).toBe('Imprimante : connexion…');
+    expect(deviceStatusWords({ ...printer('disconnected'), kind: 'payment-terminal' })).toBe(
+      'Terminal CB : hors service',
+    );
+  });
+
+  it('turns known bridge error codes into words and keeps the host’s message otherwise', () => {
+    expect(bridgeErrorWords({ code: 'terminal-unreachable', message: 'ECONNREFUSED', retryable: true })).toBe(
+      'terminal injoignable',
+    );
+    expect(bridgeErrorWords({ code: 'odd', message: 'Bourrage papier', retryable: true })).toBe(
+      'Bourrage papier',
+    );
+    expect(bridgeErrorWords({ code: 'odd', message: ' ', retryable: true })).toBe('odd');
+  });
+});
