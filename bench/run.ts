@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { ensureSystemPackages } from '../scripts/system-deps';
 import { defaultScanConfig, parseScan } from '../src/core/barcodes';
 import { migrate } from '../sync-server/src/db/migrate';
 import { openPglite } from '../sync-server/src/db/pglite-database';
@@ -45,6 +46,8 @@ async function seedOnPglite(): Promise<Metric> {
   return { name: 'server.seed_demo_catalog_pglite.seconds', value: Number(seconds.toFixed(3)), unit: 's' };
 }
 
+// The bench drives Debian's Chromium, like the tests: a fresh machine gets it here too.
+ensureSystemPackages();
 const sizes = benchSizes();
 const suites = selectedSuites();
 const fullSize = isFullSize(sizes) && ['core', 'till', 'pouchdb', 'tills'].every((s) => suites.has(s));
