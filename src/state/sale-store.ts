@@ -260,6 +260,15 @@ export function createSaleStore(services: SaleServices) {
       if (!aborted.ok) fail(`Annulation : ${bridgeErrorWords(aborted.error)}`);
     },
 
+    /** The host printed `jobId` (retried from the list of waiting receipts): it no longer waits. */
+    receiptPrinted(jobId: string): void {
+      store.setState((s) =>
+        s.print?.jobId === jobId && s.print.status === 'queued'
+          ? { print: { jobId, status: 'printed', message: 'Ticket imprimé' } }
+          : {},
+      );
+    },
+
     /** Prints the waiting receipt again under the same job id: it prints once, whatever happened before. */
     async reprintReceipt(): Promise<void> {
       if (!lastReceipt) return;
