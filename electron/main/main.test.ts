@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { configuredDevices } from '../../hardware/agent/configured-devices';
 import { createDeviceHost, DeviceRegistry } from '../../hardware/host/device-host';
 import { serveHostOverPort } from '../../hardware/host/host-process-server';
 import { inMemoryHostChannel } from '../../hardware/host/in-memory-host-channel';
 import { writeDemoKioskManagers } from '../../scripts/lib/demo-kiosk-managers';
+import type { DeviceStatus } from '../../src/core/bridge/device-status';
 
 // main.ts against a fake of the `electron` module: the one part that cannot
 // run here. Everything behind it is real: the router, the supervisor, the
@@ -15,6 +15,26 @@ import { writeDemoKioskManagers } from '../../scripts/lib/demo-kiosk-managers';
 // utility process), the kiosk policy and the PIN guard.
 
 type Listener = (...args: unknown[]) => unknown;
+
+// What the host's registry holds, as drivers would have reported it: the
+// window must get these through the router, whatever drivers produced them.
+const DEVICES: DeviceStatus[] = [
+  {
+    deviceId: 'printer',
+    kind: 'printer',
+    name: 'Imprimante',
+    state: 'disconnected',
+    detail: 'Plus de papier dans l’imprimante',
+    simulated: true,
+  },
+  {
+    deviceId: 'terminal',
+    kind: 'payment-terminal',
+    name: 'Terminal CB',
+    state: 'connected',
+    simulated: true,
+  },
+];
 
 class FakeWindow extends EventEmitter {
   readonly webContents = Object.assign(new EventEmitter(), {
@@ -65,7 +85,7 @@ function makeFakeElectron(singleInstance = true) {
     utilityProcess: {
       fork: vi.fn((_path: string) => {
         const { port, child } = inMemoryHostChannel();
-        const host = createDeviceHost(new DeviceRegistry(configuredDevices('simulated')));
+        const host = createDeviceHost(new DeviceRegistry(DEVICES));
         serveHostOverPort(port, host);
         stopHost.push(() => void host.close());
         return child;
@@ -172,14 +192,10 @@ describe('Electron main process wiring', () => {
     expect(electron.handlers.has('kiosk:exit')).toBe(false);
 
     await until(() => window.webContents.sent.length > 0);
-    expect(window.webContents.sent[0]).toEqual([
-      'pos:event',
-      'device-status',
-      configuredDevices('simulated')[0],
-    ]);
+    expect(window.webContents.sent[0]).toEqual(['pos:event', 'device-status', DEVICES[0]]);
     expect(await invoke(electron, 'pos:devices.status', ours, {})).toEqual({
       ok: true,
-      value: configuredDevices('simulated'),
+      value: DEVICES,
     });
     const evil = { senderFrame: { url: 'https://evil.example/', parent: null } };
     expect(await invoke(electron, 'pos:devices.status', evil, {})).toMatchObject({

@@ -6,6 +6,7 @@ import type {
   PrintReceiptParams,
   QueuedPrintJob,
   RecoveredPayment,
+  RetriedPrintJob,
   ScanEvent,
   StartPaymentParams,
 } from '../../src/core/bridge/bridge-methods';
@@ -33,6 +34,10 @@ export interface DeviceContext {
 export interface ReceiptPrinterDriver {
   print(params: PrintReceiptParams): Call<PrintedReceipt>;
   queue(): QueuedPrintJob[];
+  /** Prints a queued job with its queued document; printed already → printedNow false; unknown id → error. */
+  retry(jobId: string): Call<PrintedReceipt>;
+  /** Every queued job once, oldest first. */
+  retryQueued(): Promise<RetriedPrintJob[]>;
   /** The drawer hangs off the printer: the kick goes through it. */
   openDrawer(): Call<{ opened: true }>;
   close(): Promise<void>;

@@ -49,6 +49,9 @@ export function createDeviceHost(registry: DeviceRegistry, drivers: DeviceDriver
     'printer.print': async (params) =>
       printer ? printer.print(params) : err(notConfigured('receipt printer')),
     'printer.queue': async () => (printer ? ok(printer.queue()) : ok([])),
+    'printer.retry': async ({ jobId }) =>
+      printer ? printer.retry(jobId) : err(notConfigured('receipt printer')),
+    'printer.retryQueued': async () => (printer ? ok(await printer.retryQueued()) : ok([])),
     'drawer.open': async () => (printer ? printer.openDrawer() : err(notConfigured('cash drawer'))),
     'payment.start': async (params) =>
       terminal

@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BridgeError } from '../../src/core/bridge/bridge-error';
-import type { PrintReceiptParams } from '../../src/core/bridge/bridge-methods';
+import type {
+  PrintedReceipt,
+  PrintReceiptParams,
+  RetriedPrintJob,
+} from '../../src/core/bridge/bridge-methods';
 import type { DeviceStatus } from '../../src/core/bridge/device-status';
 import { receiptDocumentSchema } from '../../src/core/receipts';
 import { err, ok, type Result } from '../../src/core/result';
 import type { DeviceContext, ReceiptPrinterDriver } from '../host/device-drivers';
 import { filePrinterLink } from './file-link';
 import { PrintJournal } from './print-journal';
-import { PrintQueue } from './print-queue';
+import { type PrintedJob, PrintQueue } from './print-queue';
 import type { PrinterConfig } from './printer-config';
 import type { PrinterLink } from './printer-link';
 import { type PrinterCondition, toDeviceStatus, toDrawerStatus } from './printer-status';
@@ -145,6 +149,25 @@ export function createReceiptPrinter(config: PrinterConfig, context: DeviceConte
   }
   polling = poll();
 
+  /** A job's result for the bridge, after telling the status line what the printer said. */
+  async function answer(
+    jobId: string,
+    printed: Result<PrintedJob, BridgeError>,
+  ): Promise<Result<PrintedReceipt, BridgeError>> {
+    if (!printed.ok) {
+      // Ask again rather than guess from the error: paper out still tells the drawer's state.
+      if (printed.error.retryable) reportCondition(await queue.status());
+      return printed;
+    }
+    const { condition } = printed.value;
+    if (condition) reportCondition(ok(condition));
+    return ok({
+      jobId,
+      printedNow: printed.value.printedNow,
+      paperNearEnd: condition?.paperNearEnd ?? false,
+    });
+  }
+
   return {
     async print(params: PrintReceiptParams) {
       const document = receiptDocumentSchema.safeParse(params.document);
@@ -154,19 +177,23 @@ export function createReceiptPrinter(config: PrinterConfig, context: DeviceConte
           message: 'receipt document does not match its schema',
           retryable: false,
         });
-      const printed = await queue.print(params.jobId, document.data);
-      if (!printed.ok) {
-        // Ask again rather than guess from the error: paper out still tells the drawer's state.
-        if (printed.error.retryable) reportCondition(await queue.status());
-        return printed;
+      return answer(params.jobId, await queue.print(params.jobId, document.data));
+    },
+
+    async retry(jobId: string) {
+      return answer(jobId, await queue.retry(jobId));
+    },
+
+    async retryQueued() {
+      const results: RetriedPrintJob[] = [];
+      // One after another, oldest first: the receipts come out in the order of the sales.
+      for (const { jobId } of queue.queued()) {
+        const printed = await answer(jobId, await queue.retry(jobId));
+        results.push(
+          printed.ok ? { printed: true, ...printed.value } : { printed: false, jobId, error: printed.error },
+        );
       }
-      const { condition } = printed.value;
-      if (condition) reportCondition(ok(condition));
-      return ok({
-        jobId: params.jobId,
-        printedNow: printed.value.printedNow,
-        paperNearEnd: condition?.paperNearEnd ?? false,
-      });
+      return results;
     },
 
     queue() {

@@ -45,6 +45,12 @@ const unbuildable = (message: string): BridgeError => ({
   retryable: false,
 });
 
+const unknownJob = (jobId: string): BridgeError => ({
+  code: 'unknown-print-job',
+  message: `Aucun ticket en attente sous ${jobId}`,
+  retryable: false,
+});
+
 export class PrintQueue {
   readonly #printed = new Set<string>();
   readonly #queued = new Map<string, QueuedJob>();
@@ -65,11 +71,17 @@ export class PrintQueue {
     return this.#serially(() => this.#run(jobId, document));
   }
 
-  /** Tries every queued job again, oldest first. */
-  async retryQueued(): Promise<Result<PrintedJob, BridgeError>[]> {
-    const results: Result<PrintedJob, BridgeError>[] = [];
-    for (const job of [...this.#queued.values()]) results.push(await this.print(job.jobId, job.document));
-    return results;
+  /**
+   * Prints a queued job with the document it was queued with. Looked up in
+   * turn, so a job another call printed meanwhile answers printedNow: false.
+   */
+  retry(jobId: string): Promise<Result<PrintedJob, BridgeError>> {
+    return this.#serially(async () => {
+      if (this.#printed.has(jobId)) return ok({ jobId, printedNow: false, condition: null });
+      const job = this.#queued.get(jobId);
+      if (!job) return err(unknownJob(jobId));
+      return this.#run(jobId, job.document);
+    });
   }
 
   queued(): QueuedJob[] {

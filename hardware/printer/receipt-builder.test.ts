@@ -211,4 +211,35 @@ describe('what the printer makes of it (simulator decoder)', () => {
     const bytes = await buildReceipt(aSmallReceipt(), { ...EPSON, logo: () => undefined });
     expect(decodePrinterBytes(bytes, { model: 'epson', widthChars: 42 }).receipts[0]?.images).toEqual([]);
   });
+
+  it.each(['epson', 'star'] as const)(
+    '%s: the card slip comes after a cut, spaces kept, broken at the width',
+    async (model) => {
+      const slip = ['   CARTE BANCAIRE', 'MONTANT      12,34 €', '', `REF ${'9'.repeat(36)}`];
+      const receipt = aSmallReceipt();
+      const doc = aSmallReceipt({
+        blocks: [
+          ...receipt.blocks,
+          ...slip.map((text) => ({ type: 'preformatted' as const, text })),
+          { type: 'cut' as const },
+        ],
+      });
+      const layout = model === 'epson' ? EPSON : STAR;
+      const bytes = await buildReceipt(doc, { ...layout, widthChars: 32 });
+      const { receipts, unknown } = decodePrinterBytes(bytes, { model, widthChars: 32 });
+      expect(unknown).toEqual([]);
+      expect(receipts).toHaveLength(2);
+      expect(receipts[0]?.text).toBe(receiptToPlainText(receipt, 32, { charset: 'windows-1252' }));
+      expect(receipts[1]?.text).toBe(
+        ['   CARTE BANCAIRE', 'MONTANT      12,34 €', '', `REF ${'9'.repeat(28)}`, '9'.repeat(8)].join('\n'),
+      );
+    },
+  );
+
+  it('sends a slip line as plain text bytes, nothing the terminal sent as a command', async () => {
+    const doc = aSmallReceipt({ blocks: [{ type: 'preformatted', text: 'A  é' }, { type: 'cut' }] });
+    expect(hex(await buildReceipt(doc, { ...EPSON, widthChars: 16 }))).toBe(
+      ['1b 40 1b 74 10', '41 20 20 e9 0a', '1b 64 04 1d 56 01 1b 40', '1b 74 10'].join(' '),
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import thermal from 'node-thermal-printer';
 import type { PrinterCharset, ReceiptBlock, ReceiptDocument } from '../../src/core/receipts';
-import { fitColumns, layoutVatTable, toPrintableText, wrapText } from '../../src/core/receipts';
+import { breakAtWidth, fitColumns, layoutVatTable, toPrintableText, wrapText } from '../../src/core/receipts';
 import type { VatCells } from '../../src/core/receipts/receipt-document';
 import { EPSON_DRAWER_KICK, type PrinterModel, selectCodePage, starQrCode } from './printer-commands';
 import { encodePrinterText } from './printer-text';
@@ -159,6 +159,9 @@ class Builder {
         this.#p.alignCenter();
         this.#barcode(block.symbology, block.data);
         this.#p.alignLeft();
+        return;
+      case 'preformatted':
+        this.#lines(breakAtWidth(printable(block.text), width));
         return;
       case 'feed':
         for (let i = 0; i < block.lines; i += 1) this.#p.newLine();

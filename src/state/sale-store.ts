@@ -31,8 +31,6 @@ export interface CompletedSaleView {
   readonly receiptText: string;
   readonly change: Money;
   readonly total: Money;
-  /** The card terminal's own receipt lines, one list per card tender. */
-  readonly terminalReceipts: readonly (readonly string[])[];
 }
 
 /**
@@ -262,6 +260,15 @@ export function createSaleStore(services: SaleServices) {
       if (!aborted.ok) fail(`Annulation : ${bridgeErrorWords(aborted.error)}`);
     },
 
+    /** The host printed `jobId` (retried from the list of waiting receipts): it no longer waits. */
+    receiptPrinted(jobId: string): void {
+      store.setState((s) =>
+        s.print?.jobId === jobId && s.print.status === 'queued'
+          ? { print: { jobId, status: 'printed', message: 'Ticket imprimé' } }
+          : {},
+      );
+    },
+
     /** Prints the waiting receipt again under the same job id: it prints once, whatever happened before. */
     async reprintReceipt(): Promise<void> {
       if (!lastReceipt) return;
@@ -376,8 +383,13 @@ export function createSaleStore(services: SaleServices) {
     // From here the sale is done: the journal holds it, whatever the devices say.
     const receiptNumber = receiptNumberOf(entry.value) ?? '';
     const storeSettings = await settings();
+    // The customer's card slips print with the receipt (only approved card payments left lines here).
+    const terminalSlips = payment.tenders.some((t) => t.type === 'card') ? terminalReceipts : [];
     const document = storeSettings
-      ? buildSaleReceipt(sale.value, receiptContextFrom(storeSettings, receiptNumber, staff.displayName))
+      ? buildSaleReceipt(sale.value, {
+          ...receiptContextFrom(storeSettings, receiptNumber, staff.displayName),
+          terminalSlips,
+        })
       : undefined;
     store.setState({
       payment: undefined,
@@ -385,10 +397,12 @@ export function createSaleStore(services: SaleServices) {
       startedAt: undefined,
       completed: {
         receiptNumber,
-        receiptText: document?.ok ? receiptToPlainText(document.value, 42) : `Ticket ${receiptNumber}`,
+        // What the paper shows, card slips included.
+        receiptText: document?.ok
+          ? receiptToPlainText(document.value, 42)
+          : [`Ticket ${receiptNumber}`, ...terminalSlips.flat()].join('\n'),
         change: changeDue(payment),
         total: payment.due,
-        terminalReceipts,
       },
       print: undefined,
       problem: document && !document.ok ? `Ticket : ${document.error.code}` : undefined,

@@ -142,6 +142,47 @@ describe('the till with its devices, end to end', () => {
     await expect.poll(cartLines).toBe(0);
   });
 
+  it('paper out during two sales: both receipts wait in a list; Réimprimer and Tout réimprimer print each once', async () => {
+    devices.printer.setCondition('paper-out');
+    await expect
+      .poll(() => chip('printer').textContent(), { timeout: 10_000 })
+      .toMatch(/^Imprimante : .*papier/i);
+    const sellOne = async (i: number) => {
+      await typeScan(product(i).barcode);
+      await expect.poll(cartLines).toBe(1);
+      await page.getByTestId('start-payment').click();
+      await page.getByTestId('pay-exact').click();
+      await page.getByTestId('sale-completed').waitFor();
+      await expect.poll(() => page.getByTestId('print-status').getAttribute('data-state')).toBe('queued');
+      return (await page.getByTestId('receipt-number').textContent()) ?? '';
+    };
+    const first = await sellOne(18);
+    const second = await sellOne(19);
+    expect(second).not.toBe(first);
+    const waitingIds = () =>
+      page
+        .getByTestId('waiting-receipt')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-job-id')));
+    await expect.poll(waitingIds).toEqual([`receipt:${first}`, `receipt:${second}`]);
+
+    devices.printer.setCondition('ok');
+    await expect.poll(() => chipState('printer'), { timeout: 10_000 }).toBe('connected');
+    // The older receipt, which the screen's own Réimprimer no longer reaches.
+    await page
+      .locator(`[data-testid=waiting-receipt][data-job-id="receipt:${first}"]`)
+      .getByTestId('retry-receipt')
+      .click();
+    await expect.poll(waitingIds).toEqual([`receipt:${second}`]);
+    expect(receiptsWith(first)).toBe(1);
+    expect(receiptsWith(second)).toBe(0);
+    await page.getByTestId('retry-all-receipts').click();
+    await page.getByTestId('waiting-receipt').first().waitFor({ state: 'detached' });
+    expect(await page.getByTestId('waiting-receipts-message').textContent()).toBe('1 ticket imprimé');
+    await expect.poll(() => page.getByTestId('print-status').getAttribute('data-state')).toBe('printed');
+    expect(await agentBridge.printQueue()).toEqual({ ok: true, value: [] });
+    expect([receiptsWith(first), receiptsWith(second)]).toEqual([1, 1]);
+  });
+
   it('a card sale approved on the ZVT terminal records one charge', async () => {
     await typeScan(product(13).barcode);
     await expect.poll(cartLines).toBe(1);
@@ -152,6 +193,15 @@ describe('the till with its devices, end to end', () => {
     expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
     expect(devices.terminal.charges().at(-1)?.amountMinor).toBe(product(13).priceMinor);
     await expect.poll(() => page.getByTestId('print-status').getAttribute('data-state')).toBe('printed');
+    // The customer's card slip, as the terminal sent it (ZVT print lines), on its own paper after the receipt.
+    const receiptNumber = (await page.getByTestId('receipt-number').textContent()) ?? '';
+    const papers = devices.printer.receipts();
+    const at = papers.findIndex((r) => r.text.includes(receiptNumber));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(papers[at + 1]?.text).toBe(
+      ['CARTE BANCAIRE', `MONTANT ${product(13).priceMinor}`, 'PAIEMENT ACCEPTE'].join('\n'),
+    );
+    expect(await page.getByTestId('receipt-preview').textContent()).toContain('PAIEMENT ACCEPTE');
   });
 
   it('a declined card leaves the sale open for another tender', async () => {

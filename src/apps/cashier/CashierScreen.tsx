@@ -5,16 +5,19 @@ import { formatMoney } from '../../core/money';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
+import { createWaitingReceipts } from '../../state/waiting-receipts';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
   const services = useTillServices();
   const [sale] = useState(() => createSaleStore(services));
   const state = useStore(sale.store);
+  const [waiting] = useState(() => createWaitingReceipts(services.bridge, sale.receiptPrinted));
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
   const signedIn = state.staff !== undefined;
@@ -22,6 +25,18 @@ export function CashierScreen() {
   useEffect(
     () => (signedIn ? listenForScans(services.bridge, (scan) => void sale.scan(scan.data)) : undefined),
     [signedIn, services.bridge, sale],
+  );
+  // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
+  const printStatus = state.print?.status;
+  useEffect(() => {
+    if (signedIn && printStatus !== 'printing') void waiting.refresh();
+  }, [signedIn, printStatus, waiting]);
+  useEffect(
+    () =>
+      services.bridge?.onDeviceStatus((status) => {
+        if (status.kind === 'printer') void waiting.refresh();
+      }),
+    [services.bridge, waiting],
   );
 
   return (
@@ -60,6 +75,7 @@ export function CashierScreen() {
                 </button>
               </p>
             )}
+            <WaitingReceiptsList waiting={waiting} />
             {state.problem && (
               <p className="error" role="alert" data-testid="lookup-error">
                 {state.problem}

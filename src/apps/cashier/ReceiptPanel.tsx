@@ -35,19 +35,10 @@ export function ReceiptPanel({
           )}
         </p>
       )}
+      {/* The receipt as printed, the card terminal's slips after it. */}
       <pre className="receipt-preview" data-testid="receipt-preview">
         {completed.receiptText}
       </pre>
-      {completed.terminalReceipts.map((lines, i) => (
-        <pre
-          // biome-ignore lint/suspicious/noArrayIndexKey: one receipt per card tender, in tender order, never reordered
-          key={i}
-          className="receipt-preview terminal-receipt"
-          data-testid="terminal-receipt"
-        >
-          {lines.join('\n')}
-        </pre>
-      ))}
       <p>Scannez l’article suivant pour commencer une nouvelle vente.</p>
     </section>
   );

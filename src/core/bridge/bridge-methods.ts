@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencyCodeSchema } from '../money/currency';
 import { receiptDocumentSchema } from '../receipts/receipt-document';
+import { bridgeErrorSchema } from './bridge-error';
 import { deviceStatusSchema } from './device-status';
 
 // The bridge as data: every method with the schema of its parameters and of
@@ -37,6 +38,20 @@ export const queuedPrintJobSchema = z.strictObject({
   reason: z.string().max(200),
 });
 export type QueuedPrintJob = z.infer<typeof queuedPrintJobSchema>;
+
+export const printJobParamsSchema = z.strictObject({ jobId: jobIdSchema });
+
+/** One waiting job retried: printed (now, or by an earlier call), or still waiting and why. */
+export const retriedPrintJobSchema = z.discriminatedUnion('printed', [
+  z.strictObject({
+    printed: z.literal(true),
+    jobId: jobIdSchema,
+    printedNow: z.boolean(),
+    paperNearEnd: z.boolean(),
+  }),
+  z.strictObject({ printed: z.literal(false), jobId: jobIdSchema, error: bridgeErrorSchema }),
+]);
+export type RetriedPrintJob = z.infer<typeof retriedPrintJobSchema>;
 
 export const drawerOpenedSchema = z.strictObject({ opened: z.literal(true) });
 
@@ -116,6 +131,10 @@ export const bridgeMethods = {
   'devices.status': { params: empty, result: z.array(deviceStatusSchema) },
   'printer.print': { params: printReceiptParamsSchema, result: printedReceiptSchema },
   'printer.queue': { params: empty, result: z.array(queuedPrintJobSchema) },
+  /** Prints a waiting job from the host's queue with the document it was queued with; once, as ever. */
+  'printer.retry': { params: printJobParamsSchema, result: printedReceiptSchema },
+  /** Every waiting job, oldest first, each tried once; a job that fails again stays queued. */
+  'printer.retryQueued': { params: empty, result: z.array(retriedPrintJobSchema) },
   'drawer.open': { params: empty, result: drawerOpenedSchema },
   'payment.start': { params: startPaymentParamsSchema, result: paymentOutcomeSchema },
   'payment.abort': { params: paymentIdParamsSchema, result: done },

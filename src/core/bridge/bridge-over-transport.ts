@@ -60,6 +60,8 @@ export function bridgeOverTransport(transport: BridgeTransport): PosBridge {
     onScan: (listener) => on('scan', listener),
     printReceipt: (params) => call('printer.print', params),
     printQueue: () => call('printer.queue', {}),
+    retryPrintJob: (jobId) => call('printer.retry', { jobId }),
+    retryQueuedPrintJobs: () => call('printer.retryQueued', {}),
     openDrawer: () => call('drawer.open', {}),
     startPayment: (params) => call('payment.start', params),
     abortPayment: (paymentId) => call('payment.abort', { paymentId }),

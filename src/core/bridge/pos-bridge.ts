@@ -13,6 +13,7 @@ import type {
   PrintReceiptParams,
   QueuedPrintJob,
   RecoveredPayment,
+  RetriedPrintJob,
   ScanEvent,
   StartPaymentParams,
 } from './bridge-methods';
@@ -41,6 +42,14 @@ export interface PosBridge {
   printReceipt(params: PrintReceiptParams): Call<PrintedReceipt>;
   /** Receipts waiting for the printer (paper out, cover open, offline). */
   printQueue(): Call<QueuedPrintJob[]>;
+  /**
+   * Prints one waiting job (from `printQueue`) with the document it was queued
+   * with. A job that has printed meanwhile answers `printedNow: false`; an id
+   * the host never queued is `unknown-print-job`.
+   */
+  retryPrintJob(jobId: string): Call<PrintedReceipt>;
+  /** Tries every waiting job once, oldest first: one answer per job. */
+  retryQueuedPrintJobs(): Call<RetriedPrintJob[]>;
   openDrawer(): Call<{ opened: true }>;
 
   /** Runs a card payment or refund to its end. An unknown outcome is an error whose remedy is `recoverPayment`. */

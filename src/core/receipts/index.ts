@@ -8,6 +8,7 @@ export {
   printableCharacters,
   printerCharsetSchema,
   toPrintableText,
+  withoutControls,
 } from './printable-text';
 export {
   type ReceiptContext,
@@ -32,5 +33,13 @@ export {
 export { RECEIPT_LABELS, type ReceiptLabels } from './receipt-labels';
 export { buildReturnReceipt } from './return-receipt';
 export { buildSaleReceipt } from './sale-receipt';
-export { type Align, alignText, fitColumns, textWidth, truncateAtWord, wrapText } from './text-layout';
+export {
+  type Align,
+  alignText,
+  breakAtWidth,
+  fitColumns,
+  textWidth,
+  truncateAtWord,
+  wrapText,
+} from './text-layout';
 export { layoutVatTable } from './vat-table-layout';

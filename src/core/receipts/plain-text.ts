@@ -1,6 +1,6 @@
 import { type PrinterCharset, toPrintableText } from './printable-text';
 import type { ReceiptBlock, ReceiptDocument, VatCells } from './receipt-document';
-import { alignText, fitColumns, wrapText } from './text-layout';
+import { alignText, breakAtWidth, fitColumns, wrapText } from './text-layout';
 import { layoutVatTable } from './vat-table-layout';
 
 // The reference renderer: a receipt as fixed-width text (32, 42 or 48
@@ -47,6 +47,8 @@ function blockLines(block: ReceiptBlock, width: number, printable: (s: string) =
       );
     case 'barcode':
       return wrapText(block.data, width).map((line) => alignText(line, width, 'center'));
+    case 'preformatted':
+      return breakAtWidth(printable(block.text), width);
     case 'feed':
       return Array.from({ length: block.lines }, () => '');
     case 'logo':

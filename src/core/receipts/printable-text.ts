@@ -120,6 +120,20 @@ function standInFor(ch: string, charset: PrinterCharset): string {
 }
 
 /**
+ * `text` made safe for a receipt line before any code page is known (a card
+ * terminal's slip line): the same rules as `toPrintableText` for controls,
+ * tabs and line breaks become spaces, any other control or format character
+ * is dropped; cut to `maxCells` code points.
+ */
+export function withoutControls(text: string, maxCells = 256): string {
+  const cleaned = text
+    .normalize('NFC')
+    .replace(/[\t\n\r\v\f\u0085\u2028\u2029]/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, '');
+  return [...cleaned].slice(0, maxCells).join('');
+}
+
+/**
  * `text` in characters `charset` prints: kept where the code page has them
  * (é è ç à ù ê ô œ Œ €), a safe equivalent otherwise (’ → ', … → ..., – → -,
  * U+202F → U+00A0), "?" as a last resort. Controls are removed, never sent.

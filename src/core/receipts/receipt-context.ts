@@ -41,6 +41,15 @@ export const receiptContextSchema = z.strictObject({
   duplicate: z.boolean().default(false),
   /** Wording of the store's discount reason codes ('price-match' → "Alignement prix"). */
   reasonLabels: z.record(reasonCodeSchema, receiptTextSchema.min(1).max(40)).default({}),
+  /**
+   * The card terminal's own receipt lines (the customer's card slip), one list
+   * per approved card payment, as the terminal sent them: the sale receipt
+   * prints each after its own cut, controls removed. Sale receipts only.
+   */
+  terminalSlips: z
+    .array(z.array(z.string().max(256)).max(200))
+    .max(8)
+    .default([]),
 });
 /** What the caller passes; omitted fields take their defaults. */
 export type ReceiptContext = z.input<typeof receiptContextSchema>;

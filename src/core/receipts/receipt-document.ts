@@ -91,6 +91,16 @@ export const feedBlockSchema = z.strictObject({
 
 export const cutBlockSchema = z.strictObject({ type: z.literal('cut') });
 
+/**
+ * A line laid out by another device (the card terminal's slip): printed as
+ * sent, spaces kept, left-aligned; a line wider than the paper breaks at the
+ * width rather than at words, so the terminal's columns stay where it put them.
+ */
+export const preformattedBlockSchema = z.strictObject({
+  type: z.literal('preformatted'),
+  text: receiptTextSchema,
+});
+
 export const receiptBlockSchema = z.discriminatedUnion('type', [
   textBlockSchema,
   columnsBlockSchema,
@@ -100,6 +110,7 @@ export const receiptBlockSchema = z.discriminatedUnion('type', [
   logoBlockSchema,
   feedBlockSchema,
   cutBlockSchema,
+  preformattedBlockSchema,
 ]);
 export type ReceiptBlock = Immutable<z.infer<typeof receiptBlockSchema>>;
 export type ReceiptBlockOf<T extends ReceiptBlock['type']> = Extract<ReceiptBlock, { readonly type: T }>;

@@ -1,5 +1,6 @@
 import { encodeReceiptCode } from '../barcodes';
 import type { VatTable } from '../sale/vat-table';
+import { withoutControls } from './printable-text';
 import type { ResolvedReceiptContext } from './receipt-context';
 import type { ReceiptBlock, ReceiptBlockOf, ReceiptLocale } from './receipt-document';
 import { formatPercent, formatSiret, formatTableAmount, formatWallClock } from './receipt-format';
@@ -89,6 +90,25 @@ export function vatTableBlock(vat: VatTable, locale: ReceiptLocale, labels: Rece
     rows: vat.rates.map((rate) => ({ rateLabel: formatPercent(rate.rateBps, locale), ...amounts(rate) })),
     total: { rateLabel: labels.vatTotal, ...amounts(vat.total) },
   };
+}
+
+/**
+ * Each card slip on its own piece of paper after the till receipt: the
+ * terminal's lines as it laid them out, controls removed so none reaches the
+ * printer as a command. A payment the terminal gave no lines for prints nothing.
+ */
+export function terminalSlipBlocks(slips: readonly (readonly string[])[]): ReceiptBlock[] {
+  return slips
+    .filter((lines) => lines.length > 0)
+    .flatMap((lines) => [
+      ...lines.map(
+        (line): ReceiptBlockOf<'preformatted'> => ({
+          type: 'preformatted',
+          text: withoutControls(line),
+        }),
+      ),
+      cut(),
+    ]);
 }
 
 /** Receipt number and its QR code, footer, DUPLICATA again on a reprint, cut. */

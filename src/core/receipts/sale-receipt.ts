@@ -10,6 +10,7 @@ import {
   columns,
   headerBlocks,
   rule,
+  terminalSlipBlocks,
   trailerBlocks,
   vatTableBlock,
   whenAndWhoBlocks,
@@ -19,7 +20,8 @@ import { paymentBlocks } from './tender-blocks';
 
 // The customer's receipt for a completed sale, in the order a French till
 // prints it: store identity, date and till, items with their discounts,
-// total, payment, VAT by rate, item count, receipt number and QR, footer.
+// total, payment, VAT by rate, item count, receipt number and QR, footer;
+// then the card terminal's slips, each on its own piece of paper.
 // Every figure is read from the sale record, none recomputed: the record's
 // schema has already checked that they agree with each other.
 
@@ -58,5 +60,6 @@ export function buildSaleReceipt(
     ...(saved.minor > 0 ? [columns(labels.savings, formatAmount(saved, locale))] : []),
     rule(),
     ...trailerBlocks(ctx, labels),
+    ...terminalSlipBlocks(ctx.terminalSlips),
   ]);
 }

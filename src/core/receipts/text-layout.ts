@@ -76,6 +76,21 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
+/**
+ * `text` as it was laid out, spaces kept, broken every `width` cells: for
+ * lines another device formatted (a card slip), where columns matter more
+ * than words. An empty line stays one empty line.
+ */
+export function breakAtWidth(text: string, width: number): string[] {
+  assertWidth(width);
+  const cells = [...text.normalize('NFC')];
+  if (cells.length === 0) return [''];
+  const lines: string[] = [];
+  for (let start = 0; start < cells.length; start += width)
+    lines.push(cells.slice(start, start + width).join(''));
+  return lines;
+}
+
 /** Below this many cells a left text is not worth keeping beside its amount: it gets its own line. */
 const MIN_LEFT_CELLS = 6;
 

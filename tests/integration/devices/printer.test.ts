@@ -108,6 +108,74 @@ describe('receipt printer through the agent WebSocket', () => {
     expect(await till.call('printer.queue')).toMatchObject({ ok: true, value: [] });
   });
 
+  it('two receipts wait after paper out: each can be retried by job id or all at once, and prints once', async () => {
+    const { sim, till } = await setUp();
+    const first = saleReceipt();
+    // The second sale was paid by card: its slip prints after it, on its own piece of paper.
+    const slip = ['CARTE BANCAIRE', 'MONTANT      12,34 EUR', 'PAIEMENT ACCEPTE'];
+    const second = unwrap(
+      buildSaleReceipt(
+        theWorkedSale(),
+        aReceiptContext({ receiptNumber: 'PAR01-03-000124', terminalSlips: [slip] }),
+      ),
+    );
+    sim.setCondition('paper-out');
+    await waitFor(() => till.latest('printer-1')?.state === 'disconnected', 5_000, 'paper out seen');
+    for (const [jobId, document] of [
+      ['receipt:A', first],
+      ['receipt:B', second],
+    ] as const) {
+      expect(await till.call('printer.print', { jobId, document })).toMatchObject({
+        ok: false,
+        error: { code: 'paper-out' },
+      });
+    }
+    expect(await till.call('printer.queue')).toMatchObject({
+      ok: true,
+      value: [{ jobId: 'receipt:A' }, { jobId: 'receipt:B' }],
+    });
+
+    // Still no paper: every job is tried, none prints, both still wait.
+    expect(await till.call('printer.retryQueued')).toMatchObject({
+      ok: true,
+      value: [
+        { printed: false, jobId: 'receipt:A', error: { code: 'paper-out', retryable: true } },
+        { printed: false, jobId: 'receipt:B', error: { code: 'paper-out', retryable: true } },
+      ],
+    });
+    expect(sim.receipts()).toEqual([]);
+
+    sim.setCondition('ok');
+    await waitFor(() => till.latest('printer-1')?.state === 'connected', 5_000, 'printer back');
+    // The older one is reachable on its own, without its document: the host kept it.
+    expect(await till.call('printer.retry', { jobId: 'receipt:B' })).toMatchObject({
+      ok: true,
+      value: { jobId: 'receipt:B', printedNow: true },
+    });
+    expect(await till.call('printer.queue')).toMatchObject({ ok: true, value: [{ jobId: 'receipt:A' }] });
+    expect(await till.call('printer.retryQueued')).toMatchObject({
+      ok: true,
+      value: [{ printed: true, jobId: 'receipt:A', printedNow: true, paperNearEnd: false }],
+    });
+    // Asked again (an answer lost on the way): nothing more comes out.
+    expect(await till.call('printer.retry', { jobId: 'receipt:B' })).toMatchObject({
+      ok: true,
+      value: { jobId: 'receipt:B', printedNow: false },
+    });
+    expect(await till.call('printer.retryQueued')).toMatchObject({ ok: true, value: [] });
+    expect(await till.call('printer.retry', { jobId: 'receipt:never' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-print-job', retryable: false },
+    });
+
+    const [secondPaper] = receiptToPlainText(second, 42, { charset: 'windows-1252' }).split(`\n${slip[0]}`);
+    expect(sim.receipts().map((r) => r.text)).toEqual([
+      secondPaper,
+      slip.join('\n'),
+      receiptToPlainText(first, 42, { charset: 'windows-1252' }),
+    ]);
+  });
+
   it('prints with paper near its end and says so, to the caller and on the status line', async () => {
     const { sim, till } = await setUp();
     sim.setCondition('paper-near-end');
