@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { unwrap } from '../../../src/core/cart/test-builders';
 import { buildSaleReceipt, type ReceiptDocument, receiptToPlainText } from '../../../src/core/receipts';
 import { aReceiptContext, theWorkedSale } from '../../../src/core/receipts/test-builders';
 import { type PrinterHost, startPrinterHost, waitFor } from '../../support/printer-bridge';
+import { startSocatLink } from '../../support/socat-link';
 
 // The other wires and the other command set, each through the device host's
 // bridge handlers (serveBridgeCall, as the agent and the utility process call
@@ -45,17 +46,9 @@ function tempDir(prefix: string): string {
 }
 
 async function ptyPair(): Promise<{ tillSide: string; printerSide: string }> {
-  const dir = tempDir('printer-pty-');
-  const tillSide = join(dir, 'till');
-  const printerSide = join(dir, 'printer');
-  const socat = spawn('socat', [`pty,raw,echo=0,link=${tillSide}`, `pty,raw,echo=0,link=${printerSide}`], {
-    stdio: 'ignore',
-  });
-  cleanups.push(() => {
-    socat.kill();
-  });
-  await waitFor(() => existsSync(tillSide) && existsSync(printerSide), 5_000, 'socat ptys');
-  return { tillSide, printerSide };
+  const link = await startSocatLink('printer-pty');
+  cleanups.push(link.close);
+  return { tillSide: link.tillSide, printerSide: link.deviceSide };
 }
 
 describe('Star Line Mode printer over TCP', () => {

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
 import { startZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
+import { startSocatLink } from '../../support/socat-link';
 import { makeDataDir, startTill, waitFor } from './payment-bridge-harness';
 
 // ZVT over a real serial line (a socat pty pair) through the device host:
@@ -15,18 +12,9 @@ afterEach(async () => {
 });
 
 async function serialLine() {
-  const dir = mkdtempSync(join(tmpdir(), 'zvt-line-'));
-  const ecrPath = join(dir, 'ecr');
-  const terminalPath = join(dir, 'terminal');
-  const socat = spawn('socat', [`pty,raw,echo=0,link=${ecrPath}`, `pty,raw,echo=0,link=${terminalPath}`], {
-    stdio: 'ignore',
-  });
-  cleanups.push(() => {
-    socat.kill();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await waitFor(() => existsSync(ecrPath) && existsSync(terminalPath), 5_000);
-  return { ecrPath, terminalPath };
+  const link = await startSocatLink('zvt-line');
+  cleanups.push(link.close);
+  return { ecrPath: link.tillSide, terminalPath: link.deviceSide };
 }
 
 const serialConfig = (path: string): ZvtTerminalConfig => ({

@@ -1,7 +1,3 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apdu } from '../../../hardware/payment/zvt/apdu';
@@ -9,6 +5,7 @@ import { encodeFrame } from '../../../hardware/payment/zvt/serial-frame';
 import { openSerialLink } from '../../../hardware/payment/zvt/serial-link';
 import { ZvtTerminal } from '../../../hardware/payment/zvt/zvt-terminal';
 import { ZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/zvt-simulator';
+import { startSocatLink } from '../../support/socat-link';
 
 // ZVT over a real serial line: a socat pty pair per test (closing one end
 // ends socat), the simulator on one end and the ECR on the other, with DLE
@@ -27,17 +24,10 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 }
 
 async function serialLine() {
-  const dir = mkdtempSync(join(tmpdir(), 'zvt-serial-'));
-  const ecrPath = join(dir, 'ecr');
-  const terminalPath = join(dir, 'terminal');
-  const socat = spawn('socat', [`pty,raw,echo=0,link=${ecrPath}`, `pty,raw,echo=0,link=${terminalPath}`], {
-    stdio: 'ignore',
-  });
-  cleanups.push(() => {
-    socat.kill();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await waitFor(() => existsSync(ecrPath) && existsSync(terminalPath), 5_000);
+  const link = await startSocatLink('zvt-serial');
+  cleanups.push(link.close);
+  const ecrPath = link.tillSide;
+  const terminalPath = link.deviceSide;
   const simulator = await ZvtTerminalSimulator.start();
   cleanups.push(() => simulator.close());
   const terminalSide = await openSerialLink(terminalPath);
