@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
+import { startZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
+import { freePort, makeDataDir, startTill, waitFor } from './payment-bridge-harness';
+
+// A card terminal that dies while the till is idle must show as disconnected
+// before the cashier tries a card payment, and as connected again when it comes
+// back: the background check, seen through the device host, with no payment call.
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const CHECK_MS = 300;
+
+describe('card terminal liveness while idle', () => {
+  it('ZVT over TCP: a terminal switched off shows disconnected, and connected when it is back', async () => {
+    const port = await freePort();
+    let sim = await startZvtTerminalSimulator({ port });
+    cleanups.push(() => sim.close());
+    const data = makeDataDir();
+    cleanups.push(data.remove);
+    const config: ZvtTerminalConfig = {
+      protocol: 'zvt',
+      deviceId: 'terminal',
+      name: 'Card terminal (simulated ZVT)',
+      simulated: true,
+      connection: { type: 'tcp', host: '127.0.0.1', port },
+      timeoutMs: 2_000,
+      healthCheckMs: CHECK_MS,
+    };
+    const till = await startTill(config, data.dir);
+    cleanups.push(() => till.close());
+    await waitFor(() => till.status()?.state === 'connected');
+
+    await sim.close();
+    // Interval plus one failed probe (connection refused at once), with room for a slow machine.
+    await waitFor(() => till.status()?.state === 'disconnected', CHECK_MS * 10 + 5_000);
+    expect(till.status()?.detail).toMatch(/card terminal unreachable, take another tender/);
+    expect(sim.commands()).not.toContain('06 01');
+
+    sim = await startZvtTerminalSimulator({ port });
+    await waitFor(() => till.status()?.state === 'connected', 15_000);
+    // The terminal came back: it is registered again before the status enquiry.
+    expect(sim.commands()).toContain('06 00');
+    expect(sim.commands()).not.toContain('06 01');
+    expect(sim.charges()).toEqual([]);
+  });
+});
