@@ -1,5 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
+import type { AdyenTerminalConfig, ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
+import { startAdyenTerminalSimulator } from '../../../hardware/simulators/adyen-terminal/adyen-simulator';
 import { startZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
 import { freePort, makeDataDir, startTill, waitFor } from './payment-bridge-harness';
 
@@ -45,5 +48,43 @@ describe('card terminal liveness while idle', () => {
     expect(sim.commands()).toContain('06 00');
     expect(sim.commands()).not.toContain('06 01');
     expect(sim.charges()).toEqual([]);
+  });
+
+  it('Adyen: a terminal switched off shows disconnected, and connected when it is back', async () => {
+    const key = { keyIdentifier: 'till-key', passphrase: 'correct horse battery staple', keyVersion: 1 };
+    const poiId = 'V400m-346403161';
+    const port = await freePort();
+    let sim = await startAdyenTerminalSimulator({ ...key, poiId, port });
+    cleanups.push(() => sim.close());
+    const data = makeDataDir();
+    cleanups.push(data.remove);
+    const caCertPath = join(data.dir, 'terminal-ca.pem');
+    writeFileSync(caCertPath, sim.caCertPem);
+    const config: AdyenTerminalConfig = {
+      protocol: 'adyen',
+      deviceId: 'terminal',
+      name: 'Card terminal (simulated Adyen)',
+      simulated: true,
+      endpoint: sim.endpoint,
+      poiId,
+      saleId: 'till-1',
+      ...key,
+      caCertPath,
+      timeoutMs: 2_000,
+      healthCheckMs: CHECK_MS,
+    };
+    const till = await startTill(config, data.dir);
+    cleanups.push(() => till.close());
+    await waitFor(() => till.status()?.state === 'connected');
+
+    await sim.close();
+    await waitFor(() => till.status()?.state === 'disconnected', CHECK_MS * 10 + 5_000);
+    expect(till.status()?.detail).toMatch(/card terminal unreachable, take another tender/);
+
+    // The simulator makes a new CA at each start: the till is given the new one, as after re-pairing.
+    sim = await startAdyenTerminalSimulator({ ...key, poiId, port });
+    writeFileSync(caCertPath, sim.caCertPem);
+    await waitFor(() => till.status()?.state === 'connected', 15_000);
+    expect(sim.requests()).toEqual([]);
   });
 });
