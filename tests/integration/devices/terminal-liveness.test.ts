@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdyenTerminalConfig, ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
@@ -86,5 +88,45 @@ describe('card terminal liveness while idle', () => {
     writeFileSync(caCertPath, sim.caCertPem);
     await waitFor(() => till.status()?.state === 'connected', 15_000);
     expect(sim.requests()).toEqual([]);
+  });
+
+  it('ZVT over serial: a terminal that stops answering shows disconnected, and connected when it is back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zvt-line-'));
+    const ecrPath = join(dir, 'ecr');
+    const terminalPath = join(dir, 'terminal');
+    const socat = spawn('socat', [`pty,raw,echo=0,link=${ecrPath}`, `pty,raw,echo=0,link=${terminalPath}`], {
+      stdio: 'ignore',
+    });
+    cleanups.push(() => {
+      socat.kill();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    await waitFor(() => existsSync(ecrPath) && existsSync(terminalPath), 5_000);
+    let sim = await startZvtTerminalSimulator({ serialPath: terminalPath });
+    cleanups.push(() => sim.close());
+    const data = makeDataDir();
+    cleanups.push(data.remove);
+    const config: ZvtTerminalConfig = {
+      protocol: 'zvt',
+      deviceId: 'terminal',
+      name: 'Card terminal (ZVT serial)',
+      simulated: true,
+      connection: { type: 'serial', path: ecrPath },
+      timeoutMs: 1_000,
+      healthCheckMs: CHECK_MS,
+    };
+    const till = await startTill(config, data.dir);
+    cleanups.push(() => till.close());
+    await waitFor(() => till.status()?.state === 'connected');
+
+    // Nobody reads the terminal end any more: the status enquiry gets no ACK.
+    await sim.close();
+    await waitFor(() => till.status()?.state === 'disconnected', 15_000);
+    expect(till.status()?.detail).toMatch(/card terminal unreachable, take another tender/);
+
+    sim = await startZvtTerminalSimulator({ serialPath: terminalPath });
+    await waitFor(() => till.status()?.state === 'connected', 30_000);
+    expect(sim.commands()).toContain('05 01');
+    expect(sim.commands()).not.toContain('06 01');
   });
 });
