@@ -56,6 +56,7 @@ const hangingTerminal: PaymentTerminal = {
   start: () => new Promise(() => undefined),
   abort: async () => ok({ done: true }),
   recover: async (paymentId) => ok({ status: 'not-started', paymentId }),
+  resolve: async ({ paymentId }) => ok({ status: 'not-started', paymentId }),
   close: async () => undefined,
 };
 

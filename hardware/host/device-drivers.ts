@@ -6,6 +6,7 @@ import type {
   PrintReceiptParams,
   QueuedPrintJob,
   RecoveredPayment,
+  ResolvePaymentParams,
   RetriedPrintJob,
   ScanEvent,
   StartPaymentParams,
@@ -49,6 +50,10 @@ export interface PaymentTerminal {
   abort(paymentId: string): Call<{ done: true }>;
   /** Asks the terminal (and the durable payment journal) what became of `paymentId`; never charges. */
   recover(paymentId: string): Call<RecoveredPayment>;
+  // ---- payment.resolve
+  /** Records a manager's decision on a payment recovery cannot settle; never talks to the terminal. */
+  resolve(params: ResolvePaymentParams): Call<RecoveredPayment>;
+  // ---- end payment.resolve
   close(): Promise<void>;
 }
 

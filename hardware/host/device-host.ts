@@ -63,6 +63,9 @@ export function createDeviceHost(registry: DeviceRegistry, drivers: DeviceDriver
       terminal ? terminal.abort(paymentId) : err(notConfigured('card terminal')),
     'payment.recover': async ({ paymentId }) =>
       terminal ? terminal.recover(paymentId) : err(notConfigured('card terminal')),
+    // payment.resolve
+    'payment.resolve': async (params) =>
+      terminal ? terminal.resolve(params) : err(notConfigured('card terminal')),
     'display.show': async (lines) => (display ? display.show(lines) : err(notConfigured('customer display'))),
   };
 

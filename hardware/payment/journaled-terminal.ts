@@ -12,11 +12,19 @@ import type { ProtocolFailure, TerminalProtocol } from './terminal-protocol';
 // that may have reached the terminal never sent again (only recovered), and a
 // status the cashier can read, kept fresh by a background check with back-off.
 
-export type Identity = { readonly deviceId: string; readonly name: string; readonly simulated: boolean };
+export type Identity = {
+  readonly deviceId: string;
+  readonly name: string;
+  readonly simulated: boolean;
+  /** Check interval while healthy (default 15 s); see terminalConfigSchema. */
+  readonly healthCheckMs?: number | undefined;
+};
 
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
-const HEALTHY_CHECK_MS = 30_000;
+// Often enough that a terminal switched off shows before the next card sale,
+// rarely enough not to disturb the terminal (one status enquiry per interval).
+const DEFAULT_HEALTHY_CHECK_MS = 15_000;
 
 const TAKE_ANOTHER_TENDER = 'the card terminal cannot be reached: take another tender (cash) or try again';
 
@@ -24,6 +32,8 @@ const TAKE_ANOTHER_TENDER = 'the card terminal cannot be reached: take another t
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const unreachableDetail = (problem: string) =>
   clip(`card terminal unreachable, take another tender: ${problem}`, 200);
+const rejectsTillDetail = (problem: string) =>
+  clip(`the card terminal refuses this till's key, card payments will not work: ${problem}`, 200);
 
 export function bridgeErrorOf(failure: ProtocolFailure): BridgeError {
   const error = bridgeErrorUnclipped(failure);
@@ -61,7 +71,13 @@ export function journaledTerminal(
   let current: string | undefined;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
-  let retryMs = FIRST_RETRY_MS;
+  const healthyCheckMs = identity.healthCheckMs ?? DEFAULT_HEALTHY_CHECK_MS;
+  const firstRetryMs = Math.min(FIRST_RETRY_MS, healthyCheckMs);
+  let retryMs = firstRetryMs;
+  // Set when the terminal refused this till's key: the link is fine, card payments are not.
+  let keyRefusal: string | undefined;
+  const reportHealthy = () =>
+    keyRefusal === undefined ? report('connected') : report('degraded', keyRefusal);
 
   const report = (next: DeviceState, detail?: string) => {
     state = next;
@@ -97,13 +113,13 @@ export function journaledTerminal(
 
   const check = async () => {
     if (closed) return;
-    if (busy > 0) return schedule(HEALTHY_CHECK_MS);
+    if (busy > 0) return schedule(healthyCheckMs);
     const problem = await exclusive(() => protocol.probe()).catch((error: unknown) => String(error));
     if (closed) return;
     if (problem === undefined) {
-      retryMs = FIRST_RETRY_MS;
-      report('connected');
-      schedule(HEALTHY_CHECK_MS);
+      retryMs = firstRetryMs;
+      reportHealthy();
+      schedule(healthyCheckMs);
     } else {
       report('disconnected', unreachableDetail(problem));
       schedule(retryMs);
@@ -112,10 +128,21 @@ export function journaledTerminal(
   };
 
   const noteFailure = (failure: ProtocolFailure) => {
-    if (failure.kind === 'refused') return;
+    if (failure.kind === 'refused') {
+      if (failure.rejectsTill) {
+        keyRefusal = rejectsTillDetail(failure.message);
+        report('degraded', keyRefusal);
+      }
+      return;
+    }
     report('disconnected', unreachableDetail(failure.message));
-    retryMs = FIRST_RETRY_MS;
+    retryMs = firstRetryMs;
     schedule(retryMs);
+  };
+  // The terminal answered a request of this till: its key is accepted again.
+  const noteAnswered = () => {
+    keyRefusal = undefined;
+    if (state !== 'connected') report('connected');
   };
 
   // After close the file is shut: a payment still unwinding leaves its record 'sent', for recovery.
@@ -178,7 +205,7 @@ export function journaledTerminal(
           const result = await protocol.pay(params, reference, onProgress);
           if (result.ok) {
             settle(record, result.value);
-            if (state !== 'connected') report('connected');
+            noteAnswered();
             return ok(result.value);
           }
           if (result.error.kind !== 'unknown') remember({ ...record, stage: 'not-sent' });
@@ -212,13 +239,62 @@ export function journaledTerminal(
           noteFailure(result.error);
           return err(bridgeErrorOf(result.error));
         }
-        if (state !== 'connected') report('connected');
+        noteAnswered();
         const recovered = result.value;
         if (recovered.status === 'not-started') remember({ ...record, stage: 'not-sent' });
         else settle(record, recovered);
         return ok(recovered);
       });
     },
+
+    // ---- payment.resolve
+    async resolve({ paymentId, resolution, reference, approvedBy }) {
+      return exclusive(async () => {
+        const record = journal.get(paymentId);
+        if (!record)
+          return err({
+            code: 'nothing-to-resolve',
+            message: `no card payment ${paymentId} in this till's journal`,
+            retryable: false,
+          });
+        // Only a payment whose outcome is unknown needs a manager: a known one stays as it is.
+        if (record.stage !== 'sent')
+          return err({
+            code: 'already-resolved',
+            message: `payment ${paymentId} is already settled (${record.outcome?.status ?? 'never reached the terminal'}): nothing to decide`,
+            retryable: false,
+          });
+        if (closed)
+          return err({
+            code: 'device-closed',
+            message: 'the card terminal driver is closed',
+            retryable: true,
+          });
+        const decided = {
+          decision: resolution,
+          approvedBy,
+          at: new Date().toISOString(),
+          ...(reference === undefined ? {} : { reference }),
+        };
+        // Written before answering; from now on neither recovery nor a retry asks the terminal about it.
+        if (resolution === 'not-charged') {
+          journal.put({ ...record, stage: 'not-sent', resolution: decided });
+          return ok({ status: 'not-started' as const, paymentId });
+        }
+        const outcome: PaymentOutcome = {
+          status: 'approved',
+          paymentId,
+          kind: record.kind,
+          amountMinor: record.amountMinor,
+          currency: record.currency,
+          reference: reference ?? `manager:${approvedBy}`.slice(0, 64),
+          terminalReceipt: [],
+        };
+        journal.put({ ...record, stage: 'settled', outcome, resolution: decided });
+        return ok(outcome);
+      });
+    },
+    // ---- end payment.resolve
 
     async close() {
       closed = true;

@@ -25,6 +25,16 @@ export type PaymentRecord = {
   readonly stage: 'sent' | 'not-sent' | 'settled';
   readonly reference?: ProtocolReference;
   readonly outcome?: PaymentOutcome;
+  /** Set when a manager settled a payment recovery could not (payment.resolve): the audit trail. */
+  readonly resolution?: ManagerResolution;
+};
+
+export type ManagerResolution = {
+  readonly decision: 'not-charged' | 'charged';
+  readonly approvedBy: string;
+  /** ISO time of the decision. */
+  readonly at: string;
+  readonly reference?: string;
 };
 
 const paymentRecordSchema = z.object({
@@ -35,6 +45,14 @@ const paymentRecordSchema = z.object({
   stage: z.enum(['sent', 'not-sent', 'settled']),
   reference: z.record(z.string(), z.string()).optional(),
   outcome: paymentOutcomeSchema.optional(),
+  resolution: z
+    .object({
+      decision: z.enum(['not-charged', 'charged']),
+      approvedBy: z.string(),
+      at: z.string(),
+      reference: z.string().optional(),
+    })
+    .optional(),
 });
 
 // Extra fields (a newer version's) are ignored. Only a torn last line is

@@ -9,6 +9,12 @@ const common = {
   simulated: z.boolean(),
   /** Longest wait for the terminal's answer; past it the outcome is unknown and recovery asks the terminal. */
   timeoutMs: z.number().int().positive().max(600_000),
+  /**
+   * How often an idle, healthy terminal is checked (ZVT: status enquiry; Adyen:
+   * TLS handshake), so a dead terminal shows before a payment is tried. Never
+   * during a payment. Default 15 s; a failing terminal is retried from 1 s, backing off to 30 s.
+   */
+  healthCheckMs: z.number().int().min(100).max(600_000).optional(),
 };
 
 export const zvtTerminalConfigSchema = z.strictObject({

@@ -17,7 +17,13 @@ export type ProtocolFailure =
   /** The request may have reached the terminal: only recovery may tell. */
   | { readonly kind: 'unknown'; readonly message: string }
   /** The terminal answered that it did not start (busy, bad amount). */
-  | { readonly kind: 'refused'; readonly message: string; readonly retryable: boolean };
+  | {
+      readonly kind: 'refused';
+      readonly message: string;
+      readonly retryable: boolean;
+      /** The terminal refuses this till itself (wrong key): no card payment can work until it is fixed. */
+      readonly rejectsTill?: boolean;
+    };
 
 export type ProtocolCall<T> = Promise<Result<T, ProtocolFailure>>;
 

@@ -252,6 +252,28 @@ export function createSaleStore(services: SaleServices) {
       await recover(payment, card.paymentId);
     },
 
+    // ---- payment.resolve: the manager's way out when the terminal cannot tell
+    /**
+     * A manager settles the card payment whose outcome stays unknown (after
+     * checking the terminal's own journal): the PIN must be an active
+     * manager's; the decision goes to the host's durable payment journal.
+     */
+    async resolveCardPayment(managerPin: string, resolution: 'charged' | 'not-charged'): Promise<void> {
+      const { payment, card } = store.getState();
+      if (!bridge || !payment || !card || card.phase !== 'outcome-unknown') return;
+      const staff = (await services.db.staff.find().exec()).map((doc) => doc.toMutableJSON() as StaffMember);
+      const manager = findStaffByPin(staff, managerPin);
+      if (manager?.role !== 'manager') return fail('Code responsable incorrect');
+      const resolved = await bridge.resolvePayment({
+        paymentId: card.paymentId,
+        resolution,
+        approvedBy: manager.id,
+      });
+      if (!resolved.ok) return fail(`Décision refusée : ${bridgeErrorWords(resolved.error)}`);
+      await settleCard(payment, resolved.value);
+    },
+    // ---- end payment.resolve
+
     async abortCardPayment(): Promise<void> {
       const { card } = store.getState();
       if (!bridge || !card || card.phase !== 'in-progress') return;

@@ -61,6 +61,7 @@ function failureOf(error: unknown): ProtocolFailure {
       kind: 'refused',
       message: `the terminal refused the request (HTTP ${error.statusCode}): check its key identifier, passphrase and POI id`,
       retryable: false,
+      rejectsTill: true,
     };
   // The library rejects with ApiException, which is not an Error but has a message.
   const said =

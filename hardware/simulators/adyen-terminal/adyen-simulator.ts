@@ -29,6 +29,8 @@ export type AdyenSimulatorOptions = {
   readonly keyVersion: number;
   readonly poiId: string;
   readonly scenario?: AdyenScenario;
+  /** Listen on this port (a terminal coming back on its address); a free one when unset. */
+  readonly port?: number;
 };
 
 export type AdyenTerminalSimulator = {
@@ -245,7 +247,7 @@ export async function startAdyenTerminalSimulator(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -93,6 +93,7 @@ export function CashierScreen() {
                 onCard={sale.payCard}
                 onAbortCard={sale.abortCardPayment}
                 onCheckCard={sale.checkCardPayment}
+                onResolveCard={sale.resolveCardPayment}
                 onCancel={sale.cancelPayment}
               />
             ) : state.completed && priced.lines.length === 0 ? (

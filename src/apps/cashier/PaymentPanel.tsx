@@ -18,6 +18,7 @@ export function PaymentPanel(props: {
   onCard: () => Promise<void>;
   onAbortCard: () => Promise<void>;
   onCheckCard: () => Promise<void>;
+  onResolveCard: (managerPin: string, resolution: 'charged' | 'not-charged') => Promise<void>;
   onCancel: () => void;
 }) {
   const [typed, setTyped] = useState('');
@@ -59,6 +60,7 @@ export function PaymentPanel(props: {
               <button type="button" data-testid="check-card" onClick={() => void props.onCheckCard()}>
                 Vérifier le paiement
               </button>
+              <ManagerCardDecision onResolve={props.onResolveCard} />
             </>
           )}
         </div>
@@ -108,5 +110,52 @@ export function PaymentPanel(props: {
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * When the terminal itself can no longer tell (another transaction came
+ * after), a manager checks the terminal's journal and decides; the PIN field
+ * is cleared after each try.
+ */
+function ManagerCardDecision(props: {
+  onResolve: (managerPin: string, resolution: 'charged' | 'not-charged') => Promise<void>;
+}) {
+  const [pin, setPin] = useState('');
+  const decide = (resolution: 'charged' | 'not-charged') => {
+    const typed = pin;
+    setPin('');
+    void props.onResolve(typed, resolution);
+  };
+  return (
+    <details className="manager-card-decision" data-testid="manager-card-decision">
+      <summary>Décision du responsable</summary>
+      <p>Si le terminal ne sait plus, vérifiez son journal puis indiquez si la carte a été débitée.</p>
+      <input
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        aria-label="Code PIN responsable"
+        data-testid="manager-pin"
+        value={pin}
+        onChange={(event) => setPin(event.target.value)}
+      />
+      <button
+        type="button"
+        data-testid="resolve-charged"
+        disabled={pin.length < 4}
+        onClick={() => decide('charged')}
+      >
+        Carte débitée
+      </button>
+      <button
+        type="button"
+        data-testid="resolve-not-charged"
+        disabled={pin.length < 4}
+        onClick={() => decide('not-charged')}
+      >
+        Pas débitée
+      </button>
+    </details>
   );
 }

@@ -112,6 +112,26 @@ export const recoveredPaymentSchema = z.union([
 ]);
 export type RecoveredPayment = z.infer<typeof recoveredPaymentSchema>;
 
+// ---- payment.resolve (manager's way out of an unrecoverable payment) -------
+
+/**
+ * A manager's decision on a payment whose outcome recovery cannot settle
+ * (e.g. the ZVT terminal's last transaction has another amount): recorded in
+ * the durable payment journal, never sent to the terminal, and it unblocks new
+ * card payments. The caller must have checked the manager's PIN.
+ */
+export const resolvePaymentParamsSchema = z.strictObject({
+  paymentId: jobIdSchema,
+  /** What the manager read on the terminal's own journal or the acquirer's report. */
+  resolution: z.enum(['not-charged', 'charged']),
+  /** The terminal's or acquirer's reference the manager found, for 'charged'. */
+  reference: z.string().min(1).max(64).optional(),
+  /** Who decided (manager id or name), kept in the journal for the audit. */
+  approvedBy: z.string().min(1).max(64),
+});
+export type ResolvePaymentParams = z.input<typeof resolvePaymentParamsSchema>;
+// ---- end payment.resolve ----------------------------------------------------
+
 // ---- customer display -----------------------------------------------------
 
 /** A pole display shows two lines of 20 characters. */
@@ -139,6 +159,8 @@ export const bridgeMethods = {
   'payment.start': { params: startPaymentParamsSchema, result: paymentOutcomeSchema },
   'payment.abort': { params: paymentIdParamsSchema, result: done },
   'payment.recover': { params: paymentIdParamsSchema, result: recoveredPaymentSchema },
+  // payment.resolve: a manager settles an unrecoverable payment (see resolvePaymentParamsSchema).
+  'payment.resolve': { params: resolvePaymentParamsSchema, result: recoveredPaymentSchema },
   'display.show': { params: displayLinesSchema, result: done },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 

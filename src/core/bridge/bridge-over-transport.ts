@@ -66,6 +66,7 @@ export function bridgeOverTransport(transport: BridgeTransport): PosBridge {
     startPayment: (params) => call('payment.start', params),
     abortPayment: (paymentId) => call('payment.abort', { paymentId }),
     recoverPayment: (paymentId) => call('payment.recover', { paymentId }),
+    resolvePayment: (params) => call('payment.resolve', params), // payment.resolve
     onPaymentProgress: (listener) => on('payment-progress', listener),
     showOnDisplay: (lines) => call('display.show', lines),
   };

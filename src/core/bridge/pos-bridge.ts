@@ -13,6 +13,7 @@ import type {
   PrintReceiptParams,
   QueuedPrintJob,
   RecoveredPayment,
+  ResolvePaymentParams,
   RetriedPrintJob,
   ScanEvent,
   StartPaymentParams,
@@ -57,6 +58,13 @@ export interface PosBridge {
   abortPayment(paymentId: string): Call<{ done: true }>;
   /** Asks the terminal what became of `paymentId`; never charges again. */
   recoverPayment(paymentId: string): Call<RecoveredPayment>;
+  // ---- payment.resolve
+  /**
+   * Manager only (the caller checks the PIN): records the manager's decision on a
+   * payment recovery cannot settle, so new card payments are no longer blocked.
+   */
+  resolvePayment(params: ResolvePaymentParams): Call<RecoveredPayment>;
+  // ---- end payment.resolve
   onPaymentProgress(listener: (progress: PaymentProgress) => void): () => void;
 
   /** Two lines of at most 20 characters on the customer's pole display. */

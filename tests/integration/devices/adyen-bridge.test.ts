@@ -270,14 +270,28 @@ describe('Adyen terminal (local Terminal API) through the bridge', () => {
 
   it('a till with the wrong passphrase: the terminal cannot authenticate it, nothing is charged', async () => {
     const { sim, dataDir, caCertPath } = await simulator('approve');
-    const config = { ...adyenConfig(sim.endpoint, caCertPath), passphrase: 'not the shared secret' };
+    const config = {
+      ...adyenConfig(sim.endpoint, caCertPath),
+      passphrase: 'not the shared secret',
+      healthCheckMs: 200,
+    };
     const till = await startTill(config, dataDir);
     cleanups.push(() => till.close());
+    await waitFor(() => till.status()?.state === 'connected');
     const result = await pay(till, 'sale-10');
     expect(result).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'terminal-refused', retryable: false }),
     });
+    // The link is fine but no card payment can work: the cashier sees why, and the
+    // background check (TLS only) does not turn it back to 'connected'.
+    expect(till.status()).toMatchObject({
+      state: 'degraded',
+      detail: expect.stringMatching(/refuses this till's key/),
+    });
+    // Five check intervals (the registry only reports changes, so there is nothing to wait for).
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(till.status()?.state).toBe('degraded');
     expect(sim.rejected()).toBe(1);
     expect(sim.charges()).toHaveLength(0);
     expect(await till.call('payment.recover', { paymentId: 'sale-10' })).toEqual({

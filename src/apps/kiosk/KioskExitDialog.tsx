@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { kioskShell } from '../../platform/kiosk-shell';
+import { exitAnswerText } from './exit-answer-text';
+
+// The manager's exit from kiosk mode: a touch PIN pad whose PIN is never shown
+// (one dot per digit) and is cleared after every try. The main process checks
+// the PIN (electron/main/kiosk-exit-guard.ts); this dialog only sends it and
+// shows the answer. In a plain browser there is no kiosk mode to leave.
+
+const MIN_DIGITS = 4;
+const MAX_DIGITS = 8;
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+export function KioskExitDialog({ onClose }: { readonly onClose: () => void }) {
+  const shell = kioskShell();
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<string | undefined>();
+  const [sending, setSending] = useState(false);
+
+  const press = (digit: string) => setPin((typed) => (typed.length < MAX_DIGITS ? typed + digit : typed));
+
+  const submit = async () => {
+    if (!shell || pin.length < MIN_DIGITS || sending) return;
+    const typed = pin;
+    setPin('');
+    setSending(true);
+    try {
+      setMessage(exitAnswerText(await shell.requestExit(typed)));
+    } catch {
+      setMessage('La borne n’a pas répondu : réessayez');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <div className="kiosk-exit-backdrop">
+      <section
+        className="kiosk-exit"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="kiosk-exit-title"
+        data-testid="kiosk-exit-dialog"
+      >
+        <h2 id="kiosk-exit-title">Sortie du mode borne</h2>
+        {shell ? (
+          <>
+            <p>Code PIN responsable</p>
+            <output
+              className="kiosk-exit-dots"
+              data-testid="kiosk-exit-dots"
+              data-digits={pin.length}
+              aria-label={`${pin.length} chiffres saisis`}
+            >
+              {'•'.repeat(pin.length) || '\u00a0'}
+            </output>
+            <div className="kiosk-exit-pad">
+              {KEYS.map((digit) => (
+                <button key={digit} type="button" onClick={() => press(digit)} disabled={sending}>
+                  {digit}
+                </button>
+              ))}
+              <button type="button" onClick={() => setPin('')} disabled={sending}>
+                Effacer
+              </button>
+              <button type="button" onClick={() => press('0')} disabled={sending}>
+                0
+              </button>
+              <button
+                type="button"
+                className="kiosk-exit-ok"
+                data-testid="kiosk-exit-submit"
+                onClick={() => void submit()}
+                disabled={sending || pin.length < MIN_DIGITS}
+              >
+                Valider
+              </button>
+            </div>
+          </>
+        ) : (
+          <p data-testid="kiosk-exit-browser">
+            Cette borne tourne dans un navigateur : la sortie du mode borne est gérée par l’application
+            Electron (kiosque), pas par cette page.
+          </p>
+        )}
+        <p className="kiosk-exit-message" role="status" data-testid="kiosk-exit-message">
+          {message ?? ''}
+        </p>
+        <button type="button" className="kiosk-exit-cancel" data-testid="kiosk-exit-cancel" onClick={onClose}>
+          Annuler
+        </button>
+      </section>
+    </div>
+  );
+}
