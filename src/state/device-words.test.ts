@@ -19,6 +19,9 @@ describe('device words for the cashier', () => {
     );
     expect(deviceStatusWords(printer('connected', 'ignored when ready'))).toBe('Imprimante : prêt');
     expect(deviceStatusWords(printer('connecting'))).toBe('Imprimante : connexion…');
+    expect(deviceStatusWords({ ...printer('connected', 'Tiroir ouvert'), kind: 'drawer' })).toBe(
+      'Tiroir-caisse : tiroir ouvert',
+    );
     expect(deviceStatusWords({ ...printer('disconnected'), kind: 'payment-terminal' })).toBe(
       'Terminal CB : hors service',
     );

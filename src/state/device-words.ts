@@ -22,7 +22,10 @@ const STATE_WORDS: Readonly<Record<DeviceState, string>> = {
 /** "Imprimante : plus de papier", "Terminal CB : prêt". */
 export function deviceStatusWords(device: DeviceStatus): string {
   const detail = device.detail?.trim();
-  const what = detail && device.state !== 'connected' ? lowerFirst(detail) : STATE_WORDS[device.state];
+  // A ready device's detail is driver chatter, except the drawer's: whether
+  // it stands open is what the cashier needs to see at a glance.
+  const tellDetail = device.state !== 'connected' || device.kind === 'drawer';
+  const what = detail && tellDetail ? lowerFirst(detail) : STATE_WORDS[device.state];
   return `${DEVICE_KIND_LABEL[device.kind]} : ${what}`;
 }
 
