@@ -14,15 +14,24 @@ import { type ServiceProcess, startService } from './lib/service-process';
 
 const services: ServiceProcess[] = [];
 let demoDevices: DemoDevices | undefined;
-let stopping = false;
+let stopping: { readonly code: number; readonly done: Promise<void> } | undefined;
 
+/**
+ * Stops every service, then the simulators, then exits with the first
+ * caller's code. Services exiting during the shutdown call this again: they
+ * wait for the same shutdown instead of exiting early, which had left the
+ * simulators' socat processes running.
+ */
 async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    await Promise.all(services.reverse().map((service) => service.stop()));
-    await demoDevices?.close();
-  }
-  process.exit(code);
+  stopping ??= {
+    code,
+    done: (async () => {
+      await Promise.all(services.reverse().map((service) => service.stop()));
+      await demoDevices?.close();
+    })(),
+  };
+  await stopping.done;
+  process.exit(stopping.code);
 }
 
 function build(config: LaunchConfig): void {
