@@ -35,6 +35,10 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node']));
   });
 
+  it('ships the receipt logos as files where the main process points the device host', () => {
+    expect(config.extraResources).toEqual([{ from: 'assets/logos', to: 'logos' }]);
+  });
+
   it('builds AppImage and deb for Linux and NSIS for Windows', () => {
     expect((config.linux as { target: string[] }).target).toEqual(['AppImage', 'deb']);
     expect((config.win as { target: string[] }).target).toEqual(['nsis']);

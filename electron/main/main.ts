@@ -53,7 +53,12 @@ const forkHost = (): HostChild =>
   utilityProcess.fork(join(__dirname, 'device-host.cjs'), [], {
     serviceName: 'Store till hardware',
     stdio: 'inherit',
-    env: { ...process.env, TILL_DATA_DIR: join(app.getPath('userData'), 'hardware') },
+    env: {
+      ...process.env,
+      TILL_DATA_DIR: join(app.getPath('userData'), 'hardware'),
+      // Receipt logos: packaged, they sit in resources/logos (electron-builder's extraResources).
+      ...(app.isPackaged ? { TILL_LOGO_DIR: join(process.resourcesPath, 'logos') } : {}),
+    },
   }) satisfies UtilityProcess;
 
 function relaunchAfterCrash(why: string): void {

@@ -1,9 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { printerConfigSchema } from './printer-config';
 
 const base = { deviceId: 'printer-1', name: 'Caisse 1', connection: { type: 'tcp', host: '192.168.1.50' } };
 
 describe('printerConfigSchema', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('looks for receipt logos where the host says (TILL_LOGO_DIR), else in the project assets', () => {
+    vi.stubEnv('TILL_LOGO_DIR', '');
+    expect(printerConfigSchema.parse(base).logoDir).toBe('assets/logos');
+    vi.stubEnv('TILL_LOGO_DIR', '/opt/Store Till/resources/logos');
+    expect(printerConfigSchema.parse(base).logoDir).toBe('/opt/Store Till/resources/logos');
+    expect(printerConfigSchema.parse({ ...base, logoDir: '/srv/logos' }).logoDir).toBe('/srv/logos');
+  });
+
   it('defaults to an Epson on port 9100 printing WPC1252 as code page 16', () => {
     expect(printerConfigSchema.parse(base)).toMatchObject({
       model: 'epson',

@@ -38,8 +38,15 @@ export const printerConfigSchema = z
     statusPollMs: z.number().int().min(50).max(60_000).default(2000),
     /** How long to wait for a connection or a status reply. */
     timeoutMs: z.number().int().min(100).max(30_000).default(3000),
-    /** Where logo block asset ids are looked up, as `<assetId>.png` (monochrome, at most 576 dots wide). */
-    logoDir: z.string().min(1).default('assets/logos'),
+    /**
+     * Where logo block asset ids are looked up, as `<assetId>.png` (monochrome,
+     * at most 576 dots wide). By default the host's TILL_LOGO_DIR, which the
+     * packaged Electron app points at its resources, else the project's assets.
+     */
+    logoDir: z
+      .string()
+      .min(1)
+      .default(() => process.env.TILL_LOGO_DIR || 'assets/logos'),
   })
   .transform((config, context) => {
     const codePage = config.codePage ?? defaultCodePage(config.model, config.charset);
