@@ -2,6 +2,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { err, ok, type Result } from '../../../src/core/result';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../../src/core/sync/protocol';
 import { type ServerKeys, SIGNING_ALGORITHM } from './server-keys';
+import type { VerifiedToken } from './verified-token-cache';
 
 export interface TillPrincipal {
   readonly tillId: string;
@@ -32,14 +33,24 @@ export async function verifyAccessToken(
   keys: ServerKeys,
   token: string,
 ): Promise<Result<TillPrincipal, TokenProblem>> {
+  const verified = await verifyAccessTokenWithExpiry(keys, token);
+  return verified.ok ? ok(verified.value.principal) : verified;
+}
+
+/** verifyAccessToken that also says when the token expires (for cacheVerifiedTokens). */
+export async function verifyAccessTokenWithExpiry(
+  keys: ServerKeys,
+  token: string,
+): Promise<Result<VerifiedToken, TokenProblem>> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       algorithms: [SIGNING_ALGORITHM],
       issuer: ISSUER,
       audience: AUDIENCE,
     });
-    const { sub, store, till, scope } = payload;
+    const { sub, store, till, scope, exp } = payload;
     if (
+      typeof exp !== 'number' ||
       typeof sub !== 'string' ||
       typeof store !== 'string' ||
       typeof till !== 'string' ||
@@ -47,7 +58,7 @@ export async function verifyAccessToken(
     ) {
       return err('invalid');
     }
-    return ok({ tillId: sub, storeCode: store, tillCode: till });
+    return ok({ principal: { tillId: sub, storeCode: store, tillCode: till }, expiresAtMs: exp * 1000 });
   } catch (error) {
     return err(error instanceof errors.JWTExpired ? 'expired' : 'invalid');
   }

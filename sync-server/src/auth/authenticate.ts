@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthenticated } from '../http/errors';
 import type { TillPrincipal } from './access-token';
-import { verifyAccessToken } from './access-token';
+import { verifyAccessTokenWithExpiry } from './access-token';
 import type { ServerKeys } from './server-keys';
+import { cacheVerifiedTokens } from './verified-token-cache';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,10 +19,11 @@ export function bearerOf(request: FastifyRequest): string | undefined {
 
 /** Every replication request: a valid, unexpired access token of a till that is not revoked. */
 export function tillAuthentication(keys: ServerKeys, isRevoked: (tillId: string) => Promise<boolean>) {
+  const verifyAccessToken = cacheVerifiedTokens((token) => verifyAccessTokenWithExpiry(keys, token));
   return async (request: FastifyRequest): Promise<void> => {
     const token = bearerOf(request);
     if (!token) throw unauthenticated('missing access token (authorization: Bearer <token>)');
-    const verified = await verifyAccessToken(keys, token);
+    const verified = await verifyAccessToken(token);
     if (!verified.ok) {
       throw unauthenticated(
         verified.error === 'expired' ? 'access token expired' : 'access token is not valid',
