@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../scripts/lib/service-process';
+import { aPlainSale } from '../../src/core/journal/test-builders';
 import { readServerSentEvents } from '../../src/data/sync/server-sent-events';
 import { asNewRows, TestJournal } from '../support/journal-builder';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
@@ -113,24 +114,38 @@ describe('two sync server instances on one PostgreSQL', () => {
   });
 
   it("a change written through one instance reaches the other instance's live stream", async () => {
-    const till = await enrolTill(first, 'PAR01', '02');
-    const token = await accessToken(first, till.tillId, till.credential);
-    const sawJournalResync = waitForEvent(
+    // Till 02 sells through the first instance; the sale lowers the store's
+    // stock, which till 03, listening on the second instance, must hear about.
+    const seller = await enrolTill(first, 'PAR01', '02');
+    const listener = await enrolTill(first, 'PAR01', '03');
+    const sellerToken = await accessToken(first, seller.tillId, seller.credential);
+    const listenerToken = await accessToken(second, listener.tillId, listener.credential);
+    const sawInventoryResync = waitForEvent(
       `${second.url}/sync/v1/stream`,
-      token,
-      (data) => data === '{"collections":["journal"]}',
+      listenerToken,
+      (data) => data === '{"collections":["inventory"]}',
     );
-    // Let the stream connect (its first event is the resync-everything on connect).
+    // The seller's own stream hears the stock too, but not its own journal:
+    // announcing that would only make it pull back what it has just pushed.
+    const sellerSaw = waitForEvent(
+      `${first.url}/sync/v1/stream`,
+      sellerToken,
+      (data) => data.includes('"inventory"') && !data.includes('"products"'),
+    );
+    // Let the streams connect (its first event is the resync-everything on connect).
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const entry = new TestJournal(till).floatIn();
+    const entry = new TestJournal(seller).append({ kind: 'sale.completed', payload: aPlainSale() });
     const push = await fetch(`${first.url}/sync/v1/journal/push`, {
       method: 'POST',
-      headers: { ...PROTOCOL, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { ...PROTOCOL, authorization: `Bearer ${sellerToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(asNewRows([entry])),
     });
     expect(push.status).toBe(200);
-    const events = await sawJournalResync;
+    const events = await sawInventoryResync;
     expect(events[0]).toContain('"products"');
-    expect(events.at(-1)).toBe('{"collections":["journal"]}');
+    expect(events.at(-1)).toBe('{"collections":["inventory"]}');
+    const sellerEvents = await sellerSaw;
+    expect(sellerEvents[0]).toContain('"journal"');
+    expect(sellerEvents.slice(1)).toEqual(['{"collections":["inventory"]}']);
   });
 });

@@ -23,21 +23,33 @@ interface CollectionDefinition<S extends z.ZodType> {
   readonly scope: SyncScope;
   readonly push: PushMode;
   readonly schema: S;
+  /**
+   * Whether the live stream announces its changes. The journal's is not: its
+   * scope is one till and that till is its only writer, so announcing a push
+   * would only make the till pull back what it has just sent (one more
+   * request per sale). It is still pulled on connect and on every resync of everything.
+   */
+  readonly announced: boolean;
 }
 
 const define = <S extends z.ZodType>(definition: CollectionDefinition<S>) => definition;
 
 export const SYNC_COLLECTIONS = {
-  products: define({ scope: 'global', push: 'none', schema: productSchema }),
-  inventory: define({ scope: 'store', push: 'none', schema: stockLevelSchema }),
-  orders: define({ scope: 'store', push: 'handover', schema: orderSchema }),
-  staff: define({ scope: 'store', push: 'none', schema: staffMemberSchema }),
-  settings: define({ scope: 'store', push: 'none', schema: storeSettingsSchema }),
-  journal: define({ scope: 'till', push: 'insert-only', schema: journalEntrySchema }),
+  products: define({ announced: true, scope: 'global', push: 'none', schema: productSchema }),
+  inventory: define({ announced: true, scope: 'store', push: 'none', schema: stockLevelSchema }),
+  orders: define({ announced: true, scope: 'store', push: 'handover', schema: orderSchema }),
+  staff: define({ announced: true, scope: 'store', push: 'none', schema: staffMemberSchema }),
+  settings: define({ announced: true, scope: 'store', push: 'none', schema: storeSettingsSchema }),
+  journal: define({ announced: false, scope: 'till', push: 'insert-only', schema: journalEntrySchema }),
 } as const;
 
 export type SyncCollectionName = keyof typeof SYNC_COLLECTIONS;
 export const SYNC_COLLECTION_NAMES = Object.keys(SYNC_COLLECTIONS) as SyncCollectionName[];
+
+/** The collections the live stream announces (see `announced`). */
+export const ANNOUNCED_COLLECTION_NAMES = SYNC_COLLECTION_NAMES.filter(
+  (name) => SYNC_COLLECTIONS[name].announced,
+);
 
 export function isSyncCollection(name: string): name is SyncCollectionName {
   return Object.hasOwn(SYNC_COLLECTIONS, name);

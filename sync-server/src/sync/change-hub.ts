@@ -1,4 +1,8 @@
-import { SYNC_COLLECTION_NAMES, type SyncCollectionName } from '../../../src/core/sync/collections';
+import {
+  ANNOUNCED_COLLECTION_NAMES,
+  SYNC_COLLECTION_NAMES,
+  type SyncCollectionName,
+} from '../../../src/core/sync/collections';
 import type { Database } from '../db/database';
 import { CHANGE_CHANNEL } from './document-store';
 
@@ -47,9 +51,13 @@ export async function startChangeHub(db: Database) {
       listener(change.collection);
   });
   return {
-    /** `scopeOf` names the one scope of each collection the subscriber reads. */
+    /**
+     * A live stream's subscription: `scopeOf` names the one scope of each
+     * collection the subscriber reads. It hears the announced collections
+     * only (collections.ts), and 'everything'.
+     */
     subscribe(scopeOf: (collection: SyncCollectionName) => string, listener: ChangeListener): () => void {
-      const keys = SYNC_COLLECTION_NAMES.map((collection) => keyOf(collection, scopeOf(collection)));
+      const keys = ANNOUNCED_COLLECTION_NAMES.map((collection) => keyOf(collection, scopeOf(collection)));
       everyone.add(listener);
       for (const key of keys) {
         const listeners = byKey.get(key) ?? new Set();
