@@ -18,6 +18,39 @@ export interface TableSpec<Row extends Record<string, SqlValue>> {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/** The rows for one table, in a multi-table insert. */
+export interface TableRows {
+  readonly table: TableSpec<Record<string, SqlValue>>;
+  readonly rows: readonly Record<string, SqlValue>[];
+}
+
+/** One table's rows for insertRowsOfTables, typed by the table. */
+export const rowsOf = <Row extends Record<string, SqlValue>>(
+  table: TableSpec<Row>,
+  rows: readonly Row[],
+): TableRows => ({
+  table: table as unknown as TableSpec<Record<string, SqlValue>>,
+  rows,
+});
+
+/** The insert of one table's rows from parameter `$param`, skipping stored keys. */
+function insertStatement(
+  table: TableSpec<Record<string, SqlValue>>,
+  param: number,
+  returning: string,
+): string {
+  const columns: [string, SqlType][] = Object.entries(table.columns);
+  for (const name of [table.name, ...columns.map(([column]) => column)]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`insertRows: unsafe identifier ${name}`);
+  }
+  const names = columns.map(([column]) => column).join(', ');
+  const recordType = columns.map(([column, type]) => `${column} ${type}`).join(', ');
+  return `INSERT INTO ${table.name} (${names})
+     SELECT ${names} FROM jsonb_to_recordset($${param}::jsonb) AS r(${recordType})
+     ON CONFLICT (${table.key.join(', ')}) DO NOTHING
+     RETURNING ${returning}`;
+}
+
 /**
  * Inserts `rows`, skipping those whose key is already stored, and returns the
  * `returning` columns of the rows actually inserted: what a caller does next
@@ -30,18 +63,35 @@ export async function insertRows<Row extends Record<string, SqlValue>, K extends
   returning: readonly K[] = [],
 ): Promise<Pick<Row, K>[]> {
   if (rows.length === 0) return [];
-  const columns: [string, SqlType][] = Object.entries(table.columns);
-  for (const name of [table.name, ...columns.map(([column]) => column)]) {
-    if (!IDENTIFIER.test(name)) throw new Error(`insertRows: unsafe identifier ${name}`);
+  for (const column of returning) {
+    if (!IDENTIFIER.test(column)) throw new Error(`insertRows: unsafe identifier ${column}`);
   }
-  const names = columns.map(([column]) => column).join(', ');
-  const recordType = columns.map(([column, type]) => `${column} ${type}`).join(', ');
   const result = await tx.query<Pick<Row, K>>(
-    `INSERT INTO ${table.name} (${names})
-     SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})
-     ON CONFLICT (${table.key.join(', ')}) DO NOTHING
-     RETURNING ${returning.length > 0 ? returning.join(', ') : '1 AS inserted'}`,
+    insertStatement(
+      table as unknown as TableSpec<Record<string, SqlValue>>,
+      1,
+      returning.length > 0 ? returning.join(', ') : '1 AS inserted',
+    ),
     [JSON.stringify(rows)],
   );
   return result.rows;
+}
+
+/**
+ * The rows of several tables in one statement (one INSERT per table, each in
+ * its own WITH clause), so that a sale's header, lines and payments cost one
+ * round trip, not three. The inserts cannot see each other's rows: use it for
+ * tables no other part of the same insert reads.
+ */
+export async function insertRowsOfTables(tx: Queryable, parts: readonly TableRows[]): Promise<void> {
+  const present = parts.filter((part) => part.rows.length > 0);
+  if (present.length === 0) return;
+  const clauses = present.map(
+    (part, index) => `t${index} AS (${insertStatement(part.table, index + 1, '1 AS inserted')})`,
+  );
+  await tx.query(
+    // PostgreSQL runs every data-modifying WITH clause to completion, read or not.
+    `WITH ${clauses.join(',\n')}\nSELECT 1`,
+    present.map((part) => JSON.stringify(part.rows)),
+  );
 }

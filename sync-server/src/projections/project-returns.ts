@@ -2,7 +2,7 @@ import type { JournalEntryOf } from '../../../src/core/journal/journal-entry';
 import { formatReceiptNumber } from '../../../src/core/journal/receipt-number';
 import type { Queryable } from '../db/database';
 import { envelopeOf } from './entry-envelope';
-import { insertRows } from './insert-rows';
+import { insertRowsOfTables, rowsOf } from './insert-rows';
 import { vatPerLine } from './line-vat';
 import {
   RETURN_LINES,
@@ -33,21 +33,20 @@ export async function projectReturns(
     entries.flatMap((entry) => (entry.payload.source.type === 'sale' ? [entry.payload.source.id] : [])),
   );
   const projected = entries.map((entry) => returnRows(entry, sold, catalog));
-  await insertRows(
-    tx,
-    RETURNS,
-    projected.map((p) => p.header),
-  );
-  await insertRows(
-    tx,
-    RETURN_LINES,
-    projected.flatMap((p) => p.lines),
-  );
-  await insertRows(
-    tx,
-    RETURN_REFUNDS,
-    projected.flatMap((p) => p.refunds),
-  );
+  await insertRowsOfTables(tx, [
+    rowsOf(
+      RETURNS,
+      projected.map((p) => p.header),
+    ),
+    rowsOf(
+      RETURN_LINES,
+      projected.flatMap((p) => p.lines),
+    ),
+    rowsOf(
+      RETURN_REFUNDS,
+      projected.flatMap((p) => p.refunds),
+    ),
+  ]);
   return projected.flatMap((p) => p.stock);
 }
 

@@ -3,7 +3,7 @@ import { formatReceiptNumber } from '../../../src/core/journal/receipt-number';
 import type { Tender } from '../../../src/core/sale/tender';
 import type { Queryable } from '../db/database';
 import { envelopeOf } from './entry-envelope';
-import { insertRows } from './insert-rows';
+import { insertRowsOfTables, rowsOf } from './insert-rows';
 import { vatPerLine } from './line-vat';
 import {
   PAYMENTS,
@@ -29,21 +29,20 @@ export async function projectSales(
   catalog: ReadonlyMap<string, CatalogUnit>,
 ): Promise<StockMovementRow[]> {
   const projected = entries.map((entry) => saleRows(entry, catalog));
-  await insertRows(
-    tx,
-    SALES,
-    projected.map((p) => p.sale),
-  );
-  await insertRows(
-    tx,
-    SALE_LINES,
-    projected.flatMap((p) => p.lines),
-  );
-  await insertRows(
-    tx,
-    PAYMENTS,
-    projected.flatMap((p) => p.payments),
-  );
+  await insertRowsOfTables(tx, [
+    rowsOf(
+      SALES,
+      projected.map((p) => p.sale),
+    ),
+    rowsOf(
+      SALE_LINES,
+      projected.flatMap((p) => p.lines),
+    ),
+    rowsOf(
+      PAYMENTS,
+      projected.flatMap((p) => p.payments),
+    ),
+  ]);
   return projected.flatMap((p) => p.stock);
 }
 

@@ -1,4 +1,4 @@
-import type { SyncCollectionName } from '../../../src/core/sync/collections';
+import { SYNC_COLLECTIONS, type SyncCollectionName } from '../../../src/core/sync/collections';
 import type { Queryable } from '../db/database';
 
 export const CHANGE_CHANNEL = 'till_sync';
@@ -60,6 +60,9 @@ export async function writeDocuments(
   // One statement: take the sequence numbers, store the documents, queue the
   // notification. The counter row is already locked (lockScope), so nothing
   // commits into this scope between the statement's snapshot and its writes.
+  // A collection the stream does not announce (the journal) is not notified:
+  // no instance would pass it on.
+  const notify = SYNC_COLLECTIONS[collection].announced ? 'pg_notify($5, $6)' : 'NULL';
   const result = await tx.query<{ last: number | null }>(
     `WITH counter AS (
        UPDATE sync_sequences SET last = last + $3 WHERE collection = $1 AND scope = $2 RETURNING last
@@ -71,14 +74,13 @@ export async function writeDocuments(
          SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
        RETURNING 1
      )
-     SELECT (SELECT last FROM counter) AS last, pg_notify($5, $6) AS notified`,
+     SELECT (SELECT last FROM counter) AS last, ${notify} AS notified`,
     [
       collection,
       scope,
       writes.length,
       JSON.stringify(writes),
-      CHANGE_CHANNEL,
-      changePayload(collection, scope),
+      ...(SYNC_COLLECTIONS[collection].announced ? [CHANGE_CHANNEL, changePayload(collection, scope)] : []),
     ],
   );
   if (result.rows[0]?.last == null)

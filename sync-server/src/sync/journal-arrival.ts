@@ -26,9 +26,21 @@ export async function checkJournalArrival(
 ): Promise<Incident[]> {
   if (entries.length === 0) return [];
   const sorted = [...entries].sort((a, b) => a.sequence - b.sequence);
+  const last = sorted.at(-1) as JournalEntry;
+  // One statement reads the stored head and moves it to the highest sequence
+  // received, if that is higher. The push holds the till's journal scope lock
+  // (taken by an earlier statement), so this snapshot already sees the head
+  // of every earlier push of this till.
   const stored = await tx.query<{ sequence: number; hash: string }>(
-    'SELECT sequence, hash FROM journal_heads WHERE till_id = $1 FOR UPDATE',
-    [till.tillId],
+    `WITH previous AS (SELECT sequence, hash FROM journal_heads WHERE till_id = $1),
+     moved AS (
+       INSERT INTO journal_heads (till_id, sequence, hash) VALUES ($1, $2, $3)
+       ON CONFLICT (till_id) DO UPDATE SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash
+         WHERE journal_heads.sequence < EXCLUDED.sequence
+       RETURNING 1
+     )
+     SELECT sequence, hash FROM previous`,
+    [till.tillId, last.sequence, last.hash],
   );
   const head = stored.rows[0] ?? { sequence: 0, hash: GENESIS_PREV_HASH };
   const identity = { storeCode: till.storeCode, tillCode: till.tillCode, tillId: till.tillId };
@@ -42,14 +54,6 @@ export async function checkJournalArrival(
         entryId: brk.entryId,
         detail: { ...brk },
       }));
-  const last = sorted.at(-1);
-  if (last && last.sequence > head.sequence) {
-    await tx.query(
-      `INSERT INTO journal_heads (till_id, sequence, hash) VALUES ($1, $2, $3)
-       ON CONFLICT (till_id) DO UPDATE SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash`,
-      [till.tillId, last.sequence, last.hash],
-    );
-  }
   await recordIncidents(tx, till, incidents);
   return incidents;
 }
