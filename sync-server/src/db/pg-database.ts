@@ -5,6 +5,28 @@ import type { Database, Queryable, QueryResult } from './database';
 // store, so they are returned as JS numbers rather than strings.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/**
+ * How many distinct statements are prepared by name. A named statement is
+ * parsed (and, once PostgreSQL settles on a generic plan, planned) once per
+ * connection instead of on every call: the push's statements are long CTEs,
+ * and parsing and planning them again was a good part of PostgreSQL's work
+ * per sale. Every SQL text in this server is a constant or built from a
+ * small set of table specs, so the set is small; the cap only guards
+ * against a caller that builds texts from data, which then run unnamed.
+ */
+const MAX_NAMED_STATEMENTS = 256;
+
+function statementNamer() {
+  const names = new Map<string, string>();
+  return (sql: string): string | undefined => {
+    const known = names.get(sql);
+    if (known !== undefined || names.size >= MAX_NAMED_STATEMENTS) return known;
+    const name = `till_${names.size}`;
+    names.set(sql, name);
+    return name;
+  };
+}
+
 export function openPostgres(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle pooled connection can be closed by the server (a restart, an
@@ -12,8 +34,12 @@ export function openPostgres(connectionString: string): Database {
   // one on the next query; without this listener the event would be an
   // uncaught error that takes the whole process down.
   pool.on('error', () => undefined);
+  const nameOf = statementNamer();
   const run = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
-    const result = await client.query(sql, params ? [...params] : undefined);
+    // Statements with parameters go through the extended protocol anyway; naming them lets it reuse the parse.
+    const result = params
+      ? await client.query({ text: sql, values: [...params], name: nameOf(sql) })
+      : await client.query(sql);
     return { rows: result.rows as Row[] } satisfies QueryResult<Row>;
   };
   return {
