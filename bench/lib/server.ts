@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type ServiceProcess, startService } from '../../scripts/lib/service-process';
@@ -33,7 +33,14 @@ export async function buildServer(): Promise<void> {
 export function startBenchServer(databaseUrl: string): Promise<ServiceProcess> {
   return startService({
     name: 'sync-server',
-    args: ['--enable-source-maps', SERVER_BUNDLE],
+    // BENCH_SERVER_CPU_PROF=<dir> writes a V8 CPU profile of the server there (open it in Chrome DevTools).
+    args: [
+      '--enable-source-maps',
+      ...(process.env.BENCH_SERVER_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`]
+        : []),
+      SERVER_BUNDLE,
+    ],
     env: {
       TILL_SYNC_PORT: '0',
       TILL_DATABASE_URL: databaseUrl,
@@ -57,6 +64,25 @@ export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) ".
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds used so far by every process named `postgres` on this machine
+ * (the local PostgreSQL the bench runs against): with the server, the tills
+ * and PostgreSQL on 2 cores, its share is part of what a push waits for.
+ */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+        total += cpuSeconds(Number(entry));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }
 
 /** Products written server-side straight into the document store, as the catalog import would. */
