@@ -45,10 +45,12 @@ export function startBenchServer(databaseUrl: string): Promise<ServiceProcess> {
       TILL_SYNC_PORT: '0',
       TILL_DATABASE_URL: databaseUrl,
       TILL_SEED_DEMO_CATALOG: 'false',
-      TILL_LOG_LEVEL: 'warn',
+      // BENCH_SERVER_LOG_LEVEL=info prints the server's request log (with response times) into the bench output.
+      TILL_LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
       TILL_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     },
     readyTimeoutMs: 120_000,
+    echo: process.env.BENCH_SERVER_LOG_LEVEL !== undefined,
   });
 }
 
