@@ -2,7 +2,6 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { err, ok, type Result } from '../../../src/core/result';
 import { ACCESS_TOKEN_TTL_SECONDS } from '../../../src/core/sync/protocol';
 import { type ServerKeys, SIGNING_ALGORITHM } from './server-keys';
-import type { VerifiedToken } from './verified-token-cache';
 
 export interface TillPrincipal {
   readonly tillId: string;
@@ -28,6 +27,13 @@ export async function signAccessToken(keys: ServerKeys, till: TillPrincipal, now
 }
 
 export type TokenProblem = 'expired' | 'invalid';
+
+/** A token whose signature and claims were checked, and when it expires. */
+export interface VerifiedToken {
+  readonly principal: TillPrincipal;
+  /** The token's `exp`, in ms since the epoch. */
+  readonly expiresAtMs: number;
+}
 
 export async function verifyAccessToken(
   keys: ServerKeys,

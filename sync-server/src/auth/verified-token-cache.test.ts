@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { err, ok } from '../../../src/core/result';
-import { cacheVerifiedTokens, type VerifiedToken } from './verified-token-cache';
+import type { VerifiedToken } from './access-token';
+import { cacheVerifiedTokens } from './verified-token-cache';
 
 const principal = { tillId: 'till-1', storeCode: 'LYO01', tillCode: 'T01' };
 

@@ -1,11 +1,5 @@
 import { err, ok, type Result } from '../../../src/core/result';
-import type { TillPrincipal, TokenProblem } from './access-token';
-
-export interface VerifiedToken {
-  readonly principal: TillPrincipal;
-  /** The token's `exp`, in ms since the epoch. */
-  readonly expiresAtMs: number;
-}
+import type { TillPrincipal, TokenProblem, VerifiedToken } from './access-token';
 
 type Verify<T> = (token: string) => Promise<Result<T, TokenProblem>>;
 
