@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { BridgeError } from '../../src/core/bridge/bridge-error';
 import { err, ok, type Result } from '../../src/core/result';
@@ -21,6 +22,8 @@ export interface KeptSerialPortOptions {
   readonly onState: (state: SerialLinkState) => void;
   readonly onData?: (chunk: Buffer) => void;
   readonly log: (message: string, details?: Record<string, unknown>) => void;
+  /** How often an open port's device node is checked for (POSIX paths only); default 1 s. */
+  readonly presenceCheckMs?: number;
 }
 
 export interface KeptSerialPort {
@@ -100,6 +103,24 @@ export function keepSerialPortOpen(options: KeptSerialPortOptions): KeptSerialPo
     });
   }
 
+  // An unplugged USB adapter's node vanishes from /dev. serialport usually
+  // notices through a failed read and closes the port, but that depends on
+  // the poller waking on the hang-up; one CI run waited 15 s for a 'close'
+  // that did not come. So the open port's path is also checked: gone means
+  // unplugged, whatever the poller says. (Windows COM names are not files.)
+  const presence =
+    path.startsWith('/') &&
+    setInterval(() => {
+      const current = port;
+      if (!current || closed || existsSync(path)) return;
+      port = undefined;
+      log('serial device path vanished', { path });
+      disconnected('unplugged');
+      if (current.isOpen) current.close(() => undefined);
+      retryLater();
+    }, options.presenceCheckMs ?? 1_000);
+  if (presence) presence.unref();
+
   attempt();
 
   return {
@@ -131,6 +152,7 @@ export function keepSerialPortOpen(options: KeptSerialPortOptions): KeptSerialPo
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (presence) clearInterval(presence);
       const current = port;
       port = undefined;
       if (current?.isOpen) await new Promise<void>((resolve) => current.close(() => resolve()));
