@@ -16,7 +16,14 @@ import { generateFrenchCatalog } from '../sync-server/src/demo/french-catalog';
 import { seedDemoCatalog } from '../sync-server/src/demo/seed-catalog';
 import { type BenchBrowser, buildPages, launchBenchBrowser, serveStatic } from './lib/browser';
 import { benchSizes, isFullSize, selectedSuites } from './lib/config';
-import { describeMetric, type Metric, type SuiteResult, TARGETS } from './lib/metrics';
+import {
+  describeMetric,
+  describePeerComparison,
+  type Metric,
+  PEER_COMPARISONS,
+  type SuiteResult,
+  TARGETS,
+} from './lib/metrics';
 import { buildServer } from './lib/server';
 import { runPouchdbPeer } from './suites/pouchdb-peer';
 import { runPushManyTills } from './suites/push-many-tills';
@@ -109,6 +116,11 @@ console.log(
   `machine: ${cpus().length} cores, load average ${loadAtStart} at start and ${load()} at the end (other work on the machine slows every figure)`,
 );
 for (const metric of metrics) console.log(describeMetric(metric));
+const peerVerdicts = PEER_COMPARISONS.flatMap((comparison) => {
+  const verdict = describePeerComparison(metrics, comparison);
+  return verdict ? [{ name: `${comparison.ours} vs PouchDB`, ...verdict }] : [];
+});
+for (const verdict of peerVerdicts) console.log(verdict.line);
 for (const { suite: name, result } of report) {
   for (const missing of result.missing) console.log(`${missing.name}: NOT MEASURED: ${missing.reason}`);
   if (result.notes.length > 0) {
@@ -116,8 +128,11 @@ for (const { suite: name, result } of report) {
     for (const note of result.notes) console.log(`  ${note}`);
   }
 }
-const unmet = metrics.filter((m) => TARGETS[m.name] && !TARGETS[m.name]?.met(m.value));
-if (unmet.length > 0) console.log(`\ntargets not met: ${unmet.map((m) => m.name).join(', ')}`);
+const unmet = [
+  ...metrics.filter((m) => TARGETS[m.name] && !TARGETS[m.name]?.met(m.value)).map((m) => m.name),
+  ...peerVerdicts.filter((v) => !v.met).map((v) => v.name),
+];
+if (unmet.length > 0) console.log(`\ntargets not met: ${unmet.join(', ')}`);
 if (failures.length > 0) {
   console.log(
     `\nsuites that failed (no metric written for them): ${failures.map((f) => f.split(':')[0]).join(', ')}`,

@@ -19,7 +19,33 @@ export const TARGETS: Readonly<Record<string, Target>> = {
   'sync.first_sync_100k.seconds': { label: '< 10 s', met: (v) => v < 10 },
   'sync.push_offline_10k.seconds': { label: '< 3 s', met: (v) => v < 3 },
   'data.barcode_lookup_100k.p99_ms': { label: '< 2 ms', met: (v) => v < 2 },
+  'server.push_500_tills.p99_ms': { label: '< 100 ms', met: (v) => v < 100 },
 };
+
+/** Issue 4's peer target: at least 2x faster than PouchDB on both workloads. */
+export const PEER_COMPARISONS = [
+  { ours: 'sync.first_sync_100k.seconds', peer: 'peer.pouchdb.first_sync_100k.seconds' },
+  { ours: 'sync.push_offline_10k.seconds', peer: 'peer.pouchdb.push_offline_10k.seconds' },
+] as const;
+export const PEER_SPEEDUP_TARGET = 2;
+
+/** "RxDB ... 1.72x faster than PouchDB (target >= 2x: NOT met)", or undefined if either side is missing. */
+export function describePeerComparison(
+  metrics: readonly Metric[],
+  comparison: (typeof PEER_COMPARISONS)[number],
+): { line: string; met: boolean } | undefined {
+  const ours = metrics.find((m) => m.name === comparison.ours);
+  const peer = metrics.find((m) => m.name === comparison.peer);
+  if (!ours || !peer || ours.value <= 0) return undefined;
+  const speedup = peer.value / ours.value;
+  const met = speedup >= PEER_SPEEDUP_TARGET;
+  const how =
+    speedup >= 1 ? `${speedup.toFixed(2)}x faster than` : `${(1 / speedup).toFixed(2)}x slower than`;
+  return {
+    line: `${comparison.ours}: ${how} PouchDB (${ours.value} vs ${peer.value} ${ours.unit}; target at least ${PEER_SPEEDUP_TARGET}x faster: ${met ? 'met' : 'NOT met'})`,
+    met,
+  };
+}
 
 /** Notes a suite attaches to its metrics: what limits them, profile figures. */
 export interface SuiteResult {
