@@ -1,14 +1,22 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdyenTerminalConfig } from '../../../hardware/payment/terminal-config';
 import {
   type AdyenScenario,
   type AdyenTerminalSimulator,
   startAdyenTerminalSimulator,
 } from '../../../hardware/simulators/adyen-terminal/adyen-simulator';
 import { makeTerminalCertificates } from '../../../hardware/simulators/adyen-terminal/terminal-certificates';
-import { freePort, makeDataDir, startTill, type Till, waitFor } from './payment-bridge-harness';
+import {
+  ADYEN_KEY,
+  ADYEN_POI,
+  adyenConfig,
+  freePort,
+  makeDataDir,
+  pay,
+  startTill,
+  waitFor,
+} from './payment-bridge-harness';
 
 // Adyen's local Terminal API through the device host: the real
 // @adyen/api-library over HTTPS (the simulator's own CA) with nexo
@@ -18,26 +26,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const KEY = { keyIdentifier: 'till-key', passphrase: 'correct horse battery staple', keyVersion: 1 };
-const POI = 'V400m-346403161';
-
-function adyenConfig(endpoint: string, caCertPath: string, timeoutMs = 5_000): AdyenTerminalConfig {
-  return {
-    protocol: 'adyen',
-    deviceId: 'terminal',
-    name: 'Card terminal (simulated Adyen)',
-    simulated: true,
-    endpoint,
-    poiId: POI,
-    saleId: 'till-1',
-    ...KEY,
-    caCertPath,
-    timeoutMs,
-  };
-}
-
 async function simulator(scenario: AdyenScenario) {
-  const sim = await startAdyenTerminalSimulator({ ...KEY, poiId: POI, scenario });
+  const sim = await startAdyenTerminalSimulator({ ...ADYEN_KEY, poiId: ADYEN_POI, scenario });
   cleanups.push(() => sim.close());
   const data = makeDataDir();
   cleanups.push(data.remove);
@@ -53,8 +43,6 @@ async function setup(scenario: AdyenScenario, timeoutMs?: number) {
   return { sim, till };
 }
 
-const pay = (till: Till, paymentId: string, amountMinor = 1234, kind: 'payment' | 'refund' = 'payment') =>
-  till.call('payment.start', { paymentId, kind, amountMinor, currency: 'EUR' });
 const payments = (sim: AdyenTerminalSimulator) => sim.requests().filter((r) => r === 'Payment');
 
 describe('Adyen terminal (local Terminal API) through the bridge', () => {

@@ -1,12 +1,20 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdyenTerminalConfig, ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
 import { startAdyenTerminalSimulator } from '../../../hardware/simulators/adyen-terminal/adyen-simulator';
 import { startZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
-import { freePort, makeDataDir, startTill, waitFor } from './payment-bridge-harness';
+import { startSocatLink } from '../../support/socat-link';
+import {
+  ADYEN_KEY,
+  ADYEN_POI,
+  adyenConfig,
+  freePort,
+  makeDataDir,
+  startTill,
+  tcpTo,
+  waitFor,
+  zvtConfig,
+} from './payment-bridge-harness';
 
 // A card terminal that dies while the till is idle must show as disconnected
 // before the cashier tries a card payment, and as connected again when it comes
@@ -25,16 +33,7 @@ describe('card terminal liveness while idle', () => {
     cleanups.push(() => sim.close());
     const data = makeDataDir();
     cleanups.push(data.remove);
-    const config: ZvtTerminalConfig = {
-      protocol: 'zvt',
-      deviceId: 'terminal',
-      name: 'Card terminal (simulated ZVT)',
-      simulated: true,
-      connection: { type: 'tcp', host: '127.0.0.1', port },
-      timeoutMs: 2_000,
-      healthCheckMs: CHECK_MS,
-    };
-    const till = await startTill(config, data.dir);
+    const till = await startTill(zvtConfig(tcpTo(port), 2_000, CHECK_MS), data.dir);
     cleanups.push(() => till.close());
     await waitFor(() => till.status()?.state === 'connected');
 
@@ -53,29 +52,14 @@ describe('card terminal liveness while idle', () => {
   });
 
   it('Adyen: a terminal switched off shows disconnected, and connected when it is back', async () => {
-    const key = { keyIdentifier: 'till-key', passphrase: 'correct horse battery staple', keyVersion: 1 };
-    const poiId = 'V400m-346403161';
     const port = await freePort();
-    let sim = await startAdyenTerminalSimulator({ ...key, poiId, port });
+    let sim = await startAdyenTerminalSimulator({ ...ADYEN_KEY, poiId: ADYEN_POI, port });
     cleanups.push(() => sim.close());
     const data = makeDataDir();
     cleanups.push(data.remove);
     const caCertPath = join(data.dir, 'terminal-ca.pem');
     writeFileSync(caCertPath, sim.caCertPem);
-    const config: AdyenTerminalConfig = {
-      protocol: 'adyen',
-      deviceId: 'terminal',
-      name: 'Card terminal (simulated Adyen)',
-      simulated: true,
-      endpoint: sim.endpoint,
-      poiId,
-      saleId: 'till-1',
-      ...key,
-      caCertPath,
-      timeoutMs: 2_000,
-      healthCheckMs: CHECK_MS,
-    };
-    const till = await startTill(config, data.dir);
+    const till = await startTill(adyenConfig(sim.endpoint, caCertPath, 2_000, CHECK_MS), data.dir);
     cleanups.push(() => till.close());
     await waitFor(() => till.status()?.state === 'connected');
 
@@ -84,38 +68,22 @@ describe('card terminal liveness while idle', () => {
     expect(till.status()?.detail).toMatch(/card terminal unreachable, take another tender/);
 
     // The simulator makes a new CA at each start: the till is given the new one, as after re-pairing.
-    sim = await startAdyenTerminalSimulator({ ...key, poiId, port });
+    sim = await startAdyenTerminalSimulator({ ...ADYEN_KEY, poiId: ADYEN_POI, port });
     writeFileSync(caCertPath, sim.caCertPem);
     await waitFor(() => till.status()?.state === 'connected', 15_000);
     expect(sim.requests()).toEqual([]);
   });
 
   it('ZVT over serial: a terminal that stops answering shows disconnected, and connected when it is back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zvt-line-'));
-    const ecrPath = join(dir, 'ecr');
-    const terminalPath = join(dir, 'terminal');
-    const socat = spawn('socat', [`pty,raw,echo=0,link=${ecrPath}`, `pty,raw,echo=0,link=${terminalPath}`], {
-      stdio: 'ignore',
-    });
-    cleanups.push(() => {
-      socat.kill();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    await waitFor(() => existsSync(ecrPath) && existsSync(terminalPath), 5_000);
+    const link = await startSocatLink('zvt-line');
+    cleanups.push(link.close);
+    const ecrPath = link.tillSide;
+    const terminalPath = link.deviceSide;
     let sim = await startZvtTerminalSimulator({ serialPath: terminalPath });
     cleanups.push(() => sim.close());
     const data = makeDataDir();
     cleanups.push(data.remove);
-    const config: ZvtTerminalConfig = {
-      protocol: 'zvt',
-      deviceId: 'terminal',
-      name: 'Card terminal (ZVT serial)',
-      simulated: true,
-      connection: { type: 'serial', path: ecrPath },
-      timeoutMs: 1_000,
-      healthCheckMs: CHECK_MS,
-    };
-    const till = await startTill(config, data.dir);
+    const till = await startTill(zvtConfig({ type: 'serial', path: ecrPath }, 1_000, CHECK_MS), data.dir);
     cleanups.push(() => till.close());
     await waitFor(() => till.status()?.state === 'connected');
 

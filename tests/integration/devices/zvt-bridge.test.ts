@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
 import {
   type StartedZvtSimulator,
   startZvtTerminalSimulator,
 } from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
 import type { Scenario } from '../../../hardware/simulators/zvt-terminal/zvt-simulator';
-import { freePort, makeDataDir, startTill, type Till, waitFor } from './payment-bridge-harness';
+import { freePort, makeDataDir, pay, startTill, tcpTo, waitFor, zvtConfig } from './payment-bridge-harness';
 
 // ZVT over TCP through the device host, one test per simulator scenario, the
 // way the app calls it: payment.start / payment.abort / payment.recover.
@@ -16,27 +15,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const zvtConfig = (port: number, timeoutMs = 3_000): ZvtTerminalConfig => ({
-  protocol: 'zvt',
-  deviceId: 'terminal',
-  name: 'Card terminal (simulated ZVT)',
-  simulated: true,
-  connection: { type: 'tcp', host: '127.0.0.1', port },
-  timeoutMs,
-});
-
 async function setup(scenario: Scenario, timeoutMs?: number) {
   const sim = await startZvtTerminalSimulator({ scenario });
   cleanups.push(() => sim.close());
   const data = makeDataDir();
   cleanups.push(data.remove);
-  const till = await startTill(zvtConfig(sim.port, timeoutMs), data.dir);
+  const till = await startTill(zvtConfig(tcpTo(sim.port), timeoutMs), data.dir);
   cleanups.push(() => till.close());
   return { sim, till, dataDir: data.dir };
 }
 
-const pay = (till: Till, paymentId: string, amountMinor = 1234, kind: 'payment' | 'refund' = 'payment') =>
-  till.call('payment.start', { paymentId, kind, amountMinor, currency: 'EUR' });
 const authorizations = (sim: StartedZvtSimulator) => sim.commands().filter((c) => c === '06 01');
 
 describe('ZVT terminal (TCP) through the bridge', () => {
@@ -186,7 +174,7 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     cleanups.push(() => sim.close());
     const data = makeDataDir();
     cleanups.push(data.remove);
-    const first = await startTill(zvtConfig(sim.port, 20_000), data.dir);
+    const first = await startTill(zvtConfig(tcpTo(sim.port), 20_000), data.dir);
     const inFlight = pay(first, 'sale-6', 2500);
     await waitFor(() => sim.charges().length === 1);
     // The till dies while the terminal holds the answer.
@@ -196,7 +184,7 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(journal).toContain('"key":"sale-6"');
 
     sim.setScenario('approve');
-    const second = await startTill(zvtConfig(sim.port), data.dir);
+    const second = await startTill(zvtConfig(tcpTo(sim.port)), data.dir);
     cleanups.push(() => second.close());
     const retried = await pay(second, 'sale-6', 2500);
     expect(retried.ok ? 'ok' : retried.error.code).toBe('outcome-unknown');
@@ -231,7 +219,7 @@ describe('ZVT terminal (TCP) through the bridge', () => {
   it('unreachable terminal: a clear error and status, so the cashier takes another tender', async () => {
     const data = makeDataDir();
     cleanups.push(data.remove);
-    const till = await startTill(zvtConfig(await freePort()), data.dir);
+    const till = await startTill(zvtConfig(tcpTo(await freePort())), data.dir);
     cleanups.push(() => till.close());
     const result = await pay(till, 'sale-7');
     expect(result).toEqual({

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
 import { startZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
-import { makeDataDir, startTill, type Till } from './payment-bridge-harness';
+import { makeDataDir, pay, startTill, tcpTo, zvtConfig } from './payment-bridge-harness';
 
 // The manager's way out of the ZVT recovery rule: a payment whose outcome the
 // terminal can no longer tell (its last transaction is another one) blocks
@@ -14,17 +13,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const zvtConfig = (port: number, timeoutMs: number): ZvtTerminalConfig => ({
-  protocol: 'zvt',
-  deviceId: 'terminal',
-  name: 'Card terminal (simulated ZVT)',
-  simulated: true,
-  connection: { type: 'tcp', host: '127.0.0.1', port },
-  timeoutMs,
-});
-
-const pay = (till: Till, paymentId: string, amountMinor: number) =>
-  till.call('payment.start', { paymentId, kind: 'payment', amountMinor, currency: 'EUR' });
 const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
 
 async function unresolvablePayment() {
@@ -32,7 +20,7 @@ async function unresolvablePayment() {
   cleanups.push(() => sim.close());
   const data = makeDataDir();
   cleanups.push(data.remove);
-  const till = await startTill(zvtConfig(sim.port, 500), data.dir);
+  const till = await startTill(zvtConfig(tcpTo(sim.port), 500), data.dir);
   cleanups.push(() => till.close());
   expect(codeOf(await pay(till, 'sale-1', 4200))).toBe('outcome-unknown');
   // Another payment on the terminal (its own keypad, or another till) before recovery:
@@ -40,7 +28,7 @@ async function unresolvablePayment() {
   sim.setScenario('approve');
   const other = makeDataDir();
   cleanups.push(other.remove);
-  const otherTill = await startTill(zvtConfig(sim.port, 3_000), other.dir);
+  const otherTill = await startTill(zvtConfig(tcpTo(sim.port), 3_000), other.dir);
   cleanups.push(() => otherTill.close());
   expect(codeOf(await pay(otherTill, 'elsewhere-1', 100))).toBe('ok');
   expect(codeOf(await till.call('payment.recover', { paymentId: 'sale-1' }))).toBe('outcome-unknown');

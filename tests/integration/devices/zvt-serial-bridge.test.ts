@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ZvtTerminalConfig } from '../../../hardware/payment/terminal-config';
 import { startZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
 import { startSocatLink } from '../../support/socat-link';
-import { makeDataDir, startTill, waitFor } from './payment-bridge-harness';
+import { makeDataDir, startTill, waitFor, zvtConfig } from './payment-bridge-harness';
 
 // ZVT over a real serial line (a socat pty pair) through the device host:
 // the till on one end, the simulated terminal on the other.
@@ -17,22 +16,13 @@ async function serialLine() {
   return { ecrPath: link.tillSide, terminalPath: link.deviceSide };
 }
 
-const serialConfig = (path: string): ZvtTerminalConfig => ({
-  protocol: 'zvt',
-  deviceId: 'terminal',
-  name: 'Card terminal (ZVT serial)',
-  simulated: true,
-  connection: { type: 'serial', path },
-  timeoutMs: 3_000,
-});
-
 async function setup() {
   const line = await serialLine();
   const sim = await startZvtTerminalSimulator({ serialPath: line.terminalPath });
   cleanups.push(() => sim.close());
   const data = makeDataDir();
   cleanups.push(data.remove);
-  const till = await startTill(serialConfig(line.ecrPath), data.dir);
+  const till = await startTill(zvtConfig({ type: 'serial', path: line.ecrPath }), data.dir);
   cleanups.push(() => till.close());
   return { sim, till };
 }
