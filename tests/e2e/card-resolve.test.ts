@@ -7,7 +7,7 @@ import {
   startZvtTerminalSimulator,
 } from '../../hardware/simulators/zvt-terminal/start-zvt-simulator';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openSignedInCashier } from '../support/browser';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
 
 // A card payment the ZVT terminal can no longer account for, end to end: the
@@ -31,14 +31,7 @@ describe('a manager settles an unrecoverable card payment', () => {
     const { agent } = await startDemoStore({ devices: started.configPath });
     browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(`${agent.url}/cashier`);
-    await page
-      .getByTestId('sync-status')
-      .and(page.locator('[data-state=in-sync]'))
-      .waitFor({ timeout: 60_000 });
-    await page.getByTestId('pin-input').fill('1234');
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('cashier-name').waitFor();
+    await openSignedInCashier(page, agent.url);
   });
 
   afterAll(async () => {

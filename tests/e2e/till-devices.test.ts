@@ -5,7 +5,7 @@ import { encodeReceiptCode } from '../../src/core/barcodes';
 import type { PosBridge } from '../../src/core/bridge/pos-bridge';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { connectBridgeInNode, hostConnected } from '../support/agent-bridge-in-node';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openSignedInCashier } from '../support/browser';
 import { scannerBurst, usKeys } from '../support/key-bursts';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
 
@@ -50,14 +50,7 @@ describe('the till with its devices, end to end', () => {
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${agent.url}/cashier`);
-    await page
-      .getByTestId('sync-status')
-      .and(page.locator('[data-state=in-sync]'))
-      .waitFor({ timeout: 60_000 });
-    await page.getByTestId('pin-input').fill('1234');
-    await page.getByTestId('sign-in').click();
-    await page.getByTestId('cashier-name').waitFor();
+    await openSignedInCashier(page, agent.url);
   });
 
   afterAll(async () => {
