@@ -62,7 +62,7 @@ export async function writeDocuments(
   // commits into this scope between the statement's snapshot and its writes.
   // A collection the stream does not announce (the journal) is not notified:
   // no instance would pass it on.
-  const notify = SYNC_COLLECTIONS[collection].announced ? 'pg_notify($5, $6)' : 'NULL';
+  const { announced } = SYNC_COLLECTIONS[collection];
   const result = await tx.query<{ last: number | null }>(
     `WITH counter AS (
        UPDATE sync_sequences SET last = last + $3 WHERE collection = $1 AND scope = $2 RETURNING last
@@ -74,13 +74,13 @@ export async function writeDocuments(
          SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
        RETURNING 1
      )
-     SELECT (SELECT last FROM counter) AS last, ${notify} AS notified`,
+     SELECT (SELECT last FROM counter) AS last, ${announced ? 'pg_notify($5, $6)' : 'NULL'} AS notified`,
     [
       collection,
       scope,
       writes.length,
       JSON.stringify(writes),
-      ...(SYNC_COLLECTIONS[collection].announced ? [CHANGE_CHANNEL, changePayload(collection, scope)] : []),
+      ...(announced ? [CHANGE_CHANNEL, changePayload(collection, scope)] : []),
     ],
   );
   if (result.rows[0]?.last == null)
