@@ -4,16 +4,14 @@ import { type Observable, Subject } from 'rxjs';
 import { SYNC_COLLECTIONS, type SyncCollectionName } from '../../core/sync/collections';
 import type { Checkpoint } from '../../core/sync/wire';
 import type { OutboxCollection } from '../collections/outbox';
+import { backoffLoop } from './backoff-loop';
 import { markOutbox } from './outbox-marks';
-import type { RetryPacer } from './retry-pacer';
+import { prefetchingPages } from './prefetching-pages';
 import { SyncRequestError } from './sync-http';
 import type { TillSession } from './till-session';
 
 /** Journal entries are about 4 KB: 500 of them stay well under MAX_BODY_BYTES (4 MB). */
 export const PUSH_BATCH_SIZE = 500;
-
-/** A prefetched page older than this is dropped and asked for again. */
-const PREFETCH_MAX_AGE_MS = 5_000;
 
 export interface CollectionReplicationOptions {
   readonly name: SyncCollectionName;
@@ -68,76 +66,6 @@ export function replicateCollection<T extends { id: string }>(
         }
       : {}),
   });
-}
-
-interface PulledPage<T> {
-  readonly documents: WithDeleted<T>[];
-  readonly checkpoint: Checkpoint;
-}
-
-/**
- * The pull requests of one collection. When a page comes back full, the page
- * after it is asked for at once, while RxDB stores this one: during a first
- * sync the server's answer and the till's IndexedDB writes then overlap
- * instead of taking turns. A prefetched page is what the server held when it
- * answered, exactly as if the till had pulled then: anything committed later
- * has a higher seq and comes in a later pull.
- */
-function prefetchingPages<T>(
-  name: SyncCollectionName,
-  session: TillSession,
-  onRemaining: ((remaining: number) => void) | undefined,
-) {
-  let ahead: { key: string; at: number; page: Promise<PulledPage<T>> } | undefined;
-  const fetchPage = async (seq: number, limit: number): Promise<PulledPage<T>> => {
-    const body = await session.request<{
-      documents: WithDeleted<T>[];
-      checkpoint: Checkpoint;
-      remaining?: number;
-    }>('GET', `/sync/v1/${name}/pull?checkpoint=${seq}&limit=${limit}`);
-    onRemaining?.(body.remaining ?? 0);
-    return { documents: body.documents, checkpoint: body.checkpoint };
-  };
-  return {
-    async take(seq: number, limit: number): Promise<PulledPage<T>> {
-      const key = `${seq}/${limit}`;
-      const prefetched =
-        ahead?.key === key && Date.now() - ahead.at < PREFETCH_MAX_AGE_MS ? ahead : undefined;
-      ahead = undefined;
-      // A failed prefetch is simply asked for again.
-      const page = prefetched
-        ? await prefetched.page.catch(() => fetchPage(seq, limit))
-        : await fetchPage(seq, limit);
-      if (page.documents.length >= limit) {
-        const next = fetchPage(page.checkpoint.seq, limit);
-        next.catch(() => undefined);
-        ahead = { key: `${page.checkpoint.seq}/${limit}`, at: Date.now(), page: next };
-      }
-      return page;
-    },
-  };
-}
-
-/**
- * One request loop (a collection's pull, or its push) with its own count of
- * consecutive failures: a pull failing while nothing needs pushing must not
- * lengthen the wait of the next sale's push.
- */
-function backoffLoop(pacer: RetryPacer) {
-  let failures = 0;
-  let failedAt = pacer.failureMark();
-  return async <R>(work: () => Promise<R>): Promise<R> => {
-    await pacer.wait(failures, failedAt);
-    try {
-      const result = await work();
-      failures = 0;
-      return result;
-    } catch (error) {
-      failures++;
-      failedAt = pacer.failureMark();
-      throw error;
-    }
-  };
 }
 
 /**

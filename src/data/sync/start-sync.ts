@@ -4,6 +4,7 @@ import type { SyncCollectionName } from '../../core/sync/collections';
 import type { TillDatabase } from '../till-database';
 import { openChangeStream, type StreamState } from './change-stream';
 import { watchOrderConflicts } from './orders-conflict-handler';
+import { pullReplication, type ReplicationStatus } from './pull-replication';
 import { replicateCollection } from './replicate-collection';
 import { ensureTillIdentity, openTillSession, type TillIdentity } from './till-session';
 
@@ -22,7 +23,11 @@ export interface SyncProgress {
 
 export interface RunningSync {
   readonly identity: TillIdentity;
-  readonly replications: Readonly<Record<SyncCollectionName, RxReplicationState<never, unknown>>>;
+  /** The collections a till pushes, through RxDB's replication (conflict detection, sent$, conflict$). */
+  readonly replications: {
+    readonly orders: RxReplicationState<never, unknown>;
+    readonly journal: RxReplicationState<never, unknown>;
+  };
   readonly progress$: Observable<SyncProgress>;
   /** Products the server still has to send (upper bound): the first catalog sync's progress. */
   readonly catalogRemaining$: Observable<number>;
@@ -62,18 +67,22 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   const orders = replicateCollection(db.orders, { ...common('orders'), outbox: db.outbox });
   const orderConflicts = watchOrderConflicts(orders.conflict$, db.outbox);
   const catalogRemaining$ = new BehaviorSubject(0);
-  const replications = {
-    products: replicateCollection(db.products, {
+  const journal = replicateCollection(db.journal, { ...common('journal'), outbox: db.outbox });
+  // Server-owned collections: pulled only, each page stored once (pull-replication.ts).
+  const pulled: Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus> = {
+    products: pullReplication(db, db.products, {
       ...common('products', 2_000),
       onRemaining: (remaining) => catalogRemaining$.next(remaining),
     }),
-    inventory: replicateCollection(db.inventory, common('inventory', 2_000)),
-    orders,
-    staff: replicateCollection(db.staff, common('staff')),
-    settings: replicateCollection(db.settings, common('settings')),
-    journal: replicateCollection(db.journal, { ...common('journal'), outbox: db.outbox }),
-  } as unknown as Record<SyncCollectionName, RxReplicationState<never, unknown>>;
-  const all = Object.values(replications);
+    inventory: pullReplication(db, db.inventory, common('inventory', 2_000)),
+    staff: pullReplication(db, db.staff, common('staff')),
+    settings: pullReplication(db, db.settings, common('settings')),
+  };
+  const replications = { orders, journal } as unknown as RunningSync['replications'];
+  const all: ReplicationStatus[] = [
+    ...Object.values(pulled),
+    ...[orders, journal].map((replication) => rxReplicationStatus(replication as never)),
+  ];
 
   const active$ = combineLatest(all.map((r) => r.active$.pipe(startWith(false)))).pipe(
     map((flags) => flags.some(Boolean)),
@@ -81,7 +90,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   const error$ = combineLatest(
     all.map((r) =>
       r.error$.pipe(
-        map((error): string | undefined => error.parameters.errors?.[0]?.message ?? error.message),
+        map((message): string | undefined => message),
         startWith(undefined),
       ),
     ),
@@ -107,6 +116,17 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
       orderConflicts.unsubscribe();
       stream.close();
       await Promise.all(all.map((r) => r.cancel()));
+    },
+  };
+}
+
+function rxReplicationStatus(replication: RxReplicationState<never, unknown>): ReplicationStatus {
+  return {
+    active$: replication.active$,
+    error$: replication.error$.pipe(map((error) => error.parameters.errors?.[0]?.message ?? error.message)),
+    awaitInitialReplication: () => replication.awaitInitialReplication(),
+    cancel: async () => {
+      await replication.cancel();
     },
   };
 }

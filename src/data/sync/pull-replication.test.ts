@@ -1,0 +1,149 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { Subject } from 'rxjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { aProduct } from '../../core/cart/test-builders';
+import type { Product } from '../../core/catalog/product';
+import { createTillDatabase, type TillDatabase } from '../till-database';
+import { pullReplication, type ReplicationStatus } from './pull-replication';
+import { createRetryPacer } from './retry-pacer';
+import type { TillSession } from './till-session';
+
+// The server's products as the pull endpoint serves them: every write takes
+// the next seq, as in sync_documents (docs/sync-protocol.md section 5).
+interface ServedDocument {
+  readonly doc: Product & { _deleted: boolean };
+  readonly seq: number;
+}
+
+function fakeServer() {
+  let served: ServedDocument[] = [];
+  let seq = 0;
+  const asked: string[] = [];
+  let failNext = 0;
+  const put = (product: Product, deleted = false) => {
+    seq++;
+    served = [
+      ...served.filter((s) => s.doc.id !== product.id),
+      { doc: { ...product, _deleted: deleted }, seq },
+    ];
+  };
+  const session = {
+    identity: { tillId: 'till-1' },
+    pacer: createRetryPacer(() => 0),
+    async request(method: string, path: string) {
+      asked.push(`${method} ${path}`);
+      if (failNext > 0) {
+        failNext--;
+        throw new Error('link down');
+      }
+      const url = new URL(path, 'http://server');
+      const after = Number(url.searchParams.get('checkpoint'));
+      const limit = Number(url.searchParams.get('limit'));
+      const page = served.filter((s) => s.seq > after).slice(0, limit);
+      return {
+        documents: page.map((s) => s.doc),
+        checkpoint: { seq: page.at(-1)?.seq ?? after },
+        remaining: 0,
+      };
+    },
+  } as unknown as TillSession;
+  return {
+    session,
+    put,
+    asked,
+    failOnce() {
+      failNext = 1;
+    },
+  };
+}
+
+const products = (count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    aProduct({ id: `p${i}`, barcode: String(3_000_000_000_000 + i), name: `Produit ${i}` }),
+  );
+
+describe('pullReplication', () => {
+  let db: TillDatabase;
+  let replication: ReplicationStatus | undefined;
+  afterEach(async () => {
+    await replication?.cancel();
+    replication = undefined;
+    await db?.close();
+  });
+  const open = async () => {
+    db = await createTillDatabase(
+      `pull-${Math.random()}`,
+      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    );
+  };
+  const start = (server: ReturnType<typeof fakeServer>, resync$ = new Subject<void>()) => {
+    replication = pullReplication(db, db.products, {
+      name: 'products',
+      session: server.session,
+      resync$,
+      pullBatchSize: 2,
+    });
+    return replication;
+  };
+
+  it('pulls page after page until a short page, and keeps the checkpoint for the next start', async () => {
+    await open();
+    const server = fakeServer();
+    for (const product of products(5)) server.put(product);
+    await start(server).awaitInitialReplication();
+    expect(await db.products.count().exec()).toBe(5);
+    expect(server.asked).toEqual([
+      'GET /sync/v1/products/pull?checkpoint=0&limit=2',
+      'GET /sync/v1/products/pull?checkpoint=2&limit=2',
+      'GET /sync/v1/products/pull?checkpoint=4&limit=2',
+    ]);
+
+    // A restart (a new replication on the same database) asks from where the last one stopped.
+    await replication?.cancel();
+    server.asked.length = 0;
+    await start(server).awaitInitialReplication();
+    expect(server.asked).toEqual(['GET /sync/v1/products/pull?checkpoint=5&limit=2']);
+  });
+
+  it('applies changes and tombstones on resync, and leaves a document pulled again unchanged', async () => {
+    await open();
+    const server = fakeServer();
+    const [kept, changed, withdrawn] = products(3) as [Product, Product, Product];
+    for (const product of [kept, changed, withdrawn]) server.put(product);
+    const resync$ = new Subject<void>();
+    await start(server, resync$).awaitInitialReplication();
+    const keptRevision = (await db.products.findOne(kept.id).exec())?.revision;
+
+    server.put(kept); // the same document under a new seq: nothing to store
+    server.put({ ...changed, priceMinor: 999 });
+    server.put(withdrawn, true);
+    resync$.next();
+    await waitUntil(async () => (await db.products.count().exec()) === 2);
+
+    expect((await db.products.findOne(changed.id).exec())?.priceMinor).toBe(999);
+    expect(await db.products.findOne(withdrawn.id).exec()).toBeNull();
+    expect((await db.products.findOne(kept.id).exec())?.revision).toBe(keptRevision);
+  });
+
+  it('reports a failed pull, backs off and gets the page on the retry', async () => {
+    await open();
+    const server = fakeServer();
+    for (const product of products(3)) server.put(product);
+    server.failOnce();
+    const errors: string[] = [];
+    const running = start(server);
+    running.error$.subscribe((message) => errors.push(message));
+    await running.awaitInitialReplication();
+    expect(errors).toEqual(['link down']);
+    expect(await db.products.count().exec()).toBe(3);
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs = 2_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,141 @@
+import type { RxCollection } from 'rxdb';
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import type { SyncCollectionName } from '../../core/sync/collections';
+import type { TillDatabase } from '../till-database';
+import { prefetchingPages } from './prefetching-pages';
+import { storePulledDocuments } from './store-pulled-documents';
+import type { TillSession } from './till-session';
+
+/** What start-sync reads of every collection's replication, whichever kind it is. */
+export interface ReplicationStatus {
+  readonly active$: Observable<boolean>;
+  /** Each failed request's message; the loop retries after its back-off. */
+  readonly error$: Observable<string>;
+  /** Resolves once the collection has caught up with the server for the first time. */
+  awaitInitialReplication(): Promise<void>;
+  cancel(): Promise<void>;
+}
+
+export interface PullReplicationOptions {
+  readonly name: SyncCollectionName;
+  readonly session: TillSession;
+  /** Emits when the server says this collection changed (and on every stream reconnect). */
+  readonly resync$: Observable<unknown>;
+  readonly pullBatchSize: number;
+  /** Told after each pull how many documents the server says are left (an upper bound): progress only. */
+  readonly onRemaining?: (remaining: number) => void;
+}
+
+interface StoredCheckpoint {
+  readonly seq: number;
+}
+
+/**
+ * Replication of a collection the server owns and tills only read
+ * (products, inventory, staff, settings), over the same pull endpoint as
+ * RxDB's replication. RxDB's replication keeps, for every document, what it
+ * assumes the server holds, so that it can detect conflicts on push; for a
+ * collection nothing on the till writes, that is three reads of every id
+ * per page on top of the write, and it made the first catalog sync of
+ * 100,000 products about twice as slow as storing them (bench/README.md).
+ * Here each page is stored once (storePulledDocuments) and the checkpoint is
+ * saved after it, in a local document of the till's database: a first sync
+ * cut short resumes from the last page stored, and a page stored twice
+ * changes nothing.
+ *
+ * It pulls until a page comes back short, on start and whenever `resync$`
+ * emits (a resync during a pull makes it pull once more). A failure backs
+ * off on the till's pacer, like every other request loop, and retries until
+ * it gets through or the replication is cancelled.
+ */
+export function pullReplication<T extends { id: string }>(
+  db: TillDatabase,
+  collection: RxCollection<T>,
+  options: PullReplicationOptions,
+): ReplicationStatus {
+  const { name, session } = options;
+  const checkpointDoc = `pull-checkpoint-${name}-${session.identity.tillId}`;
+  const pages = prefetchingPages<T>(name, session, options.onRemaining);
+  const active$ = new BehaviorSubject(false);
+  const error$ = new Subject<string>();
+  const stop = new AbortController();
+  let caughtUp!: () => void;
+  const initial = new Promise<void>((resolve) => {
+    caughtUp = resolve;
+  });
+  let running = false;
+  let again = false;
+  /** The page being stored: cancel waits for it, so the database is never closed under a write. */
+  let storing: Promise<unknown> = Promise.resolve();
+
+  const readCheckpoint = async (): Promise<number> => {
+    const stored = await db.getLocal<StoredCheckpoint>(checkpointDoc);
+    const seq = stored?.toJSON().data.seq;
+    return typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : 0;
+  };
+
+  const pullUntilCaughtUp = async (): Promise<void> => {
+    let seq = await readCheckpoint();
+    for (;;) {
+      const page = await pages.take(seq, options.pullBatchSize);
+      if (stop.signal.aborted) return;
+      const next = page.checkpoint.seq;
+      const stored = (async () => {
+        await storePulledDocuments(collection, page.documents);
+        if (next !== seq) await db.upsertLocal<StoredCheckpoint>(checkpointDoc, { seq: next });
+      })();
+      storing = stored.catch(() => undefined);
+      await stored;
+      seq = next;
+      if (page.documents.length < options.pullBatchSize) return;
+    }
+  };
+
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    active$.next(true);
+    let failures = 0;
+    let failedAt = session.pacer.failureMark();
+    try {
+      do {
+        again = false;
+        try {
+          await session.pacer.wait(failures, failedAt, stop.signal);
+          if (stop.signal.aborted) return;
+          await pullUntilCaughtUp();
+          failures = 0;
+          if (!stop.signal.aborted) caughtUp();
+        } catch (error) {
+          if (stop.signal.aborted) return;
+          failures++;
+          failedAt = session.pacer.failureMark();
+          again = true;
+          error$.next(error instanceof Error ? error.message : String(error));
+        }
+      } while (again && !stop.signal.aborted);
+    } finally {
+      running = false;
+      active$.next(false);
+    }
+  };
+
+  const resyncs = options.resync$.subscribe(() => void run());
+  void run();
+
+  return {
+    active$: active$.asObservable(),
+    error$: error$.asObservable(),
+    awaitInitialReplication: () => initial,
+    async cancel() {
+      stop.abort();
+      resyncs.unsubscribe();
+      await storing;
+      active$.complete();
+      error$.complete();
+    },
+  };
+}
