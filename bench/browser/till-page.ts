@@ -10,6 +10,7 @@ import { appendEntry } from '../../src/core/journal/append-entry';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 import { productCollectionSchema } from '../../src/data/collections/products';
 import { createJournalWriter, findJournalHead } from '../../src/data/journal-writer';
+import { findProductByBarcode } from '../../src/data/product-lookup';
 import { type RunningSync, startSync } from '../../src/data/sync/start-sync';
 import { loadTillIdentity } from '../../src/data/sync/till-session';
 import { createTillDatabase, type TillDatabase } from '../../src/data/till-database';
@@ -142,9 +143,8 @@ window.tillBench = {
     for (let i = 0; i < barcodes.length; i++) {
       const barcode = barcodes[i] as string;
       const started = performance.now();
-      // The cashier screen's lookup (src/state/till-services.ts findProductByBarcode).
-      const doc = await till.products.findOne({ selector: { barcode } }).exec();
-      const product = doc ? doc.toMutableJSON() : undefined;
+      // The cashier screen's lookup (src/state/till-services.ts).
+      const product = await findProductByBarcode(till.products, barcode);
       const elapsed = performance.now() - started;
       if (product?.barcode !== barcode) misses++;
       if (i >= warmup) samplesMs.push(elapsed);

@@ -3,6 +3,7 @@ import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
 import type { ScreenSet } from '../core/runtime/screen-sets';
 import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
+import { findProductByBarcode } from '../data/product-lookup';
 import { checkServerHealth } from '../data/server-health';
 import { type RunningSync, startSync } from '../data/sync/start-sync';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
@@ -61,10 +62,7 @@ export async function startTillServices(config: RuntimeConfig, screenSet: Screen
     bridge,
     syncStatus,
     deviceStatus,
-    async findProductByBarcode(barcode) {
-      const doc = await db.products.findOne({ selector: { barcode } }).exec();
-      return doc ? doc.toMutableJSON() : undefined;
-    },
+    findProductByBarcode: (barcode) => findProductByBarcode(db.products, barcode),
   };
 }
 
