@@ -5,7 +5,7 @@ import type { RetryPacer } from './retry-pacer';
  * consecutive failures: a pull failing while nothing needs pushing must not
  * lengthen the wait of the next sale's push.
  */
-export function backoffLoop(pacer: RetryPacer) {
+export function backoffLoop(pacer: RetryPacer, onSuccess?: () => void) {
   let failures = 0;
   let failedAt = pacer.failureMark();
   return async <R>(work: () => Promise<R>): Promise<R> => {
@@ -13,6 +13,7 @@ export function backoffLoop(pacer: RetryPacer) {
     try {
       const result = await work();
       failures = 0;
+      onSuccess?.();
       return result;
     } catch (error) {
       failures++;

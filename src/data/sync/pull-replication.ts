@@ -9,8 +9,8 @@ import type { TillSession } from './till-session';
 /** What start-sync reads of every collection's replication, whichever kind it is. */
 export interface ReplicationStatus {
   readonly active$: Observable<boolean>;
-  /** Each failed request's message; the loop retries after its back-off. */
-  readonly error$: Observable<string>;
+  /** A failed request's message (the loop retries after its back-off), and undefined once one gets through again. */
+  readonly error$: Observable<string | undefined>;
   /** Resolves once the collection has caught up with the server for the first time. */
   awaitInitialReplication(): Promise<void>;
   cancel(): Promise<void>;
@@ -57,7 +57,7 @@ export function pullReplication<T extends { id: string }>(
   const checkpointDoc = `pull-checkpoint-${name}-${session.identity.tillId}`;
   const pages = prefetchingPages<T>(name, session, options.onRemaining);
   const active$ = new BehaviorSubject(false);
-  const error$ = new Subject<string>();
+  const error$ = new Subject<string | undefined>();
   const stop = new AbortController();
   let caughtUp!: () => void;
   const initial = new Promise<void>((resolve) => {
@@ -107,6 +107,7 @@ export function pullReplication<T extends { id: string }>(
           await session.pacer.wait(failures, failedAt, stop.signal);
           if (stop.signal.aborted) return;
           await pullUntilCaughtUp();
+          if (failures > 0) error$.next(undefined);
           failures = 0;
           if (!stop.signal.aborted) caughtUp();
         } catch (error) {

@@ -23,6 +23,8 @@ export interface CollectionReplicationOptions {
   readonly outbox?: OutboxCollection;
   /** Told after each pull how many documents the server says are left (an upper bound): progress only. */
   readonly onRemaining?: (remaining: number) => void;
+  /** Told after every pull or push request that got through (RxDB's error$ only ever tells failures). */
+  readonly onSuccess?: () => void;
 }
 
 /**
@@ -38,8 +40,8 @@ export function replicateCollection<T extends { id: string }>(
   options: CollectionReplicationOptions,
 ): RxReplicationState<T, Checkpoint> {
   const { name, session } = options;
-  const pullWithBackoff = backoffLoop(session.pacer);
-  const pushWithBackoff = backoffLoop(session.pacer);
+  const pullWithBackoff = backoffLoop(session.pacer, options.onSuccess);
+  const pushWithBackoff = backoffLoop(session.pacer, options.onSuccess);
   const stream$ = new Subject<'RESYNC'>();
   const pages = prefetchingPages<T>(name, session, options.onRemaining);
   options.resync$.subscribe(() => stream$.next('RESYNC'));

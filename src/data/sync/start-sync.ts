@@ -1,5 +1,15 @@
 import type { RxReplicationState } from 'rxdb/plugins/replication';
-import { BehaviorSubject, combineLatest, filter, map, type Observable, startWith } from 'rxjs';
+import {
+  BehaviorSubject,
+  combineLatest,
+  distinctUntilChanged,
+  filter,
+  map,
+  merge,
+  type Observable,
+  Subject,
+  startWith,
+} from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
 import type { TillDatabase } from '../till-database';
 import { openChangeStream, type StreamState } from './change-stream';
@@ -64,10 +74,19 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
 
   // Pushes only handovers recorded here (recordOrderHandover); offline
   // conflicts are merged by the collection's conflict handler.
-  const orders = replicateCollection(db.orders, { ...common('orders'), outbox: db.outbox });
+  const succeeded = { orders: new Subject<void>(), journal: new Subject<void>() };
+  const orders = replicateCollection(db.orders, {
+    ...common('orders'),
+    outbox: db.outbox,
+    onSuccess: () => succeeded.orders.next(),
+  });
   const orderConflicts = watchOrderConflicts(orders.conflict$, db.outbox);
   const catalogRemaining$ = new BehaviorSubject(0);
-  const journal = replicateCollection(db.journal, { ...common('journal'), outbox: db.outbox });
+  const journal = replicateCollection(db.journal, {
+    ...common('journal'),
+    outbox: db.outbox,
+    onSuccess: () => succeeded.journal.next(),
+  });
   // Server-owned collections: pulled only, each page stored once (pull-replication.ts).
   const pulled: Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus> = {
     products: pullReplication(db, db.products, {
@@ -81,7 +100,8 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   const replications = { orders, journal } as unknown as RunningSync['replications'];
   const all: ReplicationStatus[] = [
     ...Object.values(pulled),
-    ...[orders, journal].map((replication) => rxReplicationStatus(replication as never)),
+    rxReplicationStatus(orders as never, succeeded.orders),
+    rxReplicationStatus(journal as never, succeeded.journal),
   ];
 
   const active$ = combineLatest(all.map((r) => r.active$.pipe(startWith(false)))).pipe(
@@ -120,10 +140,17 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   };
 }
 
-function rxReplicationStatus(replication: RxReplicationState<never, unknown>): ReplicationStatus {
+/** RxDB's replication as a ReplicationStatus: its errors, cleared by the next request that gets through. */
+function rxReplicationStatus(
+  replication: RxReplicationState<never, unknown>,
+  succeeded: Observable<void>,
+): ReplicationStatus {
   return {
     active$: replication.active$,
-    error$: replication.error$.pipe(map((error) => error.parameters.errors?.[0]?.message ?? error.message)),
+    error$: merge(
+      replication.error$.pipe(map((error) => error.parameters.errors?.[0]?.message ?? error.message)),
+      succeeded.pipe(map(() => undefined)),
+    ).pipe(distinctUntilChanged()),
     awaitInitialReplication: () => replication.awaitInitialReplication(),
     cancel: async () => {
       await replication.cancel();

@@ -156,5 +156,11 @@ describe('a till on a faulty link (pglite)', () => {
     till.sync.retryNow();
     await till.waitForOutboxEmpty(5_000);
     expect((await serverJournal(server.url, till.identity)).map((e) => e.id)).toEqual(sold);
+    // The status bar no longer shows the outage's error once every request loop got through again.
+    await eventually(
+      async () => ((await till.status()).error === undefined ? true : undefined),
+      10_000,
+      'the sync error to clear',
+    );
   });
 });
