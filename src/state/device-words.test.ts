@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../core/bridge/device-status';
+import { i18n } from '../i18n/i18n';
 import { bridgeErrorWords, deviceStatusWords } from './device-words';
 
 const printer = (state: DeviceStatus['state'], detail?: string): DeviceStatus => ({
@@ -27,13 +28,28 @@ describe('device words for the cashier', () => {
     );
   });
 
-  it('turns known bridge error codes into words and keeps the host’s message otherwise', () => {
+  it('turns bridge error codes into words, and never shows the host’s message or an unknown code', () => {
     expect(bridgeErrorWords({ code: 'terminal-unreachable', message: 'ECONNREFUSED', retryable: true })).toBe(
       'terminal injoignable',
     );
-    expect(bridgeErrorWords({ code: 'odd', message: 'Bourrage papier', retryable: true })).toBe(
-      'Bourrage papier',
+    expect(bridgeErrorWords({ code: 'device-closed', message: 'journal closed', retryable: false })).toBe(
+      'appareil arrêté',
     );
-    expect(bridgeErrorWords({ code: 'odd', message: ' ', retryable: true })).toBe('odd');
+    expect(bridgeErrorWords({ code: 'odd', message: 'socket hang up', retryable: true })).toBe(
+      'erreur de l’appareil',
+    );
+    expect(bridgeErrorWords({ code: 'odd', message: ' ', retryable: true })).toBe('erreur de l’appareil');
+  });
+
+  it('speaks English when the till is switched to it', async () => {
+    await i18n.changeLanguage('en');
+    try {
+      expect(deviceStatusWords(printer('connecting'))).toBe('Printer: connecting…');
+      expect(bridgeErrorWords({ code: 'paper-out', message: 'Plus de papier', retryable: true })).toBe(
+        'out of paper',
+      );
+    } finally {
+      await i18n.changeLanguage('fr');
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { printReceiptParamsSchema } from '../core/bridge/bridge-methods';
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { ReceiptDocument } from '../core/receipts';
+import { t } from '../i18n/i18n';
 import { bridgeErrorWords } from './device-words';
 
 /** Where the receipt of the last sale stands; the sale itself is done whatever this says. */
@@ -33,7 +34,7 @@ export async function printReceipt(
     return {
       jobId,
       status: 'queued',
-      message: `Ticket non imprimable : ${params.error.issues[0]?.message ?? ''}`,
+      message: t('sale.receiptUnprintable', { words: t('errors.receipt.invalid-receipt-document') }),
     };
   }
   const printed = await bridge.printReceipt(params.data);

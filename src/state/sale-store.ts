@@ -17,11 +17,20 @@ import {
 } from '../core/sale';
 import type { StoreSettings } from '../core/settings/store-settings';
 import type { StaffMember } from '../core/staff/staff-member';
+import {
+  cartErrorWords,
+  completeSaleErrorWords,
+  journalErrorWords,
+  receiptErrorWords,
+  tenderErrorWords,
+} from '../i18n/error-words';
+import { t } from '../i18n/i18n';
 import { cardTenderFrom } from './card-tender';
 import { bridgeErrorWords } from './device-words';
 import { newId } from './ids';
 import { receiptContextFrom } from './receipt-context';
 import { printReceipt, type ReceiptPrintState, receiptJobId } from './receipt-printing';
+import { scanProblemWords } from './sale-problem-words';
 import { lookupScan } from './scan-lookup';
 import { findStaffByPin, type SignedInStaff } from './staff-sign-in';
 import type { TillServices } from './till-services';
@@ -161,7 +170,7 @@ export function createSaleStore(services: SaleServices) {
         reason: 'correction caisse',
       });
       if (!voided.ok) {
-        fail(`Annulation refusée : ${voided.error.code}`);
+        fail(t('sale.voidRefused', { words: cartErrorWords(voided.error) }));
         return;
       }
       store.setState({ cart: voided.value, problem: undefined });
@@ -305,9 +314,7 @@ export function createSaleStore(services: SaleServices) {
     const { payment } = store.getState();
     if (payment) return fail('Paiement en cours : terminez-le ou annulez-le');
     const found = await lookupScan(raw, services.findProductByBarcode);
-    if (found.kind === 'rejected') return fail(`Code refusé : ${found.message}`);
-    if (found.kind === 'unknown-product') return fail(`Code inconnu : ${found.code}`);
-    if (found.kind === 'not-a-product') return fail(`Ce code n’est pas un article (${found.scanKind})`);
+    if (found.kind !== 'product') return fail(scanProblemWords(found));
     const input =
       found.measure?.type === 'weight'
         ? { weightGrams: found.measure.grams }
@@ -318,7 +325,7 @@ export function createSaleStore(services: SaleServices) {
     const { cart, completed } = store.getState();
     const base = completed ? emptyCart(await settings()) : cart;
     const added = addProduct(base, found.product, input, { lineId: newId(), scannedCode: raw.trim() });
-    if (!added.ok) return fail(`Article refusé : ${added.error.code}`);
+    if (!added.ok) return fail(t('sale.itemRefused', { words: cartErrorWords(added.error) }));
     store.setState((s) => ({
       cart: added.value,
       completed: undefined,
@@ -376,7 +383,7 @@ export function createSaleStore(services: SaleServices) {
 
   async function tender(payment: Payment, input: TenderInput): Promise<void> {
     const paid = addTender(payment, input);
-    if (!paid.ok) return fail(`Paiement refusé : ${paid.error.code}`);
+    if (!paid.ok) return fail(t('sale.paymentRefused', { words: tenderErrorWords(paid.error) }));
     store.setState({ payment: paid.value, problem: undefined });
     if (isSettled(paid.value)) await finish(paid.value);
     else show(totalLines(remainingDue(paid.value)));
@@ -394,14 +401,14 @@ export function createSaleStore(services: SaleServices) {
       startedAt: startedAt ?? new Date().toISOString(),
       completedAt: new Date().toISOString(),
     });
-    if (!sale.ok) return fail(`Vente refusée : ${sale.error.code}`);
+    if (!sale.ok) return fail(t('sale.saleRefused', { words: completeSaleErrorWords(sale.error) }));
     const entry = await services.journal.append({
       kind: 'sale.completed',
       payload: sale.value,
       id: newId(),
       recordedAt: new Date().toISOString(),
     });
-    if (!entry.ok) return fail(`Journal : ${entry.error.code}`);
+    if (!entry.ok) return fail(t('sale.journalRefused', { words: journalErrorWords(entry.error) }));
     // From here the sale is done: the journal holds it, whatever the devices say.
     const receiptNumber = receiptNumberOf(entry.value) ?? '';
     const storeSettings = await settings();
@@ -427,7 +434,10 @@ export function createSaleStore(services: SaleServices) {
         total: payment.due,
       },
       print: undefined,
-      problem: document && !document.ok ? `Ticket : ${document.error.code}` : undefined,
+      problem:
+        document && !document.ok
+          ? t('sale.receiptProblem', { words: receiptErrorWords(document.error) })
+          : undefined,
     });
     show(changeLines(handedOver(payment), changeDue(payment)));
     if (payment.tenders.some((t) => t.type === 'cash')) await openDrawer();

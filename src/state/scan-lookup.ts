@@ -1,12 +1,12 @@
 import { defaultScanConfig, parseScan, type ScanConfig } from '../core/barcodes';
-import type { Measure } from '../core/barcodes/scan';
+import type { Measure, ScanError } from '../core/barcodes/scan';
 import type { Product } from '../core/catalog/product';
 
 export type ScanLookup =
   | { readonly kind: 'product'; readonly product: Product; readonly measure: Measure | undefined }
   | { readonly kind: 'not-a-product'; readonly scanKind: string }
   | { readonly kind: 'unknown-product'; readonly code: string }
-  | { readonly kind: 'rejected'; readonly message: string };
+  | { readonly kind: 'rejected'; readonly error: ScanError };
 
 /**
  * From a raw scan to a catalog product: the core parses and checks the code
@@ -19,7 +19,7 @@ export async function lookupScan(
   config: ScanConfig = defaultScanConfig,
 ): Promise<ScanLookup> {
   const scan = parseScan(raw, config);
-  if (!scan.ok) return { kind: 'rejected', message: scan.error.message };
+  if (!scan.ok) return { kind: 'rejected', error: scan.error };
   const { value } = scan;
   const key =
     value.kind === 'gtin'

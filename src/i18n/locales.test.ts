@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { i18n, LANGUAGES, resources } from './i18n';
+import { compareLocales, flattenResources, type ResourceTree } from './locale-keys';
+
+const trees = Object.fromEntries(LANGUAGES.map((l) => [l, resources[l].translation as ResourceTree]));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'core' ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+describe('the till’s languages', () => {
+  it('French and English have the same keys, none empty, with the same placeholders', () => {
+    expect(compareLocales(trees)).toEqual([]);
+  });
+
+  it('the comparison fails on a key present in one language only, an empty one, and a placeholder mismatch', () => {
+    expect(
+      compareLocales({
+        fr: { a: 'un', b: { c: 'deux {{n}}' }, d: ' ' },
+        en: { a: 'one', b: { c: 'two {{count}}' }, d: 'four', e: 'five' },
+      }),
+    ).toEqual(['placeholders differ for b.c', 'fr: empty d', 'fr: missing e']);
+  });
+
+  it('every key the screens ask for exists in both languages', () => {
+    const src = join(import.meta.dirname, '..');
+    const used = new Set<string>();
+    for (const file of sourceFiles(src)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) if (m[1]) used.add(m[1]);
+    }
+    expect(used.size).toBeGreaterThan(10);
+    const missing = LANGUAGES.flatMap((language) => {
+      const keys = flattenResources(trees[language] ?? {});
+      return [...used].filter((key) => !keys.has(key)).map((key) => `${language}: ${key}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('starts in French, and English is there when switched to', () => {
+    expect(i18n.language).toBe('fr');
+    expect(i18n.getFixedT('en')('status.server.online')).toBe('Server: online');
+    expect(i18n.t('status.server.online')).toBe('Serveur : en ligne');
+  });
+});
