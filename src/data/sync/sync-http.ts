@@ -2,7 +2,14 @@ import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol
 
 export type SyncFailure =
   | { readonly kind: 'network'; readonly message: string }
-  | { readonly kind: 'http'; readonly status: number; readonly error: string; readonly message: string };
+  | {
+      readonly kind: 'http';
+      readonly status: number;
+      readonly error: string;
+      readonly message: string;
+      /** The error body's `details` (e.g. `{ reason }` of a refused pairing code). */
+      readonly details?: unknown;
+    };
 
 export class SyncRequestError extends Error {
   constructor(readonly failure: SyncFailure) {
@@ -57,12 +64,20 @@ export async function syncRequest<T>(
   }
   let error = 'http-error';
   let message = response.statusText;
+  let details: unknown;
   try {
-    const body = (await response.json()) as { error?: string; message?: string };
+    const body = (await response.json()) as { error?: string; message?: string; details?: unknown };
     error = body.error ?? error;
     message = body.message ?? message;
+    details = body.details;
   } catch {
     // Not our JSON error body (a proxy page, say): keep the status line.
   }
-  throw new SyncRequestError({ kind: 'http', status: response.status, error, message });
+  throw new SyncRequestError({
+    kind: 'http',
+    status: response.status,
+    error,
+    message,
+    ...(details === undefined ? {} : { details }),
+  });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { EnrolmentRefusal } from '../../../src/core/error-codes';
 import {
   isSyncCollection,
   SYNC_COLLECTION_NAMES,
@@ -71,7 +72,9 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
         'code-used': 'pairing code already used',
         'code-expired': 'pairing code expired',
       };
-      throw unauthenticated(why[enrolled.error]);
+      // The reason as a value too: the till tells the cashier what to do about each.
+      const reason: EnrolmentRefusal = enrolled.error;
+      throw new HttpProblem(401, 'unauthenticated', why[enrolled.error], { reason });
     }
     return reply.code(201).send(enrolled.value);
   });

@@ -46,7 +46,12 @@ describe.each(DATABASE_KINDS)('enrolment and authentication on $name', (kind) =>
     expect((await enrol()).statusCode).toBe(201);
     const replay = await enrol();
     expect(replay.statusCode).toBe(401);
-    expect(replay.json()).toEqual({ error: 'unauthenticated', message: 'pairing code already used' });
+    // The reason travels as a value, so the till can tell the cashier what to do (start screen).
+    expect(replay.json()).toEqual({
+      error: 'unauthenticated',
+      message: 'pairing code already used',
+      details: { reason: 'code-used' },
+    });
     const unknown = await t.server.app.inject({
       method: 'POST',
       url: '/sync/v1/enrol',
@@ -54,6 +59,7 @@ describe.each(DATABASE_KINDS)('enrolment and authentication on $name', (kind) =>
       payload: { pairingCode: 'AAAA-BBBB-CCCC', deviceName: 'x' },
     });
     expect(unknown.statusCode).toBe(401);
+    expect(unknown.json().details).toEqual({ reason: 'unknown-code' });
   });
 
   it('an expired pairing code is refused', async () => {
