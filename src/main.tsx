@@ -1,30 +1,17 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './apps/App';
+import { TillBoot } from './apps/TillBoot';
 import { screenSetFromPath } from './core/runtime/screen-sets';
-import { loadRuntimeConfig } from './platform/runtime-config-client';
-import { TillServicesContext } from './state/services-context';
-import { startTillServices } from './state/till-services';
+import { DEFAULT_LANGUAGE, isLanguage, setLanguage } from './i18n/i18n';
 import './ui/styles.css';
 
-async function boot(root: HTMLElement): Promise<void> {
-  const screenSet = screenSetFromPath(window.location.pathname);
-  if (!screenSet) {
-    createRoot(root).render(<App screenSet={undefined} />);
-    return;
-  }
-  const config = await loadRuntimeConfig();
-  const services = await startTillServices(config, screenSet);
-  createRoot(root).render(
-    <TillServicesContext value={services}>
-      <App screenSet={screenSet} />
-    </TillServicesContext>,
-  );
-}
+// French unless the page asks for another language (?lang=en) until the
+// till has a language setting of its own.
+const asked = new URLSearchParams(window.location.search).get('lang');
+void setLanguage(isLanguage(asked) ? asked : DEFAULT_LANGUAGE);
 
 const root = document.getElementById('root');
 if (root) {
-  boot(root).catch((error: unknown) => {
-    root.textContent = `Démarrage impossible : ${error instanceof Error ? error.message : String(error)}`;
-    root.setAttribute('data-testid', 'boot-error');
-  });
+  const screenSet = screenSetFromPath(window.location.pathname);
+  createRoot(root).render(screenSet ? <TillBoot screenSet={screenSet} /> : <App screenSet={undefined} />);
 }

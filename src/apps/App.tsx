@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ScreenSet } from '../core/runtime/screen-sets';
 import { ConnectedStatusBar } from '../ui/ConnectedStatusBar';
 import { CashierScreen } from './cashier/CashierScreen';
@@ -12,23 +13,26 @@ const SCREENS = {
 } as const satisfies Record<ScreenSet, () => ReactElement>;
 
 export function App({ screenSet }: { readonly screenSet: ScreenSet | undefined }) {
-  if (!screenSet) {
-    return (
-      <main className="screen chooser">
-        <h1>Choisir l’application</h1>
-        <nav>
-          <a href="/cashier">Caisse</a>
-          <a href="/kiosk">Borne</a>
-          <a href="/pickup">Retrait</a>
-        </nav>
-      </main>
-    );
-  }
+  if (!screenSet) return <Chooser />;
   const Screen = SCREENS[screenSet];
   return (
     <div className="app">
       <Screen />
       <ConnectedStatusBar />
     </div>
+  );
+}
+
+function Chooser() {
+  const { t } = useTranslation();
+  return (
+    <main className="screen chooser">
+      <h1>{t('chooser.title')}</h1>
+      <nav>
+        <a href="/cashier">{t('chooser.cashier')}</a>
+        <a href="/kiosk">{t('chooser.kiosk')}</a>
+        <a href="/pickup">{t('chooser.pickup')}</a>
+      </nav>
+    </main>
   );
 }

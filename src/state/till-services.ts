@@ -6,13 +6,16 @@ import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
 import { findProductByBarcode } from '../data/product-lookup';
 import { checkServerHealth } from '../data/server-health';
 import { type RunningSync, startSync } from '../data/sync/start-sync';
+import { loadTillIdentity } from '../data/sync/till-session';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
 import { tillStorage } from '../data/till-storage';
 import { connectBridge } from '../platform/connect-bridge';
 import { createDeviceStatusStore, type DeviceStatusStore } from './device-status-store';
+import type { StartupProgress } from './start-steps';
 import { createSyncStatusStore, type SyncStatusStore } from './sync-status-store';
 
 const HEALTH_INTERVAL_MS = 5_000;
+const HOST_WAIT_MS = 3_000;
 
 export interface TillServices {
   readonly config: RuntimeConfig;
@@ -26,14 +29,26 @@ export interface TillServices {
   findProductByBarcode(barcode: string): Promise<Product | undefined>;
 }
 
-/** Opens the local database, enrols if needed, starts replication and health checks, connects the hardware bridge. */
-export async function startTillServices(config: RuntimeConfig, screenSet: ScreenSet): Promise<TillServices> {
+/**
+ * Opens the local database, enrols if needed, starts replication and health
+ * checks, connects the hardware bridge. On a first start (no catalog here
+ * yet) it waits for the first catalog sync; a till that has its catalog
+ * starts at once, online or not. `progress` tells the start screen each step.
+ */
+export async function startTillServices(
+  config: RuntimeConfig,
+  screenSet: ScreenSet,
+  { progress = quietProgress }: { readonly progress?: StartupProgress } = {},
+): Promise<TillServices> {
+  progress.step('database');
   const storage = tillStorage();
   // Each screen set is a device of its own (its own till identity and journal).
   const db = await createTillDatabase(`till-${screenSet}`, storage);
   const syncStatus = createSyncStatusStore();
   const deviceStatus = createDeviceStatusStore();
 
+  progress.step('enrolment');
+  if (await loadTillIdentity(db)) progress.skip('enrolment');
   const pairingCode = config.pairingCodes?.[screenSet];
   const sync = await startSync(db, {
     syncUrl: config.syncUrl,
@@ -45,13 +60,16 @@ export async function startTillServices(config: RuntimeConfig, screenSet: Screen
   watchSync(db, sync, syncStatus);
   // When the server answers again, retry at once rather than wait out the back-off.
   watchServerHealth(config.syncUrl, syncStatus, () => sync.retryNow());
+  await firstCatalogSync(db, sync, syncStatus, progress);
 
+  progress.step('devices');
   const bridge = connectBridge(config);
   if (bridge) {
     bridge.onHostConnection((hostConnected) => deviceStatus.setState({ hostConnected }));
     bridge.onDeviceStatus((status) =>
       deviceStatus.setState((s) => ({ devices: { ...s.devices, [status.deviceId]: status } })),
     );
+    await hostAnswered(deviceStatus);
   }
 
   return {
@@ -64,6 +82,51 @@ export async function startTillServices(config: RuntimeConfig, screenSet: Screen
     deviceStatus,
     findProductByBarcode: (barcode) => findProductByBarcode(db.products, barcode),
   };
+}
+
+const quietProgress: StartupProgress = { step() {}, skip() {}, catalog() {} };
+
+/** A first start waits for the catalog (nothing can be sold without it), telling how far it is. */
+async function firstCatalogSync(
+  db: TillDatabase,
+  sync: RunningSync,
+  store: SyncStatusStore,
+  progress: StartupProgress,
+): Promise<void> {
+  if ((await db.products.count().exec()) > 0) {
+    progress.skip('catalog');
+    return;
+  }
+  progress.step('catalog');
+  const tell = (s: ReturnType<SyncStatusStore['getState']>) =>
+    progress.catalog(
+      s.productCount,
+      s.catalogRemaining,
+      s.replication.state === 'error' || s.server === 'offline',
+    );
+  tell(store.getState());
+  const stop = store.subscribe(tell);
+  try {
+    await sync.awaitInitialSync();
+  } finally {
+    stop();
+  }
+}
+
+/** Gives the hardware host a moment to answer, so the till opens with its devices' state known. */
+function hostAnswered(store: DeviceStatusStore, waitMs = HOST_WAIT_MS): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, waitMs);
+    const stop = store.subscribe((s) => {
+      if (s.hostConnected !== undefined) done();
+    });
+    if (store.getState().hostConnected !== undefined) done();
+    function done() {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    }
+  });
 }
 
 function watchSync(db: TillDatabase, sync: RunningSync, store: SyncStatusStore): void {

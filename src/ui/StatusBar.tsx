@@ -1,4 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { DeviceStatus } from '../core/bridge/device-status';
+import { syncFailureWords } from '../i18n/error-words';
+import { useFormat } from '../i18n/use-format';
 import { DEVICE_KIND_LABEL, deviceStatusWords } from '../state/device-words';
 
 export interface StatusBarProps {
@@ -17,48 +20,39 @@ export interface StatusBarProps {
 }
 
 /** Share of the catalog already on the till, from the server's upper bound of what is left. */
-function catalogPercent(have: number, remaining: number): number {
-  return Math.floor((100 * have) / (have + remaining));
+function catalogShare(have: number, remaining: number): number {
+  return Math.floor((100 * have) / (have + remaining)) / 100;
 }
-
-const SYNC_LABEL = {
-  starting: 'Synchro : démarrage…',
-  syncing: 'Synchro : en cours…',
-  'in-sync': 'Synchro : à jour',
-  error: 'Synchro : erreur',
-};
-
-const SERVER_LABEL = {
-  unknown: 'Serveur : vérification…',
-  online: 'Serveur : en ligne',
-  offline: 'Serveur : hors ligne',
-};
 
 /** Always visible: the cashier must see at a glance what works and what does not. */
 export function StatusBar(props: StatusBarProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <footer className="status-bar">
       <span
         className={`chip chip-${props.server}`}
         data-testid="server-status"
         data-state={props.server}
-        title={props.offlineReason}
+        title={props.server === 'offline' ? t('status.offlineHint') : undefined}
       >
-        {SERVER_LABEL[props.server]}
+        {t(`status.server.${props.server}`)}
       </span>
       <span
         className={`chip chip-sync-${props.replicationState}`}
         data-testid="sync-status"
         data-state={props.replicationState}
-        title={props.replicationError}
+        title={props.replicationError === undefined ? undefined : syncFailureWords(props.replicationError)}
       >
-        {SYNC_LABEL[props.replicationState]}
-        {props.lastSyncAt ? ` · ${new Date(props.lastSyncAt).toLocaleTimeString('fr-FR')}` : ''}
+        {t(`status.sync.${props.replicationState}`)}
+        {props.lastSyncAt ? t('status.lastSync', { time: format.time(props.lastSyncAt) }) : ''}
       </span>
       <span className="chip" data-testid="catalog-status">
-        Catalogue : {props.productCount.toLocaleString('fr-FR')} articles
+        {t('status.catalog', { count: format.count(props.productCount) })}
         {props.catalogRemaining > 0
-          ? ` (${catalogPercent(props.productCount, props.catalogRemaining)} %)`
+          ? t('status.catalogPercent', {
+              percent: format.percent(catalogShare(props.productCount, props.catalogRemaining)),
+            })
           : ''}
       </span>
       <button
@@ -69,8 +63,8 @@ export function StatusBar(props: StatusBarProps) {
         data-failed={props.failed}
         onClick={props.onOutboxClick}
       >
-        À envoyer : {props.pending}
-        {props.failed > 0 ? ` · refusés : ${props.failed}` : ''}
+        {t('status.outbox', { pending: format.count(props.pending) })}
+        {props.failed > 0 ? t('status.outboxFailed', { failed: format.count(props.failed) }) : ''}
       </button>
       <span
         className={`chip chip-${props.hostConnected ? 'online' : 'offline'}`}
@@ -79,11 +73,13 @@ export function StatusBar(props: StatusBarProps) {
           props.hostConnected === undefined ? 'none' : props.hostConnected ? 'connected' : 'disconnected'
         }
       >
-        {props.hostConnected === undefined
-          ? 'Périphériques : aucun hôte configuré'
-          : props.hostConnected
-            ? 'Périphériques : connectés'
-            : 'Périphériques : hôte injoignable'}
+        {t(
+          props.hostConnected === undefined
+            ? 'status.host.none'
+            : props.hostConnected
+              ? 'status.host.connected'
+              : 'status.host.disconnected',
+        )}
       </span>
       {props.devices.map((device) => {
         // With the host gone, the last known state may be stale: say so rather than show it as fact.
@@ -95,9 +91,11 @@ export function StatusBar(props: StatusBarProps) {
             data-testid={`device-${device.deviceId}`}
             data-state={hostLost ? 'unknown' : device.state}
             data-kind={device.kind}
-            title={device.simulated ? `${device.name} (simulé)` : device.name}
+            title={device.simulated ? t('devices.simulated', { name: device.name }) : device.name}
           >
-            {hostLost ? `${DEVICE_KIND_LABEL[device.kind]} : état inconnu` : deviceStatusWords(device)}
+            {hostLost
+              ? t('devices.unknownState', { device: DEVICE_KIND_LABEL[device.kind] })
+              : deviceStatusWords(device)}
           </span>
         );
       })}
