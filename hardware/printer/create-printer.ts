@@ -197,7 +197,11 @@ export function createReceiptPrinter(config: PrinterConfig, context: DeviceConte
     },
 
     queue() {
-      return queue.queued().map((job) => ({ jobId: job.jobId, reason: job.lastError.message.slice(0, 200) }));
+      return queue.queued().map((job) => ({
+        jobId: job.jobId,
+        reason: job.lastError.message.slice(0, 200),
+        code: job.lastError.code,
+      }));
     },
 
     async openDrawer() {

@@ -1,4 +1,5 @@
 import type { BridgeError } from '../core/bridge/bridge-error';
+import type { QueuedPrintJob } from '../core/bridge/bridge-methods';
 import type { DeviceKind, DeviceState, DeviceStatus } from '../core/bridge/device-status';
 import { bridgeErrorWords as wordsOfBridgeError } from '../i18n/error-words';
 import { t } from '../i18n/i18n';
@@ -44,4 +45,9 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
  */
 export function bridgeErrorWords(error: BridgeError): string {
   return wordsOfBridgeError(error);
+}
+
+/** Why a receipt waits in the host's print queue, from its code (the driver's text is for support). */
+export function queuedPrintJobWords(job: QueuedPrintJob): string {
+  return wordsOfBridgeError({ code: job.code ?? '' });
 }

@@ -1,9 +1,26 @@
 import { useStore } from 'zustand';
-import { receiptLabel, type WaitingReceipts } from '../../state/waiting-receipts';
+import { queuedPrintJobWords } from '../../state/device-words';
+import { receiptLabel, type WaitingReceipts, type WaitingReceiptsState } from '../../state/waiting-receipts';
 
 /** Receipts waiting in the host's print queue, each with Réimprimer, and Tout réimprimer (oldest first). */
 export function WaitingReceiptsList({ waiting }: { waiting: WaitingReceipts }) {
-  const { jobs, busy, message } = useStore(waiting.store);
+  const state = useStore(waiting.store);
+  return (
+    <WaitingReceiptsView
+      {...state}
+      onRetry={(jobId) => void waiting.retry(jobId)}
+      onRetryAll={() => void waiting.retryAll()}
+    />
+  );
+}
+
+export function WaitingReceiptsView({
+  jobs,
+  busy,
+  message,
+  onRetry,
+  onRetryAll,
+}: WaitingReceiptsState & { onRetry: (jobId: string) => void; onRetryAll: () => void }) {
   if (jobs.length === 0 && !message) return null;
   return (
     <section className="waiting-receipts" data-testid="waiting-receipts" aria-label="Tickets en attente">
@@ -13,24 +30,19 @@ export function WaitingReceiptsList({ waiting }: { waiting: WaitingReceipts }) {
           <ul>
             {jobs.map((job) => (
               <li key={job.jobId} data-testid="waiting-receipt" data-job-id={job.jobId}>
-                Ticket {receiptLabel(job.jobId)} · {job.reason}{' '}
+                Ticket {receiptLabel(job.jobId)} · {queuedPrintJobWords(job)}{' '}
                 <button
                   type="button"
                   data-testid="retry-receipt"
                   disabled={busy}
-                  onClick={() => void waiting.retry(job.jobId)}
+                  onClick={() => onRetry(job.jobId)}
                 >
                   Réimprimer
                 </button>
               </li>
             ))}
           </ul>
-          <button
-            type="button"
-            data-testid="retry-all-receipts"
-            disabled={busy}
-            onClick={() => void waiting.retryAll()}
-          >
+          <button type="button" data-testid="retry-all-receipts" disabled={busy} onClick={onRetryAll}>
             Tout réimprimer
           </button>
         </>

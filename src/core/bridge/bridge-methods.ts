@@ -34,8 +34,10 @@ export type PrintedReceipt = z.infer<typeof printedReceiptSchema>;
 
 export const queuedPrintJobSchema = z.strictObject({
   jobId: jobIdSchema,
-  /** Why it has not printed yet, e.g. paper out. */
+  /** Why it has not printed yet, e.g. paper out: the driver's text, for support. */
   reason: z.string().max(200),
+  /** The same as a bridge error code, which the till turns into words. */
+  code: z.string().min(1).max(64).optional(),
 });
 export type QueuedPrintJob = z.infer<typeof queuedPrintJobSchema>;
 

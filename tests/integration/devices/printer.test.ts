@@ -82,7 +82,7 @@ describe('receipt printer through the agent WebSocket', () => {
       type: 'response',
       id: expect.any(String),
       ok: true,
-      value: [{ jobId: 'sale-2', reason: 'Plus de papier dans l’imprimante' }],
+      value: [{ jobId: 'sale-2', reason: 'Plus de papier dans l’imprimante', code: 'paper-out' }],
     });
     // The cashier sees it without asking.
     await waitFor(() => till.latest('printer-1')?.detail === 'Plus de papier dans l’imprimante');
