@@ -2,6 +2,7 @@ import type { Scan, ScanError } from './barcodes/scan';
 import type { CartError } from './cart/cart-errors';
 import type { AppendError } from './journal/append-entry';
 import type { ReceiptError } from './receipts/receipt-context';
+import type { KioskExitAnswer } from './runtime/kiosk-exit';
 import type { CompleteSaleError, TenderError } from './sale/sale-errors';
 import type { ErrorBody } from './sync/wire';
 
@@ -178,3 +179,15 @@ export type EnrolmentRefusal = (typeof ENROLMENT_REFUSAL_CODES)[number];
 /** What a scan can be; the ones that are not a product each get their own words at the till. */
 export const SCAN_KINDS = ['gtin', 'variable-measure', 'gs1', 'receipt', 'kiosk-order', 'pickup'] as const;
 export type ScanKindsListed = Assert<ListsExactly<Scan['kind'], (typeof SCAN_KINDS)[number]>>;
+
+/** Why the Electron shell refused to leave kiosk mode (the kiosk's exit dialog). */
+export const KIOSK_EXIT_REFUSAL_CODES = [
+  'wrong-pin',
+  'locked',
+  'not-configured',
+  'forbidden',
+  'bad-request',
+] as const;
+export type KioskExitRefusalCodesListed = Assert<
+  ListsExactly<Extract<KioskExitAnswer, { ok: false }>['reason'], (typeof KIOSK_EXIT_REFUSAL_CODES)[number]>
+>;

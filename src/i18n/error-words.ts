@@ -5,6 +5,7 @@ import {
   COMPLETE_SALE_ERROR_CODES,
   ENROLMENT_REFUSAL_CODES,
   JOURNAL_APPEND_ERROR_CODES,
+  KIOSK_EXIT_REFUSAL_CODES,
   type ListsExactly,
   RECEIPT_ERROR_CODES,
   SCAN_ERROR_CODES,
@@ -52,6 +53,7 @@ export const ERROR_WORD_GROUPS = {
   receipt: RECEIPT_ERROR_CODES,
   bridge: [...BRIDGE_ERROR_CODES, 'unknown'],
   sync: [...SYNC_HTTP_ERROR_CODES, 'network', 'unknown'],
+  kioskExit: [...KIOSK_EXIT_REFUSAL_CODES, 'accepted'],
 } as const;
 export type ErrorWordGroup = keyof typeof ERROR_WORD_GROUPS;
 
