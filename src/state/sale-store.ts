@@ -363,13 +363,8 @@ export function createSaleStore(services: SaleServices) {
       store.setState({ card: undefined });
       return tender(payment, cardTenderFrom(outcome, newId()));
     }
-    const problem =
-      outcome.status === 'declined'
-        ? `Carte refusée : ${outcome.reason}`
-        : outcome.status === 'aborted'
-          ? `Paiement carte annulé : ${outcome.reason}`
-          : 'Aucun débit : le terminal n’a pas pris ce paiement';
-    store.setState({ card: undefined, problem: `${problem}. Choisissez un autre moyen de paiement.` });
+    // The terminal's reason is its own text (often English, with result codes): not for the cashier.
+    store.setState({ card: undefined, problem: t(`sale.card.${outcome.status}`) });
   }
 
   /** Cash went in: open the drawer (the kick goes through the printer). */
