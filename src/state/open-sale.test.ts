@@ -161,6 +161,21 @@ describe('the open sale', () => {
     expect(sale.store.getState().payment?.tenders.map((t) => t.amount.minor)).toEqual([500]);
   });
 
+  it('a stored sale the till cannot read is set aside, not overwritten', async () => {
+    await db.upsertLocal('open-sale', { value: { version: 0, lines: ['old shape'] } });
+    const { sale } = await openTill();
+    await sale.signIn('1234');
+    await sale.scan(YAOURT.barcode);
+    await expect
+      .poll(
+        async () =>
+          (await db.getLocal<{ value: { version: number } }>('open-sale'))?.toJSON().data.value.version,
+      )
+      .toBe(1);
+    const setAside = await db.getLocal<{ values: unknown[] }>('open-sale-unreadable');
+    expect(JSON.stringify(setAside?.toJSON().data.values)).toContain('old shape');
+  });
+
   it('a cashier no longer active is not signed back in by a reload', async () => {
     const first = await openTill();
     await first.sale.signIn('1234');

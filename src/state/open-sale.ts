@@ -5,7 +5,11 @@ import { moneyRecordSchema } from '../core/money/money-record';
 import { isSettled, tenderSchema } from '../core/sale';
 import type { StaffMember } from '../core/staff/staff-member';
 import { findJournalHead } from '../data/journal-writer';
-import { readOpenSaleDocument, writeOpenSaleDocument } from '../data/open-sale-document';
+import {
+  readOpenSaleDocument,
+  setAsideOpenSaleDocument,
+  writeOpenSaleDocument,
+} from '../data/open-sale-document';
 import type { TillDatabase } from '../data/till-database';
 import { OPEN_SALE_WORDS } from './device-words';
 import type { SaleKeeper, SaleState, SaleStore } from './sale-store';
@@ -115,7 +119,9 @@ export async function restoreOpenSale(
   bridge: PosBridge | undefined,
   now: () => number = Date.now,
 ): Promise<() => void> {
-  const parsed = savedSaleSchema.safeParse(await readOpenSaleDocument(db));
+  const stored = await readOpenSaleDocument(db);
+  const parsed = savedSaleSchema.safeParse(stored);
+  if (stored !== undefined && !parsed.success) await setAsideOpenSaleDocument(db, stored);
   const pending = parsed.success ? await putBack(sale, parsed.data, db, now()) : undefined;
   const stopSaving = sale.store.subscribe((state) => void keeper.save(state));
   const stopRecovering = pending ? recoverWhenReady(sale, bridge, pending) : () => undefined;
