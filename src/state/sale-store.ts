@@ -3,7 +3,7 @@ import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bri
 import { addProduct, type Cart, priceCart, voidLine } from '../core/cart';
 import { changeLines, itemLines, totalLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
-import { type Money, money } from '../core/money';
+import { money } from '../core/money';
 import { buildSaleReceipt, type ReceiptDocument, receiptToPlainText } from '../core/receipts';
 import {
   addTender,
@@ -24,28 +24,12 @@ import { mayReturnToBasket, mayVoidLine, resumePayment } from './kept-tenders';
 import { receiptContextFrom } from './receipt-context';
 import { printReceipt, type ReceiptPrintState, receiptJobId } from './receipt-printing';
 import { emptyCart, handedOver } from './sale-basics';
+import type { CardAttempt, CompletedSaleView } from './sale-views';
 import { lookupScan } from './scan-lookup';
 import { findStaffByPin, type SignedInStaff } from './staff-sign-in';
 import type { TillServices } from './till-services';
 
-export interface CompletedSaleView {
-  readonly receiptNumber: string;
-  readonly receiptText: string;
-  readonly change: Money;
-  readonly total: Money;
-}
-
-/**
- * A card payment on the terminal. `outcome-unknown`: the link broke before
- * the terminal answered; only asking the terminal (recover) settles it, and
- * no other tender is taken meanwhile, since the card may have been charged.
- */
-export interface CardAttempt {
-  readonly paymentId: string;
-  readonly phase: 'in-progress' | 'outcome-unknown' | 'recovering';
-  /** What the terminal tells the customer, or what the till is doing. */
-  readonly message: string;
-}
+export type { CardAttempt, CompletedSaleView } from './sale-views';
 
 export interface SaleState {
   readonly staff: SignedInStaff | undefined;
