@@ -91,13 +91,18 @@ describe('the till through restarts and a reload', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     cashier = new CashierPage(page, screens);
     await cashier.open(agent.url);
-    await cashier.signIn('1234');
   });
 
   afterAll(async () => {
     await browser?.close();
     await stopAll();
     await database?.drop();
+  });
+
+  it('the cashier signs in', async () => {
+    await cashier.expectAccessible();
+    await cashier.signIn('1234');
+    await cashier.expectAccessible();
   });
 
   it('Retour au panier keeps the cash taken and shows it on the basket', async () => {
