@@ -7,7 +7,7 @@ import { hashPin } from '../core/staff/staff-member';
 import { createJournalWriter } from '../data/journal-writer';
 import { findProductByBarcode } from '../data/product-lookup';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
-import { createOpenSaleKeeper, restoreOpenSale, SESSION_IDLE_MS } from './open-sale';
+import { createOpenSaleKeeper, restoreOpenSale, SESSION_IDLE_MS, savedSaleOf } from './open-sale';
 import { createSaleStore } from './sale-store';
 
 // The open sale through a reload (a second store on the same database, as
@@ -159,6 +159,42 @@ describe('the open sale', () => {
     expect(sale.store.getState().cart.lines).toHaveLength(1);
     sale.startPayment();
     expect(sale.store.getState().payment?.tenders.map((t) => t.amount.minor)).toEqual([500]);
+  });
+
+  it('a paid sale stored before its journal entry is journaled once after the reload, never twice', async () => {
+    const first = await openTill();
+    await first.sale.signIn('1234');
+    await first.sale.scan(YAOURT.barcode);
+    first.sale.startPayment();
+    // What was stored the moment the last tender settled it, before finish() wrote the journal.
+    const payment = first.sale.store.getState().payment;
+    if (!payment) throw new Error('payment expected');
+    const paid = { ...first.sale.store.getState(), payment: { ...payment, tenders: [] } };
+    await first.sale.payCash(1_200);
+    const journaledSale = (await journalSales(db))[0];
+    stops.splice(0).forEach((stop) => void stop());
+    const stored = (tenders: unknown) =>
+      db.upsertLocal('open-sale', {
+        value: savedSaleOf(
+          { ...paid, payment: { ...payment, tenders } } as never,
+          new Date(clock).toISOString(),
+        ),
+      });
+
+    // Crash after the journal entry: the sale is done, the till does not journal it again.
+    await stored(journaledSale?.tenders);
+    const again = await openTill();
+    expect(again.sale.store.getState().payment).toBeUndefined();
+    expect(again.sale.store.getState().cart.lines).toHaveLength(0);
+    await again.sale.finishRestored();
+    expect(await journalSales(db)).toHaveLength(1);
+    stops.splice(0).forEach((stop) => void stop());
+
+    // Crash before it: the paid sale is journaled once the till is back.
+    await stored([{ ...journaledSale?.tenders[0], tenderId: '0192f0c0-0000-7000-8000-0000000000aa' }]);
+    await openTill();
+    await expect.poll(async () => (await journalSales(db)).length).toBe(2);
+    expect((await journalSales(db))[1]?.tenders[0]?.tenderId).toBe('0192f0c0-0000-7000-8000-0000000000aa');
   });
 
   it('a stored sale the till cannot read is set aside, not overwritten', async () => {
