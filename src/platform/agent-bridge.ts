@@ -9,6 +9,12 @@ const SUBPROTOCOL = 'pos-agent.v1';
 const REQUEST_TIMEOUT_MS = 180_000;
 const MAX_BACKOFF_MS = 10_000;
 
+/** Where the agent listens and the token it wants; both may change when the agent restarts. */
+export interface AgentCredentials {
+  readonly agentUrl: string;
+  readonly token: string;
+}
+
 type Pending = {
   resolve: (result: Result<unknown, BridgeError>) => void;
   timer: ReturnType<typeof setTimeout>;
@@ -18,6 +24,12 @@ type Pending = {
  * PosBridge over the local hardware agent's WebSocket (browser mode).
  * Reconnects with back-off; while the agent is away every call resolves to a
  * retryable 'host-unreachable' error instead of hanging.
+ *
+ * An agent started again draws a new token, and a browser cannot see why its
+ * WebSocket was refused (HTTP 401 shows only as a close). So before each
+ * reconnection the bridge asks `refreshCredentials` (the runtime
+ * configuration the agent serves) for the current URL and token: the open
+ * till gets its devices back by itself, with no reload and no sign-out.
  */
 export function connectAgentBridge(
   agentUrl: string,
@@ -25,7 +37,10 @@ export function connectAgentBridge(
   /** How to open the socket; tests running in Node pass a `ws` client that sends an Origin. */
   openSocket: (url: string, protocols: string[]) => WebSocket = (url, protocols) =>
     new WebSocket(url, protocols),
+  /** The agent's current URL and token; a failure keeps the ones the bridge has. */
+  refreshCredentials?: () => Promise<AgentCredentials | undefined>,
 ): PosBridge & { close(): void } {
+  let credentials: AgentCredentials = { agentUrl, token };
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const hostListeners = new Set<(connected: boolean) => void>();
   const pending = new Map<string, Pending>();
@@ -69,10 +84,21 @@ export function connectAgentBridge(
     request.resolve(message.ok ? ok(message.value) : err(message.error));
   };
 
+  const refresh = async () => {
+    if (!refreshCredentials) return;
+    try {
+      credentials = (await refreshCredentials()) ?? credentials;
+    } catch {
+      // The agent is still away: try again with what we have.
+    }
+  };
+
   const open = () => {
     if (closed) return;
-    const ws = openSocket(agentUrl, [SUBPROTOCOL, `token.${token}`]);
+    const ws = openSocket(credentials.agentUrl, [SUBPROTOCOL, `token.${credentials.token}`]);
     socket = ws;
+    // A refused upgrade (wrong token) is reported by onclose; without a handler Node's ws would throw.
+    ws.onerror = () => undefined;
     ws.onopen = () => {
       attempt = 0;
       setConnected(true);
@@ -92,7 +118,7 @@ export function connectAgentBridge(
       failAllPending();
       if (closed) return;
       const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** attempt++);
-      setTimeout(open, delay);
+      setTimeout(() => void refresh().then(open), delay);
     };
   };
   open();

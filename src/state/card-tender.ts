@@ -1,4 +1,4 @@
-import type { PaymentOutcome } from '../core/bridge/bridge-methods';
+import type { PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-methods';
 import { money } from '../core/money';
 import type { TenderInput } from '../core/sale';
 import { cardTerminalRefSchema } from '../core/sale/tender';
@@ -33,4 +33,15 @@ export function cardTenderFrom(outcome: Approved, tenderId: string): TenderInput
       ? ref.data
       : { terminalId: null, transactionRef: null, authorisationCode: null, maskedPan: null, scheme: null },
   };
+}
+
+/** Why a card payment paid nothing, and what to do, in the cashier's words. */
+export function cardNotPaidWords(outcome: Exclude<PaymentOutcome | RecoveredPayment, Approved>): string {
+  const problem =
+    outcome.status === 'declined'
+      ? `Carte refusée : ${outcome.reason}`
+      : outcome.status === 'aborted'
+        ? `Paiement carte annulé : ${outcome.reason}`
+        : 'Aucun débit : le terminal n’a pas pris ce paiement';
+  return `${problem}. Choisissez un autre moyen de paiement.`;
 }

@@ -1,9 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-methods';
-import { addProduct, type Cart, createCart, priceCart, voidLine } from '../core/cart';
+import { addProduct, type Cart, priceCart, voidLine } from '../core/cart';
 import { changeLines, itemLines, totalLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
-import { type Money, money, sumMoney } from '../core/money';
+import { money } from '../core/money';
 import { buildSaleReceipt, type ReceiptDocument, receiptToPlainText } from '../core/receipts';
 import {
   addTender,
@@ -12,10 +12,9 @@ import {
   isSettled,
   type Payment,
   remainingDue,
-  startPayment,
+  type Tender,
   type TenderInput,
 } from '../core/sale';
-import type { StoreSettings } from '../core/settings/store-settings';
 import type { StaffMember } from '../core/staff/staff-member';
 import {
   cartErrorWords,
@@ -25,37 +24,25 @@ import {
   tenderErrorWords,
 } from '../i18n/error-words';
 import { t } from '../i18n/i18n';
-import { cardTenderFrom } from './card-tender';
-import { bridgeErrorWords } from './device-words';
+import { cardNotPaidWords, cardTenderFrom } from './card-tender';
+import { bridgeErrorWords, OPEN_SALE_WORDS } from './device-words';
+import { openDrawer } from './drawer-kick';
 import { newId } from './ids';
+import { mayReturnToBasket, mayVoidLine, resumePayment } from './kept-tenders';
 import { receiptContextFrom } from './receipt-context';
 import { printReceipt, type ReceiptPrintState, receiptJobId } from './receipt-printing';
+import { emptyCart, handedOver } from './sale-basics';
+import type { CardAttempt, CompletedSaleView } from './sale-views';
 import { scanProblemWords } from './sale-problem-words';
 import { lookupScan } from './scan-lookup';
 import { findStaffByPin, type SignedInStaff } from './staff-sign-in';
 import type { TillServices } from './till-services';
 
-export interface CompletedSaleView {
-  readonly receiptNumber: string;
-  readonly receiptText: string;
-  readonly change: Money;
-  readonly total: Money;
-}
-
-/**
- * A card payment on the terminal. `outcome-unknown`: the link broke before
- * the terminal answered; only asking the terminal (recover) settles it, and
- * no other tender is taken meanwhile, since the card may have been charged.
- */
-export interface CardAttempt {
-  readonly paymentId: string;
-  readonly phase: 'in-progress' | 'outcome-unknown' | 'recovering';
-  /** What the terminal tells the customer, or what the till is doing. */
-  readonly message: string;
-}
+export type { CardAttempt, CompletedSaleView } from './sale-views';
 
 export interface SaleState {
   readonly staff: SignedInStaff | undefined;
+  readonly signedInAt: string | undefined;
   readonly cart: Cart;
   readonly startedAt: string | undefined;
   /** Set while the customer pays. */
@@ -64,55 +51,47 @@ export interface SaleState {
   /** The receipt of the last completed sale on its way to the printer. */
   readonly print: ReceiptPrintState | undefined;
   readonly card: CardAttempt | undefined;
+  /** Cash taken before "Retour au panier": it stays on the sale (kept-tenders.ts). */
+  readonly kept: readonly Tender[];
+  /** The terminal's slips of the card payments of this sale, printed with its receipt. */
+  readonly cardSlips: readonly (readonly string[])[];
   /** The last problem, in words for the cashier. */
   readonly problem: string | undefined;
 }
 
 type SaleServices = Pick<TillServices, 'db' | 'journal' | 'findProductByBarcode' | 'sync' | 'bridge'>;
 
-// Till defaults until a settings screen exists: discounts above 10 % or 20 € need a manager.
-const DISCOUNT_POLICY = {
-  maxBpsWithoutApproval: 1_000,
-  maxAmountWithoutApproval: { minor: 2_000, currency: 'EUR' },
-  reasonsAlwaysNeedingApproval: ['staff'],
-};
+/** Where the open sale is kept (open-sale.ts): written before a card is charged. */
+export interface SaleKeeper {
+  save(state: SaleState): Promise<void>;
+}
 
-const emptyCart = (settings: StoreSettings | undefined): Cart =>
-  createCart({
-    currency: settings?.currency ?? 'EUR',
-    discountPolicy: DISCOUNT_POLICY,
-    promotions: settings?.promotions ?? [],
-  });
+/** Whether money or articles are on the sale, so it must survive a reload and may not be dropped. */
+export const holdsMoney = (s: SaleState): boolean =>
+  s.kept.length > 0 || (s.payment?.tenders.length ?? 0) > 0 || s.card !== undefined;
 
 /**
  * One cashier's sale, from sign-in to receipt. Every rule (prices, VAT,
  * promotions, tenders) is the core's; this store only sequences the steps,
  * mints ids and times, and writes the completed sale to the journal.
  */
-/** What the customer handed over: cash as given (change included), other tenders at their amount. */
-function handedOver(payment: Payment): Money {
-  return sumMoney(
-    payment.tenders.map((t) => (t.type === 'cash' ? t.given : t.amount)),
-    payment.due.currency,
-  );
-}
-
-export function createSaleStore(services: SaleServices) {
+export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
   const settings = async () => (await services.db.settings.findOne().exec())?.toMutableJSON();
   const store = createStore<SaleState>()(() => ({
     staff: undefined,
+    signedInAt: undefined,
     cart: emptyCart(undefined),
     startedAt: undefined,
     payment: undefined,
     completed: undefined,
     print: undefined,
     card: undefined,
+    kept: [],
+    cardSlips: [],
     problem: undefined,
   }));
   const fail = (problem: string) => store.setState({ problem });
   const { bridge } = services;
-  // Card receipts of the payment in progress, kept for the completed sale.
-  let terminalReceipts: string[][] = [];
   // The receipt to reprint: same job id, so the host prints it once.
   let lastReceipt: { jobId: string; document: ReceiptDocument } | undefined;
 
@@ -139,19 +118,38 @@ export function createSaleStore(services: SaleServices) {
         fail(staff.length === 0 ? 'Personnel pas encore synchronisé' : 'Code PIN incorrect');
         return false;
       }
-      store.setState({ staff: found, cart: emptyCart(await settings()), problem: undefined });
+      // A sale kept through a reload whose session ran out goes on with whoever signs in.
+      const open = store.getState();
+      const cart = open.cart.lines.length > 0 || holdsMoney(open) ? open.cart : emptyCart(await settings());
+      store.setState({ staff: found, signedInAt: new Date().toISOString(), cart, problem: undefined });
       return true;
     },
 
     signOut() {
-      if (store.getState().card) return fail('Paiement carte en cours : terminez-le avant de fermer');
+      const state = store.getState();
+      if (state.card) return fail('Paiement carte en cours : terminez-le avant de fermer');
+      if (holdsMoney(state)) return fail(OPEN_SALE_WORDS.fr.signOutWithCash);
       store.setState({
         staff: undefined,
+        signedInAt: undefined,
+        cart: emptyCart(undefined),
+        startedAt: undefined,
         payment: undefined,
         completed: undefined,
         print: undefined,
         problem: undefined,
       });
+    },
+
+    /** The sale kept through a reload (open-sale.ts): it goes on where it stood. */
+    restore(saved: Partial<SaleState>): void {
+      store.setState({ ...saved, problem: undefined });
+    },
+
+    /** A paid sale restored after a crash before its journal entry: journal it now. */
+    async finishRestored(): Promise<void> {
+      const { payment, card } = store.getState();
+      if (payment && !card && isSettled(payment)) await finish(payment);
     },
 
     /** One scan at a time, in arrival order: a scanner can send the next code before the last is looked up. */
@@ -161,9 +159,10 @@ export function createSaleStore(services: SaleServices) {
       return run;
     },
 
-    voidLine(lineId: string): void {
-      const { cart, staff } = store.getState();
+    voidLine(lineId: string) {
+      const { cart, staff, kept } = store.getState();
       if (!staff) return;
+      if (!mayVoidLine(cart, kept, lineId)) return fail(OPEN_SALE_WORDS.fr.emptyWithCash);
       const voided = voidLine(cart, lineId, {
         byStaffId: staff.id,
         at: new Date().toISOString(),
@@ -178,25 +177,26 @@ export function createSaleStore(services: SaleServices) {
       show(itemLines('Article annulé', money(0, total.currency), total));
     },
 
-    startPayment(): void {
+    startPayment() {
       const priced = priceCart(store.getState().cart);
       if (priced.lines.length === 0) {
         fail('Le panier est vide');
         return;
       }
-      terminalReceipts = [];
-      store.setState({ payment: startPayment(priced.totals.total), problem: undefined });
-      show(totalLines(priced.totals.total));
+      // Cash taken before going back to the basket is tendered first.
+      const resumed = resumePayment(priced.totals.total, store.getState().kept);
+      if (!resumed.ok) return fail(`Paiement refusé : ${resumed.error.code}`);
+      store.setState({ payment: resumed.value, kept: [], cardSlips: [], problem: undefined });
+      if (isSettled(resumed.value)) void finish(resumed.value);
+      else show(totalLines(remainingDue(resumed.value)));
     },
 
-    cancelPayment(): void {
+    /** Back to the basket: cash already taken stays on the sale; a card charged cannot be left. */
+    cancelPayment() {
       const { payment, card } = store.getState();
-      // A card already charged cannot be dropped by going back to the cart (cash is simply handed back).
-      if (card || payment?.tenders.some((t) => t.type !== 'cash')) {
-        fail('Paiement commencé : terminez-le');
-        return;
-      }
-      store.setState({ payment: undefined, problem: undefined });
+      if (!payment) return;
+      if (card || !mayReturnToBasket(payment)) return fail('Paiement commencé : terminez-le');
+      store.setState({ payment: undefined, kept: payment.tenders, problem: undefined });
     },
 
     async payCash(givenMinor: number): Promise<void> {
@@ -221,6 +221,8 @@ export function createSaleStore(services: SaleServices) {
         card: { paymentId, phase: 'in-progress', message: 'Connexion au terminal…' },
         problem: undefined,
       });
+      // Stored before the terminal hears of it: after a crash the sale knows which payment to recover.
+      await keeper?.save(store.getState());
       const stop = bridge.onPaymentProgress((progress) => {
         if (progress.paymentId !== paymentId) return;
         store.setState((s) =>
@@ -359,21 +361,10 @@ export function createSaleStore(services: SaleServices) {
 
   async function settleCard(payment: Payment, outcome: PaymentOutcome | RecoveredPayment): Promise<void> {
     if (outcome.status === 'approved') {
-      terminalReceipts.push([...outcome.terminalReceipt]);
-      store.setState({ card: undefined });
+      store.setState((s) => ({ card: undefined, cardSlips: [...s.cardSlips, [...outcome.terminalReceipt]] }));
       return tender(payment, cardTenderFrom(outcome, newId()));
     }
-    // The terminal's reason is its own text (often English, with result codes): not for the cashier.
-    store.setState({ card: undefined, problem: t(`sale.card.${outcome.status}`) });
-  }
-
-  /** Cash went in: open the drawer (the kick goes through the printer). */
-  async function openDrawer(): Promise<void> {
-    if (!bridge) return;
-    const opened = await bridge.openDrawer();
-    if (!opened.ok && opened.error.code !== 'device-not-configured') {
-      fail(`Tiroir-caisse : ${bridgeErrorWords(opened.error)}`);
-    }
+    store.setState({ card: undefined, problem: cardNotPaidWords(outcome) });
   }
 
   async function tender(payment: Payment, input: TenderInput): Promise<void> {
@@ -385,7 +376,7 @@ export function createSaleStore(services: SaleServices) {
   }
 
   async function finish(payment: Payment): Promise<void> {
-    const { cart, staff, startedAt } = store.getState();
+    const { cart, staff, startedAt, cardSlips } = store.getState();
     if (!staff) return;
     const identity = services.sync.identity;
     const sale = completeSale(cart, payment, {
@@ -408,7 +399,7 @@ export function createSaleStore(services: SaleServices) {
     const receiptNumber = receiptNumberOf(entry.value) ?? '';
     const storeSettings = await settings();
     // The customer's card slips print with the receipt (only approved card payments left lines here).
-    const terminalSlips = payment.tenders.some((t) => t.type === 'card') ? terminalReceipts : [];
+    const terminalSlips = payment.tenders.some((t) => t.type === 'card') ? cardSlips.map((s) => [...s]) : [];
     const document = storeSettings
       ? buildSaleReceipt(sale.value, {
           ...receiptContextFrom(storeSettings, receiptNumber, staff.displayName),
@@ -419,6 +410,7 @@ export function createSaleStore(services: SaleServices) {
       payment: undefined,
       cart: emptyCart(storeSettings),
       startedAt: undefined,
+      cardSlips: [],
       completed: {
         receiptNumber,
         // What the paper shows, card slips included.
@@ -435,7 +427,10 @@ export function createSaleStore(services: SaleServices) {
           : undefined,
     });
     show(changeLines(handedOver(payment), changeDue(payment)));
-    if (payment.tenders.some((t) => t.type === 'cash')) await openDrawer();
+    if (payment.tenders.some((t) => t.type === 'cash')) {
+      const drawerProblem = await openDrawer(bridge);
+      if (drawerProblem) fail(drawerProblem);
+    }
     if (!document?.ok) return;
     const jobId = receiptJobId(receiptNumber, sale.value.saleId);
     lastReceipt = { jobId, document: document.value };

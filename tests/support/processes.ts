@@ -72,6 +72,10 @@ export interface AgentOptions {
   readonly devices?: string;
   /** JSON of pairing codes per screen set, passed to the renderer. */
   readonly pairingCodes?: string;
+  /** A fixed port (to restart the agent where the open till expects it); default: any free port. */
+  readonly port?: number;
+  /** Where the payment journal and print queue live (kept across a restart); default: a fresh folder. */
+  readonly dataDir?: string;
 }
 
 /** The built hardware agent, which also serves the built renderer, on a free port. */
@@ -81,12 +85,12 @@ export function startHardwareAgent(options: AgentOptions): Promise<ServiceProces
       name: 'hardware-agent',
       args: ['--enable-source-maps', 'dist/hardware/agent.js'],
       env: {
-        TILL_AGENT_PORT: '0',
+        TILL_AGENT_PORT: String(options.port ?? 0),
         TILL_SYNC_URL: options.syncUrl,
         TILL_AGENT_TOKEN: options.token ?? '',
         TILL_DEVICES: options.devices ?? 'simulated',
         // Payment journals and print queues of this run only.
-        TILL_DATA_DIR: makeTempDir('till-hardware'),
+        TILL_DATA_DIR: options.dataDir ?? makeTempDir('till-hardware'),
         TILL_RENDERER_DIR: 'dist/renderer',
         TILL_PAIRING_CODES: options.pairingCodes ?? '',
       },

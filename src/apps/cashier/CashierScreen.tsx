@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { formatMoney } from '../../core/money';
+import { OPEN_SALE_WORDS } from '../../state/device-words';
+import { keptCash } from '../../state/kept-tenders';
+import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
@@ -15,8 +18,24 @@ import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
   const services = useTillServices();
-  const [sale] = useState(() => createSaleStore(services));
+  const [keeper] = useState(() => createOpenSaleKeeper(services.db));
+  const [sale] = useState(() => createSaleStore(services, keeper));
   const state = useStore(sale.store);
+  // The sale this till had open before a reload or a crash comes back first.
+  const [restored, setRestored] = useState(false);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void restoreOpenSale(sale, keeper, services.db, services.bridge).then((unsubscribe) => {
+      if (gone) unsubscribe();
+      else stop = unsubscribe;
+      setRestored(true);
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [sale, keeper, services]);
   const [waiting] = useState(() => createWaitingReceipts(services.bridge, sale.receiptPrinted));
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
@@ -57,7 +76,11 @@ export function CashierScreen() {
           )}
         </span>
       </header>
-      {!state.staff ? (
+      {!restored ? (
+        <p role="status" data-testid="restoring-sale">
+          {OPEN_SALE_WORDS.fr.restoring}
+        </p>
+      ) : !state.staff ? (
         <SignInPanel onSignIn={sale.signIn} problem={state.problem} />
       ) : (
         <div className="till-layout">
@@ -82,6 +105,15 @@ export function CashierScreen() {
               </p>
             )}
             <CartLines priced={priced} onVoid={sale.voidLine} locked={state.payment !== undefined} />
+            {state.kept.length > 0 && !state.payment && (
+              <p className="kept-cash" data-testid="kept-cash">
+                {OPEN_SALE_WORDS.fr.keptCash} :{' '}
+                <strong data-testid="kept-cash-amount">
+                  {formatMoney(keptCash(state.kept, state.cart.currency), 'fr-FR')}
+                </strong>
+                . {OPEN_SALE_WORDS.fr.keptCashHint}
+              </p>
+            )}
           </section>
           <aside className="side">
             {state.payment ? (

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { formatMoney, parseMoney } from '../../core/money';
 import { type Payment, remainingDue } from '../../core/sale';
+import { OPEN_SALE_WORDS } from '../../state/device-words';
 import type { CardAttempt } from '../../state/sale-store';
 
 const QUICK_NOTES_MINOR = [500, 1_000, 2_000, 5_000];
@@ -36,12 +37,14 @@ export function PaymentPanel(props: {
     await props.onCash(parsed.value.minor);
   };
   const { card } = props;
+  const taken = <TendersTaken payment={props.payment} />;
   if (card) {
     return (
       <section className="payment" data-testid="payment-panel">
         <p className="due">
           À payer : <strong data-testid="amount-due">{formatMoney(due, 'fr-FR')}</strong>
         </p>
+        {taken}
         <div className="card-attempt" data-testid="card-attempt" data-phase={card.phase} role="status">
           <p data-testid="card-message">{card.message}</p>
           {card.phase === 'in-progress' && (
@@ -72,6 +75,7 @@ export function PaymentPanel(props: {
       <p className="due">
         À payer : <strong data-testid="amount-due">{formatMoney(due, 'fr-FR')}</strong>
       </p>
+      {taken}
       {props.cardAvailable && (
         <button type="button" className="pay-card" data-testid="pay-card" onClick={() => void props.onCard()}>
           Carte bancaire
@@ -105,11 +109,26 @@ export function PaymentPanel(props: {
       </form>
       {typedError && <p className="error">{typedError}</p>}
       {props.payment.tenders.every((t) => t.type === 'cash') && (
-        <button type="button" className="secondary" onClick={props.onCancel}>
+        <button type="button" className="secondary" data-testid="back-to-basket" onClick={props.onCancel}>
           Retour au panier
         </button>
       )}
     </section>
+  );
+}
+
+/** What the customer has already handed over on this sale: it stays on it, whatever happens next. */
+function TendersTaken({ payment }: { payment: Payment }) {
+  if (payment.tenders.length === 0) return null;
+  return (
+    <ul className="tenders-taken" data-testid="tenders-taken">
+      {payment.tenders.map((t) => (
+        <li key={t.tenderId} data-testid="tender-taken">
+          {t.type === 'cash' ? OPEN_SALE_WORDS.fr.cashTaken : 'Carte bancaire'} :{' '}
+          {formatMoney(t.type === 'cash' ? t.given : t.amount, 'fr-FR')}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -36,7 +36,9 @@ export function ReceiptPanel({
         </p>
       )}
       {/* The receipt as printed, the card terminal's slips after it. */}
-      <pre className="receipt-preview" data-testid="receipt-preview">
+      {/* Scrolls when long: focusable so a keyboard can scroll it too (WCAG 2.1.1). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus */}
+      <pre className="receipt-preview" data-testid="receipt-preview" tabIndex={0}>
         {completed.receiptText}
       </pre>
       <p>Scannez l’article suivant pour commencer une nouvelle vente.</p>

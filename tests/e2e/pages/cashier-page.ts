@@ -1,0 +1,151 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { axeViolations } from '../../support/axe';
+
+// The cashier till as the cashier sees it: every step a test takes on the
+// screen goes through here, so the tests read as the cashier's steps.
+
+const SCREEN_SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** French money formatting puts narrow and no-break spaces before "€": plain spaces read better in tests. */
+const plain = (text: string | null): string => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+export class CashierPage {
+  constructor(
+    readonly page: Page,
+    private readonly screensDir?: string,
+  ) {}
+
+  async open(agentUrl: string): Promise<void> {
+    await this.page.goto(`${agentUrl}/cashier`);
+    await this.waitForSync();
+  }
+
+  async waitForSync(): Promise<void> {
+    await this.page
+      .getByTestId('sync-status')
+      .and(this.page.locator('[data-state=in-sync]'))
+      .waitFor({ timeout: 60_000 });
+  }
+
+  async signIn(pin: string): Promise<void> {
+    await this.page.getByTestId('pin-input').fill(pin);
+    await this.page.getByTestId('sign-in').click();
+    await this.page.getByTestId('cashier-name').waitFor();
+  }
+
+  cashierName(): Promise<string | null> {
+    return this.page.getByTestId('cashier-name').textContent();
+  }
+
+  async scan(code: string): Promise<void> {
+    const before = await this.cartLines();
+    await this.page.getByTestId('barcode-input').fill(code);
+    await this.page.getByTestId('barcode-input').press('Enter');
+    await expect.poll(() => this.cartLines()).toBe(before + 1);
+  }
+
+  cartLines(): Promise<number> {
+    return this.page.getByTestId('cart-line').count();
+  }
+
+  async cartText(): Promise<string> {
+    return (await this.page.getByTestId('cart-lines').textContent()) ?? '';
+  }
+
+  async startPayment(): Promise<void> {
+    await this.page.getByTestId('start-payment').click();
+    await this.page.getByTestId('payment-panel').waitFor();
+  }
+
+  async amountDue(): Promise<string> {
+    return plain(await this.page.getByTestId('amount-due').textContent());
+  }
+
+  /** Cash handed over, typed as the cashier would ("5,00"). */
+  async payCashTyped(amount: string): Promise<void> {
+    await this.page.getByTestId('cash-given').fill(amount);
+    await this.page.getByRole('button', { name: 'Valider' }).click();
+  }
+
+  async tendersTaken(): Promise<string[]> {
+    return (await this.page.getByTestId('tender-taken').allTextContents()).map(plain);
+  }
+
+  async backToBasket(): Promise<void> {
+    await this.page.getByTestId('back-to-basket').click();
+    await this.page.getByTestId('start-payment').waitFor();
+  }
+
+  async keptCash(): Promise<string | null> {
+    const kept = this.page.getByTestId('kept-cash-amount');
+    return (await kept.count()) === 0 ? null : plain(await kept.textContent());
+  }
+
+  async payByCard(): Promise<void> {
+    await this.page.getByTestId('pay-card').click();
+  }
+
+  cardPhase(): Promise<string | null> {
+    return this.page.getByTestId('card-attempt').getAttribute('data-phase');
+  }
+
+  async waitForSaleCompleted(timeout = 30_000): Promise<string> {
+    await this.page.getByTestId('sale-completed').waitFor({ timeout });
+    return (await this.page.getByTestId('receipt-number').textContent()) ?? '';
+  }
+
+  deviceState(deviceId: string): Promise<string | null> {
+    return this.page.getByTestId(`device-${deviceId}`).getAttribute('data-state');
+  }
+
+  hardwareHostState(): Promise<string | null> {
+    return this.page.getByTestId('hardware-host-status').getAttribute('data-state');
+  }
+
+  serverState(): Promise<string | null> {
+    return this.page.getByTestId('server-status').getAttribute('data-state');
+  }
+
+  pendingOutbox(): Promise<string | null> {
+    return this.page.getByTestId('outbox-status').getAttribute('data-pending');
+  }
+
+  problem(): Promise<string | null> {
+    return this.page.getByTestId('lookup-error').textContent();
+  }
+
+  /** Marks the loaded document, to tell later whether the page was reloaded. */
+  async markDocument(): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as unknown as { tillMark: number }).tillMark = 1;
+    });
+  }
+
+  sameDocument(): Promise<boolean> {
+    return this.page.evaluate(() => (window as unknown as { tillMark?: number }).tillMark === 1);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  /** No WCAG A/AA violation on what the screen shows now. */
+  async expectAccessible(): Promise<void> {
+    expect(await axeViolations(this.page)).toEqual([]);
+  }
+
+  /** Saves the screen at both till sizes (docs/screens/<name>-<width>.png), then goes back to the first size. */
+  async screenshot(name: string): Promise<void> {
+    if (!this.screensDir) return;
+    const original = this.page.viewportSize();
+    for (const size of SCREEN_SIZES) {
+      await this.page.setViewportSize(size);
+      await this.page.screenshot({ path: `${this.screensDir}/${name}-${size.width}.png` });
+    }
+    if (original) await this.page.setViewportSize(original);
+  }
+}
