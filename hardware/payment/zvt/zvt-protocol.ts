@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../../../src/core/result';
 import type { ProtocolReference } from '../payment-records';
 import type { ZvtTerminalConfig } from '../terminal-config';
 import type { ProtocolCall, ProtocolFailure, TerminalProtocol } from '../terminal-protocol';
+import { cardBrandOf } from './card-brands';
 import { durableZvtJournal } from './durable-zvt-journal';
 import type { PaymentOutcome as ZvtOutcome } from './payment-journal';
 import { type ZvtError, ZvtTerminal } from './zvt-terminal';
@@ -31,7 +32,7 @@ function failureOf(error: ZvtError): ProtocolFailure {
       return { kind: 'unreachable', message: error.message };
     case 'outcome-unknown':
     case 'protocol-error':
-      return { kind: 'unknown', message: error.message };
+      return { kind: 'unknown', message: error.message, ...(error.answered ? { answered: true } : {}) };
     case 'terminal-refused':
     case 'busy':
       return { kind: 'refused', message: error.message, retryable: true };
@@ -53,7 +54,8 @@ function outcomeOf(
 ): PaymentOutcome {
   const terminalReceipt = receipt.map((line) => line.slice(0, 80));
   switch (zvt.outcome) {
-    case 'approved':
+    case 'approved': {
+      const cardBrand = cardBrandOf(zvt.cardType, zvt.cardName);
       return {
         status: 'approved',
         paymentId: params.paymentId,
@@ -61,10 +63,11 @@ function outcomeOf(
         amountMinor: zvt.amountMinor,
         currency: params.currency,
         reference: `${zvt.terminalId ?? 'zvt'}/${zvt.trace}${zvt.receiptNo === undefined ? '' : `/${zvt.receiptNo}`}`,
-        ...(zvt.cardType === undefined ? {} : { cardBrand: `ZVT card type ${zvt.cardType}` }),
+        ...(cardBrand === undefined ? {} : { cardBrand }),
         ...(zvt.maskedPan === undefined ? {} : { maskedPan: zvt.maskedPan }),
         terminalReceipt,
       };
+    }
     case 'declined':
       return {
         status: 'declined',

@@ -40,9 +40,9 @@ describe('ZVT terminal (TCP) through the bridge', () => {
         amountMinor: 1234,
         currency: 'EUR',
         reference: '29001234/1/1',
-        cardBrand: 'ZVT card type 5',
+        cardBrand: 'Visa',
         maskedPan: '4761********0010',
-        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 1234', 'PAIEMENT ACCEPTE'],
+        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 12,34 EUR', 'PAIEMENT ACCEPTE'],
       },
     });
     expect(till.progress).toEqual([{ paymentId: 'sale-1', message: 'Insert card' }]);
