@@ -36,4 +36,14 @@ describe('device words for the cashier', () => {
     );
     expect(bridgeErrorWords({ code: 'odd', message: ' ', retryable: true })).toBe('odd');
   });
+
+  it('an unknown card outcome says what to check on the terminal, never "not charged"', () => {
+    const words = bridgeErrorWords({
+      code: 'outcome-unknown',
+      message: 'terminal cannot tell',
+      retryable: true,
+    });
+    expect(words).toMatch(/dernier ticket \(montant, n° de trace\)/);
+    expect(words).not.toMatch(/aucun débit|pas débité/i);
+  });
 });

@@ -37,7 +37,9 @@ const BY_CODE: Readonly<Record<string, string>> = {
   'terminal-unreachable': 'terminal injoignable',
   'terminal-busy': 'terminal occupé',
   busy: 'appareil occupé',
-  'outcome-unknown': 'résultat inconnu',
+  // What to check, not only that it is unknown: the terminal's own last receipt.
+  'outcome-unknown':
+    'le terminal ne confirme ni débit ni refus ; comparez son dernier ticket (montant, n° de trace) avec ce paiement',
   'paper-out': 'plus de papier',
   'cover-open': 'capot ouvert',
   'printer-offline': 'imprimante hors ligne',
