@@ -109,7 +109,7 @@ describe('ZVT recovery decision table (TCP, simulator)', () => {
     );
   });
 
-  it('row 9: the terminal shows this payment approved: recovered, charged once', async () => {
+  it('rows 9 and 2: the terminal shows this payment approved: recovered, charged once, then known', async () => {
     const { sim, terminal } = await simulator();
     sim.scenario = 'timeout';
     expect(codeOf(await terminal.authorization(4200, 'sale-9'))).toBe('outcome-unknown');
@@ -119,6 +119,13 @@ describe('ZVT recovery decision table (TCP, simulator)', () => {
       value: expect.objectContaining({ outcome: 'approved', amountMinor: 4200, trace: 1, cardName: 'VISA' }),
     });
     expect(sim.authorizations()).toHaveLength(1);
+    // Row 2: now known, answered from the journal without asking the terminal.
+    const asked = sim.commands.length;
+    expect(await terminal.recoverPayment('sale-9')).toEqual({
+      ok: true,
+      value: expect.objectContaining({ outcome: 'approved', trace: 1 }),
+    });
+    expect(sim.commands).toHaveLength(asked);
   });
 });
 
