@@ -21,3 +21,23 @@ describe('card brand from the ZVT card type (8A) and card name (8B)', () => {
     expect(cardBrandOf(250, '\u0001\u0002')).toBeUndefined();
   });
 });
+
+describe('terminal display texts for the cashier', () => {
+  it('are words in French (English beside them), never a status code', async () => {
+    const { displayText } = await import('./display-texts');
+    expect(displayText(0x0a)).toBe('Insérez ou présentez la carte');
+    expect(displayText(0x0a, 'en')).toBe('Insert or tap the card');
+    expect(displayText(0x99)).toBe('Paiement en cours sur le terminal…');
+    expect(displayText(0x99)).not.toMatch(/0x|99/);
+  });
+});
+
+describe('why a card was not approved, for the cashier', () => {
+  it('words from the ZVT result code, never the code', async () => {
+    const { declineReason } = await import('./display-texts');
+    expect(declineReason(0x05)).toBe('refusé par la banque');
+    expect(declineReason(0x78)).toBe('carte expirée');
+    expect(declineReason(0x6c, 'en')).toBe('aborted on the terminal');
+    expect(declineReason(0xee)).toBe('refusé par le terminal');
+  });
+});

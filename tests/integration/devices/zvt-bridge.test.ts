@@ -45,7 +45,7 @@ describe('ZVT terminal (TCP) through the bridge', () => {
         terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 12,34 EUR', 'PAIEMENT ACCEPTE'],
       },
     });
-    expect(till.progress).toEqual([{ paymentId: 'sale-1', message: 'Insert card' }]);
+    expect(till.progress).toEqual([{ paymentId: 'sale-1', message: 'Insérez ou présentez la carte' }]);
     await waitFor(() => till.status()?.state === 'connected');
     expect(till.statuses.map((s) => [s.deviceId, s.kind, s.state])).toEqual([
       ['terminal', 'payment-terminal', 'connected'],
@@ -64,7 +64,7 @@ describe('ZVT terminal (TCP) through the bridge', () => {
       value: {
         status: 'declined',
         paymentId: 'sale-2',
-        reason: 'declined by the terminal (result code 0x05)',
+        reason: 'refusé par la banque',
         terminalReceipt: ['PAIEMENT REFUSE'],
       },
     });
@@ -81,7 +81,7 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     });
     expect(await payment).toEqual({
       ok: true,
-      value: { status: 'aborted', paymentId: 'sale-3', reason: 'aborted at the terminal or by the till' },
+      value: { status: 'aborted', paymentId: 'sale-3', reason: 'annulé sur le terminal ou par la caisse' },
     });
     expect(sim.commands()).toContain('06 b0');
     expect(sim.charges()).toHaveLength(0);

@@ -45,7 +45,7 @@ describe('ZVT terminal (serial pty) through the bridge', () => {
         terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 12,34 EUR', 'PAIEMENT ACCEPTE'],
       }),
     });
-    expect(till.progress).toEqual([{ paymentId: 'serial-1', message: 'Insert card' }]);
+    expect(till.progress).toEqual([{ paymentId: 'serial-1', message: 'Insérez ou présentez la carte' }]);
     expect(sim.charges()).toHaveLength(1);
   });
 
