@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apdu } from '../../../hardware/payment/zvt/apdu';
 import { REAL_STATUS_INFORMATION } from '../../../hardware/payment/zvt/fixtures/real-terminal-traces';
+import { memoryJournal } from '../../../hardware/payment/zvt/payment-journal';
 import { ZvtTerminal } from '../../../hardware/payment/zvt/zvt-terminal';
 import { startZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/start-zvt-simulator';
 import { ZvtTerminalSimulator } from '../../../hardware/simulators/zvt-terminal/zvt-simulator';
@@ -189,7 +190,13 @@ describe('real-terminal bytes through the client', () => {
       ];
     });
     cleanups.push(() => terminal.close());
-    const client = new ZvtTerminal({ host: '127.0.0.1', port: terminal.port, resultTimeoutMs: 2_000 });
+    const journal = memoryJournal();
+    const client = new ZvtTerminal({
+      host: '127.0.0.1',
+      port: terminal.port,
+      resultTimeoutMs: 2_000,
+      journal,
+    });
     expect(await client.authorization(1000, 'real-1')).toEqual({
       ok: true,
       value: expect.objectContaining({
@@ -204,6 +211,13 @@ describe('real-terminal bytes through the client', () => {
     await waitFor(() => terminal.fromEcr.length >= 7, 2_000).catch(() => undefined);
     expect(terminal.fromEcr.filter((m) => m === '8000')).toHaveLength(5);
     expect(terminal.fromEcr.some((m) => m.startsWith('no answer'))).toBe(false);
+    // What the till does not read is kept raw in the journal: the TLV container, the VU number, the AID...
+    const kept = journal.get('real-1')?.outcome;
+    expect(kept?.outcome === 'approved' && kept.extraHex).toEqual(
+      expect.arrayContaining([
+        '06:4102000a4902000315024445600f4204564953414307a00000000310102f0c1f1001001f1101011f120102',
+      ]),
+    );
   });
 
   it('a PAN with hex nibbles is approved, not "outcome unknown"', async () => {
