@@ -144,7 +144,10 @@ export class ZvtTerminal {
       this.keepOpen = true;
       this.openLink = async () => {
         if (this.serial?.isClosed === false) return this.serial;
-        this.serial = await openSerialLink(options.serialPath);
+        // The line gives up on a frame (1 + 3 tries) before the command's own ack timeout.
+        this.serial = await openSerialLink(options.serialPath, {
+          ackTimeoutMs: Math.max(100, Math.floor(this.options.ackTimeoutMs / 5)),
+        });
         return this.serial;
       };
     } else {
