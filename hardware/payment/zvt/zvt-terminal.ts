@@ -357,12 +357,17 @@ export class ZvtTerminal {
   }
 
   private async plain(message: Apdu): Promise<Result<Transcript, ZvtError>> {
-    const run = await this.run(message);
+    // Print lines and progress of other commands (a repeated receipt…) are not the payment's.
+    const run = await this.run(message, undefined, false);
     return run.ok ? run : err(run.error.error);
   }
 
   /** One command on its own connection: send, wait for ack, collect messages until completion or abort. */
-  private async run(message: Apdu, beforeSend?: () => void): Promise<Result<Transcript, RunFailure>> {
+  private async run(
+    message: Apdu,
+    beforeSend?: () => void,
+    forward = true,
+  ): Promise<Result<Transcript, RunFailure>> {
     if (this.current)
       return err({
         sent: false,
@@ -375,14 +380,15 @@ export class ZvtTerminal {
       beforeSend?.();
       if (!link.send(message))
         return err({ sent: false, error: unreachable('connection closed before sending') });
-      return await this.collect(link);
+      return await this.collect(link, forward);
     } finally {
       this.current = undefined;
       if (!this.keepOpen) link.close();
     }
   }
 
-  private async collect(link: ApduLink): Promise<Result<Transcript, RunFailure>> {
+  /** `forward`: report progress and print lines to the settings' callbacks (payments and reversals only). */
+  private async collect(link: ApduLink, forward: boolean): Promise<Result<Transcript, RunFailure>> {
     const first = await link.receive(this.options.ackTimeoutMs);
     if (first.kind !== 'apdu')
       return err({ sent: true, error: unknown(`no acknowledgement (${first.kind})`) });
@@ -418,10 +424,11 @@ export class ZvtTerminal {
       // An ack here answers our own 06 B0; it needs no reply.
       if (said.kind === 'ack' || said.kind === 'nack') continue;
       link.send(command.ACK_APDU);
-      if (said.kind === 'intermediate-status') this.options.onIntermediateStatus?.(said.code);
-      else if (said.kind === 'print-line') {
+      if (said.kind === 'intermediate-status') {
+        if (forward) this.options.onIntermediateStatus?.(said.code);
+      } else if (said.kind === 'print-line') {
         printLines.push(said.text);
-        this.options.onPrintLine?.(said.text);
+        if (forward) this.options.onPrintLine?.(said.text);
       } else if (said.kind === 'status-information') {
         status = said.info;
         if (said.info.trace !== undefined) this.journal.setLastTrace(said.info.trace);

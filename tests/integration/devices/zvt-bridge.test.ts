@@ -57,6 +57,29 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(authorizations(sim)).toHaveLength(1);
   });
 
+  it('a new till on a terminal with earlier receipts: the slip holds only this payment, not the repeated one', async () => {
+    const { sim } = await setup('approve');
+    const earlier = makeDataDir();
+    cleanups.push(earlier.remove);
+    const first = await startTill(zvtConfig(tcpTo(sim.port)), earlier.dir);
+    cleanups.push(() => first.close());
+    expect((await pay(first, 'elsewhere-1', 500)).ok).toBe(true);
+    // A till whose journal has never seen a trace asks the terminal (06 20) before paying.
+    const fresh = makeDataDir();
+    cleanups.push(fresh.remove);
+    const till = await startTill(zvtConfig(tcpTo(sim.port)), fresh.dir);
+    cleanups.push(() => till.close());
+    const result = await pay(till, 'sale-10', 1234);
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        status: 'approved',
+        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 12,34 EUR', 'PAIEMENT ACCEPTE'],
+      }),
+    });
+    expect(sim.commands()).toContain('06 20');
+  });
+
   it('decline: declined with the reason and the terminal receipt, nothing charged', async () => {
     const { sim, till } = await setup('decline');
     expect(await pay(till, 'sale-2', 500)).toEqual({
