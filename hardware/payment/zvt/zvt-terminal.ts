@@ -120,6 +120,8 @@ const unreachable = (message: string): ZvtError => ({
   message,
   retryable: true,
 });
+/** 06 1E 83 to a Repeat Receipt: "function not possible", the terminal has no receipt to repeat. */
+const NOTHING_TO_REPEAT = 0x83;
 const unknown = (message: string): ZvtError => ({ code: 'outcome-unknown', message, retryable: false });
 
 export class ZvtTerminal {
@@ -237,8 +239,10 @@ export class ZvtTerminal {
     if (this.journal.lastTrace() === undefined) {
       const last = await this.repeatReceipt();
       if (!last.ok && last.error.code !== 'terminal-refused') return err(last.error);
+      // Only "function not possible" (83: nothing to repeat) says the terminal
+      // holds no receipt; a passing refusal (printer not ready, busy…) says nothing.
       noReceiptBefore =
-        last.ok && last.value.status?.trace === undefined && last.value.abortCode !== undefined;
+        last.ok && last.value.status?.trace === undefined && last.value.abortCode === NOTHING_TO_REPEAT;
     }
     const traceBefore = this.journal.lastTrace();
     const run = await this.run(message.value, () =>

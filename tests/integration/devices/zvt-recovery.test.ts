@@ -238,6 +238,27 @@ describe('real-terminal bytes through the client', () => {
     });
   });
 
+  it('"no receipt before" is noted only when 06 20 says there is nothing to repeat (06 1E 83), not on a passing refusal', async () => {
+    for (const [abortCode, noted] of [
+      [0x83, true],
+      [0xcc, undefined], // printer not ready: the terminal may well hold receipts
+    ] as const) {
+      const terminal = await startReplayTerminal((command) =>
+        command.instr === 0x20 ? [apdu(0x06, 0x1e, Uint8Array.of(abortCode))] : [],
+      );
+      cleanups.push(() => terminal.close());
+      const journal = memoryJournal();
+      const client = new ZvtTerminal({
+        host: '127.0.0.1',
+        port: terminal.port,
+        resultTimeoutMs: 200,
+        journal,
+      });
+      expect(codeOf(await client.authorization(500, `first-${abortCode}`))).toBe('outcome-unknown');
+      expect(journal.get(`first-${abortCode}`)?.noReceiptBefore).toBe(noted);
+    }
+  });
+
   it('unreachable port: nothing sent, a clear error', async () => {
     const client = new ZvtTerminal({ host: '127.0.0.1', port: await freePort(), connectTimeoutMs: 300 });
     expect(codeOf(await client.authorization(100, 'x'))).toBe('terminal-unreachable');
