@@ -49,11 +49,17 @@ function bridgeErrorUnclipped(failure: ProtocolFailure): BridgeError {
         retryable: true,
       };
     case 'unknown':
-      return {
-        code: 'outcome-unknown',
-        message: `the terminal may have taken this payment (${failure.message}): recover it before anything else`,
-        retryable: true,
-      };
+      return failure.answered
+        ? {
+            code: 'outcome-unknown',
+            message: `the terminal cannot tell whether it took this payment (${failure.message}); take no other tender until it is settled`,
+            retryable: true,
+          }
+        : {
+            code: 'outcome-unknown',
+            message: `the terminal may have taken this payment (${failure.message}): recover it before anything else`,
+            retryable: true,
+          };
     case 'refused':
       return { code: 'terminal-refused', message: failure.message, retryable: failure.retryable };
   }
@@ -236,7 +242,9 @@ export function journaledTerminal(
         if (record.outcome) return ok(record.outcome);
         const result = await protocol.recover(record);
         if (!result.ok) {
-          noteFailure(result.error);
+          // A terminal that answered but could not tell is reachable: only a manager can settle it.
+          if (result.error.kind === 'unknown' && result.error.answered) noteAnswered();
+          else noteFailure(result.error);
           return err(bridgeErrorOf(result.error));
         }
         noteAnswered();

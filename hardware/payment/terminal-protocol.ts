@@ -14,8 +14,12 @@ import type { PaymentRecord, ProtocolReference } from './payment-records';
 export type ProtocolFailure =
   /** Nothing reached the terminal (refused connection, untrusted certificate): safe to take another tender. */
   | { readonly kind: 'unreachable'; readonly message: string }
-  /** The request may have reached the terminal: only recovery may tell. */
-  | { readonly kind: 'unknown'; readonly message: string }
+  /**
+   * The request may have reached the terminal: only recovery may tell.
+   * `answered`: the terminal answered recovery but could not prove either way;
+   * a manager checks the terminal and settles it (payment.resolve).
+   */
+  | { readonly kind: 'unknown'; readonly message: string; readonly answered?: boolean }
   /** The terminal answered that it did not start (busy, bad amount). */
   | {
       readonly kind: 'refused';

@@ -52,4 +52,14 @@ describe('device words for the cashier', () => {
       await i18n.changeLanguage('fr');
     }
   });
+
+  it('an unknown card outcome says what to check on the terminal, never "not charged"', () => {
+    const words = bridgeErrorWords({
+      code: 'outcome-unknown',
+      message: 'terminal cannot tell',
+      retryable: true,
+    });
+    expect(words).toMatch(/dernier ticket \(montant, n° de trace\)/);
+    expect(words).not.toMatch(/aucun débit|pas débité/i);
+  });
 });

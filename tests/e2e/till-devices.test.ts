@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoDevices } from '../../hardware/simulators/demo-devices';
+import { slipAmount } from '../../hardware/simulators/zvt-terminal/zvt-simulator';
 import { encodeReceiptCode } from '../../src/core/barcodes';
 import type { PosBridge } from '../../src/core/bridge/pos-bridge';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
@@ -192,7 +193,7 @@ describe('the till with its devices, end to end', () => {
     const at = papers.findIndex((r) => r.text.includes(receiptNumber));
     expect(at).toBeGreaterThanOrEqual(0);
     expect(papers[at + 1]?.text).toBe(
-      ['CARTE BANCAIRE', `MONTANT ${product(13).priceMinor}`, 'PAIEMENT ACCEPTE'].join('\n'),
+      ['CARTE BANCAIRE', `MONTANT ${slipAmount(product(13).priceMinor)}`, 'PAIEMENT ACCEPTE'].join('\n'),
     );
     expect(await page.getByTestId('receipt-preview').textContent()).toContain('PAIEMENT ACCEPTE');
   });

@@ -33,9 +33,11 @@ export class ApduConnection implements ApduLink {
     return this.inbox.receive(timeoutMs);
   }
 
+  /** Ends the connection once what was written is sent (a final 80 00 00 must reach the terminal). */
   close(): void {
     this.inbox.end();
-    this.socket.destroy();
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 1_000).unref();
   }
 
   destroy(): void {

@@ -78,16 +78,14 @@ describe('status information (04 0F)', () => {
       ...bytes('490978'),
     ]);
     expect(parseStatusInformation(data)).toEqual({
-      ok: true,
-      value: {
-        resultCode: 0,
-        amountMinor: 1234,
-        trace: 42,
-        receiptNo: 7,
-        maskedPan: '4761********0010',
-        terminalId: '12345678',
-        cardType: 5,
-      },
+      resultCode: 0,
+      amountMinor: 1234,
+      trace: 42,
+      receiptNo: 7,
+      maskedPan: '4761********0010',
+      terminalId: '12345678',
+      cardType: 5,
+      unusedHex: ['49:0978'],
     });
   });
   it('encodes LLVAR lengths as F-nibbles', () => {

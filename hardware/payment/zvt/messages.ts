@@ -13,6 +13,7 @@ export const CMD = {
   endOfDay: [0x06, 0x50],
   abort: [0x06, 0xb0],
   statusEnquiry: [0x05, 0x01],
+  repeatReceipt: [0x06, 0x20],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export const ACK_APDU: Apdu = apdu(0x80, 0x00);
@@ -60,6 +61,8 @@ export function reversal(pass: number, receiptNo: number): Result<Apdu, ZvtCodec
 export const endOfDay = (pass: number): Apdu => apdu(...CMD.endOfDay, password(pass));
 export const abort = (): Apdu => apdu(...CMD.abort);
 export const statusEnquiry = (pass: number): Apdu => apdu(...CMD.statusEnquiry, password(pass));
+/** Repeat Receipt (06 20): the terminal sends its last receipt again, with that transaction's status information. */
+export const repeatReceipt = (pass: number): Apdu => apdu(...CMD.repeatReceipt, password(pass));
 
 /** What the terminal said, in the terms the ECR reacts to. */
 export type TerminalMessage =
@@ -68,7 +71,8 @@ export type TerminalMessage =
   | { readonly kind: 'intermediate-status'; readonly code: number }
   | { readonly kind: 'status-information'; readonly info: StatusInformation }
   | { readonly kind: 'print-line'; readonly attribute: number; readonly text: string }
-  | { readonly kind: 'completion' }
+  /** Completion; its data depends on the command (after 05 01: software version and terminal status). */
+  | { readonly kind: 'completion'; readonly data: Uint8Array }
   | { readonly kind: 'abort'; readonly resultCode: number }
   | { readonly kind: 'other'; readonly apdu: Apdu };
 
@@ -77,11 +81,9 @@ export function classify(message: Apdu): Result<TerminalMessage, ZvtCodecError> 
   if (cls === 0x80 && instr === 0x00) return ok({ kind: 'ack' });
   if (cls === 0x84) return ok({ kind: 'nack', code: instr });
   if (cls === 0x04 && instr === 0xff) return ok({ kind: 'intermediate-status', code: data[0] ?? 0 });
-  if (cls === 0x04 && instr === 0x0f) {
-    const info = parseStatusInformation(data);
-    if (!info.ok) return info;
-    return ok({ kind: 'status-information', info: info.value });
-  }
+  // Never unreadable: unknown or malformed optional fields are kept raw.
+  if (cls === 0x04 && instr === 0x0f)
+    return ok({ kind: 'status-information', info: parseStatusInformation(data) });
   if (cls === 0x06 && instr === 0xd1) {
     // Print text is single-byte (the terminal's code page); latin1 keeps it lossless.
     return ok({
@@ -90,7 +92,7 @@ export function classify(message: Apdu): Result<TerminalMessage, ZvtCodecError> 
       text: Buffer.from(data.subarray(1)).toString('latin1'),
     });
   }
-  if (cls === 0x06 && instr === 0x0f) return ok({ kind: 'completion' });
+  if (cls === 0x06 && instr === 0x0f) return ok({ kind: 'completion', data });
   if (cls === 0x06 && instr === 0x1e) return ok({ kind: 'abort', resultCode: data[0] ?? 0 });
   return ok({ kind: 'other', apdu: message });
 }

@@ -10,6 +10,10 @@ export type ApprovedPayment = {
   readonly maskedPan?: string;
   readonly cardType?: number;
   readonly terminalId?: string;
+  /** BMP 8B, the card's name as the terminal gives it. */
+  readonly cardName?: string;
+  /** Status-information fields the till does not read, raw ("tag:hex", and any unread tail), for the journal. */
+  readonly extraHex?: readonly string[];
 };
 export type DeclinedPayment = { readonly outcome: 'declined'; readonly resultCode: number };
 export type AbortedPayment = { readonly outcome: 'aborted'; readonly resultCode: number };
@@ -20,6 +24,8 @@ export type JournalEntry = {
   readonly amountMinor: number;
   /** The last trace number the ECR had seen before sending: tells old transactions from this one. */
   readonly traceBefore?: number;
+  /** Asked before sending, the terminal had no receipt to repeat (06 20): any receipt it shows later is newer. */
+  readonly noReceiptBefore?: boolean;
   readonly outcome?: PaymentOutcome;
 };
 

@@ -5,6 +5,8 @@ import { err, ok, type Result } from '../../../src/core/result';
 import type { ProtocolReference } from '../payment-records';
 import type { ZvtTerminalConfig } from '../terminal-config';
 import type { ProtocolCall, ProtocolFailure, TerminalProtocol } from '../terminal-protocol';
+import { cardBrandOf } from './card-brands';
+import { declineReason, displayText } from './display-texts';
 import { durableZvtJournal } from './durable-zvt-journal';
 import type { PaymentOutcome as ZvtOutcome } from './payment-journal';
 import { type ZvtError, ZvtTerminal } from './zvt-terminal';
@@ -13,25 +15,13 @@ import { type ZvtError, ZvtTerminal } from './zvt-terminal';
 // refund (06 31) for refunds, abort (06 B0), and recovery through the status
 // enquiry (05 01), which reports the terminal's last transaction.
 
-// What the terminal shows the customer (ZVT intermediate status codes), for the cashier.
-const DISPLAY_TEXTS: ReadonlyMap<number, string> = new Map([
-  [0x00, 'Waiting for amount confirmation'],
-  [0x01, 'Watch the PIN pad'],
-  [0x0a, 'Insert card'],
-  [0x0b, 'Remove card'],
-  [0x0c, 'Card not readable'],
-  [0x0e, 'Please wait'],
-  [0x15, 'Incorrect PIN'],
-  [0x17, 'Please wait'],
-]);
-
 function failureOf(error: ZvtError): ProtocolFailure {
   switch (error.code) {
     case 'terminal-unreachable':
       return { kind: 'unreachable', message: error.message };
     case 'outcome-unknown':
     case 'protocol-error':
-      return { kind: 'unknown', message: error.message };
+      return { kind: 'unknown', message: error.message, ...(error.answered ? { answered: true } : {}) };
     case 'terminal-refused':
     case 'busy':
       return { kind: 'refused', message: error.message, retryable: true };
@@ -44,8 +34,6 @@ function failureOf(error: ZvtError): ProtocolFailure {
 const zvtKeyOf = (paymentId: string, reference: ProtocolReference | undefined) =>
   reference?.zvtKey ?? paymentId;
 
-const hex = (code: number) => `0x${code.toString(16).padStart(2, '0')}`;
-
 function outcomeOf(
   params: Pick<StartPaymentParams, 'paymentId' | 'kind' | 'currency'>,
   zvt: ZvtOutcome,
@@ -53,7 +41,8 @@ function outcomeOf(
 ): PaymentOutcome {
   const terminalReceipt = receipt.map((line) => line.slice(0, 80));
   switch (zvt.outcome) {
-    case 'approved':
+    case 'approved': {
+      const cardBrand = cardBrandOf(zvt.cardType, zvt.cardName);
       return {
         status: 'approved',
         paymentId: params.paymentId,
@@ -61,22 +50,23 @@ function outcomeOf(
         amountMinor: zvt.amountMinor,
         currency: params.currency,
         reference: `${zvt.terminalId ?? 'zvt'}/${zvt.trace}${zvt.receiptNo === undefined ? '' : `/${zvt.receiptNo}`}`,
-        ...(zvt.cardType === undefined ? {} : { cardBrand: `ZVT card type ${zvt.cardType}` }),
+        ...(cardBrand === undefined ? {} : { cardBrand }),
         ...(zvt.maskedPan === undefined ? {} : { maskedPan: zvt.maskedPan }),
         terminalReceipt,
       };
+    }
     case 'declined':
       return {
         status: 'declined',
         paymentId: params.paymentId,
-        reason: `declined by the terminal (result code ${hex(zvt.resultCode)})`,
+        reason: declineReason(zvt.resultCode),
         terminalReceipt,
       };
     case 'aborted':
       return {
         status: 'aborted',
         paymentId: params.paymentId,
-        reason: 'aborted at the terminal or by the till',
+        reason: 'annulé sur le terminal ou par la caisse',
       };
   }
 }
@@ -96,7 +86,7 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
     ackTimeoutMs: Math.min(5_000, config.timeoutMs),
     resultTimeoutMs: config.timeoutMs,
     journal,
-    onIntermediateStatus: (code) => onProgress?.(DISPLAY_TEXTS.get(code) ?? `Terminal status ${hex(code)}`),
+    onIntermediateStatus: (code) => onProgress?.(displayText(code)),
     onPrintLine: (text) => printLines.push(text),
   });
 

@@ -5,6 +5,7 @@ import type { StatusInformation } from './bmp';
 import * as command from './messages';
 import {
   type ApprovedPayment,
+  type JournalEntry,
   memoryJournal,
   type PaymentJournal,
   type PaymentOutcome,
@@ -23,6 +24,8 @@ export type ZvtError = {
     | 'busy';
   readonly message: string;
   readonly retryable: boolean;
+  /** outcome-unknown although the terminal answered: it could not tell (recovery without evidence). */
+  readonly answered?: boolean;
 };
 
 /** TCP (raw APDUs, usually port 20007) or a serial device path (framed, 9600 8N2). */
@@ -56,11 +59,69 @@ export type RecoveredPayment =
   | { readonly outcome: 'declined'; readonly resultCode: number }
   | { readonly outcome: 'none' };
 
+/** What the terminal says about its last transaction: the evidence recovery decides on. */
+export type LastTransaction = {
+  /** How the terminal was asked: Repeat Receipt (06 20), else Status Enquiry (05 01). */
+  readonly via: 'repeat-receipt' | 'status-enquiry';
+  readonly status?: StatusInformation;
+};
+
+/**
+ * The recovery decision table (docs/zvt.md, "The recovery rule"): "not
+ * charged" only on positive evidence, the terminal's last receipt being the
+ * one seen before sending; anything the terminal cannot prove stays unknown.
+ */
+export type RecoveryDecision =
+  | { readonly decision: 'not-charged'; readonly row: number }
+  | { readonly decision: 'charged'; readonly row: number; readonly status: StatusInformation }
+  | { readonly decision: 'declined'; readonly row: number; readonly resultCode: number }
+  | { readonly decision: 'unknown'; readonly row: number; readonly check: string };
+
+const euros = (minor: number) => `${Math.floor(minor / 100)},${String(minor % 100).padStart(2, '0')} EUR`;
+
+export function decideRecovery(entry: JournalEntry, last: LastTransaction): RecoveryDecision {
+  const status = last.status;
+  const trace = status?.trace;
+  const ours = euros(entry.amountMinor);
+  const manual = 'check the terminal journal, then a manager settles it (payment.resolve)';
+  if (trace === undefined) {
+    return {
+      decision: 'unknown',
+      row: 4,
+      check: `the terminal did not report its last transaction (${last.via}): ${manual}; look for a payment of ${ours}`,
+    };
+  }
+  const seen = `terminal's last receipt: trace ${trace}${status?.amountMinor === undefined ? '' : `, ${euros(status.amountMinor)}`}`;
+  if (entry.traceBefore !== undefined && trace === entry.traceBefore)
+    return { decision: 'not-charged', row: 5 };
+  const newer = entry.traceBefore !== undefined ? trace > entry.traceBefore : entry.noReceiptBefore === true;
+  if (!newer) {
+    return {
+      decision: 'unknown',
+      row: entry.traceBefore === undefined ? 6 : 7,
+      check: `${seen}; ${entry.traceBefore === undefined ? 'the trace before this payment is not known' : `older than trace ${entry.traceBefore} seen before sending`}: ${manual}; look for a payment of ${ours}`,
+    };
+  }
+  if (status?.amountMinor !== entry.amountMinor) {
+    return {
+      decision: 'unknown',
+      row: 8,
+      check: `${seen}, not this payment of ${ours}: ${manual}`,
+    };
+  }
+  if (status.resultCode === 0) return { decision: 'charged', row: 9, status };
+  if (status.resultCode !== undefined)
+    return { decision: 'declined', row: 10, resultCode: status.resultCode };
+  return { decision: 'unknown', row: 11, check: `${seen} without a result code: ${manual}` };
+}
+
 const unreachable = (message: string): ZvtError => ({
   code: 'terminal-unreachable',
   message,
   retryable: true,
 });
+/** 06 1E 83 to a Repeat Receipt: "function not possible", the terminal has no receipt to repeat. */
+const NOTHING_TO_REPEAT = 0x83;
 const unknown = (message: string): ZvtError => ({ code: 'outcome-unknown', message, retryable: false });
 
 export class ZvtTerminal {
@@ -85,7 +146,10 @@ export class ZvtTerminal {
       this.keepOpen = true;
       this.openLink = async () => {
         if (this.serial?.isClosed === false) return this.serial;
-        this.serial = await openSerialLink(options.serialPath);
+        // The line gives up on a frame (1 + 3 tries) before the command's own ack timeout.
+        this.serial = await openSerialLink(options.serialPath, {
+          ackTimeoutMs: Math.max(100, Math.floor(this.options.ackTimeoutMs / 5)),
+        });
         return this.serial;
       };
     } else {
@@ -112,6 +176,33 @@ export class ZvtTerminal {
 
   async statusEnquiry(): Promise<Result<Transcript, ZvtError>> {
     return this.plain(command.statusEnquiry(this.options.password));
+  }
+
+  /** Repeat Receipt (06 20): the last receipt again, with its transaction's status information. */
+  async repeatReceipt(): Promise<Result<Transcript, ZvtError>> {
+    return this.plain(command.repeatReceipt(this.options.password));
+  }
+
+  /**
+   * The terminal's last transaction: Repeat Receipt first; a terminal that
+   * refuses it is asked with the Status Enquiry (some report the last
+   * transaction there; most report only their own status).
+   */
+  async lastTransaction(): Promise<Result<LastTransaction, ZvtError>> {
+    const repeated = await this.repeatReceipt();
+    if (repeated.ok && repeated.value.status?.trace !== undefined)
+      return ok({ via: 'repeat-receipt', status: repeated.value.status });
+    if (!repeated.ok && repeated.error.code !== 'terminal-refused') return repeated;
+    const enquiry = await this.statusEnquiry();
+    if (!enquiry.ok) return enquiry;
+    const status = enquiry.value.status;
+    if (status?.trace !== undefined) return ok({ via: 'status-enquiry', status });
+    // Neither tells: pass on what 06 20 said (no receipt, or none with a trace).
+    return ok(
+      repeated.ok && repeated.value.status
+        ? { via: 'repeat-receipt', status: repeated.value.status }
+        : { via: 'repeat-receipt' },
+    );
   }
 
   /**
@@ -142,6 +233,17 @@ export class ZvtTerminal {
       return err(unknown(`payment ${idempotencyKey} was already sent; call recoverPayment`));
     }
     if (!message.ok) return err({ code: 'invalid-amount', message: message.error.message, retryable: false });
+    // Recovery compares the terminal's last receipt with the one before sending:
+    // when the till has not seen one yet, it asks the terminal first (06 20).
+    let noReceiptBefore = false;
+    if (this.journal.lastTrace() === undefined) {
+      const last = await this.repeatReceipt();
+      if (!last.ok && last.error.code !== 'terminal-refused') return err(last.error);
+      // Only "function not possible" (83: nothing to repeat) says the terminal
+      // holds no receipt; a passing refusal (printer not ready, busy…) says nothing.
+      noReceiptBefore =
+        last.ok && last.value.status?.trace === undefined && last.value.abortCode === NOTHING_TO_REPEAT;
+    }
     const traceBefore = this.journal.lastTrace();
     const run = await this.run(message.value, () =>
       // Written before the bytes go out: from here on the key counts as charged-maybe.
@@ -149,6 +251,7 @@ export class ZvtTerminal {
         key: idempotencyKey,
         amountMinor,
         ...(traceBefore === undefined ? {} : { traceBefore }),
+        ...(traceBefore === undefined && noReceiptBefore ? { noReceiptBefore } : {}),
       }),
     );
     if (!run.ok) return err(run.error.sent ? unknown(run.error.error.message) : run.error.error);
@@ -184,33 +287,38 @@ export class ZvtTerminal {
 
   /**
    * Resolves a payment whose outcome is unknown by asking the terminal for
-   * its last transaction. It never sends an authorization.
+   * its last transaction (decideRecovery). It never sends an authorization,
+   * and says "none" (never charged) only on positive evidence.
    */
   async recoverPayment(idempotencyKey: string): Promise<Result<RecoveredPayment, ZvtError>> {
     const entry = this.journal.get(idempotencyKey);
+    // Row 1: the key is written before any byte is sent; no entry, nothing sent.
     if (!entry) return ok({ outcome: 'none' });
+    // Row 2: known outcome.
     if (entry.outcome) {
       return ok(entry.outcome.outcome === 'aborted' ? { outcome: 'none' } : entry.outcome);
     }
-    const enquiry = await this.statusEnquiry();
-    if (!enquiry.ok) return enquiry;
-    const last = enquiry.value.status;
-    if (last?.trace === undefined || last.trace === entry.traceBefore) {
-      this.journal.put({ ...entry, outcome: { outcome: 'aborted', resultCode: 0 } });
-      return ok({ outcome: 'none' });
+    // Row 3: the terminal does not answer: still unknown, ask again later.
+    const last = await this.lastTransaction();
+    if (!last.ok) return last;
+    const decided = decideRecovery(entry, last.value);
+    switch (decided.decision) {
+      case 'not-charged':
+        this.journal.put({ ...entry, outcome: { outcome: 'aborted', resultCode: 0 } });
+        return ok({ outcome: 'none' });
+      case 'unknown':
+        return err({ ...unknown(decided.check), answered: true });
+      case 'declined':
+        this.journal.put({ ...entry, outcome: { outcome: 'declined', resultCode: decided.resultCode } });
+        return ok({ outcome: 'declined', resultCode: decided.resultCode });
+      case 'charged': {
+        const outcome = this.outcomeOf({ status: decided.status, printLines: [] }, entry.amountMinor);
+        if (!outcome.ok) return outcome;
+        this.journal.put({ ...entry, outcome: outcome.value });
+        if (outcome.value.outcome !== 'approved') return ok({ outcome: 'none' });
+        return ok(outcome.value);
+      }
     }
-    if (last.amountMinor !== entry.amountMinor) {
-      return err(
-        unknown(
-          `terminal's last transaction (trace ${last.trace}) is not this payment: check the terminal journal`,
-        ),
-      );
-    }
-    const outcome = this.outcomeOf({ status: last, printLines: [] }, entry.amountMinor);
-    if (!outcome.ok) return outcome;
-    this.journal.put({ ...entry, outcome: outcome.value });
-    if (outcome.value.outcome === 'aborted') return ok({ outcome: 'none' });
-    return ok(outcome.value);
   }
 
   private outcomeOf(transcript: Transcript, amountMinor: number): Result<PaymentOutcome, ZvtError> {
@@ -234,7 +342,11 @@ export class ZvtTerminal {
     if (status.trace === undefined) {
       return err({ code: 'protocol-error', message: 'approval without trace number', retryable: false });
     }
-    const { receiptNo, maskedPan, cardType, terminalId } = status;
+    const { receiptNo, maskedPan, cardType, terminalId, cardName } = status;
+    const extraHex = [
+      ...(status.unusedHex ?? []),
+      ...(status.unreadHex ? [`unread:${status.unreadHex}`] : []),
+    ];
     return ok({
       outcome: 'approved',
       amountMinor: status.amountMinor ?? amountMinor,
@@ -243,16 +355,23 @@ export class ZvtTerminal {
       ...(maskedPan === undefined ? {} : { maskedPan }),
       ...(cardType === undefined ? {} : { cardType }),
       ...(terminalId === undefined ? {} : { terminalId }),
+      ...(cardName === undefined ? {} : { cardName }),
+      ...(extraHex.length === 0 ? {} : { extraHex }),
     });
   }
 
   private async plain(message: Apdu): Promise<Result<Transcript, ZvtError>> {
-    const run = await this.run(message);
+    // Print lines and progress of other commands (a repeated receipt…) are not the payment's.
+    const run = await this.run(message, undefined, false);
     return run.ok ? run : err(run.error.error);
   }
 
   /** One command on its own connection: send, wait for ack, collect messages until completion or abort. */
-  private async run(message: Apdu, beforeSend?: () => void): Promise<Result<Transcript, RunFailure>> {
+  private async run(
+    message: Apdu,
+    beforeSend?: () => void,
+    forward = true,
+  ): Promise<Result<Transcript, RunFailure>> {
     if (this.current)
       return err({
         sent: false,
@@ -265,14 +384,15 @@ export class ZvtTerminal {
       beforeSend?.();
       if (!link.send(message))
         return err({ sent: false, error: unreachable('connection closed before sending') });
-      return await this.collect(link);
+      return await this.collect(link, forward);
     } finally {
       this.current = undefined;
       if (!this.keepOpen) link.close();
     }
   }
 
-  private async collect(link: ApduLink): Promise<Result<Transcript, RunFailure>> {
+  /** `forward`: report progress and print lines to the settings' callbacks (payments and reversals only). */
+  private async collect(link: ApduLink, forward: boolean): Promise<Result<Transcript, RunFailure>> {
     const first = await link.receive(this.options.ackTimeoutMs);
     if (first.kind !== 'apdu')
       return err({ sent: true, error: unknown(`no acknowledgement (${first.kind})`) });
@@ -298,16 +418,21 @@ export class ZvtTerminal {
       if (next.kind !== 'apdu')
         return err({ sent: true, error: unknown(`terminal went silent (${next.kind})`) });
       const parsed = command.classify(next.apdu);
-      if (!parsed.ok)
-        return err({ sent: true, error: unknown(`unreadable terminal message: ${parsed.error.message}`) });
+      // Every terminal message is acknowledged, even one the till cannot use:
+      // closing without 80 00 00 would leave a paid transaction in doubt.
+      if (!parsed.ok) {
+        link.send(command.ACK_APDU);
+        continue;
+      }
       const said = parsed.value;
       // An ack here answers our own 06 B0; it needs no reply.
       if (said.kind === 'ack' || said.kind === 'nack') continue;
       link.send(command.ACK_APDU);
-      if (said.kind === 'intermediate-status') this.options.onIntermediateStatus?.(said.code);
-      else if (said.kind === 'print-line') {
+      if (said.kind === 'intermediate-status') {
+        if (forward) this.options.onIntermediateStatus?.(said.code);
+      } else if (said.kind === 'print-line') {
         printLines.push(said.text);
-        this.options.onPrintLine?.(said.text);
+        if (forward) this.options.onPrintLine?.(said.text);
       } else if (said.kind === 'status-information') {
         status = said.info;
         if (said.info.trace !== undefined) this.journal.setLastTrace(said.info.trace);

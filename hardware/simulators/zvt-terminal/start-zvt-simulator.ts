@@ -16,6 +16,8 @@ export type ZvtSimulatorOptions = {
   /** Serve on this serial device instead of TCP. */
   readonly serialPath?: string;
   readonly port?: number;
+  /** False: the terminal refuses Repeat Receipt (06 20), as some models do. */
+  readonly repeatReceipt?: boolean;
 };
 
 export type StartedZvtSimulator = {
@@ -39,6 +41,7 @@ export async function startZvtTerminalSimulator(
     options.serialPath === undefined ? (options.port ?? 0) : 0,
   );
   simulator.scenario = options.scenario ?? 'approve';
+  simulator.supportsRepeatReceipt = options.repeatReceipt ?? true;
   let closed = false;
   let closeLink: (() => void) | undefined;
   const serialPath = options.serialPath;

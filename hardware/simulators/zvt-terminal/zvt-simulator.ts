@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { moneyToDecimalString } from '../../../src/core/money';
 import { type Apdu, apdu } from '../../payment/zvt/apdu';
 import { ApduConnection } from '../../payment/zvt/apdu-connection';
 import { decodeBcd, encodeAmount, encodeBcd } from '../../payment/zvt/bcd';
@@ -22,14 +23,29 @@ export type LoggedTransaction = {
 export const RESULT_APPROVED = 0x00;
 export const RESULT_DECLINED = 0x05;
 export const RESULT_ABORTED = 0x6c;
+// ZVT result codes (PA00P015, Error-Messages).
+/** 0x9A: ZVT protocol error (parsing error, mandatory message element missing). */
+export const RESULT_PROTOCOL_ERROR = 0x9a;
+/** 0x83: function not possible (a command this terminal does not offer). */
+export const RESULT_FUNCTION_NOT_POSSIBLE = 0x83;
 const TERMINAL_ID = '29001234';
 const MASKED_PAN = '4761********0010';
-const CARD_TYPE = 0x05;
+/** ZVT card type 0x0A, Visa, with the card name a terminal sends in BMP 8B. */
+const CARD_TYPE = 0x0a;
+const CARD_NAME = 'VISA';
+/** What the status-enquiry completion carries, like the real terminal of the fixture traces. */
+const SOFTWARE_VERSION = 'SIM-ZVT 1.0';
+const TERMINAL_READY = 0x00;
 const ACK_WAIT_MS = 2_000;
 // How long the terminal waits for a card before giving up on its own.
 const CARD_WAIT_MS = 30_000;
 
 const ack = (): Apdu => apdu(0x80, 0x00);
+/** A refused command: 84 <result code> 00. */
+const refuse = (resultCode: number): Apdu => apdu(0x84, resultCode);
+/** An amount as a terminal prints it: "13,08 EUR". */
+export const slipAmount = (minor: number): string =>
+  `${moneyToDecimalString({ minor, currency: 'EUR' }).replace('.', ',')} EUR`;
 const join = (...parts: Uint8Array[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => [...part]));
 const bcd = (value: number, bytes: number): Uint8Array => {
   const encoded = encodeBcd(value, bytes);
@@ -38,10 +54,14 @@ const bcd = (value: number, bytes: number): Uint8Array => {
 
 export class ZvtTerminalSimulator {
   scenario: Scenario = 'approve';
+  /** Some terminals do not offer Repeat Receipt (06 20): they refuse it with 84 83. */
+  supportsRepeatReceipt = true;
   readonly log: LoggedTransaction[] = [];
   /** Every command the ECR sent, in order, for assertions. */
   readonly commands: Apdu[] = [];
   private nextTrace = 1;
+  /** Log entries up to here are in an end-of-day report already. */
+  private closedUpTo = 0;
   private readonly sockets = new Set<Socket>();
 
   private constructor(private readonly server: Server) {}
@@ -98,6 +118,11 @@ export class ZvtTerminalSimulator {
     const key = (command.cls << 8) | command.instr;
     switch (key) {
       case 0x0600:
+        // Password (3 bytes), config byte, then optional currency and BMPs (03, 06).
+        if (command.data.length < 4 || (command.data.length > 6 && !parseBmps(command.data.subarray(6)).ok)) {
+          link.send(refuse(RESULT_PROTOCOL_ERROR));
+          return true;
+        }
         link.send(ack());
         return this.tell(link, apdu(0x06, 0x0f));
       case 0x0601:
@@ -107,25 +132,107 @@ export class ZvtTerminalSimulator {
         return this.reversal(link, command);
       case 0x0650:
         link.send(ack());
-        return (
-          (await this.printLines(link, ['END OF DAY', `TRANSACTIONS ${this.log.length}`])) &&
-          (await this.tell(link, apdu(0x04, 0x0f, join(Uint8Array.of(0x27, RESULT_APPROVED))))) &&
-          this.tell(link, apdu(0x06, 0x0f))
-        );
+        return this.endOfDay(link);
       case 0x0501:
+        // A real terminal answers the status enquiry with its own state, not a
+        // transaction: Completion <sw-version LLL-var> <terminal status> (see
+        // the recorded completion in hardware/payment/zvt/fixtures).
         link.send(ack());
-        return (
-          (await this.tell(link, apdu(0x04, 0x0f, this.lastTransactionBmps()))) &&
-          this.tell(link, apdu(0x06, 0x0f))
-        );
+        return this.tell(link, apdu(0x06, 0x0f, this.statusEnquiryCompletion()));
+      case 0x0620:
+        if (!this.supportsRepeatReceipt) {
+          link.send(refuse(RESULT_FUNCTION_NOT_POSSIBLE));
+          return true;
+        }
+        link.send(ack());
+        return this.repeatReceipt(link);
       case 0x06b0:
         // Nothing in progress to abort.
         link.send(ack());
         return true;
       default:
-        link.send(apdu(0x84, 0x83));
+        link.send(refuse(RESULT_FUNCTION_NOT_POSSIBLE));
         return true;
     }
+  }
+
+  private statusEnquiryCompletion(): Uint8Array {
+    const version = Buffer.from(SOFTWARE_VERSION, 'latin1');
+    const length = version.length.toString().padStart(3, '0');
+    return join(
+      Uint8Array.from([...length].map((digit) => 0xf0 | Number(digit))),
+      version,
+      Uint8Array.of(TERMINAL_READY),
+    );
+  }
+
+  /** The last receipt again (06 20): its status information, a copy of the slip, completion. */
+  private async repeatReceipt(link: ApduLink): Promise<boolean> {
+    const last = this.log.findLast((entry) => entry.resultCode !== RESULT_ABORTED);
+    if (!last) return this.tell(link, apdu(0x06, 0x1e, Uint8Array.of(RESULT_FUNCTION_NOT_POSSIBLE)));
+    return (
+      (await this.tell(link, apdu(0x04, 0x0f, this.transactionBmps(last)))) &&
+      (await this.printLines(link, ['DUPLICATA', ...this.slipLines(last)])) &&
+      this.tell(link, apdu(0x06, 0x0f))
+    );
+  }
+
+  /**
+   * End of day: status information with the total (04), trace, date and
+   * time, and the individual totals (60) per card group, then the report.
+   */
+  private async endOfDay(link: ApduLink): Promise<boolean> {
+    const open = this.log.slice(this.closedUpTo).filter((entry) => entry.resultCode === RESULT_APPROVED);
+    const signed = (entry: LoggedTransaction) =>
+      entry.kind === 'authorization' ? entry.amountMinor : -entry.amountMinor;
+    const total = open.reduce((sum, entry) => sum + signed(entry), 0);
+    const count = open.length;
+    const trace = this.nextTrace++;
+    const firstReceipt = open[0]?.receiptNo ?? 0;
+    const lastReceipt = open.at(-1)?.receiptNo ?? 0;
+    const totalBcd = (minor: number) => {
+      const encoded = encodeAmount(Math.abs(minor));
+      return encoded.ok ? encoded.value : new Uint8Array(6);
+    };
+    // 60: receipt-no start, end (2 BCD each), then number (1 byte) and turnover
+    // (6 BCD) for girocard, JCB, Eurocard, Amex, VISA, Diners, remaining.
+    const groups = [0, 0, 0, 0, count, 0, 0];
+    const turnovers = [0, 0, 0, 0, total, 0, 0];
+    const individual = join(
+      bcd(firstReceipt, 2),
+      bcd(lastReceipt, 2),
+      ...groups.map((n, i) => join(Uint8Array.of(Math.min(n, 255)), totalBcd(turnovers[i] ?? 0))),
+    );
+    const now = new Date();
+    const two = (n: number) => String(n).padStart(2, '0');
+    const info = join(
+      Uint8Array.of(0x27, RESULT_APPROVED),
+      encodeBmp(0x04, totalBcd(total)),
+      encodeBmp(0x0b, bcd(trace, 3)),
+      encodeBmp(
+        0x0c,
+        bcd(Number(`${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`), 3),
+      ),
+      encodeBmp(0x0d, bcd(Number(`${two(now.getMonth() + 1)}${two(now.getDate())}`), 2)),
+      encodeBmp(0x29, bcd(Number(TERMINAL_ID), 4)),
+      encodeBmp(0x60, individual),
+    );
+    this.closedUpTo = this.log.length;
+    return (
+      (await this.tell(link, apdu(0x04, 0x0f, info))) &&
+      (await this.printLines(link, [
+        'FIN DE JOURNEE',
+        `TRANSACTIONS ${count}`,
+        `TOTAL ${total < 0 ? '-' : ''}${slipAmount(Math.abs(total))}`,
+      ])) &&
+      this.tell(link, apdu(0x06, 0x0f))
+    );
+  }
+
+  private slipLines(entry: LoggedTransaction): string[] {
+    return entry.resultCode === RESULT_APPROVED
+      ? ['CARTE BANCAIRE', `MONTANT ${slipAmount(entry.amountMinor)}`, 'PAIEMENT ACCEPTE']
+      : ['PAIEMENT REFUSE'];
   }
 
   private amountOf(command: Apdu): number | undefined {
@@ -153,7 +260,8 @@ export class ZvtTerminalSimulator {
   private async payment(link: ApduLink, command: Apdu, kind: 'authorization' | 'refund'): Promise<boolean> {
     const amountMinor = this.amountOf(command);
     if (amountMinor === undefined) {
-      link.send(apdu(0x84, 0x9c));
+      // Unparsable or without an amount: the specification's "ZVT protocol error".
+      link.send(refuse(RESULT_PROTOCOL_ERROR));
       return true;
     }
     link.send(ack());
@@ -185,11 +293,7 @@ export class ZvtTerminalSimulator {
     const resultCode = scenario === 'approve' ? RESULT_APPROVED : RESULT_DECLINED;
     const entry = this.record(kind, amountMinor, resultCode);
     if (!(await this.tell(link, apdu(0x04, 0x0f, this.transactionBmps(entry))))) return false;
-    const lines =
-      resultCode === RESULT_APPROVED
-        ? ['CARTE BANCAIRE', `MONTANT ${amountMinor}`, 'PAIEMENT ACCEPTE']
-        : ['PAIEMENT REFUSE'];
-    if (!(await this.printLines(link, lines))) return false;
+    if (!(await this.printLines(link, this.slipLines(entry)))) return false;
     if (resultCode === RESULT_APPROVED) return this.tell(link, apdu(0x06, 0x0f));
     return this.tell(link, apdu(0x06, 0x1e, Uint8Array.of(resultCode)));
   }
@@ -232,14 +336,7 @@ export class ZvtTerminalSimulator {
       encodeBmp(0x22, encodePan(MASKED_PAN)),
       encodeBmp(0x29, bcd(Number(TERMINAL_ID), 4)),
       Uint8Array.of(0x8a, CARD_TYPE),
+      encodeBmp(0x8b, Buffer.from(CARD_NAME, 'latin1')),
     );
-  }
-
-  /** Status enquiry answer: the last transaction, or just the terminal id when there is none. */
-  private lastTransactionBmps(): Uint8Array {
-    const last = this.log.at(-1);
-    if (!last)
-      return join(Uint8Array.of(0x27, RESULT_APPROVED), encodeBmp(0x29, bcd(Number(TERMINAL_ID), 4)));
-    return this.transactionBmps(last);
   }
 }

@@ -85,7 +85,7 @@ describe('card payment through the hardware agent WebSocket', () => {
         terminalReceipt: expect.any(Array),
       }),
     });
-    expect(progress).toEqual(['Insert card']);
+    expect(progress).toEqual(['Insérez ou présentez la carte']);
 
     sim.setScenario('crash');
     const lost = await bridge.startPayment({

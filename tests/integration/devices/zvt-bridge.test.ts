@@ -40,12 +40,12 @@ describe('ZVT terminal (TCP) through the bridge', () => {
         amountMinor: 1234,
         currency: 'EUR',
         reference: '29001234/1/1',
-        cardBrand: 'ZVT card type 5',
+        cardBrand: 'Visa',
         maskedPan: '4761********0010',
-        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 1234', 'PAIEMENT ACCEPTE'],
+        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 12,34 EUR', 'PAIEMENT ACCEPTE'],
       },
     });
-    expect(till.progress).toEqual([{ paymentId: 'sale-1', message: 'Insert card' }]);
+    expect(till.progress).toEqual([{ paymentId: 'sale-1', message: 'Insérez ou présentez la carte' }]);
     await waitFor(() => till.status()?.state === 'connected');
     expect(till.statuses.map((s) => [s.deviceId, s.kind, s.state])).toEqual([
       ['terminal', 'payment-terminal', 'connected'],
@@ -57,6 +57,29 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(authorizations(sim)).toHaveLength(1);
   });
 
+  it('a new till on a terminal with earlier receipts: the slip holds only this payment, not the repeated one', async () => {
+    const { sim } = await setup('approve');
+    const earlier = makeDataDir();
+    cleanups.push(earlier.remove);
+    const first = await startTill(zvtConfig(tcpTo(sim.port)), earlier.dir);
+    cleanups.push(() => first.close());
+    expect((await pay(first, 'elsewhere-1', 500)).ok).toBe(true);
+    // A till whose journal has never seen a trace asks the terminal (06 20) before paying.
+    const fresh = makeDataDir();
+    cleanups.push(fresh.remove);
+    const till = await startTill(zvtConfig(tcpTo(sim.port)), fresh.dir);
+    cleanups.push(() => till.close());
+    const result = await pay(till, 'sale-10', 1234);
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        status: 'approved',
+        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 12,34 EUR', 'PAIEMENT ACCEPTE'],
+      }),
+    });
+    expect(sim.commands()).toContain('06 20');
+  });
+
   it('decline: declined with the reason and the terminal receipt, nothing charged', async () => {
     const { sim, till } = await setup('decline');
     expect(await pay(till, 'sale-2', 500)).toEqual({
@@ -64,7 +87,7 @@ describe('ZVT terminal (TCP) through the bridge', () => {
       value: {
         status: 'declined',
         paymentId: 'sale-2',
-        reason: 'declined by the terminal (result code 0x05)',
+        reason: 'refusé par la banque',
         terminalReceipt: ['PAIEMENT REFUSE'],
       },
     });
@@ -81,7 +104,7 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     });
     expect(await payment).toEqual({
       ok: true,
-      value: { status: 'aborted', paymentId: 'sale-3', reason: 'aborted at the terminal or by the till' },
+      value: { status: 'aborted', paymentId: 'sale-3', reason: 'annulé sur le terminal ou par la caisse' },
     });
     expect(sim.commands()).toContain('06 b0');
     expect(sim.charges()).toHaveLength(0);

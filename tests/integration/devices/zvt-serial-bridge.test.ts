@@ -42,10 +42,10 @@ describe('ZVT terminal (serial pty) through the bridge', () => {
       value: expect.objectContaining({
         status: 'approved',
         amountMinor: 1234,
-        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 1234', 'PAIEMENT ACCEPTE'],
+        terminalReceipt: ['CARTE BANCAIRE', 'MONTANT 12,34 EUR', 'PAIEMENT ACCEPTE'],
       }),
     });
-    expect(till.progress).toEqual([{ paymentId: 'serial-1', message: 'Insert card' }]);
+    expect(till.progress).toEqual([{ paymentId: 'serial-1', message: 'Insérez ou présentez la carte' }]);
     expect(sim.charges()).toHaveLength(1);
   });
 

@@ -40,7 +40,8 @@ describe('ZVT terminal over TCP', () => {
     const { terminal, sim } = await setup('approve');
     expect((await terminal.registration()).ok).toBe(true);
     const day = await terminal.endOfDay();
-    expect(day.ok && day.value.printLines).toEqual(['END OF DAY', 'TRANSACTIONS 0']);
+    expect(day.ok && day.value.printLines).toEqual(['FIN DE JOURNEE', 'TRANSACTIONS 0', 'TOTAL 0,00 EUR']);
+    expect(day.ok && day.value.status).toMatchObject({ resultCode: 0, amountMinor: 0 });
     expect(sim.commands.map((c) => [c.cls, c.instr])).toEqual([
       [0x06, 0x00],
       [0x06, 0x50],
@@ -59,7 +60,8 @@ describe('ZVT terminal over TCP', () => {
         trace: 1,
         receiptNo: 1,
         maskedPan: '4761********0010',
-        cardType: 5,
+        cardType: 10,
+        cardName: 'VISA',
         terminalId: '29001234',
       },
     });
@@ -93,7 +95,8 @@ describe('ZVT terminal over TCP', () => {
       ok: true,
       value: { outcome: 'aborted', resultCode: 0x6c },
     });
-    expect(sim.commands.map((c) => c.instr)).toEqual([0x01, 0xb0]);
+    // 06 20 first: the terminal's last receipt before this payment, for recovery.
+    expect(sim.commands.map((c) => c.instr)).toEqual([0x20, 0x01, 0xb0]);
     expect(terminal.abort().ok).toBe(false);
   });
 
