@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storeCodeSchema, tillCodeSchema } from '../journal/receipt-number';
+import { textSchema } from '../values/text';
 import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from './protocol';
 
 /** The server's per-(collection, scope) sequence; never a till clock. */
@@ -62,7 +63,8 @@ export const pairingCodeRequestSchema = z.strictObject({
 
 export const enrolRequestSchema = z.strictObject({
   pairingCode: pairingCodeSchema,
-  deviceName: z.string().min(1).max(80),
+  /** Shown to administrators: one line, no control character, no lone surrogate. */
+  deviceName: textSchema('one-line', { min: 1, max: 80 }),
 });
 
 export const enrolResponseSchema = z.strictObject({

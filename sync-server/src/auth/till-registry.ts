@@ -56,6 +56,11 @@ export async function enrolTill(
     if (new Date(code.expires_at).getTime() < Date.now()) return err('code-expired');
     const tillId = randomUUID();
     const credential = newCredential();
+    // Enrolments of one store wait for each other here: otherwise two at once
+    // for the same till code both find no active till to revoke, and the
+    // second INSERT breaks tills_active_code (a 500). Once the first commits,
+    // the second's UPDATE sees and revokes it.
+    await tx.query('SELECT code FROM stores WHERE code = $1 FOR NO KEY UPDATE', [code.store_code]);
     await tx.query(
       'UPDATE tills SET revoked_at = now() WHERE store_code = $1 AND till_code = $2 AND revoked_at IS NULL',
       [code.store_code, code.till_code],

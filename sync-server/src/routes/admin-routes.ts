@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pairingCodeRequestSchema } from '../../../src/core/sync/wire';
+import { opaqueIdSchema } from '../../../src/core/values/identifiers';
 import { bearerOf } from '../auth/authenticate';
 import { sameHash, sha256Hex } from '../auth/secrets';
 import { issuePairingCode, revokeTill } from '../auth/till-registry';
@@ -13,6 +14,9 @@ export interface AdminRouteDeps {
   readonly adminToken: string | undefined;
   readonly onRevoked: () => void;
 }
+
+/** Till ids are server-minted UUIDs; anything else cannot name a till (and U+0000 could not even be queried). */
+const tillParamsSchema = z.strictObject({ tillId: opaqueIdSchema });
 
 /** Back-office operations under /admin/v1, behind the admin token. */
 export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): Promise<void> {
@@ -41,7 +45,9 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
   });
 
   app.post('/tills/:tillId/revoke', async (request) => {
-    const { tillId } = z.object({ tillId: z.string().min(1).max(64) }).parse(request.params);
+    const params = tillParamsSchema.safeParse(request.params);
+    if (!params.success) throw badRequest('till id: 1-64 characters A-Z a-z 0-9 . _ : -');
+    const { tillId } = params.data;
     if (!(await revokeTill(deps.db, tillId)))
       throw new HttpProblem(404, 'not-found', `no active till ${tillId}`);
     deps.onRevoked();

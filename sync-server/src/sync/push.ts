@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../../src/core/journal/canonical-json';
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import { kioskOrderOwnerIssue } from '../../../src/core/journal/kiosk-order-payload';
 import type { ClickCollectOrder } from '../../../src/core/orders/click-collect-order';
@@ -122,6 +123,19 @@ function validateRows(
     if (row.newDocumentState._deleted === true)
       throw forbidden(`row ${index}: tills cannot delete ${collection} documents`);
     const doc = withoutDeletedFlag(row.newDocumentState);
+    // Documents are compared by their canonical JSON (an identical re-send
+    // is a no-op): one that has none (-0, a float, nesting past the bound)
+    // could never be recognised again, so it is refused before anything else.
+    for (const [name, state] of [
+      ['newDocumentState', doc],
+      ['assumedMasterState', row.assumedMasterState],
+    ] as const) {
+      const canonical = state ? canonicalJson(state) : null;
+      if (canonical && !canonical.ok)
+        throw badRequest(
+          `row ${index}: ${name} has no canonical JSON (${canonical.error.reason} at ${canonical.error.path})`,
+        );
+    }
     const checked = schema.safeParse(doc);
     if (!checked.success) {
       throw badRequest(
