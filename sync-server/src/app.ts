@@ -72,6 +72,7 @@ export async function buildApp({
     db,
     adminToken: config.adminToken,
     onRevoked: revocations.invalidate,
+    project: pushHooks.onNewJournalEntries,
   });
   await app.register(shopRoutes, { prefix: '/shop/v1', db, keys, shopApiKey: config.shopApiKey });
   const stockMirror = startStockMirror(db, hub, (error) =>

@@ -15,7 +15,7 @@ import {
   type StoredDocument,
   writeDocuments,
 } from './document-store';
-import { checkJournalArrival, type Incident, recordIncidents } from './journal-arrival';
+import { checkJournalArrival, holdEntries, type Incident, recordIncidents } from './journal-arrival';
 import { sameDocument, withoutDeletedFlag } from './same-document';
 
 export interface PushHooks {
@@ -98,8 +98,12 @@ export async function handlePush(
     await recordIncidents(tx, till, rewriteIncidents);
     if (collection === 'journal' && writes.length > 0) {
       const entries = writes.map((write) => write.doc as unknown as JournalEntry);
-      incidents = [...incidents, ...(await checkJournalArrival(tx, till, entries))];
-      await hooks.onNewJournalEntries?.(tx, till, entries);
+      const arrival = await checkJournalArrival(tx, till, entries);
+      incidents = [...incidents, ...arrival.incidents];
+      await holdEntries(tx, till.tillId, arrival.held);
+      // Held entries are kept for audit but reach no back-office table until a person accepts them.
+      const projectable = entries.filter((entry) => !arrival.held.has(entry.id));
+      if (projectable.length > 0) await hooks.onNewJournalEntries?.(tx, till, projectable);
     }
     return { conflicts, written: writes.length, incidents };
   });
