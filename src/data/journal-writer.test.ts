@@ -1,7 +1,7 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../core/journal/verify-chain';
-import { createJournalWriter, findJournalHead, reconcileOutbox } from './journal-writer';
+import { createJournalWriter, findJournalHead, reconcileOutbox, seedJournalHead } from './journal-writer';
 import { createTillDatabase, type TillDatabase } from './till-database';
 
 const till = { storeCode: 'PAR01', tillCode: '01', tillId: 'till-a' };
@@ -63,5 +63,23 @@ describe('journal writer', () => {
     expect(await reconcileOutbox(db)).toBe(1);
     const third = await writer.append(floatIn(3));
     expect(third.ok && third.value.sequence).toBe(3);
+  });
+
+  it('a replacement device continues from the start the server gave it, and is never re-seeded', async () => {
+    db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
+    const start = { sequence: 41, prevHash: 'a'.repeat(64) };
+    await seedJournalHead(db, start);
+    const writer = createJournalWriter(db, till);
+    const first = await writer.append(floatIn(1));
+    expect(first.ok && first.value).toMatchObject({ sequence: 42, prevHash: start.prevHash });
+    await expect(seedJournalHead(db, { sequence: 7, prevHash: 'b'.repeat(64) })).rejects.toThrow(/already/);
+    expect(await findJournalHead(db)).toMatchObject({ sequence: 42 });
+  });
+
+  it('a new till code (start 0) starts at sequence 1', async () => {
+    db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
+    await seedJournalHead(db, { sequence: 0, prevHash: '0'.repeat(64) });
+    const first = await createJournalWriter(db, till).append(floatIn(1));
+    expect(first.ok && first.value.sequence).toBe(1);
   });
 });

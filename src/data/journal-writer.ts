@@ -61,6 +61,22 @@ export function createJournalWriter(db: TillDatabase, identity: TillIdentityForJ
 const HEAD_DOC = 'journal-head';
 
 /**
+ * Sets where a newly enrolled device's journal starts: after the head the
+ * server holds for its till code (docs/sync-protocol.md, "Replacing a
+ * till"). Nothing to do for a new till code (sequence 0). Refused once the
+ * device has journaled anything: its own chain is then the truth.
+ */
+export async function seedJournalHead(
+  db: TillDatabase,
+  start: { readonly sequence: number; readonly prevHash: string } | undefined,
+): Promise<void> {
+  if (!start || start.sequence === 0) return;
+  const existing = await findJournalHead(db);
+  if (existing) throw new Error('seedJournalHead: this device already has a journal');
+  await db.upsertLocal<ChainHead>(HEAD_DOC, { sequence: start.sequence, hash: start.prevHash });
+}
+
+/**
  * The last entry of the chain. The head is kept in a local document so no
  * sale scans the journal (a descending sort is never index-served on Dexie);
  * an ascending indexed look past it confirms it, and walks forward if a

@@ -5,6 +5,7 @@ import { loadOrCreateServerKeys, type ServerKeys } from './auth/server-keys';
 import { revocationCache } from './auth/till-registry';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
+import { installBoundedJson } from './http/bounded-json';
 import { installErrorHandling } from './http/errors';
 import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
 import { projectJournalEntries } from './projections/project-journal';
@@ -48,6 +49,7 @@ export async function buildApp({
   const revocations = revocationCache(db);
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
   installErrorHandling(app);
+  installBoundedJson(app);
   await app.register(cors, {
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT'],
@@ -70,6 +72,7 @@ export async function buildApp({
     db,
     adminToken: config.adminToken,
     onRevoked: revocations.invalidate,
+    project: pushHooks.onNewJournalEntries,
   });
   await app.register(shopRoutes, { prefix: '/shop/v1', db, keys, shopApiKey: config.shopApiKey });
   const stockMirror = startStockMirror(db, hub, (error) =>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, MAX_CANONICAL_DEPTH } from './canonical-json';
 
 const text = (value: unknown): string => {
   const result = canonicalJson(value);
@@ -173,5 +173,20 @@ describe('canonicalJson', () => {
         },
       ),
     );
+  });
+
+  it('refuses nesting deeper than MAX_CANONICAL_DEPTH instead of overflowing the stack', () => {
+    const nest = (depth: number) => {
+      let value: unknown = 1;
+      for (let i = 0; i < depth; i++) value = { a: [value] };
+      return value;
+    };
+    // 10,000 levels (a hostile client's assumedMasterState) is a typed refusal, not a RangeError.
+    const deep = canonicalJson(nest(10_000));
+    expect(deep.ok).toBe(false);
+    if (!deep.ok) expect(deep.error.reason).toBe('too-deep');
+    // Each nest level is two containers (an object and an array).
+    expect(canonicalJson(nest(MAX_CANONICAL_DEPTH / 2)).ok).toBe(true);
+    expect(canonicalJson(nest(MAX_CANONICAL_DEPTH / 2 + 1)).ok).toBe(false);
   });
 });

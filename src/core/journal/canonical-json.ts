@@ -12,7 +12,9 @@ import { err, ok, type Result } from '../result';
 // from what the caller believes it stored. One member name is refused too:
 // "__proto__" is valid JSON, but object spread, zod records and plain
 // assignment silently drop it in JavaScript, so an entry carrying it could not
-// be stored and re-verified reliably.
+// be stored and re-verified reliably. Nesting is bounded (MAX_CANONICAL_DEPTH):
+// the encoder recurses, and a hostile document 10,000 levels deep would
+// otherwise overflow the stack instead of being refused.
 
 export type CanonicalJsonRefusal =
   | 'non-integer-number'
@@ -23,7 +25,15 @@ export type CanonicalJsonRefusal =
   | 'lone-surrogate'
   | 'unsupported-type'
   | 'circular-reference'
-  | 'reserved-member-name';
+  | 'reserved-member-name'
+  | 'too-deep';
+
+/**
+ * Most nested containers (objects and arrays) a value may have. Journal
+ * entries and orders nest about 6 deep; this leaves room and keeps the
+ * recursion far from any engine's stack limit.
+ */
+export const MAX_CANONICAL_DEPTH = 64;
 
 export type CanonicalJsonError = {
   readonly code: 'canonical-json-refused';
@@ -112,6 +122,8 @@ function encodeNumber(value: number, at: PathNode | undefined): string {
 
 function encodeContainer(value: object, at: PathNode | undefined, ancestors: Set<object>): string {
   if (ancestors.has(value)) throw new Refused('circular-reference', at);
+  // ancestors holds exactly the containers above this one.
+  if (ancestors.size >= MAX_CANONICAL_DEPTH) throw new Refused('too-deep', at);
   ancestors.add(value);
   const text = Array.isArray(value) ? encodeArray(value, at, ancestors) : encodeObject(value, at, ancestors);
   ancestors.delete(value);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { MAX_SEQUENCE, sha256HexSchema } from '../journal/journal-values';
 import { storeCodeSchema, tillCodeSchema } from '../journal/receipt-number';
+import { textSchema } from '../values/text';
 import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from './protocol';
 
 /** The server's per-(collection, scope) sequence; never a till clock. */
@@ -62,14 +64,29 @@ export const pairingCodeRequestSchema = z.strictObject({
 
 export const enrolRequestSchema = z.strictObject({
   pairingCode: pairingCodeSchema,
-  deviceName: z.string().min(1).max(80),
+  /** Shown to administrators: one line, no control character, no lone surrogate. */
+  deviceName: textSchema('one-line', { min: 1, max: 80 }),
 });
+
+/**
+ * Where a newly enrolled device's journal starts: after the head the server
+ * holds for its till code (sequence 0 and GENESIS_PREV_HASH for a new code).
+ * Its first entry has `sequence + 1` and `prevHash`, so receipt numbers stay
+ * unique and continuous per till code across replaced devices.
+ */
+export const journalStartSchema = z.strictObject({
+  sequence: z.number().int().min(0).max(MAX_SEQUENCE),
+  prevHash: sha256HexSchema,
+});
+export type JournalStart = z.infer<typeof journalStartSchema>;
 
 export const enrolResponseSchema = z.strictObject({
   tillId: z.string().min(1).max(64),
   storeCode: storeCodeSchema,
   tillCode: tillCodeSchema,
   credential: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  /** Always sent since migration 006; optional only so identities stored before it still load. */
+  journalStart: journalStartSchema.optional(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultScanConfig, parseScan } from '../barcodes';
+import { cartLineSchema } from '../cart/cart-line';
 import { canonicalJson } from '../journal/canonical-json';
 import { isAcceptableText, type TextKind, textSchema } from './text';
 
@@ -41,6 +43,20 @@ describe('textSchema', () => {
 
   it('verbatim: keeps control characters such as the GS1 separator', () => {
     expect(accepts('verbatim', '0103012345678900\u001d10LOT7')).toBe(true);
+  });
+
+  it.each<TextKind>(['one-line', 'multi-line', 'verbatim'])(
+    '%s: refuses U+0000, which PostgreSQL cannot store in text or jsonb',
+    (kind) => {
+      for (const bad of ['\u0000', '3017620422003\u0000', '\u0000abc'])
+        expect(accepts(kind, bad)).toBe(false);
+    },
+  );
+
+  it('a scan carrying U+0000 never enters a sale: the scan parser and the cart line both refuse it', () => {
+    const scan = '3017620422003\u0000';
+    expect(parseScan(scan, defaultScanConfig)).toMatchObject({ ok: false, error: { codePoint: 0 } });
+    expect(cartLineSchema.shape.scannedCode.safeParse(scan).success).toBe(false);
   });
 
   it('keeps the bounds it is given and never transforms its input', () => {

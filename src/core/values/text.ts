@@ -6,6 +6,9 @@ import { z } from 'zod';
 // differently), and control characters drive printers (ESC/POS) and break
 // one-line layouts. Every free-text field is checked here, when it is first
 // validated, so that a record is never built that the journal would refuse.
+// U+0000 is refused by every kind: PostgreSQL can store it in neither text
+// nor jsonb, so the server could never keep a record carrying it, and a
+// client retrying a push it cannot store would be stuck for good.
 
 /**
  * - 'one-line': a name, label or reference: no control character, no line or
@@ -13,7 +16,7 @@ import { z } from 'zod';
  * - 'multi-line': a note or reason a person typed, or a product name from a
  *   supplier feed: tab, LF and CR allowed, no other control character.
  * - 'verbatim': machine text kept as read (a scanned code may carry GS
- *   separators): any character except a lone surrogate.
+ *   separators): any character except U+0000 and a lone surrogate.
  */
 export type TextKind = 'one-line' | 'multi-line' | 'verbatim';
 
@@ -22,13 +25,14 @@ export type TextKind = 'one-line' | 'multi-line' | 'verbatim';
 const REFUSED: Readonly<Record<TextKind, RegExp>> = {
   'one-line': /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}]/u,
   'multi-line': /(?![\t\n\r])[\p{Cc}\p{Cs}]/u,
-  verbatim: /\p{Cs}/u,
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing U+0000 is the point
+  verbatim: /[\u0000\p{Cs}]/u,
 };
 
 const MESSAGES: Readonly<Record<TextKind, string>> = {
   'one-line': 'text: one line, no control characters or lone surrogates',
   'multi-line': 'text: no control characters other than line breaks and tabs, no lone surrogates',
-  verbatim: 'text: no lone surrogates',
+  verbatim: 'text: no U+0000, no lone surrogates',
 };
 
 /** True when `text` holds nothing that `kind` refuses. */

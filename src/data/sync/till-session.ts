@@ -1,4 +1,5 @@
 import { type EnrolResponse, enrolResponseSchema, tokenResponseSchema } from '../../core/sync/wire';
+import { seedJournalHead } from '../journal-writer';
 import type { TillDatabase } from '../till-database';
 import { createRetryPacer, type RetryPacer } from './retry-pacer';
 import { SyncRequestError, syncRequest } from './sync-http';
@@ -40,6 +41,10 @@ export async function ensureTillIdentity(
   if (!enrolment) throw new Error('this till is not enrolled and has no pairing code');
   const response = await syncRequest<unknown>(syncUrl, 'POST', '/sync/v1/enrol', { body: enrolment });
   const identity = enrolResponseSchema.parse(response);
+  // A replacement device continues its till code's receipt numbering from
+  // the head the server holds for it: the journal's first entry follows it.
+  // Stored before the identity, so an enrolled till never starts at 1 by mistake.
+  await seedJournalHead(db, identity.journalStart);
   await db.upsertLocal<TillIdentity>(IDENTITY_DOC, identity);
   return identity;
 }

@@ -7,7 +7,12 @@ export interface TillPrincipal {
   readonly tillId: string;
   readonly storeCode: string;
   readonly tillCode: string;
+  /** A revoked till may only push the journal entries it holds (scope `revoked-till`). */
+  readonly revoked?: boolean;
 }
+
+/** `till`: everything a till does; `revoked-till`: journal pushes only. */
+const SCOPES = ['till', 'revoked-till'] as const;
 
 const ISSUER = 'store-till-sync';
 const AUDIENCE = 'till';
@@ -15,7 +20,8 @@ const AUDIENCE = 'till';
 export async function signAccessToken(keys: ServerKeys, till: TillPrincipal, now = new Date()) {
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresAt = issuedAt + ACCESS_TOKEN_TTL_SECONDS;
-  const accessToken = await new SignJWT({ store: till.storeCode, till: till.tillCode, scope: 'till' })
+  const scope: (typeof SCOPES)[number] = till.revoked ? 'revoked-till' : 'till';
+  const accessToken = await new SignJWT({ store: till.storeCode, till: till.tillCode, scope })
     .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: keys.kid, typ: 'JWT' })
     .setSubject(till.tillId)
     .setIssuer(ISSUER)
@@ -60,11 +66,15 @@ export async function verifyAccessTokenWithExpiry(
       typeof sub !== 'string' ||
       typeof store !== 'string' ||
       typeof till !== 'string' ||
-      scope !== 'till'
+      !SCOPES.some((known) => known === scope)
     ) {
       return err('invalid');
     }
-    return ok({ principal: { tillId: sub, storeCode: store, tillCode: till }, expiresAtMs: exp * 1000 });
+    const principal: TillPrincipal = { tillId: sub, storeCode: store, tillCode: till };
+    return ok({
+      principal: scope === 'revoked-till' ? { ...principal, revoked: true } : principal,
+      expiresAtMs: exp * 1000,
+    });
   } catch (error) {
     return err(error instanceof errors.JWTExpired ? 'expired' : 'invalid');
   }

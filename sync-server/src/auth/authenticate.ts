@@ -17,7 +17,7 @@ export function bearerOf(request: FastifyRequest): string | undefined {
   return header.slice('Bearer '.length).trim() || undefined;
 }
 
-/** Every replication request: a valid, unexpired access token of a till that is not revoked. */
+/** Every replication request: a valid, unexpired access token; a revoked till's is marked revoked. */
 export function tillAuthentication(keys: ServerKeys, isRevoked: (tillId: string) => Promise<boolean>) {
   const verifyAccessToken = cacheVerifiedTokens((token) => verifyAccessTokenWithExpiry(keys, token));
   return async (request: FastifyRequest): Promise<void> => {
@@ -29,7 +29,20 @@ export function tillAuthentication(keys: ServerKeys, isRevoked: (tillId: string)
         verified.error === 'expired' ? 'access token expired' : 'access token is not valid',
       );
     }
-    if (await isRevoked(verified.value.tillId)) throw unauthenticated('this till has been revoked');
-    request.till = verified.value;
+    // A revoked till keeps a restricted principal: the routes let it push
+    // its journal and nothing else (revokedTillMayOnlyPushJournal).
+    const principal = verified.value;
+    request.till =
+      principal.revoked || !(await isRevoked(principal.tillId)) ? principal : { ...principal, revoked: true };
   };
+}
+
+/**
+ * A revoked till may upload the journal entries it holds, so that replacing
+ * a broken till loses nothing, and do nothing else: no pull, no stream, no
+ * other collection.
+ */
+export function revokedTillMayOnlyPushJournal(till: TillPrincipal, what: 'journal-push' | 'other'): void {
+  if (till.revoked && what !== 'journal-push')
+    throw unauthenticated('this till has been revoked: it may only push the journal entries it holds');
 }

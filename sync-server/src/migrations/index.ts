@@ -3,6 +3,7 @@ import { replicationMigration } from './002-replication';
 import { projectionsMigration } from './003-projections';
 import { webShopMigration } from './004-web-shop';
 import { kioskOrdersAndStockLocationsMigration } from './005-kiosk-orders-and-stock-locations';
+import { tillRangesAndHeldEntriesMigration } from './006-till-ranges-and-held-entries';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   projectionsMigration,
   webShopMigration,
   kioskOrdersAndStockLocationsMigration,
+  tillRangesAndHeldEntriesMigration,
 ];

@@ -15,7 +15,8 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 /**
  * Projects the journal entries that have no projection rows: those stored
  * before the projection tables existed (migration 003), or by a server
- * running without the projection hook. It walks the journal once, by till
+ * running without the projection hook. Held entries (journal_held_entries,
+ * not yet accepted) are left alone: only a person's accept projects them. It walks the journal once, by till
  * and arrival order (so a return finds its sale), one transaction per page.
  * Projecting is idempotent (docs/projections.md), so running it again, or on
  * two instances at once, projects and moves stock for nothing twice.
@@ -42,7 +43,10 @@ export async function backfillProjections(db: Database, pageSize = 500): Promise
            WHERE collection = 'journal' AND (scope, seq) > ($1, $2)
            ORDER BY scope, seq LIMIT $3
          )
-         SELECT p.scope, p.seq, CASE WHEN ${unprojected} THEN p.doc END AS doc
+         SELECT p.scope, p.seq,
+                CASE WHEN (${unprojected}) AND NOT EXISTS (
+                  SELECT 1 FROM journal_held_entries h WHERE h.entry_id = p.id AND h.accepted_at IS NULL
+                ) THEN p.doc END AS doc
          FROM page p ORDER BY p.scope, p.seq`,
         [after.scope, after.seq, pageSize],
       );

@@ -8,7 +8,7 @@ import {
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/protocol';
 import { enrolRequestSchema, pullQuerySchema } from '../../../src/core/sync/wire';
 import { signAccessToken, type TillPrincipal } from '../auth/access-token';
-import { bearerOf, tillAuthentication } from '../auth/authenticate';
+import { bearerOf, revokedTillMayOnlyPushJournal, tillAuthentication } from '../auth/authenticate';
 import type { ServerKeys } from '../auth/server-keys';
 import { authenticateTill, enrolTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
@@ -84,10 +84,8 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     if (!presented)
       throw unauthenticated('missing till credential (authorization: Bearer <tillId>.<credential>)');
     const till = await authenticateTill(deps.db, presented);
-    if (!till.ok)
-      throw unauthenticated(
-        till.error === 'revoked' ? 'this till has been revoked' : 'till credential not accepted',
-      );
+    if (!till.ok) throw unauthenticated('till credential not accepted');
+    // A revoked till gets a `revoked-till` token: journal pushes only.
     return signAccessToken(deps.keys, till.value);
   });
 
@@ -97,6 +95,7 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
 
   app.get('/:collection/pull', { preHandler: authenticate }, async (request) => {
     const collection = collectionOf(request);
+    revokedTillMayOnlyPushJournal(principal(request), 'other');
     const query = pullQuerySchema.safeParse(request.query);
     if (!query.success)
       throw badRequest('pull query: checkpoint (>= 0) and limit (1-5000)', issueDetails(query.error.issues));
@@ -112,6 +111,7 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
 
   app.post('/:collection/push', { preHandler: authenticate }, async (request) => {
     const collection = collectionOf(request);
+    revokedTillMayOnlyPushJournal(principal(request), collection === 'journal' ? 'journal-push' : 'other');
     const result = await handlePush(deps.db, collection, principal(request), request.body, deps.pushHooks);
     deps.metrics.pushedRows.labels(collection, 'written').inc(result.written);
     deps.metrics.pushedRows.labels(collection, 'conflict').inc(result.conflicts.length);
@@ -125,7 +125,10 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     return result.conflicts;
   });
 
-  app.get('/stream', { preHandler: authenticate }, (request, reply) => serveStream(request, reply, deps));
+  app.get('/stream', { preHandler: authenticate }, (request, reply) => {
+    revokedTillMayOnlyPushJournal(principal(request), 'other');
+    serveStream(request, reply, deps);
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../../src/core/journal/canonical-json';
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import { kioskOrderOwnerIssue } from '../../../src/core/journal/kiosk-order-payload';
 import type { ClickCollectOrder } from '../../../src/core/orders/click-collect-order';
@@ -14,7 +15,7 @@ import {
   type StoredDocument,
   writeDocuments,
 } from './document-store';
-import { checkJournalArrival, type Incident, recordIncidents } from './journal-arrival';
+import { checkJournalArrival, holdEntries, type Incident, recordIncidents } from './journal-arrival';
 import { sameDocument, withoutDeletedFlag } from './same-document';
 
 export interface PushHooks {
@@ -97,8 +98,12 @@ export async function handlePush(
     await recordIncidents(tx, till, rewriteIncidents);
     if (collection === 'journal' && writes.length > 0) {
       const entries = writes.map((write) => write.doc as unknown as JournalEntry);
-      incidents = [...incidents, ...(await checkJournalArrival(tx, till, entries))];
-      await hooks.onNewJournalEntries?.(tx, till, entries);
+      const arrival = await checkJournalArrival(tx, till, entries);
+      incidents = [...incidents, ...arrival.incidents];
+      await holdEntries(tx, till.tillId, arrival.held);
+      // Held entries are kept for audit but reach no back-office table until a person accepts them.
+      const projectable = entries.filter((entry) => !arrival.held.has(entry.id));
+      if (projectable.length > 0) await hooks.onNewJournalEntries?.(tx, till, projectable);
     }
     return { conflicts, written: writes.length, incidents };
   });
@@ -122,6 +127,19 @@ function validateRows(
     if (row.newDocumentState._deleted === true)
       throw forbidden(`row ${index}: tills cannot delete ${collection} documents`);
     const doc = withoutDeletedFlag(row.newDocumentState);
+    // Documents are compared by their canonical JSON (an identical re-send
+    // is a no-op): one that has none (-0, a float, nesting past the bound)
+    // could never be recognised again, so it is refused before anything else.
+    for (const [name, state] of [
+      ['newDocumentState', doc],
+      ['assumedMasterState', row.assumedMasterState],
+    ] as const) {
+      const canonical = state ? canonicalJson(state) : null;
+      if (canonical && !canonical.ok)
+        throw badRequest(
+          `row ${index}: ${name} has no canonical JSON (${canonical.error.reason} at ${canonical.error.path})`,
+        );
+    }
     const checked = schema.safeParse(doc);
     if (!checked.success) {
       throw badRequest(

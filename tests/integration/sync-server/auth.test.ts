@@ -103,7 +103,7 @@ describe.each(DATABASE_KINDS)('enrolment and authentication on $name', (kind) =>
     expect((await pullWith('not-a-token')).statusCode).toBe(401);
   });
 
-  it('a revoked till loses its credential and its tokens', async () => {
+  it('a revoked till loses everything but the upload of its journal', async () => {
     const doomed = await t.enrol('PAR01', '09');
     expect((await doomed.request('GET', '/sync/v1/products/pull')).statusCode).toBe(200);
     expect((await t.admin('POST', `/admin/v1/tills/${doomed.tillId}/revoke`)).statusCode).toBe(200);
@@ -113,7 +113,31 @@ describe.each(DATABASE_KINDS)('enrolment and authentication on $name', (kind) =>
       url: '/sync/v1/token',
       headers: { ...protocol, authorization: `Bearer ${doomed.tillId}.${doomed.credential}` },
     });
-    expect(token.statusCode).toBe(401);
+    // Its credential still buys a token, restricted to journal pushes.
+    expect(token.statusCode).toBe(200);
+    const restricted = token.json().accessToken as string;
+    const as = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+      t.server.app.inject({
+        method,
+        url,
+        headers: { ...protocol, authorization: `Bearer ${restricted}` },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
+    for (const url of [
+      '/sync/v1/products/pull',
+      '/sync/v1/journal/pull',
+      '/sync/v1/orders/pull',
+      '/sync/v1/stream',
+    ])
+      expect((await as('GET', url)).statusCode).toBe(401);
+    expect((await as('POST', '/sync/v1/orders/push', [])).statusCode).toBe(401);
+    expect((await as('POST', '/sync/v1/journal/push', [])).statusCode).toBe(200);
+    const wrong = await t.server.app.inject({
+      method: 'POST',
+      url: '/sync/v1/token',
+      headers: { ...protocol, authorization: `Bearer ${doomed.tillId}.${'x'.repeat(43)}` },
+    });
+    expect(wrong.statusCode).toBe(401);
   });
 
   it('answers 426 to a client without or below the protocol version', async () => {

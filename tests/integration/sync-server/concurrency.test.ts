@@ -1,5 +1,9 @@
+import { randomFillSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StockLevel, stockLevelId } from '../../../src/core/catalog/stock-level';
+import { createUuidV7Generator } from '../../../src/core/ids';
+import { appendEntry } from '../../../src/core/journal/append-entry';
+import type { ChainHead, JournalEntry } from '../../../src/core/journal/journal-entry';
 import { aPlainSale } from '../../../src/core/journal/test-builders';
 import { projectJournalEntries } from '../../../sync-server/src/projections/project-journal';
 import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
@@ -177,5 +181,87 @@ describe.each(DATABASE_KINDS)('concurrent sales and the store inventory on $name
     const expected = Object.fromEntries(moved.rows.map((row) => [row.product_id, row.total]));
     expect(Object.fromEntries(stored.rows.map((row) => [row.product_id, row.quantity]))).toEqual(expected);
     expect(Object.fromEntries([...latest])).toEqual(expected);
+  });
+});
+
+// The per-scope lock (lockScope in push.ts): two pushes of the same new
+// journal entry id at once must store it once. The later one must see the
+// earlier one's row: an identical copy is a no-op, a different one a
+// conflict that returns the stored entry; never two rows, never an
+// overwrite, never a projection of the entry that lost. On PostgreSQL the
+// two pushes really overlap (a pool of connections); checked to fail with
+// lockScope removed from handlePush.
+const ROUNDS = 12;
+
+describe.each(DATABASE_KINDS)('two concurrent pushes of the same new id on $name', (kind) => {
+  let t: TestServer;
+  let till: EnrolledTill;
+
+  beforeAll(async () => {
+    t = await startTestServer(kind);
+    till = await t.enrol('PAR01', '05');
+  });
+  afterAll(() => t?.close());
+
+  const floatIn = (head: ChainHead | null, id: string, minor: number): JournalEntry => {
+    const appended = appendEntry(
+      head,
+      {
+        kind: 'cash.movement',
+        id,
+        recordedAt: new Date().toISOString(),
+        payload: { type: 'float-in', amount: { minor, currency: 'EUR' }, staffId: 'staff-camille' },
+      },
+      { storeCode: till.storeCode, tillCode: till.tillCode, tillId: till.tillId },
+    );
+    if (!appended.ok) throw new Error(JSON.stringify(appended.error));
+    return appended.value.entry;
+  };
+  const push = (entry: JournalEntry) => till.request('POST', '/sync/v1/journal/push', asNewRows([entry]));
+
+  it(`stores one row; the other push gets the no-op or the conflict (${ROUNDS} rounds each)`, async () => {
+    const newId = createUuidV7Generator({
+      now: () => Date.now(),
+      randomBytes: (n) => randomFillSync(new Uint8Array(n)),
+    });
+    let head: ChainHead | null = null;
+    for (let round = 0; round < 2 * ROUNDS; round++) {
+      const id = newId();
+      const identical = round % 2 === 0;
+      const mine = floatIn(head, id, 100 + round);
+      const theirs = identical ? mine : floatIn(head, id, 9_000 + round);
+      const answers = await Promise.all([push(mine), push(theirs)]);
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+      const bodies = answers.map((a) => a.json() as JournalEntry[]);
+      const stored = await t.db.query<{ doc: JournalEntry }>(
+        "SELECT doc FROM sync_documents WHERE collection = 'journal' AND id = $1",
+        [id],
+      );
+      expect(stored.rows).toHaveLength(1);
+      const kept = stored.rows[0]?.doc as JournalEntry;
+      const cash = await t.db.query<{ amount_minor: number }>(
+        'SELECT amount_minor FROM cash_movements WHERE entry_id = $1',
+        [id],
+      );
+      expect(cash.rows.map((row) => Number(row.amount_minor))).toEqual([
+        (kept.payload as { amount: { minor: number } }).amount.minor,
+      ]);
+      if (identical) {
+        expect(bodies).toEqual([[], []]);
+      } else {
+        // Exactly one was stored (answered []); the other got the stored entry back as a conflict.
+        const winner = bodies[0]?.length === 0 ? mine : theirs;
+        expect(bodies.filter((b) => b.length === 0)).toHaveLength(1);
+        expect(bodies.find((b) => b.length === 1)).toEqual([{ ...winner, _deleted: false }]);
+        expect(kept.hash).toBe(winner.hash);
+      }
+      head = { sequence: kept.sequence, hash: kept.hash };
+    }
+    const duplicates = await t.db.query(
+      `SELECT doc->>'sequence' FROM sync_documents WHERE collection = 'journal' AND scope = $1
+       GROUP BY doc->>'sequence' HAVING count(*) > 1`,
+      [till.tillId],
+    );
+    expect(duplicates.rows).toEqual([]);
   });
 });

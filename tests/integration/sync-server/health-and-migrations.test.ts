@@ -23,6 +23,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '003-projections',
       '004-web-shop',
       '005-kiosk-orders-and-stock-locations',
+      '006-till-ranges-and-held-entries',
     ]);
   });
 
