@@ -10,6 +10,7 @@ import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
 import { projectJournalEntries } from './projections/project-journal';
 import { adminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health';
+import { registerRootPage } from './routes/root-page';
 import { syncRoutes } from './routes/sync-routes';
 import { shopRoutes } from './shop/shop-routes';
 import { type StockMirror, startStockMirror } from './stock/stock-mirror';
@@ -48,6 +49,7 @@ export async function buildApp({
   const revocations = revocationCache(db);
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
   installErrorHandling(app);
+  registerRootPage(app, db);
   await app.register(cors, {
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT'],
