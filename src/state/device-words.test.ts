@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../core/bridge/device-status';
-import { bridgeErrorWords, deviceStatusWords } from './device-words';
+import { type DeviceStatus, deviceStateSchema } from '../core/bridge/device-status';
+import { bridgeErrorWords, DEVICE_STATE_WORDS, deviceStatusWords } from './device-words';
 
 const printer = (state: DeviceStatus['state'], detail?: string): DeviceStatus => ({
   deviceId: 'printer',
@@ -25,6 +25,14 @@ describe('device words for the cashier', () => {
     expect(deviceStatusWords({ ...printer('disconnected'), kind: 'payment-terminal' })).toBe(
       'Terminal CB : hors service',
     );
+  });
+
+  it('says a device is not configured, in French and English', () => {
+    const none = { ...printer('not-configured'), kind: 'payment-terminal' as const, simulated: false };
+    expect(deviceStatusWords(none)).toBe('Terminal CB : non configuré');
+    expect(DEVICE_STATE_WORDS.en['not-configured']).toBe('not configured');
+    for (const words of Object.values(DEVICE_STATE_WORDS))
+      expect(Object.keys(words).sort()).toEqual([...deviceStateSchema.options].sort());
   });
 
   it('turns known bridge error codes into words and keeps the host’s message otherwise', () => {

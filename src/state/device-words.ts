@@ -12,12 +12,24 @@ export const DEVICE_KIND_LABEL: Readonly<Record<DeviceKind, string>> = {
   scanner: 'Scanner',
 };
 
-const STATE_WORDS: Readonly<Record<DeviceState, string>> = {
-  connecting: 'connexion…',
-  connected: 'prêt',
-  degraded: 'à surveiller',
-  disconnected: 'hors service',
+/** Each device state in French (shown) and English (for the coming language switch). */
+export const DEVICE_STATE_WORDS: Readonly<Record<'fr' | 'en', Readonly<Record<DeviceState, string>>>> = {
+  fr: {
+    connecting: 'connexion…',
+    connected: 'prêt',
+    degraded: 'à surveiller',
+    disconnected: 'hors service',
+    'not-configured': 'non configuré',
+  },
+  en: {
+    connecting: 'connecting…',
+    connected: 'ready',
+    degraded: 'needs attention',
+    disconnected: 'out of service',
+    'not-configured': 'not configured',
+  },
 };
+const STATE_WORDS = DEVICE_STATE_WORDS.fr;
 
 /** "Imprimante : plus de papier", "Terminal CB : prêt". */
 export function deviceStatusWords(device: DeviceStatus): string {
