@@ -10,16 +10,17 @@ import { issueDemoPairingCodes, newAdminToken } from './lib/demo-enrolment';
 import { writeDemoKioskManagers } from './lib/demo-kiosk-managers';
 import { findElectron } from './lib/electron-binary';
 import { type LaunchConfig, loadLaunchConfig } from './lib/launch-config';
-import { type ServiceProcess, startService } from './lib/service-process';
+import type { ServiceOptions } from './lib/service-process';
+import { type SupervisedService, superviseService } from './lib/supervised-service';
 
-const services: ServiceProcess[] = [];
+const services: SupervisedService[] = [];
 let demoDevices: DemoDevices | undefined;
 let stopping: { readonly code: number; readonly done: Promise<void> } | undefined;
 
 /**
- * Stops every service, then the simulators, then exits with the first
- * caller's code. Services exiting during the shutdown call this again: they
- * wait for the same shutdown instead of exiting early, which had left the
+ * Stops every service (cancelling pending restarts), then the simulators,
+ * then exits with the first caller's code. Callers during the shutdown wait
+ * for the same shutdown instead of exiting early, which had left the
  * simulators' socat processes running.
  */
 async function stopAll(code: number): Promise<never> {
@@ -48,15 +49,15 @@ async function main(): Promise<void> {
   const env = { ...process.env, ...config, TILL_ADMIN_TOKEN: adminToken };
   const printerPage = await startSimulatedDevices(config, env);
 
-  const sync = await startService({
-    name: 'sync-server',
-    args: ['--enable-source-maps', 'dist/sync-server/main.js'],
-    env,
-    echo: true,
-    readyTimeoutMs: 120_000,
-  });
-  services.push(sync);
-  sync.child.once('exit', () => void stopAll(1));
+  const sync = (
+    await keepRunning({
+      name: 'sync-server',
+      args: ['--enable-source-maps', 'dist/sync-server/main.js'],
+      env,
+      echo: true,
+      readyTimeoutMs: 120_000,
+    })
+  ).current();
   const pairingCodes = JSON.stringify(
     await issueDemoPairingCodes(sync.url, adminToken, config.TILL_STORE_CODE),
   );
@@ -70,24 +71,23 @@ async function main(): Promise<void> {
       !process.env.TILL_KIOSK_MANAGERS
         ? { TILL_KIOSK_MANAGERS: writeDemoKioskManagers('.data/kiosk-managers.json', config.TILL_STORE_CODE) }
         : {};
-    const app = await startService({
-      name: 'electron',
-      command: electron.path,
-      args: ['dist/electron/main.cjs'],
-      env: { ...env, ...kioskManagers, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
-      echo: true,
-      // A first start on a slow machine (GPU init, a large renderer bundle) takes a while.
-      readyTimeoutMs: 30_000,
-    }).catch((error: unknown) => {
+    const app = await keepRunning(
+      {
+        name: 'electron',
+        command: electron.path,
+        args: ['dist/electron/main.cjs'],
+        env: { ...env, ...kioskManagers, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
+        echo: true,
+        // A first start on a slow machine (GPU init, a large renderer bundle) takes a while.
+        readyTimeoutMs: 30_000,
+      },
+      // Closing the window (or a manager leaving the kiosk) ends the demo; a crash restarts it.
+      true,
+    ).catch((error: unknown) => {
       console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     });
     if (app) {
-      services.push(app);
-      // Closing the window (or a manager leaving the kiosk) ends the demo.
-      app.child.once('exit', () => {
-        if (!stopping) void stopAll(0);
-      });
       console.log(`[start] Electron opened the ${config.TILL_APP} app (sync server ${sync.url}).`);
       if (printerPage) console.log(`[start] Receipts printed by the simulated printer: ${printerPage}`);
       return;
@@ -99,14 +99,14 @@ async function main(): Promise<void> {
     throw new Error(`TILL_ELECTRON=on but Electron cannot run: ${electron?.reason}`);
   if (electron && !electron.available)
     console.log(`[start] Electron not available (${electron.reason}): serving the apps to a browser.`);
-  const agent = await startService({
-    name: 'hardware-agent',
-    args: ['--enable-source-maps', 'dist/hardware/agent.js'],
-    env: { ...env, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
-    echo: true,
-  });
-  services.push(agent);
-  agent.child.once('exit', () => void stopAll(1));
+  const agent = (
+    await keepRunning({
+      name: 'hardware-agent',
+      args: ['--enable-source-maps', 'dist/hardware/agent.js'],
+      env: { ...env, TILL_SYNC_URL: sync.url, TILL_PAIRING_CODES: pairingCodes },
+      echo: true,
+    })
+  ).current();
   console.log(
     [
       '',
@@ -120,6 +120,36 @@ async function main(): Promise<void> {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
+}
+
+/**
+ * Starts a service and restarts it whenever it dies, saying which and why
+ * (scripts/lib/supervised-service.ts). With `endsDemo`, a clean exit (code 0:
+ * the Electron window was closed) ends the demo instead.
+ */
+async function keepRunning(options: ServiceOptions, endsDemo = false): Promise<SupervisedService> {
+  const supervised = await superviseService({
+    service: options,
+    ...(endsDemo
+      ? {
+          isFinalExit: (code: number | null) => code === 0,
+          onFinalExit: () => {
+            console.log(`[start] ${options.name} closed: stopping the demo.`);
+            if (!stopping) void stopAll(0);
+          },
+        }
+      : {}),
+    onRestarted: (service) => {
+      // Only with port 0: the others were given the first URL.
+      if (service.url !== firstUrl)
+        console.error(
+          `[start] ${options.name} now listens on ${service.url}, not ${firstUrl}: set a fixed port`,
+        );
+    },
+  });
+  const firstUrl = supervised.current().url;
+  services.push(supervised);
+  return supervised;
 }
 
 /**

@@ -3,6 +3,7 @@ import { type KioskExitAnswer, kioskExitRequestSchema } from '../../src/core/run
 import { type StaffMember, staffMemberSchema, verifyPin } from '../../src/core/staff/staff-member';
 import { storeCodeSchema } from '../../src/core/values/identifiers';
 import { type InvokeEvent, isTrustedSender } from './ipc-router';
+import type { LockoutState, LockoutStore } from './kiosk-lockout-store';
 
 // Leaving kiosk mode takes a manager PIN. The PIN hashes come from a file of
 // the till's local configuration, in the shape of the staff records the
@@ -50,6 +51,20 @@ export interface KioskExitGuardOptions {
   /** First lockout; each further lockout doubles, up to `maxLockoutMs`. */
   readonly lockoutMs?: number;
   readonly maxLockoutMs?: number;
+  /** Keeps the counters across relaunches (kiosk-lockout-store.ts); in memory only without it. */
+  readonly store?: LockoutStore;
+  /** Told of every failure, for the log; never given the PIN. */
+  readonly onFailure?: (failure: KioskExitFailure) => void;
+}
+
+/** One failed exit attempt: a wrong PIN, the one that locked the dialog, or a try while locked. */
+export interface KioskExitFailure {
+  readonly reason: 'wrong-pin' | 'locked' | 'still-locked';
+  /** Wrong PINs in a row, this one included (0 once a lockout started). */
+  readonly wrongInARow: number;
+  readonly lockouts: number;
+  /** For 'locked' and 'still-locked': how long the dialog stays locked. */
+  readonly lockedForMs?: number;
 }
 
 export interface KioskExitGuard {
@@ -60,33 +75,53 @@ export interface KioskExitGuard {
 /**
  * A 4-digit PIN falls to 10,000 guesses, so wrong PINs lock the dialog for a
  * growing time; while locked, no PIN is even checked (no oracle to probe).
+ * With a store, the counters survive a relaunch; every failure is reported.
  */
 export function createKioskExitGuard(options: KioskExitGuardOptions): KioskExitGuard {
   const maxAttempts = options.maxAttempts ?? 5;
   const lockoutMs = options.lockoutMs ?? 30_000;
   const maxLockoutMs = options.maxLockoutMs ?? 15 * 60_000;
-  let wrongInARow = 0;
-  let lockouts = 0;
-  let lockedUntil = 0;
+  const report = options.onFailure ?? (() => undefined);
+  const saved = options.store?.load();
+  // A damaged file fails closed: locked for the first lockout, as if the limit had been hit.
+  const state: LockoutState =
+    saved === 'damaged'
+      ? { wrongInARow: 0, lockouts: 0, lockedUntil: options.now() + lockoutMs }
+      : { wrongInARow: 0, lockouts: 0, lockedUntil: 0, ...saved };
+  const save = () => options.store?.save({ ...state });
+  if (saved === 'damaged') save();
 
   return {
     tryExit(pin) {
       if (options.managers.length === 0) return { answer: { ok: false, reason: 'not-configured' } };
       const now = options.now();
-      if (now < lockedUntil)
-        return { answer: { ok: false, reason: 'locked', retryAfterMs: lockedUntil - now } };
+      if (now < state.lockedUntil) {
+        const retryAfterMs = state.lockedUntil - now;
+        report({
+          reason: 'still-locked',
+          wrongInARow: 0,
+          lockouts: state.lockouts,
+          lockedForMs: retryAfterMs,
+        });
+        return { answer: { ok: false, reason: 'locked', retryAfterMs } };
+      }
       const manager = options.managers.find((member) => verifyPin(pin, member.pin));
       if (manager) {
-        wrongInARow = 0;
-        lockouts = 0;
+        Object.assign(state, { wrongInARow: 0, lockouts: 0, lockedUntil: 0 });
+        save();
         return { answer: { ok: true }, staffId: manager.id };
       }
-      wrongInARow += 1;
-      if (wrongInARow < maxAttempts) return { answer: { ok: false, reason: 'wrong-pin' } };
-      wrongInARow = 0;
-      const wait = Math.min(maxLockoutMs, lockoutMs * 2 ** lockouts);
-      lockouts += 1;
-      lockedUntil = now + wait;
+      state.wrongInARow += 1;
+      if (state.wrongInARow < maxAttempts) {
+        save();
+        report({ reason: 'wrong-pin', wrongInARow: state.wrongInARow, lockouts: state.lockouts });
+        return { answer: { ok: false, reason: 'wrong-pin' } };
+      }
+      const wrongInARow = state.wrongInARow;
+      const wait = Math.min(maxLockoutMs, lockoutMs * 2 ** state.lockouts);
+      Object.assign(state, { wrongInARow: 0, lockouts: state.lockouts + 1, lockedUntil: now + wait });
+      save();
+      report({ reason: 'locked', wrongInARow, lockouts: state.lockouts, lockedForMs: wait });
       return { answer: { ok: false, reason: 'locked', retryAfterMs: wait } };
     },
   };

@@ -56,9 +56,10 @@ class FakeWindow extends EventEmitter {
   }
 }
 
-function makeFakeElectron(singleInstance = true) {
+function makeFakeElectron(singleInstance = true, packaged = false) {
   const handlers = new Map<string, Listener>();
   const app = Object.assign(new EventEmitter(), {
+    isPackaged: packaged,
     requestSingleInstanceLock: () => singleInstance,
     enableSandbox: vi.fn(),
     whenReady: () => Promise.resolve(),
@@ -77,13 +78,14 @@ function makeFakeElectron(singleInstance = true) {
     },
     BrowserWindow: FakeWindow,
     Menu: { setApplicationMenu: vi.fn() },
+    dialog: { showErrorBox: vi.fn() },
     net: { fetch: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
     },
     utilityProcess: {
-      fork: vi.fn((_path: string) => {
+      fork: vi.fn((_path: string, _args?: string[], _options?: { env?: Record<string, string> }) => {
         const { port, child } = inMemoryHostChannel();
         const host = createDeviceHost(new DeviceRegistry(DEVICES));
         serveHostOverPort(port, host);
@@ -114,6 +116,9 @@ vi.mock('electron', () => ({
   get Menu() {
     return fake.electron.Menu;
   },
+  get dialog() {
+    return fake.electron.dialog;
+  },
   get net() {
     return fake.electron.net;
   },
@@ -140,10 +145,10 @@ const watched = ['uncaughtException', 'SIGTERM', 'SIGINT'] as const;
 const processEvents: EventEmitter = process;
 let listenersBefore: Map<string, ReturnType<EventEmitter['listeners']>>;
 
-async function startMain(env: Record<string, string>, singleInstance = true) {
+async function startMain(env: Record<string, string>, singleInstance = true, packaged = false) {
   vi.resetModules();
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  fake.electron = makeFakeElectron(singleInstance);
+  fake.electron = makeFakeElectron(singleInstance, packaged);
   fake.windows = [];
   listenersBefore = new Map(watched.map((event) => [event, processEvents.listeners(event)]));
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
@@ -262,7 +267,11 @@ describe('Electron main process wiring', () => {
       TILL_STORE_CODE: 'PAR01',
     });
     await until(() => electron.handlers.has('kiosk:exit'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(invoke(electron, 'kiosk:exit', ours, { pin: '1234' })).toEqual({ ok: false, reason: 'wrong-pin' });
+    // Every failure is logged, without the PIN.
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^kiosk: exit refused .*"reason":"wrong-pin"/));
+    expect(warn.mock.calls.flat().join(' ')).not.toContain('1234');
     await settle();
     expect(electron.app.quit).not.toHaveBeenCalled();
     expect(invoke(electron, 'kiosk:exit', ours, { pin: '9876' })).toEqual({ ok: true });
@@ -280,6 +289,49 @@ describe('Electron main process wiring', () => {
     expect(electron.app.quit).toHaveBeenCalled();
     expect(fake.windows).toHaveLength(0);
     expect(electron.handlers.size).toBe(0);
+    expect(electron.utilityProcess.fork).not.toHaveBeenCalled();
+  });
+
+  it('hands the hardware host only the variables it reads: no pairing codes, no managers file', async () => {
+    const electron = await startMain({
+      TILL_APP: 'cashier',
+      TILL_DEVICES: 'none',
+      TILL_PAIRING_CODES: '{"cashier":"ABCD-EFGH-JKLM"}',
+      TILL_KIOSK_MANAGERS: '/etc/till/kiosk-managers.json',
+      TILL_ADMIN_TOKEN: 'not-for-the-host',
+    });
+    await until(() => electron.utilityProcess.fork.mock.calls.length === 1);
+    const options = electron.utilityProcess.fork.mock.calls[0]?.[2] as unknown as {
+      env: Record<string, string>;
+    };
+    expect(options.env.TILL_DEVICES).toBe('none');
+    expect(
+      Object.keys(options.env)
+        .filter((name) => name.startsWith('TILL_'))
+        .sort(),
+    ).toEqual(['TILL_DATA_DIR', 'TILL_DEVICES']);
+    expect(options.env).not.toHaveProperty('HOME');
+  });
+
+  it('a packaged till without a device configuration gets no devices, not the simulators', async () => {
+    vi.stubEnv('TILL_DEVICES', undefined);
+    const electron = await startMain({ TILL_APP: 'cashier' }, true, true);
+    await until(() => electron.utilityProcess.fork.mock.calls.length === 1);
+    const options = electron.utilityProcess.fork.mock.calls[0]?.[2] as unknown as {
+      env: Record<string, string>;
+    };
+    expect(options.env.TILL_DEVICES).toBe('none');
+  });
+
+  it('refuses to start with a plain-http sync URL to another host, and says why', async () => {
+    const electron = await startMain({ TILL_APP: 'cashier', TILL_SYNC_URL: 'http://sync.example.fr' });
+    await until(() => electron.app.exit.mock.calls.length === 1);
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.stringMatching(/configuration/i),
+      expect.stringMatching(/TILL_SYNC_URL: the sync URL "http:\/\/sync\.example\.fr" uses plain http/),
+    );
+    expect(fake.windows).toHaveLength(0);
     expect(electron.utilityProcess.fork).not.toHaveBeenCalled();
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   net,
@@ -20,6 +21,7 @@ import { resolveAppRequest } from './app-protocol';
 import { type HostChild, superviseHostProcess } from './host-process-supervisor';
 import { registerBridgeChannels, sendBridgeEvent } from './ipc-router';
 import { createKioskExitGuard, kioskManagers, routeKioskExit } from './kiosk-exit-guard';
+import { fileLockoutStore } from './kiosk-lockout-store';
 import { createCrashPolicy, isBlockedKioskKey, relaunchArgs } from './kiosk-policy';
 import {
   APP_ORIGIN,
@@ -28,6 +30,7 @@ import {
   permissionDecision,
   secureWebPreferences,
 } from './security';
+import { deviceHostEnv, runtimeConfigFromEnv, type ShellPlace } from './shell-config';
 
 // Thin main process: it wires Electron's objects to the small modules next
 // to it (security, app-protocol, ipc-router, host-process-supervisor,
@@ -37,12 +40,17 @@ import {
 const screenSet = process.env.TILL_APP ?? 'cashier';
 const kiosk = screenSet === 'kiosk';
 const rendererDir = join(__dirname, '..', 'renderer');
-const runtimeConfig: RuntimeConfig = {
-  syncUrl: process.env.TILL_SYNC_URL ?? 'http://127.0.0.1:8787',
-  storeCode: process.env.TILL_STORE_CODE ?? 'PAR01',
-  tillCode: process.env.TILL_TILL_CODE ?? '01',
-  ...(process.env.TILL_PAIRING_CODES ? { pairingCodes: JSON.parse(process.env.TILL_PAIRING_CODES) } : {}),
-};
+const shellConfig = runtimeConfigFromEnv(process.env);
+// Checked before anything opens; a bad one stops the app in run().
+const runtimeConfig: RuntimeConfig = shellConfig.ok
+  ? shellConfig.runtimeConfig
+  : { syncUrl: 'http://127.0.0.1:8787', storeCode: 'PAR01', tillCode: '01' };
+const place = (): ShellPlace => ({
+  packaged: app.isPackaged,
+  userData: app.getPath('userData'),
+  resourcesPath: process.resourcesPath ?? '',
+  exists: existsSync,
+});
 
 let mainWindow: BrowserWindow | undefined;
 /** Set once the app itself decided to quit: until then a kiosk window refuses to close. */
@@ -53,12 +61,8 @@ const forkHost = (): HostChild =>
   utilityProcess.fork(join(__dirname, 'device-host.cjs'), [], {
     serviceName: 'Store till hardware',
     stdio: 'inherit',
-    env: {
-      ...process.env,
-      TILL_DATA_DIR: join(app.getPath('userData'), 'hardware'),
-      // Receipt logos: packaged, they sit in resources/logos (electron-builder's extraResources).
-      ...(app.isPackaged ? { TILL_LOGO_DIR: join(process.resourcesPath, 'logos') } : {}),
-    },
+    // Only what the host reads (shell-config.ts): pairing codes, tokens and the managers file stay here.
+    env: deviceHostEnv(process.env, place()),
   }) satisfies UtilityProcess;
 
 function relaunchAfterCrash(why: string): void {
@@ -146,7 +150,13 @@ async function ready(): Promise<void> {
   app.on('will-quit', () => host.stop());
 
   if (kiosk) {
-    const guard = createKioskExitGuard({ managers: loadKioskManagers(), now: Date.now });
+    const guard = createKioskExitGuard({
+      managers: loadKioskManagers(),
+      now: Date.now,
+      // The lockout survives a relaunch, and every failure is in the log (never the PIN).
+      store: fileLockoutStore(join(app.getPath('userData'), 'kiosk-exit-lockout.json')),
+      onFailure: (failure) => console.warn(`kiosk: exit refused ${JSON.stringify(failure)}`),
+    });
     ipcMain.handle(KIOSK_EXIT_CHANNEL, (event, request: unknown) => {
       const { answer, staffId } = routeKioskExit(event, request, guard);
       if (answer.ok) {
@@ -165,6 +175,14 @@ async function ready(): Promise<void> {
 }
 
 function run(): void {
+  if (!shellConfig.ok) {
+    // A configuration error is the installer's to fix: say what, and do not start half-configured.
+    const message = shellConfig.problems.join('\n');
+    console.error(`electron: configuration error:\n${message}`);
+    dialog.showErrorBox('Store Till: configuration error', message);
+    app.exit(1);
+    return;
+  }
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
   ]);

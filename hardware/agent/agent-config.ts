@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { type RuntimeConfig, runtimeConfigSchema } from '../../src/core/runtime/runtime-config';
+import { syncUrlSchema } from '../../src/core/runtime/sync-url';
 
 const agentConfigSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -12,7 +13,7 @@ const agentConfigSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{16,200}$/)
     .optional(),
   rendererDir: z.string().min(1).default('dist/renderer'),
-  syncUrl: z.url().default('http://127.0.0.1:8787'),
+  syncUrl: syncUrlSchema.default('http://127.0.0.1:8787'),
   storeCode: z
     .string()
     .regex(/^[A-Z0-9]{2,8}$/)

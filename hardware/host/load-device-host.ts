@@ -45,6 +45,14 @@ export async function loadDeviceHost(options: DeviceHostOptions): Promise<Device
   };
 }
 
+const notConfigured = (deviceId: string, kind: DeviceStatus['kind'], name: string): DeviceStatus => ({
+  deviceId,
+  kind,
+  name,
+  state: 'not-configured',
+  simulated: false,
+});
+
 export function createDeviceHostFromConfig(
   config: DeviceConfig,
   options: Pick<DeviceHostOptions, 'dataDir' | 'log'>,
@@ -66,6 +74,10 @@ export function createDeviceHostFromConfig(
       log,
     };
   };
+  // The devices a till sells with, when its configuration has none: shown
+  // as such on the status bar until they are configured.
+  if (!config.printer) registry.update(notConfigured('printer', 'printer', 'Receipt printer'));
+  if (!config.terminal) registry.update(notConfigured('terminal', 'payment-terminal', 'Card terminal'));
   host = createDeviceHost(registry, {
     ...(config.printer ? { printer: createReceiptPrinter(config.printer, context('printer')) } : {}),
     ...(config.terminal ? { terminal: createPaymentTerminal(config.terminal, context('payment')) } : {}),

@@ -9,8 +9,10 @@ import { loadDeviceHost } from './load-device-host';
 async function main(): Promise<void> {
   const port: unknown = Reflect.get(process, 'parentPort');
   if (!isHostParentPort(port)) throw new Error('not started by Electron utilityProcess.fork');
+  // Main always says which devices (electron/main/shell-config.ts); without
+  // that, no devices: never simulators, whose card terminal approves everything.
   const host = await loadDeviceHost({
-    devices: process.env.TILL_DEVICES ?? 'simulated',
+    devices: process.env.TILL_DEVICES ?? 'none',
     dataDir: process.env.TILL_DATA_DIR ?? '.data/hardware',
   });
   serveHostOverPort(port, host);

@@ -23,6 +23,8 @@ export interface ServiceOptions {
   readonly readyTimeoutMs?: number;
   /** Echo the service's output with a [name] prefix (the launcher) or keep it quiet (tests). */
   readonly echo?: boolean;
+  /** Called with the child as soon as it is spawned, before it is ready (so a launcher can stop it early). */
+  readonly onSpawn?: (child: ChildProcess) => void;
 }
 
 interface ReadyLine {
@@ -48,6 +50,7 @@ export function startService(options: ServiceOptions): Promise<ServiceProcess> {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  options.onSpawn?.(child);
   const lines: string[] = [];
   const record = (stream: 'out' | 'err') => (line: string) => {
     lines.push(line);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../core/bridge/device-status';
+import { type DeviceStatus, deviceStateSchema } from '../core/bridge/device-status';
 import { i18n } from '../i18n/i18n';
 import { bridgeErrorWords, deviceStatusWords } from './device-words';
 
@@ -26,6 +26,17 @@ describe('device words for the cashier', () => {
     expect(deviceStatusWords({ ...printer('disconnected'), kind: 'payment-terminal' })).toBe(
       'Terminal CB : hors service',
     );
+  });
+
+  it('says a device is not configured, in French and English', () => {
+    const none = { ...printer('not-configured'), kind: 'payment-terminal' as const, simulated: false };
+    expect(deviceStatusWords(none)).toBe('Terminal CB : non configuré');
+    for (const state of deviceStateSchema.options) {
+      for (const lng of ['fr', 'en'] as const) {
+        expect(i18n.getFixedT(lng)(`devices.state.${state}`)).not.toMatch(/^devices\./);
+      }
+    }
+    expect(i18n.getFixedT('en')('devices.state.not-configured')).toBe('not configured');
   });
 
   it('turns bridge error codes into words, and never shows the host’s message or an unknown code', () => {

@@ -11,6 +11,7 @@ import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
 import { projectJournalEntries } from './projections/project-journal';
 import { adminRoutes } from './routes/admin-routes';
 import { registerHealthRoutes } from './routes/health';
+import { registerRootPage } from './routes/root-page';
 import { syncRoutes } from './routes/sync-routes';
 import { shopRoutes } from './shop/shop-routes';
 import { type StockMirror, startStockMirror } from './stock/stock-mirror';
@@ -50,6 +51,7 @@ export async function buildApp({
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
   installErrorHandling(app);
   installBoundedJson(app);
+  registerRootPage(app, db);
   await app.register(cors, {
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT'],

@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { buildApp } from './app';
 import { serverConfigFromEnv } from './config';
 import { migrate } from './db/migrate';
@@ -7,6 +8,19 @@ import { seedDemoCatalog } from './demo/seed-catalog';
 import { seedDemoStockNetwork } from './demo/seed-stock-network';
 import { seedDemoStore } from './demo/seed-store';
 import { backfillProjections } from './projections/backfill-projections';
+
+const SHUTDOWN_DEADLINE_MS = 1_500;
+
+/** The responses of the open live streams (GET /sync/v1/stream), as long as each is open. */
+function trackLiveStreams(server: Server): Set<ServerResponse> {
+  const open = new Set<ServerResponse>();
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (!request.url?.startsWith('/sync/v1/stream')) return;
+    open.add(response);
+    response.once('close', () => open.delete(response));
+  });
+  return open;
+}
 
 // Entry point of the sync server process. On a fresh machine it creates its
 // embedded database, applies migrations and seeds the demo store.
@@ -39,14 +53,35 @@ async function main(): Promise<void> {
     .then((result) => app.log.info(result, 'projection backfill done'))
     .catch((error: unknown) => app.log.error({ err: error }, 'projection backfill failed'));
 
+  const streams = trackLiveStreams(app.server);
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal, openStreams: streams.size }, 'shutting down');
+    // A stuck close (a query that never returns) must not keep the process:
+    // the service manager waits for it, and tills reconnect to the next one.
+    setTimeout(() => {
+      app.log.error({ signal }, 'shutdown took over 1.5 s: exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // Live streams never end by themselves, and Fastify's close waits for
+    // every open request: end them first (each till reconnects elsewhere or later).
+    for (const stream of streams) stream.end();
     await server.close();
     await db.close();
+    app.log.info({ signal }, 'stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(
+      signal,
+      () =>
+        void shutdown(signal).catch((error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        }),
+    );
 }
 
 main().catch((error: unknown) => {

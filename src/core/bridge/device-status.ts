@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 // Device status is a small state machine shown to the cashier at all times:
 // connecting -> connected <-> degraded (e.g. paper near end) -> disconnected.
+// 'not-configured': the till has no such device in its configuration (a
+// packaged till starts with none), shown until one is configured.
 
 export const deviceKindSchema = z.enum([
   'scanner',
@@ -12,7 +14,13 @@ export const deviceKindSchema = z.enum([
 ]);
 export type DeviceKind = z.infer<typeof deviceKindSchema>;
 
-export const deviceStateSchema = z.enum(['connecting', 'connected', 'degraded', 'disconnected']);
+export const deviceStateSchema = z.enum([
+  'connecting',
+  'connected',
+  'degraded',
+  'disconnected',
+  'not-configured',
+]);
 export type DeviceState = z.infer<typeof deviceStateSchema>;
 
 export const deviceStatusSchema = z.object({

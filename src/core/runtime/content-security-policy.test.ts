@@ -16,4 +16,10 @@ describe('renderer content security policy', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).toContain("object-src 'none'");
   });
+
+  it('allows no inline style: the build has none (React styles go through the CSSOM, which CSP allows)', () => {
+    const csp = contentSecurityPolicy({ syncUrl: 'http://127.0.0.1:8787' });
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('unsafe-inline');
+  });
 });

@@ -1,6 +1,7 @@
 // The renderer's Content-Security-Policy, sent as a header by both hosts.
 // It is built from the runtime config because the sync server's origin is
-// only known at run time. No 'unsafe-eval': the renderer must not need it.
+// only known at run time. No 'unsafe-eval' and no 'unsafe-inline' (scripts or
+// styles): the built renderer has neither (tests/e2e/csp.test.ts checks it in Chromium).
 
 export interface CspOrigins {
   readonly syncUrl: string;
@@ -22,7 +23,7 @@ export function contentSecurityPolicy({ syncUrl, agentUrl }: CspOrigins): string
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,

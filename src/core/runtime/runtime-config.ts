@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { pairingCodeSchema } from '../sync/wire';
 import { storeCodeSchema, tillCodeSchema } from '../values/identifiers';
+import { syncUrlSchema } from './sync-url';
 
 // What the renderer needs to know about where it runs. The host (the
 // hardware agent in browser mode, the app:// protocol in Electron) serves it
 // as /runtime-config.json, so one build runs in every store.
 
 export const runtimeConfigSchema = z.object({
-  /** Base URL of the sync server, e.g. http://127.0.0.1:8787 */
-  syncUrl: z.url(),
+  /** Base URL of the sync server: https, or http only to this machine (e.g. http://127.0.0.1:8787). */
+  syncUrl: syncUrlSchema,
   /** WebSocket URL of the local hardware agent; absent under Electron. */
   agentUrl: z.url().optional(),
   /** Token the agent requires on its WebSocket; served same-origin only. */
