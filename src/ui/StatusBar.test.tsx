@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../core/bridge/device-status';
+import { i18n } from '../i18n/i18n';
 import { StatusBar, type StatusBarProps } from './StatusBar';
 
 const printer: DeviceStatus = {
@@ -59,5 +60,37 @@ describe('status bar devices', () => {
     expect(render({ hostConnected: undefined, devices: [] })).toContain(
       'Périphériques : aucun hôte configuré',
     );
+  });
+});
+
+describe('status bar sync', () => {
+  it('tells an offline server and a failed sync in words, never the browser’s or server’s own text', () => {
+    const html = render({
+      server: 'offline',
+      offlineReason: 'Failed to fetch',
+      replicationState: 'error',
+      replicationError: '403 forbidden: this till has been revoked',
+    });
+    expect(html).not.toContain('Failed to fetch');
+    expect(html).not.toContain('revoked');
+    expect(html).toContain('title="Le serveur de synchronisation ne répond pas.');
+    expect(html).toContain('title="refusé par le serveur, action non autorisée pour cette caisse"');
+  });
+
+  it('counts and times in the active language', async () => {
+    const at = Date.UTC(2026, 11, 6, 18, 5, 9);
+    const fr = render({ productCount: 2556, lastSyncAt: at });
+    expect(fr).toContain(`Catalogue : 2${'\u202f'}556 articles`);
+    await i18n.changeLanguage('en');
+    try {
+      const en = render({ productCount: 2556, lastSyncAt: at, pending: 3 });
+      expect(en).toContain('Catalog: 2,556 products');
+      expect(en).toContain('To send: 3');
+      expect(en).toContain(
+        `Sync: up to date · ${new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' }).format(at)}`,
+      );
+    } finally {
+      await i18n.changeLanguage('fr');
+    }
   });
 });

@@ -151,4 +151,22 @@ describe('start screen', () => {
     expect(await page.locator('header').textContent()).toContain('Caisse 02');
     expect(pageErrors).toEqual([]);
   });
+
+  it('with the sync server down at a first start: French words, what to do, and Réessayer', async () => {
+    await sync.stop();
+    const page = await newProfile();
+    const start = new StartScreenPage(page);
+    await page.goto(`${agent.url}/cashier`);
+    await start.error.waitFor({ timeout: 60_000 });
+    expect(await start.errorWords()).toEqual({
+      code: 'server-unreachable',
+      title: 'Le serveur de synchronisation ne répond pas',
+      action:
+        'La caisse doit joindre le serveur une première fois pour s’appairer. Vérifiez le câble réseau ou le Wi-Fi du magasin, puis touchez « Réessayer ».',
+    });
+    expect(await page.getByTestId('start-retry').textContent()).toBe('Réessayer');
+    expect(await page.locator('body').innerText()).not.toMatch(/Failed to fetch|TypeError/);
+    expect(await axeViolations(page)).toEqual([]);
+    await shoot(page, 'start-screen-server-down');
+  });
 });
