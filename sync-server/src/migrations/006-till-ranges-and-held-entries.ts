@@ -15,6 +15,9 @@ export const tillRangesAndHeldEntriesMigration: Migration = {
     ALTER TABLE tills ADD COLUMN journal_start_hash text NOT NULL
       DEFAULT '0000000000000000000000000000000000000000000000000000000000000000';
     ALTER TABLE tills ADD COLUMN sequence_limit bigint;
+    -- Tills revoked before this migration close their range at their head.
+    UPDATE tills SET sequence_limit = COALESCE((SELECT h.sequence FROM journal_heads h WHERE h.till_id = tills.id), 0)
+      WHERE revoked_at IS NOT NULL;
 
     -- Journal entries kept for audit but not projected until a person
     -- accepts them (POST /admin/v1/incidents/:id/accept): a hash mismatch,

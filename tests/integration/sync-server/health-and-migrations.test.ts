@@ -3,6 +3,7 @@ import { migrate } from '../../../sync-server/src/db/migrate';
 import { generateFrenchCatalog } from '../../../sync-server/src/demo/french-catalog';
 import { seedDemoCatalog } from '../../../sync-server/src/demo/seed-catalog';
 import { DEMO_STORE, seedDemoStore } from '../../../sync-server/src/demo/seed-store';
+import { MIGRATIONS } from '../../../sync-server/src/migrations';
 import { asNewRows, TestJournal } from '../../support/journal-builder';
 import { DATABASE_KINDS, startTestServer, type TestServer } from '../../support/sync-server-harness';
 
@@ -88,5 +89,39 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
 
     const otherStore = await t.enrol('LYO02', '01');
     expect((await otherStore.request('GET', '/sync/v1/inventory/pull')).json().documents).toEqual([]);
+  });
+});
+
+// Migration 006 on a database that already has tills: a till revoked before
+// it closes its numbering range at its head (docs/sync-protocol.md 3.1), so
+// what it uploads past that is held, not projected; an active till's range
+// stays open and starts at 0.
+describe.each(DATABASE_KINDS)('migration 006 over existing tills on $name', (kind) => {
+  it('closes the range of tills revoked before it at their head', async () => {
+    const { db, dispose } = await kind.open();
+    try {
+      const before006 = MIGRATIONS.filter((m) => m.id < '006');
+      await migrate(db, before006);
+      await db.query("INSERT INTO stores (code, name) VALUES ('PAR01', 'Paris')");
+      await db.query(
+        `INSERT INTO tills (id, store_code, till_code, device_name, credential_hash, revoked_at) VALUES
+           ('old', 'PAR01', '01', 'old', 'x', now()), ('empty', 'PAR01', '02', 'empty', 'x', now()),
+           ('active', 'PAR01', '03', 'active', 'x', NULL)`,
+      );
+      await db.query("INSERT INTO journal_heads (till_id, sequence, hash) VALUES ('old', 41, $1)", [
+        'a'.repeat(64),
+      ]);
+      expect(await migrate(db)).toEqual(['006-till-ranges-and-held-entries']);
+      const tills = await db.query<{ id: string; start: number; limit: number | null }>(
+        'SELECT id, journal_start_sequence::int AS start, sequence_limit::int AS limit FROM tills ORDER BY id',
+      );
+      expect(tills.rows).toEqual([
+        { id: 'active', start: 0, limit: null },
+        { id: 'empty', start: 0, limit: 0 },
+        { id: 'old', start: 0, limit: 41 },
+      ]);
+    } finally {
+      await dispose();
+    }
   });
 });
