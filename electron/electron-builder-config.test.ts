@@ -56,6 +56,27 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('publishes to a generic update feed, and Windows installs only updates signed by our publisher', () => {
+    expect(config.publish).toEqual([{ provider: 'generic', url: expect.stringMatching(/^https:\/\//) }]);
+    expect(config.win).toMatchObject({
+      forceCodeSigning: true,
+      verifyUpdateCodeSignature: true,
+      signtoolOptions: { publisherName: 'Store Till' },
+    });
+  });
+
+  it('ships the current Electron patch release and electron-updater as a runtime dependency', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    // 45.4.1 shipped without updates; 45.6.1 is the current 45.x patch (issue 11).
+    expect(pkg.devDependencies.electron).toBe('45.6.1');
+    expect(JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version).toBe('45.6.1');
+    // In dependencies, so electron-builder packs it into the app (devDependencies stay out).
+    expect(pkg.dependencies['electron-updater']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
   it("passes electron-builder's own validation, which refuses unknown options", async () => {
     await expect(validateConfiguration(config, quietLogger)).resolves.toBeUndefined();
     await expect(validateConfiguration({ ...config, asarr: true }, quietLogger)).rejects.toThrow(/asarr/);

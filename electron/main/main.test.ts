@@ -334,4 +334,17 @@ describe('Electron main process wiring', () => {
     expect(fake.windows).toHaveLength(0);
     expect(electron.utilityProcess.fork).not.toHaveBeenCalled();
   });
+
+  it('refuses to start with a plain-http update feed to another host', async () => {
+    const electron = await startMain({
+      TILL_APP: 'cashier',
+      TILL_UPDATE_URL: 'http://updates.example.fr/till',
+    });
+    await until(() => electron.app.exit.mock.calls.length === 1);
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.stringMatching(/^TILL_UPDATE_URL: the update feed URL .* plain http/),
+    );
+    expect(fake.windows).toHaveLength(0);
+  });
 });

@@ -31,6 +31,7 @@ import {
   secureWebPreferences,
 } from './security';
 import { deviceHostEnv, runtimeConfigFromEnv, type ShellPlace } from './shell-config';
+import { scheduleUpdateChecks, updateSettingsFromEnv } from './updates';
 
 // Thin main process: it wires Electron's objects to the small modules next
 // to it (security, app-protocol, ipc-router, host-process-supervisor,
@@ -45,6 +46,11 @@ const shellConfig = runtimeConfigFromEnv(process.env);
 const runtimeConfig: RuntimeConfig = shellConfig.ok
   ? shellConfig.runtimeConfig
   : { syncUrl: 'http://127.0.0.1:8787', storeCode: 'PAR01', tillCode: '01' };
+const updateSettings = updateSettingsFromEnv(process.env, runtimeConfig.storeCode);
+const configProblems = [
+  ...(shellConfig.ok ? [] : shellConfig.problems),
+  ...(updateSettings.ok ? [] : [updateSettings.problem]),
+];
 const place = (): ShellPlace => ({
   packaged: app.isPackaged,
   userData: app.getPath('userData'),
@@ -172,12 +178,28 @@ async function ready(): Promise<void> {
   await mainWindow.loadURL(url);
   // The line `npm start` (scripts/lib/service-process.ts) waits for.
   process.stdout.write(`${JSON.stringify({ event: 'ready', service: 'electron', url })}\n`);
+  await startUpdates();
+}
+
+/** Signed updates from the TILL_UPDATE_URL feed, staged by store (updates.ts, docs/electron.md). */
+async function startUpdates(): Promise<void> {
+  if (!updateSettings.ok || !updateSettings.settings) return;
+  if (!app.isPackaged) {
+    console.info('updates: TILL_UPDATE_URL is set, but only an installed till updates itself');
+    return;
+  }
+  // Loaded only here: electron-updater builds its updater for the platform's package on first use.
+  const { autoUpdater } = await import('electron-updater');
+  const scheduler = scheduleUpdateChecks(autoUpdater, updateSettings.settings, (message) =>
+    console.info(message),
+  );
+  app.on('will-quit', () => scheduler.stop());
 }
 
 function run(): void {
-  if (!shellConfig.ok) {
+  if (configProblems.length > 0) {
     // A configuration error is the installer's to fix: say what, and do not start half-configured.
-    const message = shellConfig.problems.join('\n');
+    const message = configProblems.join('\n');
     console.error(`electron: configuration error:\n${message}`);
     dialog.showErrorBox('Store Till: configuration error', message);
     app.exit(1);
