@@ -2,6 +2,7 @@ import type { PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-met
 import { money } from '../core/money';
 import type { TenderInput } from '../core/sale';
 import { cardTerminalRefSchema } from '../core/sale/tender';
+import { t } from '../i18n/i18n';
 
 type Approved = Extract<PaymentOutcome, { status: 'approved' }>;
 
@@ -35,13 +36,10 @@ export function cardTenderFrom(outcome: Approved, tenderId: string): TenderInput
   };
 }
 
-/** Why a card payment paid nothing, and what to do, in the cashier's words. */
+/**
+ * Why a card payment paid nothing, and what to do, in the cashier's words. The
+ * terminal's own reason (often English, with result codes) is for the logs.
+ */
 export function cardNotPaidWords(outcome: Exclude<PaymentOutcome | RecoveredPayment, Approved>): string {
-  const problem =
-    outcome.status === 'declined'
-      ? `Carte refusée : ${outcome.reason}`
-      : outcome.status === 'aborted'
-        ? `Paiement carte annulé : ${outcome.reason}`
-        : 'Aucun débit : le terminal n’a pas pris ce paiement';
-  return `${problem}. Choisissez un autre moyen de paiement.`;
+  return t(`sale.card.${outcome.status}`);
 }

@@ -51,27 +51,3 @@ export function bridgeErrorWords(error: BridgeError): string {
 export function queuedPrintJobWords(job: QueuedPrintJob): string {
   return wordsOfBridgeError({ code: job.code ?? '' });
 }
-
-// The open sale kept through a reload, and cash kept on the sale when the
-// cashier goes back to the basket (French first, English beside it until the
-// renderer has i18next).
-export const OPEN_SALE_WORDS = {
-  fr: {
-    restoring: 'Reprise de la vente en cours…',
-    keptCash: 'Déjà encaissé en espèces',
-    cashTaken: 'Espèces reçues',
-    keptCashHint: 'Ce montant sera déduit au prochain encaissement.',
-    signOutWithCash: 'Des espèces sont encaissées sur cette vente : terminez-la avant de fermer',
-    emptyWithCash: 'Des espèces sont encaissées : la vente ne peut pas être vidée, terminez-la',
-    cardInterrupted: 'Paiement carte interrompu : vérification auprès du terminal…',
-  },
-  en: {
-    restoring: 'Restoring the open sale…',
-    keptCash: 'Cash already taken',
-    cashTaken: 'Cash received',
-    keptCashHint: 'This amount is deducted at the next payment.',
-    signOutWithCash: 'Cash was taken on this sale: finish it before closing',
-    emptyWithCash: 'Cash was taken: the sale cannot be emptied, finish it',
-    cardInterrupted: 'Card payment interrupted: checking with the terminal…',
-  },
-} as const satisfies Record<'fr' | 'en', Record<string, string>>;

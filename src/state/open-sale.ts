@@ -11,7 +11,7 @@ import {
   writeOpenSaleDocument,
 } from '../data/open-sale-document';
 import type { TillDatabase } from '../data/till-database';
-import { OPEN_SALE_WORDS } from './device-words';
+import { t } from '../i18n/i18n';
 import type { SaleKeeper, SaleState, SaleStore } from './sale-store';
 
 // The open sale survives a reload or a crash of the renderer: its lines, the
@@ -167,7 +167,7 @@ async function putBack(
       ? {
           paymentId: saved.card.paymentId,
           phase: 'outcome-unknown',
-          message: OPEN_SALE_WORDS.fr.cardInterrupted,
+          message: t('openSale.cardInterrupted'),
         }
       : undefined,
   });

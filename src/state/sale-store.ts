@@ -25,15 +25,15 @@ import {
 } from '../i18n/error-words';
 import { t } from '../i18n/i18n';
 import { cardNotPaidWords, cardTenderFrom } from './card-tender';
-import { bridgeErrorWords, OPEN_SALE_WORDS } from './device-words';
+import { bridgeErrorWords } from './device-words';
 import { openDrawer } from './drawer-kick';
 import { newId } from './ids';
 import { mayReturnToBasket, mayVoidLine, resumePayment } from './kept-tenders';
 import { receiptContextFrom } from './receipt-context';
 import { printReceipt, type ReceiptPrintState, receiptJobId } from './receipt-printing';
 import { emptyCart, handedOver } from './sale-basics';
-import type { CardAttempt, CompletedSaleView } from './sale-views';
 import { scanProblemWords } from './sale-problem-words';
+import type { CardAttempt, CompletedSaleView } from './sale-views';
 import { lookupScan } from './scan-lookup';
 import { findStaffByPin, type SignedInStaff } from './staff-sign-in';
 import type { TillServices } from './till-services';
@@ -128,7 +128,7 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
     signOut() {
       const state = store.getState();
       if (state.card) return fail('Paiement carte en cours : terminez-le avant de fermer');
-      if (holdsMoney(state)) return fail(OPEN_SALE_WORDS.fr.signOutWithCash);
+      if (holdsMoney(state)) return fail(t('openSale.signOutWithCash'));
       store.setState({
         staff: undefined,
         signedInAt: undefined,
@@ -162,7 +162,7 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
     voidLine(lineId: string) {
       const { cart, staff, kept } = store.getState();
       if (!staff) return;
-      if (!mayVoidLine(cart, kept, lineId)) return fail(OPEN_SALE_WORDS.fr.emptyWithCash);
+      if (!mayVoidLine(cart, kept, lineId)) return fail(t('openSale.emptyWithCash'));
       const voided = voidLine(cart, lineId, {
         byStaffId: staff.id,
         at: new Date().toISOString(),

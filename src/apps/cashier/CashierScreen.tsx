@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { formatMoney } from '../../core/money';
-import { OPEN_SALE_WORDS } from '../../state/device-words';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createSaleStore } from '../../state/sale-store';
@@ -17,6 +17,7 @@ import { SignInPanel } from './SignInPanel';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
+  const { t } = useTranslation();
   const services = useTillServices();
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
   const [sale] = useState(() => createSaleStore(services, keeper));
@@ -78,7 +79,7 @@ export function CashierScreen() {
       </header>
       {!restored ? (
         <p role="status" data-testid="restoring-sale">
-          {OPEN_SALE_WORDS.fr.restoring}
+          {t('openSale.restoring')}
         </p>
       ) : !state.staff ? (
         <SignInPanel onSignIn={sale.signIn} problem={state.problem} />
@@ -107,11 +108,11 @@ export function CashierScreen() {
             <CartLines priced={priced} onVoid={sale.voidLine} locked={state.payment !== undefined} />
             {state.kept.length > 0 && !state.payment && (
               <p className="kept-cash" data-testid="kept-cash">
-                {OPEN_SALE_WORDS.fr.keptCash} :{' '}
+                {t('openSale.keptCash')} :{' '}
                 <strong data-testid="kept-cash-amount">
                   {formatMoney(keptCash(state.kept, state.cart.currency), 'fr-FR')}
                 </strong>
-                . {OPEN_SALE_WORDS.fr.keptCashHint}
+                . {t('openSale.keptCashHint')}
               </p>
             )}
           </section>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMoney, parseMoney } from '../../core/money';
 import { type Payment, remainingDue } from '../../core/sale';
-import { OPEN_SALE_WORDS } from '../../state/device-words';
 import type { CardAttempt } from '../../state/sale-store';
 
 const QUICK_NOTES_MINOR = [500, 1_000, 2_000, 5_000];
@@ -119,12 +119,13 @@ export function PaymentPanel(props: {
 
 /** What the customer has already handed over on this sale: it stays on it, whatever happens next. */
 function TendersTaken({ payment }: { payment: Payment }) {
+  const { t: words } = useTranslation();
   if (payment.tenders.length === 0) return null;
   return (
     <ul className="tenders-taken" data-testid="tenders-taken">
       {payment.tenders.map((t) => (
         <li key={t.tenderId} data-testid="tender-taken">
-          {t.type === 'cash' ? OPEN_SALE_WORDS.fr.cashTaken : 'Carte bancaire'} :{' '}
+          {t.type === 'cash' ? words('openSale.cashTaken') : words('openSale.cardTaken')} :{' '}
           {formatMoney(t.type === 'cash' ? t.given : t.amount, 'fr-FR')}
         </li>
       ))}
