@@ -4,7 +4,6 @@ import { addProduct, type Cart, createCart, priceCart, voidLine } from '../core/
 import { changeLines, itemLines, totalLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
 import { type Money, money, sumMoney } from '../core/money';
-import { buildSaleReceipt, type ReceiptDocument, receiptToPlainText } from '../core/receipts';
 import {
   addTender,
   changeDue,
@@ -20,8 +19,7 @@ import type { StaffMember } from '../core/staff/staff-member';
 import { cardTenderFrom } from './card-tender';
 import { bridgeErrorWords } from './device-words';
 import { newId } from './ids';
-import { receiptContextFrom } from './receipt-context';
-import { printReceipt, type ReceiptPrintState, receiptJobId } from './receipt-printing';
+import type { ReceiptDesk } from './receipt-desk';
 import { lookupScan } from './scan-lookup';
 import { findStaffByPin, type SignedInStaff } from './staff-sign-in';
 import type { TillServices } from './till-services';
@@ -52,8 +50,6 @@ export interface SaleState {
   /** Set while the customer pays. */
   readonly payment: Payment | undefined;
   readonly completed: CompletedSaleView | undefined;
-  /** The receipt of the last completed sale on its way to the printer. */
-  readonly print: ReceiptPrintState | undefined;
   readonly card: CardAttempt | undefined;
   /** The last problem, in words for the cashier. */
   readonly problem: string | undefined;
@@ -88,7 +84,8 @@ function handedOver(payment: Payment): Money {
   );
 }
 
-export function createSaleStore(services: SaleServices) {
+/** `receipts`: the receipt of each completed sale (print on request, QR, duplicates); see receipt-desk.ts. */
+export function createSaleStore(services: SaleServices, receipts: ReceiptDesk) {
   const settings = async () => (await services.db.settings.findOne().exec())?.toMutableJSON();
   const store = createStore<SaleState>()(() => ({
     staff: undefined,
@@ -96,7 +93,6 @@ export function createSaleStore(services: SaleServices) {
     startedAt: undefined,
     payment: undefined,
     completed: undefined,
-    print: undefined,
     card: undefined,
     problem: undefined,
   }));
@@ -104,8 +100,6 @@ export function createSaleStore(services: SaleServices) {
   const { bridge } = services;
   // Card receipts of the payment in progress, kept for the completed sale.
   let terminalReceipts: string[][] = [];
-  // The receipt to reprint: same job id, so the host prints it once.
-  let lastReceipt: { jobId: string; document: ReceiptDocument } | undefined;
 
   // Display updates go one after another, so the customer never sees an older line last.
   let displayQueue: Promise<unknown> = Promise.resolve();
@@ -140,9 +134,9 @@ export function createSaleStore(services: SaleServices) {
         staff: undefined,
         payment: undefined,
         completed: undefined,
-        print: undefined,
         problem: undefined,
       });
+      receipts.nextSale();
     },
 
     /** One scan at a time, in arrival order: a scanner can send the next code before the last is looked up. */
@@ -281,24 +275,6 @@ export function createSaleStore(services: SaleServices) {
       const aborted = await bridge.abortPayment(card.paymentId);
       if (!aborted.ok) fail(`Annulation : ${bridgeErrorWords(aborted.error)}`);
     },
-
-    /** The host printed `jobId` (retried from the list of waiting receipts): it no longer waits. */
-    receiptPrinted(jobId: string): void {
-      store.setState((s) =>
-        s.print?.jobId === jobId && s.print.status === 'queued'
-          ? { print: { jobId, status: 'printed', message: 'Ticket imprimé' } }
-          : {},
-      );
-    },
-
-    /** Prints the waiting receipt again under the same job id: it prints once, whatever happened before. */
-    async reprintReceipt(): Promise<void> {
-      if (!lastReceipt) return;
-      const { jobId, document } = lastReceipt;
-      store.setState({ print: { jobId, status: 'printing', message: 'Impression du ticket…' } });
-      const print = await printReceipt(bridge, jobId, document);
-      store.setState((s) => (s.print?.jobId === jobId ? { print } : {}));
-    },
   };
 
   async function scanOne(raw: string): Promise<void> {
@@ -322,11 +298,10 @@ export function createSaleStore(services: SaleServices) {
     store.setState((s) => ({
       cart: added.value,
       completed: undefined,
-      // A receipt still waiting for the printer stays on screen (with Réimprimer) into the next sale.
-      print: s.print?.status === 'queued' ? s.print : undefined,
       problem: undefined,
       startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
     }));
+    if (completed) receipts.nextSale();
     const priced = priceCart(added.value);
     const line =
       priced.lines.find((l) => l.line.lineId === added.value.lines.at(-1)?.lineId) ?? priced.lines.at(-1);
@@ -407,12 +382,17 @@ export function createSaleStore(services: SaleServices) {
     const storeSettings = await settings();
     // The customer's card slips print with the receipt (only approved card payments left lines here).
     const terminalSlips = payment.tenders.some((t) => t.type === 'card') ? terminalReceipts : [];
-    const document = storeSettings
-      ? buildSaleReceipt(sale.value, {
-          ...receiptContextFrom(storeSettings, receiptNumber, staff.displayName),
+    const issued = storeSettings
+      ? await receipts.issue({
+          sale: sale.value,
+          entry: entry.value,
+          receiptNumber,
+          settings: storeSettings,
+          cashierName: staff.displayName,
+          staffId: staff.id,
           terminalSlips,
         })
-      : undefined;
+      : ({ ok: false, problem: 'Paramètres du magasin pas encore reçus : ticket non émis' } as const);
     store.setState({
       payment: undefined,
       cart: emptyCart(storeSettings),
@@ -420,23 +400,17 @@ export function createSaleStore(services: SaleServices) {
       completed: {
         receiptNumber,
         // What the paper shows, card slips included.
-        receiptText: document?.ok
-          ? receiptToPlainText(document.value, 42)
+        receiptText: issued.ok
+          ? issued.text
           : [`Ticket ${receiptNumber}`, ...terminalSlips.flat()].join('\n'),
         change: changeDue(payment),
         total: payment.due,
       },
-      print: undefined,
-      problem: document && !document.ok ? `Ticket : ${document.error.code}` : undefined,
+      problem: issued.ok ? undefined : issued.problem,
     });
     show(changeLines(handedOver(payment), changeDue(payment)));
     if (payment.tenders.some((t) => t.type === 'cash')) await openDrawer();
-    if (!document?.ok) return;
-    const jobId = receiptJobId(receiptNumber, sale.value.saleId);
-    lastReceipt = { jobId, document: document.value };
-    store.setState({ print: { jobId, status: 'printing', message: 'Impression du ticket…' } });
-    const print = await printReceipt(bridge, jobId, document.value);
-    store.setState((s) => (s.print?.jobId === jobId ? { print } : {}));
+    await receipts.printIfDecided();
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { formatMoney } from '../../core/money';
+import { createReceiptDesk } from '../../state/receipt-desk';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
@@ -15,9 +16,11 @@ import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
   const services = useTillServices();
-  const [sale] = useState(() => createSaleStore(services));
+  const [desk] = useState(() => createReceiptDesk(services));
+  const [sale] = useState(() => createSaleStore(services, desk));
   const state = useStore(sale.store);
-  const [waiting] = useState(() => createWaitingReceipts(services.bridge, sale.receiptPrinted));
+  const print = useStore(desk.store, (s) => s.print);
+  const [waiting] = useState(() => createWaitingReceipts(services.bridge, desk.receiptPrinted));
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
   const signedIn = state.staff !== undefined;
@@ -27,7 +30,7 @@ export function CashierScreen() {
     [signedIn, services.bridge, sale],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
-  const printStatus = state.print?.status;
+  const printStatus = print?.status;
   useEffect(() => {
     if (signedIn && printStatus !== 'printing') void waiting.refresh();
   }, [signedIn, printStatus, waiting]);
@@ -63,14 +66,10 @@ export function CashierScreen() {
         <div className="till-layout">
           <section className="basket">
             <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
-            {state.print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
+            {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
-                {state.print.message}{' '}
-                <button
-                  type="button"
-                  data-testid="reprint-waiting"
-                  onClick={() => void sale.reprintReceipt()}
-                >
+                {print.message}{' '}
+                <button type="button" data-testid="reprint-waiting" onClick={() => void desk.retryPrint()}>
                   Réimprimer
                 </button>
               </p>
@@ -97,7 +96,7 @@ export function CashierScreen() {
                 onCancel={sale.cancelPayment}
               />
             ) : state.completed && priced.lines.length === 0 ? (
-              <ReceiptPanel completed={state.completed} print={state.print} onReprint={sale.reprintReceipt} />
+              <ReceiptPanel completed={state.completed} desk={desk} />
             ) : (
               <section className="totals">
                 <p>

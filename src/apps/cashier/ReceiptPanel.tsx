@@ -1,17 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
 import { formatMoney } from '../../core/money';
-import type { ReceiptPrintState } from '../../state/receipt-printing';
+import type { ReceiptDesk } from '../../state/receipt-desk';
 import type { CompletedSaleView } from '../../state/sale-store';
 
-/** The sale is done; the receipt shows on screen and goes to the printer, and waits there if it must. */
-export function ReceiptPanel({
-  completed,
-  print,
-  onReprint,
-}: {
-  completed: CompletedSaleView;
-  print: ReceiptPrintState | undefined;
-  onReprint: () => Promise<void>;
-}) {
+const EXCEPTION_WORDS: Record<string, string> = {
+  'legal-guarantee': 'Ticket imprimé d’office : il porte la garantie légale de conformité',
+  'card-refund': 'Ticket imprimé d’office : remboursement par carte',
+  'card-cancelled': 'Ticket imprimé d’office : paiement carte annulé',
+  'collection-ticket': 'Ticket imprimé d’office : nécessaire au retrait',
+};
+
+/**
+ * The sale is done. Under the AGEC law the receipt is printed only on
+ * request: the cashier asks "Ticket ?" (Papier / QR / Non; P, Q, N on the
+ * keyboard), unless a legal exception or the store's setting decided. The
+ * receipt always shows on screen, and a copy on paper later is a DUPLICATA.
+ */
+export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView; desk: ReceiptDesk }) {
+  const { receipt, print, problem } = useStore(desk.store);
+  const firstChoice = useRef<HTMLButtonElement>(null);
+  const asking = receipt?.choice === 'pending';
+  useEffect(() => {
+    if (asking) firstChoice.current?.focus();
+  }, [asking]);
+  const onChoiceKey = (event: React.KeyboardEvent) => {
+    const key = event.key.toLowerCase();
+    if (key === 'p') void desk.choosePaper();
+    else if (key === 'q') void desk.chooseDigital();
+    else if (key === 'n') desk.chooseNone();
+    else return;
+    event.preventDefault();
+  };
   return (
     <section className="receipt" data-testid="sale-completed">
       <p className="change">
@@ -20,6 +40,59 @@ export function ReceiptPanel({
       <p>
         Ticket <span data-testid="receipt-number">{completed.receiptNumber}</span>
       </p>
+      {problem && (
+        <p className="error" role="alert" data-testid="receipt-problem">
+          {problem}
+        </p>
+      )}
+      {asking && (
+        <fieldset className="receipt-choice" data-testid="receipt-choice" onKeyDown={onChoiceKey}>
+          <legend className="receipt-question">Ticket ?</legend>
+          <button
+            ref={firstChoice}
+            type="button"
+            data-testid="receipt-choice-paper"
+            aria-keyshortcuts="P"
+            onClick={() => void desk.choosePaper()}
+          >
+            <u>P</u>apier
+          </button>
+          <button
+            type="button"
+            data-testid="receipt-choice-qr"
+            aria-keyshortcuts="Q"
+            onClick={() => void desk.chooseDigital()}
+          >
+            <u>Q</u>R code
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="receipt-choice-none"
+            aria-keyshortcuts="N"
+            onClick={desk.chooseNone}
+          >
+            <u>N</u>on
+          </button>
+        </fieldset>
+      )}
+      {receipt?.decision.action === 'print' && receipt.decision.exception && (
+        <p className="receipt-exception" data-testid="receipt-exception">
+          {EXCEPTION_WORDS[receipt.decision.exception]}
+        </p>
+      )}
+      {receipt?.choice === 'digital' && receipt.qrSvg && (
+        <figure className="receipt-qr" data-testid="receipt-qr" data-url={receipt.digitalUrl}>
+          <img
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(receipt.qrSvg)}`}
+            alt="QR code du ticket numérique"
+            width={220}
+            height={220}
+          />
+          <figcaption>Scannez pour ouvrir votre ticket (disponible dans un instant).</figcaption>
+        </figure>
+      )}
+      {receipt?.choice === 'none' && <p data-testid="receipt-declined">Pas de ticket papier.</p>}
       {print && (
         <p
           className={`print-status print-${print.status}`}
@@ -29,10 +102,24 @@ export function ReceiptPanel({
         >
           {print.message}{' '}
           {print.status === 'queued' && (
-            <button type="button" data-testid="reprint" onClick={() => void onReprint()}>
+            <button type="button" data-testid="reprint" onClick={() => void desk.retryPrint()}>
               Réimprimer
             </button>
           )}
+        </p>
+      )}
+      {receipt && !asking && (receipt.choice !== 'paper' || print?.status === 'printed') && (
+        <p>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="receipt-paper-later"
+            onClick={() => void desk.choosePaper()}
+          >
+            {receipt.originalSent
+              ? `Imprimer un duplicata${receipt.reprints > 0 ? ` (déjà ${receipt.reprints})` : ''}`
+              : 'Imprimer le ticket'}
+          </button>
         </p>
       )}
       {/* The receipt as printed, the card terminal's slips after it. */}
