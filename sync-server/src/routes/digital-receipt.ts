@@ -8,6 +8,7 @@ import {
   storeSettingsSchema,
   storeSiretOf,
 } from '../../../src/core/settings/store-settings';
+import { staffMemberSchema } from '../../../src/core/staff/staff-member';
 import type { Database } from '../db/database';
 
 // The customer's digital receipt: the QR code the till shows after a sale
@@ -71,10 +72,10 @@ function page(locale: ReceiptLocale, title: string, body: string, refresh = fals
 ${refresh ? `<meta http-equiv="refresh" content="${RETRY_SECONDS}">` : ''}
 <title>${escapeHtml(title)}</title>
 <style>
-body{font-family:system-ui,sans-serif;margin:0;padding:1.5rem;background:#f3f4f6;color:#111827}
-main{max-width:32rem;margin:0 auto;background:#fff;padding:1.25rem;border-radius:8px;box-shadow:0 1px 4px rgb(0 0 0/15%)}
+body{font-family:system-ui,sans-serif;margin:0;padding:1rem .5rem;background:#f3f4f6;color:#111827}
+main{max-width:32rem;margin:0 auto;background:#fff;padding:1rem;border-radius:8px;box-shadow:0 1px 4px rgb(0 0 0/15%)}
 h1{font-size:1.25rem;margin-top:0}
-pre{font-size:.8rem;line-height:1.35;overflow-x:auto;background:#fffef5;border:1px dashed #d1d5db;padding:.75rem}
+pre{font-size:clamp(8px,2.75vw,13px);line-height:1.35;overflow-x:auto;background:#fffef5;border:1px dashed #d1d5db;padding:.5rem;margin:0}
 a.button{display:inline-block;padding:.6rem 1rem;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none}
 </style>
 </head>
@@ -157,6 +158,8 @@ export async function digitalReceiptRoutes(app: FastifyInstance, options: { db: 
         const product = productSchema.safeParse(row.doc);
         return product.success && product.data.legalGuarantee === true ? [product.data.id] : [];
       });
+      // The cashier's name as the till printed it; the staff id when the server no longer knows them.
+      const staff = staffMemberSchema.safeParse(await docOf(db, 'staff', entry.payload.staffId));
       const vat = settings.data.legalIds
         .find((id) => id.startsWith('TVA'))
         ?.replace(/^TVA\s*/, '')
@@ -171,6 +174,7 @@ export async function digitalReceiptRoutes(app: FastifyInstance, options: { db: 
         receiptNumber: receiptNumberOf(entry) ?? '',
         entryHash: entry.hash,
         locale,
+        cashierName: staff.success ? staff.data.displayName.slice(0, 64) : null,
         footerLines: settings.data.receiptFooter,
         legalGuaranteeProductIds,
       });
