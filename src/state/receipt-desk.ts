@@ -14,6 +14,7 @@ import type { CompletedSale } from '../core/sale/completed-sale';
 import type { StoreSettings } from '../core/settings/store-settings';
 import { newId } from './ids';
 import { receiptContextFrom } from './receipt-context';
+import { RECEIPT_DESK_WORDS } from './receipt-desk-words';
 import { printReceipt, type ReceiptPrintState, receiptJobId } from './receipt-printing';
 import type { TillServices } from './till-services';
 
@@ -66,8 +67,9 @@ export type IssueOutcome =
   | { readonly ok: true; readonly text: string }
   | { readonly ok: false; readonly problem: string };
 
+const words = RECEIPT_DESK_WORDS['fr-FR'];
 /** The pole display while the QR code is on screen (2 x 20). */
-const SCAN_QR_LINES: DisplayLines = { upper: 'Ticket : scannez QR', lower: 'ou demandez papier' };
+const SCAN_QR_LINES: DisplayLines = words.displayScanQr;
 
 export function createReceiptDesk(services: DeskServices) {
   const store = createStore<ReceiptDeskState>()(() => ({
@@ -133,7 +135,7 @@ export function createReceiptDesk(services: DeskServices) {
       recordedAt: new Date().toISOString(),
     });
     if (!entry.ok) {
-      store.setState({ problem: 'Duplicata non enregistré au journal : rien n’a été imprimé' });
+      store.setState({ problem: words.duplicateNotJournalled });
       return;
     }
     update({ reprints: count });

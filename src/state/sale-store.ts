@@ -20,6 +20,7 @@ import { cardTenderFrom } from './card-tender';
 import { bridgeErrorWords } from './device-words';
 import { newId } from './ids';
 import type { ReceiptDesk } from './receipt-desk';
+import { RECEIPT_DESK_WORDS } from './receipt-desk-words';
 import { lookupScan } from './scan-lookup';
 import { findStaffByPin, type SignedInStaff } from './staff-sign-in';
 import type { TillServices } from './till-services';
@@ -392,7 +393,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk) {
           staffId: staff.id,
           terminalSlips,
         })
-      : ({ ok: false, problem: 'Paramètres du magasin pas encore reçus : ticket non émis' } as const);
+      : ({ ok: false, problem: RECEIPT_DESK_WORDS['fr-FR'].noSettingsYet } as const);
     store.setState({
       payment: undefined,
       cart: emptyCart(storeSettings),

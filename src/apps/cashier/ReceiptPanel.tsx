@@ -2,14 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { formatMoney } from '../../core/money';
 import type { ReceiptDesk } from '../../state/receipt-desk';
+import { RECEIPT_DESK_WORDS } from '../../state/receipt-desk-words';
 import type { CompletedSaleView } from '../../state/sale-store';
 
-const EXCEPTION_WORDS: Record<string, string> = {
-  'legal-guarantee': 'Ticket imprimé d’office : il porte la garantie légale de conformité',
-  'card-refund': 'Ticket imprimé d’office : remboursement par carte',
-  'card-cancelled': 'Ticket imprimé d’office : paiement carte annulé',
-  'collection-ticket': 'Ticket imprimé d’office : nécessaire au retrait',
-};
+const words = RECEIPT_DESK_WORDS['fr-FR'];
 
 /**
  * The sale is done. Under the AGEC law the receipt is printed only on
@@ -47,7 +43,7 @@ export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView
       )}
       {asking && (
         <fieldset className="receipt-choice" data-testid="receipt-choice" onKeyDown={onChoiceKey}>
-          <legend className="receipt-question">Ticket ?</legend>
+          <legend className="receipt-question">{words.question}</legend>
           <button
             ref={firstChoice}
             type="button"
@@ -55,7 +51,8 @@ export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView
             aria-keyshortcuts="P"
             onClick={() => void desk.choosePaper()}
           >
-            <u>P</u>apier
+            <u>{words.paper.slice(0, 1)}</u>
+            {words.paper.slice(1)}
           </button>
           <button
             type="button"
@@ -63,7 +60,8 @@ export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView
             aria-keyshortcuts="Q"
             onClick={() => void desk.chooseDigital()}
           >
-            <u>Q</u>R code
+            <u>{words.qr.slice(0, 1)}</u>
+            {words.qr.slice(1)}
           </button>
           <button
             type="button"
@@ -72,27 +70,28 @@ export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView
             aria-keyshortcuts="N"
             onClick={desk.chooseNone}
           >
-            <u>N</u>on
+            <u>{words.none.slice(0, 1)}</u>
+            {words.none.slice(1)}
           </button>
         </fieldset>
       )}
       {receipt?.decision.action === 'print' && receipt.decision.exception && (
         <p className="receipt-exception" data-testid="receipt-exception">
-          {EXCEPTION_WORDS[receipt.decision.exception]}
+          {words.exceptions[receipt.decision.exception]}
         </p>
       )}
       {receipt?.choice === 'digital' && receipt.qrSvg && (
         <figure className="receipt-qr" data-testid="receipt-qr" data-url={receipt.digitalUrl}>
           <img
             src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(receipt.qrSvg)}`}
-            alt="QR code du ticket numérique"
+            alt={words.qrAlt}
             width={220}
             height={220}
           />
-          <figcaption>Scannez pour ouvrir votre ticket (disponible dans un instant).</figcaption>
+          <figcaption>{words.qrCaption}</figcaption>
         </figure>
       )}
-      {receipt?.choice === 'none' && <p data-testid="receipt-declined">Pas de ticket papier.</p>}
+      {receipt?.choice === 'none' && <p data-testid="receipt-declined">{words.declined}</p>}
       {print && (
         <p
           className={`print-status print-${print.status}`}
@@ -116,9 +115,7 @@ export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView
             data-testid="receipt-paper-later"
             onClick={() => void desk.choosePaper()}
           >
-            {receipt.originalSent
-              ? `Imprimer un duplicata${receipt.reprints > 0 ? ` (déjà ${receipt.reprints})` : ''}`
-              : 'Imprimer le ticket'}
+            {receipt.originalSent ? words.duplicate(receipt.reprints) : words.printLater}
           </button>
         </p>
       )}

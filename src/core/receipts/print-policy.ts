@@ -3,10 +3,9 @@ import type { ReceiptPrintMode } from '../settings/store-settings';
 // When a till prints the customer's receipt. Since 1 August 2023 (loi AGEC,
 // Code de l'environnement L. 541-15-10 and D. 541-371) a receipt or card slip
 // is printed only when the customer asks for it. The store's setting says
-// whether the till asks (default), always prints (a store whose customers
-// have said yes once and for all is not allowed by the law: 'always' is for
-// stores outside France and for tests), or never prints. Some papers print
-// whatever the setting, because the law excepts them:
+// whether the till asks (the default, and what the law asks of a French
+// store), always prints (for a store the law does not cover), or never
+// prints. Some papers print whatever the setting, because the law excepts them:
 // - a receipt carrying the legal-guarantee mention (durable goods);
 // - the slip of a card refund, and of a cancelled card payment;
 // the decree also excepts a kiosk ticket the customer needs to collect the
