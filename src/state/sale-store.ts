@@ -407,7 +407,8 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk) {
         change: changeDue(payment),
         total: payment.due,
       },
-      problem: issued.ok ? undefined : issued.problem,
+      // A receipt the desk could not issue (settings without a SIRET…) is reported on its panel.
+      problem: issued.ok || storeSettings ? undefined : issued.problem,
     });
     show(changeLines(handedOver(payment), changeDue(payment)));
     if (payment.tenders.some((t) => t.type === 'cash')) await openDrawer();
