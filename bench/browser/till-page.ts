@@ -10,6 +10,7 @@ import { appendEntry } from '../../src/core/journal/append-entry';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 import { productCollectionSchema } from '../../src/data/collections/products';
 import { createJournalWriter, findJournalHead } from '../../src/data/journal-writer';
+import { MIGRATION_STRATEGIES } from '../../src/data/migrations';
 import { findProductByBarcode } from '../../src/data/product-lookup';
 import { type RunningSync, startSync } from '../../src/data/sync/start-sync';
 import { loadTillIdentity } from '../../src/data/sync/till-session';
@@ -258,7 +259,9 @@ window.tillBench = {
       storage: validated ? await validatedTillStorage() : tillStorage(),
       multiInstance: false,
     });
-    await probe.addCollections({ products: { schema: productCollectionSchema } });
+    await probe.addCollections({
+      products: { schema: productCollectionSchema, migrationStrategies: MIGRATION_STRATEGIES.products },
+    });
     const started = performance.now();
     for (let i = 0; i < products.length; i += batchSize) {
       const result = await probe.products.bulkInsert(products.slice(i, i + batchSize));

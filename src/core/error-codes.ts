@@ -4,6 +4,7 @@ import type { AppendError } from './journal/append-entry';
 import type { ReceiptError } from './receipts/receipt-context';
 import type { KioskExitAnswer } from './runtime/kiosk-exit';
 import type { CompleteSaleError, TenderError } from './sale/sale-errors';
+import type { StoreSiretError } from './settings/store-settings';
 import type { ErrorBody } from './sync/wire';
 
 // Every error code that can reach a screen, as lists the words' test walks
@@ -106,6 +107,12 @@ export const RECEIPT_ERROR_CODES = [
 ] as const;
 export type ReceiptErrorCodesListed = Assert<
   ListsExactly<ReceiptError['code'], (typeof RECEIPT_ERROR_CODES)[number]>
+>;
+
+/** Store settings the till cannot issue a receipt from (the server refuses them too). */
+export const STORE_SETTINGS_ERROR_CODES = ['siret-missing', 'siret-malformed'] as const;
+export type StoreSettingsErrorCodesListed = Assert<
+  ListsExactly<StoreSiretError['code'], (typeof STORE_SETTINGS_ERROR_CODES)[number]>
 >;
 
 /** The `error` field of every error the sync server answers with. */

@@ -28,7 +28,9 @@ describe('schema migrations', () => {
       storage,
       multiInstance: false,
     });
-    await first.addCollections({ products: { schema: productCollectionSchema } });
+    await first.addCollections({
+      products: { schema: productCollectionSchema, migrationStrategies: MIGRATION_STRATEGIES.products },
+    });
     await first.products.insert({
       id: 'p1',
       barcode: '3017620422003',
@@ -43,7 +45,7 @@ describe('schema migrations', () => {
     });
     await first.close();
 
-    // The next release renames a category: version 1 with one step.
+    // The next release renames a category: one version up, with one step.
     const second = await createRxDatabase<{ products: ProductCollection }>({
       name,
       storage,
@@ -51,9 +53,13 @@ describe('schema migrations', () => {
     });
     await second.addCollections({
       products: {
-        schema: { ...productCollectionSchema, version: 1 },
+        schema: { ...productCollectionSchema, version: productCollectionSchema.version + 1 },
         migrationStrategies: {
-          1: (doc: { category: string }) => ({ ...doc, category: doc.category.toUpperCase() }),
+          ...MIGRATION_STRATEGIES.products,
+          [productCollectionSchema.version + 1]: (doc: { category: string }) => ({
+            ...doc,
+            category: doc.category.toUpperCase(),
+          }),
         },
       },
     });

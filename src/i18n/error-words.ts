@@ -10,6 +10,7 @@ import {
   RECEIPT_ERROR_CODES,
   SCAN_ERROR_CODES,
   SCAN_KINDS,
+  STORE_SETTINGS_ERROR_CODES,
   SYNC_HTTP_ERROR_CODES,
   TENDER_ERROR_CODES,
 } from '../core/error-codes';
@@ -51,6 +52,7 @@ export const ERROR_WORD_GROUPS = {
   completeSale: COMPLETE_SALE_ERROR_CODES,
   journal: [...JOURNAL_APPEND_ERROR_CODES, ...JOURNAL_WRITE_ERROR_CODES],
   receipt: RECEIPT_ERROR_CODES,
+  storeSettings: STORE_SETTINGS_ERROR_CODES,
   bridge: [...BRIDGE_ERROR_CODES, 'unknown'],
   sync: [...SYNC_HTTP_ERROR_CODES, 'network', 'unknown'],
   kioskExit: [...KIOSK_EXIT_REFUSAL_CODES, 'accepted'],
@@ -79,6 +81,9 @@ export const completeSaleErrorWords = (error: Coded<(typeof COMPLETE_SALE_ERROR_
 
 export const receiptErrorWords = (error: Coded<(typeof RECEIPT_ERROR_CODES)[number]>): string =>
   t(`errors.receipt.${error.code}`);
+
+export const storeSettingsErrorWords = (error: Coded<(typeof STORE_SETTINGS_ERROR_CODES)[number]>): string =>
+  t(`errors.storeSettings.${error.code}`);
 
 /** The journal writer's failure; a refused append is told by the core's reason. */
 export function journalErrorWords(error: JournalWriteError): string {

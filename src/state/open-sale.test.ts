@@ -8,6 +8,7 @@ import { createJournalWriter } from '../data/journal-writer';
 import { findProductByBarcode } from '../data/product-lookup';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
 import { createOpenSaleKeeper, restoreOpenSale, SESSION_IDLE_MS, savedSaleOf } from './open-sale';
+import { createReceiptDesk } from './receipt-desk';
 import { createSaleStore } from './sale-store';
 
 // The open sale through a reload (a second store on the same database, as
@@ -60,6 +61,7 @@ describe('the open sale', () => {
         sync: { identity } as never,
         bridge: undefined,
       },
+      createReceiptDesk({ db, bridge: undefined }),
       keeper,
     );
     stops.push(await restoreOpenSale(sale, keeper, db, undefined, () => clock));
@@ -68,13 +70,16 @@ describe('the open sale', () => {
 
   it('Retour au panier keeps the cash taken: the next payment deducts it and the journal records it', async () => {
     // The sale store alone, as before the open sale was kept.
-    const sale = createSaleStore({
-      db,
-      journal: createJournalWriter(db, identity),
-      findProductByBarcode: (code) => findProductByBarcode(db.products, code),
-      sync: { identity } as never,
-      bridge: undefined,
-    });
+    const sale = createSaleStore(
+      {
+        db,
+        journal: createJournalWriter(db, identity),
+        findProductByBarcode: (code) => findProductByBarcode(db.products, code),
+        sync: { identity } as never,
+        bridge: undefined,
+      },
+      createReceiptDesk({ db, bridge: undefined }),
+    );
     expect(await sale.signIn('1234')).toBe(true);
     await sale.scan(YAOURT.barcode);
     sale.startPayment();

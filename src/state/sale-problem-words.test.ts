@@ -6,6 +6,7 @@ import type { PaymentOutcome } from '../core/bridge/bridge-methods';
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
+import { createReceiptDesk } from './receipt-desk';
 import { createSaleStore } from './sale-store';
 import type { TillServices } from './till-services';
 
@@ -46,7 +47,7 @@ describe('refused scans in the cashier’s words', () => {
       findProductByBarcode: async (barcode: string) => catalog.get(barcode),
       bridge: undefined,
     } as unknown as TillServices;
-    const sale = createSaleStore(services);
+    const sale = createSaleStore(services, createReceiptDesk(services));
     await sale.scan(raw);
     return sale.store.getState().problem ?? '';
   };
@@ -101,7 +102,7 @@ describe('refused scans in the cashier’s words', () => {
         findProductByBarcode: async (barcode: string) => catalog.get(barcode),
         bridge,
       } as unknown as TillServices;
-      const sale = createSaleStore(services);
+      const sale = createSaleStore(services, createReceiptDesk(services));
       await sale.scan(packaged.barcode);
       sale.startPayment();
       await sale.payCard();

@@ -4,7 +4,6 @@ import { addProduct, type Cart, priceCart, voidLine } from '../core/cart';
 import { changeLines, itemLines, totalLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
 import { money } from '../core/money';
-import { buildSaleReceipt, type ReceiptDocument, receiptToPlainText } from '../core/receipts';
 import {
   addTender,
   changeDue,
@@ -20,7 +19,6 @@ import {
   cartErrorWords,
   completeSaleErrorWords,
   journalErrorWords,
-  receiptErrorWords,
   tenderErrorWords,
 } from '../i18n/error-words';
 import { t } from '../i18n/i18n';
@@ -29,8 +27,7 @@ import { bridgeErrorWords } from './device-words';
 import { openDrawer } from './drawer-kick';
 import { newId } from './ids';
 import { mayReturnToBasket, mayVoidLine, resumePayment } from './kept-tenders';
-import { receiptContextFrom } from './receipt-context';
-import { printReceipt, type ReceiptPrintState, receiptJobId } from './receipt-printing';
+import type { ReceiptDesk } from './receipt-desk';
 import { emptyCart, handedOver } from './sale-basics';
 import { scanProblemWords } from './sale-problem-words';
 import type { CardAttempt, CompletedSaleView } from './sale-views';
@@ -48,8 +45,6 @@ export interface SaleState {
   /** Set while the customer pays. */
   readonly payment: Payment | undefined;
   readonly completed: CompletedSaleView | undefined;
-  /** The receipt of the last completed sale on its way to the printer. */
-  readonly print: ReceiptPrintState | undefined;
   readonly card: CardAttempt | undefined;
   /** Cash taken before "Retour au panier": it stays on the sale (kept-tenders.ts). */
   readonly kept: readonly Tender[];
@@ -75,7 +70,8 @@ export const holdsMoney = (s: SaleState): boolean =>
  * promotions, tenders) is the core's; this store only sequences the steps,
  * mints ids and times, and writes the completed sale to the journal.
  */
-export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
+/** `receipts`: the receipt of each completed sale (print on request, QR, duplicates); see receipt-desk.ts. */
+export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, keeper?: SaleKeeper) {
   const settings = async () => (await services.db.settings.findOne().exec())?.toMutableJSON();
   const store = createStore<SaleState>()(() => ({
     staff: undefined,
@@ -84,7 +80,6 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
     startedAt: undefined,
     payment: undefined,
     completed: undefined,
-    print: undefined,
     card: undefined,
     kept: [],
     cardSlips: [],
@@ -92,8 +87,6 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
   }));
   const fail = (problem: string) => store.setState({ problem });
   const { bridge } = services;
-  // The receipt to reprint: same job id, so the host prints it once.
-  let lastReceipt: { jobId: string; document: ReceiptDocument } | undefined;
 
   // Display updates go one after another, so the customer never sees an older line last.
   let displayQueue: Promise<unknown> = Promise.resolve();
@@ -136,9 +129,9 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
         startedAt: undefined,
         payment: undefined,
         completed: undefined,
-        print: undefined,
         problem: undefined,
       });
+      receipts.nextSale();
     },
 
     /** The sale kept through a reload (open-sale.ts): it goes on where it stood. */
@@ -185,7 +178,7 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
       }
       // Cash taken before going back to the basket is tendered first.
       const resumed = resumePayment(priced.totals.total, store.getState().kept);
-      if (!resumed.ok) return fail(`Paiement refusé : ${resumed.error.code}`);
+      if (!resumed.ok) return fail(t('sale.paymentRefused', { words: tenderErrorWords(resumed.error) }));
       store.setState({ payment: resumed.value, kept: [], cardSlips: [], problem: undefined });
       if (isSettled(resumed.value)) void finish(resumed.value);
       else show(totalLines(remainingDue(resumed.value)));
@@ -292,24 +285,6 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
       const aborted = await bridge.abortPayment(card.paymentId);
       if (!aborted.ok) fail(`Annulation : ${bridgeErrorWords(aborted.error)}`);
     },
-
-    /** The host printed `jobId` (retried from the list of waiting receipts): it no longer waits. */
-    receiptPrinted(jobId: string): void {
-      store.setState((s) =>
-        s.print?.jobId === jobId && s.print.status === 'queued'
-          ? { print: { jobId, status: 'printed', message: 'Ticket imprimé' } }
-          : {},
-      );
-    },
-
-    /** Prints the waiting receipt again under the same job id: it prints once, whatever happened before. */
-    async reprintReceipt(): Promise<void> {
-      if (!lastReceipt) return;
-      const { jobId, document } = lastReceipt;
-      store.setState({ print: { jobId, status: 'printing', message: 'Impression du ticket…' } });
-      const print = await printReceipt(bridge, jobId, document);
-      store.setState((s) => (s.print?.jobId === jobId ? { print } : {}));
-    },
   };
 
   async function scanOne(raw: string): Promise<void> {
@@ -331,11 +306,10 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
     store.setState((s) => ({
       cart: added.value,
       completed: undefined,
-      // A receipt still waiting for the printer stays on screen (with Réimprimer) into the next sale.
-      print: s.print?.status === 'queued' ? s.print : undefined,
       problem: undefined,
       startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
     }));
+    if (completed) receipts.nextSale();
     const priced = priceCart(added.value);
     const line =
       priced.lines.find((l) => l.line.lineId === added.value.lines.at(-1)?.lineId) ?? priced.lines.at(-1);
@@ -400,12 +374,17 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
     const storeSettings = await settings();
     // The customer's card slips print with the receipt (only approved card payments left lines here).
     const terminalSlips = payment.tenders.some((t) => t.type === 'card') ? cardSlips.map((s) => [...s]) : [];
-    const document = storeSettings
-      ? buildSaleReceipt(sale.value, {
-          ...receiptContextFrom(storeSettings, receiptNumber, staff.displayName),
+    const issued = storeSettings
+      ? await receipts.issue({
+          sale: sale.value,
+          entry: entry.value,
+          receiptNumber,
+          settings: storeSettings,
+          cashierName: staff.displayName,
+          staffId: staff.id,
           terminalSlips,
         })
-      : undefined;
+      : ({ ok: false, problem: t('receiptDesk.noSettingsYet') } as const);
     store.setState({
       payment: undefined,
       cart: emptyCart(storeSettings),
@@ -414,29 +393,21 @@ export function createSaleStore(services: SaleServices, keeper?: SaleKeeper) {
       completed: {
         receiptNumber,
         // What the paper shows, card slips included.
-        receiptText: document?.ok
-          ? receiptToPlainText(document.value, 42)
+        receiptText: issued.ok
+          ? issued.text
           : [`Ticket ${receiptNumber}`, ...terminalSlips.flat()].join('\n'),
         change: changeDue(payment),
         total: payment.due,
       },
-      print: undefined,
-      problem:
-        document && !document.ok
-          ? t('sale.receiptProblem', { words: receiptErrorWords(document.error) })
-          : undefined,
+      // A receipt the desk could not issue (settings without a SIRET…) is reported on its panel.
+      problem: issued.ok || storeSettings ? undefined : issued.problem,
     });
     show(changeLines(handedOver(payment), changeDue(payment)));
     if (payment.tenders.some((t) => t.type === 'cash')) {
       const drawerProblem = await openDrawer(bridge);
       if (drawerProblem) fail(drawerProblem);
     }
-    if (!document?.ok) return;
-    const jobId = receiptJobId(receiptNumber, sale.value.saleId);
-    lastReceipt = { jobId, document: document.value };
-    store.setState({ print: { jobId, status: 'printing', message: 'Impression du ticket…' } });
-    const print = await printReceipt(bridge, jobId, document.value);
-    store.setState((s) => (s.print?.jobId === jobId ? { print } : {}));
+    await receipts.printIfDecided();
   }
 }
 

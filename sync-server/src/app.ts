@@ -10,6 +10,7 @@ import { installErrorHandling } from './http/errors';
 import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
 import { projectJournalEntries } from './projections/project-journal';
 import { adminRoutes } from './routes/admin-routes';
+import { digitalReceiptRoutes } from './routes/digital-receipt';
 import { registerHealthRoutes } from './routes/health';
 import { registerRootPage } from './routes/root-page';
 import { syncRoutes } from './routes/sync-routes';
@@ -77,6 +78,7 @@ export async function buildApp({
     project: pushHooks.onNewJournalEntries,
   });
   await app.register(shopRoutes, { prefix: '/shop/v1', db, keys, shopApiKey: config.shopApiKey });
+  await app.register(digitalReceiptRoutes, { db });
   const stockMirror = startStockMirror(db, hub, (error) =>
     app.log.error({ err: error }, 'stock mirror pass failed'),
   );

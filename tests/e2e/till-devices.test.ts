@@ -91,6 +91,8 @@ describe('the till with its devices, end to end', () => {
     await page.getByTestId('start-payment').click();
     await page.getByTestId('pay-note-5000').click();
     await page.getByTestId('sale-completed').waitFor();
+    // The AGEC law: nothing prints unless the customer asks (docs/receipts.md).
+    await page.getByTestId('receipt-choice-paper').click();
     await expect.poll(() => page.getByTestId('print-status').getAttribute('data-state')).toBe('printed');
     const receiptNumber = (await page.getByTestId('receipt-number').textContent()) ?? '';
     const printed = devices.printer.receipts().find((r) => r.text.includes(receiptNumber));
@@ -110,6 +112,8 @@ describe('the till with its devices, end to end', () => {
     await page.getByTestId('start-payment').click();
     await page.getByTestId('pay-exact').click();
     await page.getByTestId('sale-completed').waitFor();
+    // The AGEC law: nothing prints unless the customer asks (docs/receipts.md).
+    await page.getByTestId('receipt-choice-paper').click();
     const receiptNumber = (await page.getByTestId('receipt-number').textContent()) ?? '';
     await expect.poll(() => page.getByTestId('print-status').getAttribute('data-state')).toBe('queued');
     expect(await page.getByTestId('print-status').textContent()).toMatch(/papier/i);
@@ -147,6 +151,8 @@ describe('the till with its devices, end to end', () => {
       await page.getByTestId('start-payment').click();
       await page.getByTestId('pay-exact').click();
       await page.getByTestId('sale-completed').waitFor();
+      // The AGEC law: nothing prints unless the customer asks (docs/receipts.md).
+      await page.getByTestId('receipt-choice-paper').click();
       await expect.poll(() => page.getByTestId('print-status').getAttribute('data-state')).toBe('queued');
       return (await page.getByTestId('receipt-number').textContent()) ?? '';
     };
@@ -186,6 +192,8 @@ describe('the till with its devices, end to end', () => {
     await page.getByTestId('sale-completed').waitFor({ timeout: 30_000 });
     expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
     expect(devices.terminal.charges().at(-1)?.amountMinor).toBe(product(13).priceMinor);
+    // The card slip, like the receipt, prints when the customer asks for it.
+    await page.getByTestId('receipt-choice-paper').click();
     await expect.poll(() => page.getByTestId('print-status').getAttribute('data-state')).toBe('printed');
     // The customer's card slip, as the terminal sent it (ZVT print lines), on its own paper after the receipt.
     const receiptNumber = (await page.getByTestId('receipt-number').textContent()) ?? '';

@@ -5,6 +5,7 @@ import { priceCart } from '../../core/cart';
 import { formatMoney } from '../../core/money';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
+import { createReceiptDesk } from '../../state/receipt-desk';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
@@ -20,8 +21,10 @@ export function CashierScreen() {
   const { t } = useTranslation();
   const services = useTillServices();
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
-  const [sale] = useState(() => createSaleStore(services, keeper));
+  const [desk] = useState(() => createReceiptDesk(services));
+  const [sale] = useState(() => createSaleStore(services, desk, keeper));
   const state = useStore(sale.store);
+  const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
   const [restored, setRestored] = useState(false);
   useEffect(() => {
@@ -37,7 +40,7 @@ export function CashierScreen() {
       stop?.();
     };
   }, [sale, keeper, services]);
-  const [waiting] = useState(() => createWaitingReceipts(services.bridge, sale.receiptPrinted));
+  const [waiting] = useState(() => createWaitingReceipts(services.bridge, desk.receiptPrinted));
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
   const signedIn = state.staff !== undefined;
@@ -47,7 +50,7 @@ export function CashierScreen() {
     [signedIn, services.bridge, sale],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
-  const printStatus = state.print?.status;
+  const printStatus = print?.status;
   useEffect(() => {
     if (signedIn && printStatus !== 'printing') void waiting.refresh();
   }, [signedIn, printStatus, waiting]);
@@ -87,14 +90,10 @@ export function CashierScreen() {
         <div className="till-layout">
           <section className="basket">
             <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
-            {state.print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
+            {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
-                {state.print.message}{' '}
-                <button
-                  type="button"
-                  data-testid="reprint-waiting"
-                  onClick={() => void sale.reprintReceipt()}
-                >
+                {print.message}{' '}
+                <button type="button" data-testid="reprint-waiting" onClick={() => void desk.retryPrint()}>
                   Réimprimer
                 </button>
               </p>
@@ -130,7 +129,7 @@ export function CashierScreen() {
                 onCancel={sale.cancelPayment}
               />
             ) : state.completed && priced.lines.length === 0 ? (
-              <ReceiptPanel completed={state.completed} print={state.print} onReprint={sale.reprintReceipt} />
+              <ReceiptPanel completed={state.completed} desk={desk} />
             ) : (
               <section className="totals">
                 <p>

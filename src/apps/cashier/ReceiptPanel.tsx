@@ -1,17 +1,32 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { formatMoney } from '../../core/money';
-import type { ReceiptPrintState } from '../../state/receipt-printing';
+import type { ReceiptDesk } from '../../state/receipt-desk';
 import type { CompletedSaleView } from '../../state/sale-store';
 
-/** The sale is done; the receipt shows on screen and goes to the printer, and waits there if it must. */
-export function ReceiptPanel({
-  completed,
-  print,
-  onReprint,
-}: {
-  completed: CompletedSaleView;
-  print: ReceiptPrintState | undefined;
-  onReprint: () => Promise<void>;
-}) {
+/**
+ * The sale is done. Under the AGEC law the receipt is printed only on
+ * request: the cashier asks "Ticket ?" (Papier / QR / Non; P, Q, N on the
+ * keyboard), unless a legal exception or the store's setting decided. The
+ * receipt always shows on screen, and a copy on paper later is a DUPLICATA.
+ */
+export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView; desk: ReceiptDesk }) {
+  const { t } = useTranslation();
+  const { receipt, print, problem } = useStore(desk.store);
+  const firstChoice = useRef<HTMLButtonElement>(null);
+  const asking = receipt?.choice === 'pending';
+  useEffect(() => {
+    if (asking) firstChoice.current?.focus();
+  }, [asking]);
+  const onChoiceKey = (event: React.KeyboardEvent) => {
+    const key = event.key.toLowerCase();
+    if (key === 'p') void desk.choosePaper();
+    else if (key === 'q') void desk.chooseDigital();
+    else if (key === 'n') desk.chooseNone();
+    else return;
+    event.preventDefault();
+  };
   return (
     <section className="receipt" data-testid="sale-completed">
       <p className="change">
@@ -20,6 +35,62 @@ export function ReceiptPanel({
       <p>
         Ticket <span data-testid="receipt-number">{completed.receiptNumber}</span>
       </p>
+      {problem && (
+        <p className="error" role="alert" data-testid="receipt-problem">
+          {problem}
+        </p>
+      )}
+      {asking && (
+        <fieldset className="receipt-choice" data-testid="receipt-choice" onKeyDown={onChoiceKey}>
+          <legend className="receipt-question">{t('receiptDesk.question')}</legend>
+          <button
+            ref={firstChoice}
+            type="button"
+            data-testid="receipt-choice-paper"
+            aria-keyshortcuts="P"
+            onClick={() => void desk.choosePaper()}
+          >
+            <u>{t('receiptDesk.paper').slice(0, 1)}</u>
+            {t('receiptDesk.paper').slice(1)}
+          </button>
+          <button
+            type="button"
+            data-testid="receipt-choice-qr"
+            aria-keyshortcuts="Q"
+            onClick={() => void desk.chooseDigital()}
+          >
+            <u>{t('receiptDesk.qr').slice(0, 1)}</u>
+            {t('receiptDesk.qr').slice(1)}
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="receipt-choice-none"
+            aria-keyshortcuts="N"
+            onClick={desk.chooseNone}
+          >
+            <u>{t('receiptDesk.none').slice(0, 1)}</u>
+            {t('receiptDesk.none').slice(1)}
+          </button>
+        </fieldset>
+      )}
+      {receipt?.decision.action === 'print' && receipt.decision.exception && (
+        <p className="receipt-exception" data-testid="receipt-exception">
+          {t(`receiptDesk.exceptions.${receipt.decision.exception}`)}
+        </p>
+      )}
+      {receipt?.choice === 'digital' && receipt.qrSvg && (
+        <figure className="receipt-qr" data-testid="receipt-qr" data-url={receipt.digitalUrl}>
+          <img
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(receipt.qrSvg)}`}
+            alt={t('receiptDesk.qrAlt')}
+            width={220}
+            height={220}
+          />
+          <figcaption>{t('receiptDesk.qrCaption')}</figcaption>
+        </figure>
+      )}
+      {receipt?.choice === 'none' && <p data-testid="receipt-declined">{t('receiptDesk.declined')}</p>}
       {print && (
         <p
           className={`print-status print-${print.status}`}
@@ -29,10 +100,26 @@ export function ReceiptPanel({
         >
           {print.message}{' '}
           {print.status === 'queued' && (
-            <button type="button" data-testid="reprint" onClick={() => void onReprint()}>
+            <button type="button" data-testid="reprint" onClick={() => void desk.retryPrint()}>
               Réimprimer
             </button>
           )}
+        </p>
+      )}
+      {receipt && !asking && (receipt.choice !== 'paper' || print?.status === 'printed') && (
+        <p>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="receipt-paper-later"
+            onClick={() => void desk.choosePaper()}
+          >
+            {receipt.originalSent
+              ? receipt.reprints > 0
+                ? t('receiptDesk.duplicateAgain', { count: receipt.reprints })
+                : t('receiptDesk.duplicate')
+              : t('receiptDesk.printLater')}
+          </button>
         </p>
       )}
       {/* The receipt as printed, the card terminal's slips after it. */}

@@ -33,6 +33,12 @@ export const productSchema = z.object({
   /** How the product is sold: by the piece, or by weight (price per kg). */
   unit: z.enum(['piece', 'kg']),
   active: z.boolean(),
+  /**
+   * Durable goods covered by the legal guarantee of conformity (two years):
+   * their receipt line carries the mention, and that receipt prints even when
+   * the customer asked for none (docs/receipts.md). Absent means not flagged.
+   */
+  legalGuarantee: z.boolean().optional(),
 });
 
 export type Product = z.infer<typeof productSchema>;

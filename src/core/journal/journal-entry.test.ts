@@ -149,6 +149,13 @@ describe('kind registry and envelope', () => {
       reason: 'r',
     },
     'kiosk-order.placed': aPlacedKioskOrder(),
+    'receipt.reprinted': {
+      receiptNumber: 'PAR01-03-000006',
+      entryId: '01964f3e-8c2a-7b3d-9e41-2f6a8c0d1e56',
+      entryHash: 'a'.repeat(64),
+      reprintCount: 1,
+      staffId: 'S1',
+    },
   } satisfies Record<(typeof JOURNAL_KINDS)[number], unknown>;
 
   it.each(JOURNAL_KINDS)('has a payload schema for %s and the envelope accepts that kind', (kind) => {

@@ -56,6 +56,7 @@ export const unsealedJournalEntrySchema = z.discriminatedUnion('kind', [
   unsealedOf('order.handover'),
   unsealedOf('manager.approval'),
   unsealedOf('kiosk-order.placed'),
+  unsealedOf('receipt.reprinted'),
 ]);
 export type UnsealedJournalEntry = DeepReadonly<z.infer<typeof unsealedJournalEntrySchema>>;
 
@@ -68,6 +69,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   sealedOf('order.handover'),
   sealedOf('manager.approval'),
   sealedOf('kiosk-order.placed'),
+  sealedOf('receipt.reprinted'),
 ]);
 /** A sealed entry: `hash` = SHA-256 of the canonical JSON of all other fields. */
 export type JournalEntry = DeepReadonly<z.infer<typeof journalEntrySchema>>;

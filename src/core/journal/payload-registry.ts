@@ -5,6 +5,7 @@ import { completedSaleSchema } from '../sale/completed-sale';
 import { cashMovementPayloadSchema } from './cash-movement-payload';
 import { kioskOrderPlacedPayloadSchema } from './kiosk-order-payload';
 import { managerApprovalPayloadSchema } from './manager-approval-payload';
+import { receiptReprintedPayloadSchema } from './receipt-reprint-payload';
 import { shiftClosedPayloadSchema, shiftOpenedPayloadSchema } from './shift-payloads';
 
 // Which payload each kind of journal entry carries. The envelope schema, the
@@ -19,6 +20,7 @@ export const JOURNAL_KINDS = [
   'order.handover',
   'manager.approval',
   'kiosk-order.placed',
+  'receipt.reprinted',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -31,6 +33,7 @@ export const journalPayloadSchemas = {
   'shift.closed': shiftClosedPayloadSchema,
   'manager.approval': managerApprovalPayloadSchema,
   'kiosk-order.placed': kioskOrderPlacedPayloadSchema,
+  'receipt.reprinted': receiptReprintedPayloadSchema,
 } as const satisfies { readonly [K in JournalKind]: z.ZodType };
 
 export type JournalPayload<K extends JournalKind> = z.infer<(typeof journalPayloadSchemas)[K]>;

@@ -101,6 +101,15 @@ const kindAndPayload = fc.oneof(
       ),
     })
     .map((payload) => ({ kind: 'manager.approval' as const, payload })),
+  fc
+    .record({
+      receiptNumber: fc.stringMatching(/^[A-Z0-9]{2,8}-[A-Z0-9]{1,4}-\d{6,15}$/),
+      entryId: uuidV7,
+      entryHash: fc.stringMatching(/^[0-9a-f]{64}$/),
+      reprintCount: fc.integer({ min: 1, max: 9_999 }),
+      staffId,
+    })
+    .map((payload) => ({ kind: 'receipt.reprinted' as const, payload })),
 );
 
 const draft: fc.Arbitrary<JournalDraft> = fc

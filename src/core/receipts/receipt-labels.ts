@@ -9,6 +9,15 @@ type ReasonCode = ReturnReason['code'];
 
 export interface ReceiptLabels {
   readonly duplicate: string;
+  /** "DUPLICATA n° 2": the reprint count, as journalled. */
+  readonly duplicateCount: (count: number) => string;
+  readonly software: (name: string, version: string) => string;
+  /** The excerpt of the journal entry's hash that sealed the sale or return. */
+  readonly fingerprint: (excerpt: string) => string;
+  /** Under a line whose product carries the legal guarantee of conformity. */
+  readonly legalGuarantee: string;
+  /** "1 x 3,50 €": quantity and unit price, under every line. */
+  readonly quantityTimesPrice: (quantity: string, unitPrice: string) => string;
   readonly refundTitle: string;
   readonly siret: string;
   readonly vatNumber: string;
@@ -50,6 +59,11 @@ const NBSP = '\u00A0';
 
 const FRENCH: ReceiptLabels = {
   duplicate: 'DUPLICATA',
+  duplicateCount: (count) => `DUPLICATA n° ${count}`,
+  software: (name, version) => `Logiciel${NBSP}: ${name} ${version}`,
+  fingerprint: (excerpt) => `Empreinte${NBSP}: ${excerpt}`,
+  legalGuarantee: `Garantie légale de conformité${NBSP}: 2 ans`,
+  quantityTimesPrice: (quantity, unitPrice) => `${quantity} x ${unitPrice}`,
   refundTitle: 'REMBOURSEMENT',
   siret: 'SIRET',
   vatNumber: 'N° TVA',
@@ -91,6 +105,11 @@ const FRENCH: ReceiptLabels = {
 
 const BRITISH: ReceiptLabels = {
   duplicate: 'DUPLICATE',
+  duplicateCount: (count) => `DUPLICATE no. ${count}`,
+  software: (name, version) => `Software: ${name} ${version}`,
+  fingerprint: (excerpt) => `Fingerprint: ${excerpt}`,
+  legalGuarantee: 'Legal guarantee of conformity: 2 years',
+  quantityTimesPrice: (quantity, unitPrice) => `${quantity} x ${unitPrice}`,
   refundTitle: 'REFUND',
   siret: 'SIRET',
   vatNumber: 'VAT no.',

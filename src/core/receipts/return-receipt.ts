@@ -21,6 +21,7 @@ import {
   vatTableBlock,
   whenAndWhoBlocks,
 } from './receipt-sections';
+import { type VatCodes, vatCodeOf, vatCodesOf } from './vat-codes';
 
 // The receipt handed over with a refund. A refund receipt is about money
 // given back, so its amounts are printed positive under a REMBOURSEMENT
@@ -43,11 +44,19 @@ function sourceBlocks(
   return reference(labels.originalSale, ctx.originalReceiptNumber ?? record.source.id);
 }
 
-function returnLineBlocks(line: ReturnLine, locale: ReceiptLocale, labels: ReceiptLabels): ReceiptBlock[] {
+function returnLineBlocks(
+  line: ReturnLine,
+  codes: VatCodes,
+  locale: ReceiptLocale,
+  labels: ReceiptLabels,
+): ReceiptBlock[] {
   const reason =
     line.reason.note === null ? labels.returnReasons[line.reason.code] : singleLine(line.reason.note);
   return [
-    columns(singleLine(line.name), formatAmount(line.refund, locale)),
+    columns(
+      singleLine(line.name),
+      `${formatAmount(line.refund, locale)} ${vatCodeOf(codes, line.vatRateBps)}`,
+    ),
     columns(`${labels.returnedQuantity(line.quantity)} - ${reason}`, '', indent),
   ];
 }
@@ -84,6 +93,10 @@ export function buildReturnReceipt(
   const { locale } = ctx;
   const labels = RECEIPT_LABELS[locale];
   const units = record.lines.reduce((n, line) => n + line.quantity, 0);
+  const vatCodes = vatCodesOf([
+    ...record.vat.rates.map((rate) => rate.rateBps),
+    ...record.lines.map((line) => line.vatRateBps),
+  ]);
   return finishDocument('return', ctx, [
     ...headerBlocks(ctx, labels),
     rule(),
@@ -91,12 +104,12 @@ export function buildReturnReceipt(
     ...whenAndWhoBlocks(record.createdAt, record.tillCode, record.staffId, ctx, labels),
     ...sourceBlocks(record, ctx, labels),
     rule(),
-    ...record.lines.flatMap((line) => returnLineBlocks(line, locale, labels)),
+    ...record.lines.flatMap((line) => returnLineBlocks(line, vatCodes, locale, labels)),
     rule(),
     columns(labels.totalRefunded, formatAmount(record.total, locale), { bold: true, size: 'double-height' }),
     ...record.refunds.flatMap((refund) => refundBlocks(refund, locale, labels)),
     rule(),
-    vatTableBlock(record.vat, locale, labels),
+    vatTableBlock(record.vat, vatCodes, locale, labels),
     rule(),
     columns(labels.itemCount, String(units)),
     rule(),

@@ -5,28 +5,34 @@ import type { ReceiptBlock, ReceiptLocale } from './receipt-document';
 import { formatAmount, formatDeduction, formatPercent, formatWeight, singleLine } from './receipt-format';
 import type { ReceiptLabels } from './receipt-labels';
 import { columns, DETAIL_INDENT } from './receipt-sections';
+import { type VatCodes, vatCodeOf } from './vat-codes';
 
 // The items of a sale and what was taken off them. Each line prints its gross
-// (price × quantity) on the right, then under it how that was reached and
-// every promotion and discount with its amount, so the printed amounts add
-// up, line by line, to the subtotal.
+// (price × quantity) on the right with its VAT code, then under it the
+// quantity and unit price (single items too), the legal-guarantee mention
+// when the product carries it, and every promotion and discount with its
+// amount, so the printed amounts add up, line by line, to the subtotal.
 
 interface Wording {
   readonly locale: ReceiptLocale;
   readonly labels: ReceiptLabels;
   readonly reasonLabels: Readonly<Record<string, string>>;
+  readonly vatCodes: VatCodes;
+  readonly legalGuarantee: ReadonlySet<string>;
 }
 
-/** "3 x 1,20 €", "0,456 kg x 24,90 €/kg"; nothing for a single piece or a price label. */
-function measureDetail(line: SaleLine, locale: ReceiptLocale): string | null {
+/** "3 x 1,20 €", "1 x 3,50 €", "0,456 kg x 24,90 €/kg": every line says how its amount was reached. */
+function measureDetail(line: SaleLine, wording: Wording): string {
+  const { locale, labels } = wording;
   const price = formatAmount(line.unitPrice, locale);
   switch (line.measure.kind) {
     case 'pieces':
-      return line.measure.quantity === 1 ? null : `${line.measure.quantity} x ${price}`;
+      return labels.quantityTimesPrice(String(line.measure.quantity), price);
     case 'weight':
-      return `${formatWeight(line.measure.grams, locale)} x ${price}/kg`;
+      return labels.quantityTimesPrice(formatWeight(line.measure.grams, locale), `${price}/kg`);
     case 'embedded-price':
-      return null;
+      // A price label is the price of the one item it is stuck on.
+      return labels.quantityTimesPrice('1', price);
   }
 }
 
@@ -40,11 +46,12 @@ function discountLabel(base: string, discount: Discount, wording: Wording): stri
 
 function lineBlocks(line: SaleLine, wording: Wording): ReceiptBlock[] {
   const { locale, labels } = wording;
-  const detail = measureDetail(line, locale);
   const indent = { indent: DETAIL_INDENT };
+  const code = vatCodeOf(wording.vatCodes, line.vatRateBps);
   return [
-    columns(singleLine(line.name), formatAmount(line.gross, locale)),
-    ...(detail === null ? [] : [columns(detail, '', indent)]),
+    columns(singleLine(line.name), `${formatAmount(line.gross, locale)} ${code}`),
+    columns(measureDetail(line, wording), '', indent),
+    ...(wording.legalGuarantee.has(line.productId) ? [columns(labels.legalGuarantee, '', indent)] : []),
     ...line.promotions.map((promotion) =>
       columns(singleLine(promotion.label), formatDeduction(promotion.amount, locale), indent),
     ),

@@ -11,7 +11,7 @@ import { receiptToPlainText } from './plain-text';
 import type { ReceiptContext } from './receipt-context';
 import { receiptDocumentSchema } from './receipt-document';
 import { buildSaleReceipt } from './sale-receipt';
-import { aReceiptContext, LENOIR, theWorkedSale } from './test-builders';
+import { aReceiptContext, COMTE, LENOIR, theWorkedSale } from './test-builders';
 
 const render = (result: ReturnType<typeof buildSaleReceipt>): string =>
   receiptToPlainText(unwrap(result), 42, { charset: 'iso-8859-15' });
@@ -37,19 +37,61 @@ describe('buildSaleReceipt: document', () => {
 
   it('survives the trip to the printer host as JSON', () => {
     const doc = unwrap(
-      buildSaleReceipt(theWorkedSale(), aReceiptContext({ locale: 'en-GB', duplicate: true })),
+      buildSaleReceipt(
+        theWorkedSale(),
+        aReceiptContext({ locale: 'en-GB', duplicate: true, reprintCount: 1 }),
+      ),
     );
     expect(receiptDocumentSchema.parse(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
   });
 
-  it('prints DUPLICATA at the top and the bottom of a reprint only', () => {
+  it('prints DUPLICATA with its reprint count at the top and the bottom of a reprint only', () => {
     const sale = theWorkedSale();
     const original = render(buildSaleReceipt(sale, aReceiptContext()));
-    const reprint = render(buildSaleReceipt(sale, aReceiptContext({ duplicate: true })));
+    const reprint = render(buildSaleReceipt(sale, aReceiptContext({ duplicate: true, reprintCount: 3 })));
     expect(original).not.toContain('DUPLICATA');
-    const banners = reprint.split('\n').filter((line) => line.trim() === 'DUPLICATA');
+    const banners = reprint.split('\n').filter((line) => line.trim() === 'DUPLICATA n° 3');
     expect(banners).toHaveLength(2);
-    expect(reprint.split('\n').filter((line) => line.trim() !== 'DUPLICATA')).toEqual(original.split('\n'));
+    expect(reprint.split('\n').filter((line) => !line.includes('DUPLICATA'))).toEqual(original.split('\n'));
+  });
+
+  it('refuses a reprint without its count, and a count on an original', () => {
+    const sale = theWorkedSale();
+    for (const context of [{ duplicate: true }, { duplicate: false, reprintCount: 2 }]) {
+      const result = buildSaleReceipt(sale, aReceiptContext(context));
+      expect(result.ok ? null : result.error.code).toBe('invalid-receipt-context');
+    }
+  });
+
+  it('prints the software, its version and an excerpt of the entry hash on every receipt', () => {
+    const hash = 'ab'.repeat(32);
+    const text = render(
+      buildSaleReceipt(
+        theWorkedSale(),
+        aReceiptContext({ entryHash: hash, software: { name: 'Caisse X', version: '9.8.7' } }),
+      ),
+    );
+    expect(text).toContain('Logiciel : Caisse X 9.8.7');
+    expect(text).toContain('Empreinte : abab abab abab abab');
+    const refused = buildSaleReceipt(theWorkedSale(), aReceiptContext({ entryHash: 'not-a-hash' }));
+    expect(refused.ok ? null : refused.error.code).toBe('invalid-receipt-context');
+  });
+
+  it('prints the legal-guarantee mention under the flagged products only', () => {
+    const text = render(
+      buildSaleReceipt(theWorkedSale(), aReceiptContext({ legalGuaranteeProductIds: [COMTE.id] })),
+    );
+    const lines = text.split('\n');
+    const mention = lines.findIndex((line) => line.includes('Garantie légale de conformité'));
+    expect(lines[mention - 2]).toMatch(/^Comté 18 mois/);
+    expect(lines.filter((line) => line.includes('Garantie légale'))).toHaveLength(1);
+    expect(render(buildSaleReceipt(theWorkedSale(), aReceiptContext()))).not.toContain('Garantie');
+  });
+
+  it('marks every line with its VAT code and states quantity and unit price, single items too', () => {
+    const text = render(buildSaleReceipt(theWorkedSale(), aReceiptContext()));
+    expect(text).toContain('Quotidien Le Monde                3,50 € C\n  1 x 3,50 €');
+    expect(text).toContain('C 2,1 %');
   });
 
   it('prints the store without logo or VAT number when it has none', () => {
@@ -116,9 +158,12 @@ describe('buildSaleReceipt: content', () => {
     );
     expect(text).toContain(
       [
-        'Article 1                           1,00 €',
-        'Article 2                           2,00 €',
-        'Article 3                           3,00 €',
+        'Article 1                         1,00 € A',
+        '  1 x 1,00 €',
+        'Article 2                         2,00 € B',
+        '  1 x 2,00 €',
+        'Article 3                         3,00 € A',
+        '  1 x 3,00 €',
         '  Remise 10 % (Alignement prix)    -0,30 €',
         '------------------------------------------',
         'Sous-total                          5,70 €',

@@ -17,10 +17,12 @@ import {
 } from './receipt-sections';
 import { saleItemBlocks, saleTotalBlocks } from './sale-item-blocks';
 import { paymentBlocks } from './tender-blocks';
+import { vatCodesOf } from './vat-codes';
 
 // The customer's receipt for a completed sale, in the order a French till
-// prints it: store identity, date and till, items with their discounts,
-// total, payment, VAT by rate, item count, receipt number and QR, footer;
+// prints it: store identity, date and till, items with their VAT codes and
+// discounts, total, payment, VAT by rate, item count, receipt number and QR,
+// the NF525 block (software, hash excerpt), footer;
 // then the card terminal's slips, each on its own piece of paper.
 // Every figure is read from the sale record, none recomputed: the record's
 // schema has already checked that they agree with each other.
@@ -42,7 +44,17 @@ export function buildSaleReceipt(
 
   const { locale } = ctx;
   const labels = RECEIPT_LABELS[locale];
-  const wording = { locale, labels, reasonLabels: ctx.reasonLabels };
+  const vatCodes = vatCodesOf([
+    ...sale.vat.rates.map((rate) => rate.rateBps),
+    ...sale.lines.filter((line) => line.voided === null).map((line) => line.vatRateBps),
+  ]);
+  const wording = {
+    locale,
+    labels,
+    reasonLabels: ctx.reasonLabels,
+    vatCodes,
+    legalGuarantee: new Set(ctx.legalGuaranteeProductIds),
+  };
   const saved = sale.totals.totalDiscount;
   return finishDocument('sale', ctx, [
     ...headerBlocks(ctx, labels),
@@ -54,7 +66,7 @@ export function buildSaleReceipt(
     ...saleTotalBlocks(sale, wording),
     ...paymentBlocks(sale, locale, labels),
     rule(),
-    vatTableBlock(sale.vat, locale, labels),
+    vatTableBlock(sale.vat, vatCodes, locale, labels),
     rule(),
     columns(labels.itemCount, String(itemCount(sale))),
     ...(saved.minor > 0 ? [columns(labels.savings, formatAmount(saved, locale))] : []),

@@ -8,15 +8,20 @@ import type { ReceiptContext, StoreHeader } from './receipt-context';
 export const LENOIR: StoreHeader = {
   name: 'Maison Lenoir',
   addressLines: ['12 rue des Archives', '75004 Paris', 'Tél. 01 42 72 00 00'],
-  siret: '12345678900012',
+  siret: '12345678200010',
   vatNumber: 'FR32123456789',
 };
+
+/** A journal entry hash for the fixtures (the receipt prints its first 16 digits). */
+export const WORKED_SALE_HASH = '3f9a2c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b';
 
 /** The till of the sale builders (PAR01, till 03), receipt 123. */
 export function aReceiptContext(overrides: Partial<ReceiptContext> = {}): ReceiptContext {
   return {
     store: LENOIR,
     receiptNumber: 'PAR01-03-000123',
+    entryHash: WORKED_SALE_HASH,
+    software: { name: 'Store Till', version: '0.1.0' },
     cashierName: 'Camille',
     logoAssetId: 'logo-lenoir',
     footerLines: [

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { scanConfigSchema } from '../barcodes/scan-config';
 import { promotionSchema } from '../cart/promotion';
 import { currencyCodeSchema } from '../money/currency';
+import { isValidSiret } from '../receipts/siret';
+import { err, ok, type Result } from '../result';
 import { storeCodeSchema } from '../values/identifiers';
 
 // Everything a till of one store needs to know that the server decides:
@@ -15,20 +17,65 @@ export const ed25519PublicJwkSchema = z.strictObject({
   kid: z.string().max(64).optional(),
 });
 
-export const storeSettingsSchema = z.strictObject({
-  /** `store:<storeCode>`: one settings document per store. */
-  id: z.string().regex(/^store:[A-Z0-9]{2,8}$/),
-  storeCode: storeCodeSchema,
-  storeName: z.string().min(1).max(80),
-  addressLines: z.array(z.string().min(1).max(60)).max(4),
-  /** SIRET and intra-EU VAT number, printed on receipts. */
-  legalIds: z.array(z.string().min(1).max(60)).max(3),
-  currency: currencyCodeSchema,
-  receiptFooter: z.array(z.string().max(60)).max(6),
-  scanConfig: scanConfigSchema,
-  promotions: z.array(promotionSchema).max(500),
-  orderSigningKey: ed25519PublicJwkSchema,
-});
+/** Whether the till prints the customer's receipt: ask the customer (AGEC law), always, or never. */
+export const RECEIPT_PRINT_MODES = ['ask', 'always', 'never'] as const;
+export const receiptPrintModeSchema = z.enum(RECEIPT_PRINT_MODES);
+export type ReceiptPrintMode = z.infer<typeof receiptPrintModeSchema>;
+
+/** The SIRET in `legalIds` ("SIRET 552 100 554 00021"): spaces allowed, the 14 digits checked. */
+const SIRET_ENTRY = /^SIRET\s*([\d\s]+)$/;
+
+export type StoreSiretError =
+  | { readonly code: 'siret-missing' }
+  | { readonly code: 'siret-malformed'; readonly value: string };
+
+/**
+ * The store's SIRET, 14 digits, or why the settings have none a receipt may
+ * print. Never a made-up number: a receipt without a real SIRET is not issued.
+ */
+export function storeSiretOf(settings: Pick<StoreSettings, 'legalIds'>): Result<string, StoreSiretError> {
+  const entry = settings.legalIds.find((id) => /^SIRET\b/i.test(id.trim()));
+  if (entry === undefined) return err({ code: 'siret-missing' });
+  const digits = SIRET_ENTRY.exec(entry.trim())?.[1]?.replace(/\s/g, '') ?? '';
+  return isValidSiret(digits) ? ok(digits) : err({ code: 'siret-malformed', value: entry });
+}
+
+export const storeSettingsSchema = z
+  .strictObject({
+    /** `store:<storeCode>`: one settings document per store. */
+    id: z.string().regex(/^store:[A-Z0-9]{2,8}$/),
+    storeCode: storeCodeSchema,
+    storeName: z.string().min(1).max(80),
+    addressLines: z.array(z.string().min(1).max(60)).max(4),
+    /** SIRET and intra-EU VAT number, printed on receipts. */
+    legalIds: z.array(z.string().min(1).max(60)).max(3),
+    currency: currencyCodeSchema,
+    receiptFooter: z.array(z.string().max(60)).max(6),
+    scanConfig: scanConfigSchema,
+    promotions: z.array(promotionSchema).max(500),
+    orderSigningKey: ed25519PublicJwkSchema,
+    /** The logo printed at the top of receipts: the printer host's `<logoDir>/<id>.png`. */
+    logoAssetId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+      .nullable()
+      .optional(),
+    /** Print the receipt: 'ask' (default, AGEC law), 'always' or 'never'; legal exceptions print regardless. */
+    receiptPrintMode: receiptPrintModeSchema.optional(),
+  })
+  .superRefine((settings, ctx) => {
+    // A receipt must carry the store's real SIRET: settings without one are a configuration error.
+    const siret = storeSiretOf(settings);
+    if (!siret.ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['legalIds'],
+        message:
+          siret.error.code === 'siret-missing'
+            ? 'legalIds: no SIRET entry ("SIRET 552 100 554 00021")'
+            : `legalIds: malformed SIRET "${siret.error.value}" (14 digits with a valid check digit)`,
+      });
+  });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
 
 export const storeSettingsId = (storeCode: string) => `store:${storeCode}`;

@@ -5,7 +5,8 @@ import type { Product } from '../../core/catalog/product';
 // maxLength on string indexes, and barcode lookup must never scan.
 export const productCollectionSchema: RxJsonSchema<Product> = {
   title: 'products',
-  version: 0,
+  // 1: `legalGuarantee` (optional), for the receipt's legal-guarantee mention.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -19,6 +20,7 @@ export const productCollectionSchema: RxJsonSchema<Product> = {
     vatRateBps: { type: 'integer', minimum: 0, maximum: 10_000, multipleOf: 1 },
     unit: { type: 'string', enum: ['piece', 'kg'] },
     active: { type: 'boolean' },
+    legalGuarantee: { type: 'boolean' },
   },
   required: [
     'id',

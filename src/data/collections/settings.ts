@@ -3,7 +3,8 @@ import type { StoreSettings } from '../../core/settings/store-settings';
 
 export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
-  version: 0,
+  // 1: `logoAssetId` and `receiptPrintMode` (both optional).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -17,6 +18,8 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     scanConfig: { type: 'object' },
     promotions: { type: 'array' },
     orderSigningKey: { type: 'object' },
+    logoAssetId: { type: ['string', 'null'] },
+    receiptPrintMode: { type: 'string', enum: ['ask', 'always', 'never'] },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
 };

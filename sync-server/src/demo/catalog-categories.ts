@@ -11,6 +11,8 @@ export interface CategoryTemplate {
   readonly brands: readonly string[];
   /** Sold loose by weight: priced per kg, scanned from a scale label. */
   readonly byWeight?: boolean;
+  /** Durable goods: each product carries `legalGuarantee` (the receipt's legal-guarantee mention). */
+  readonly durable?: boolean;
 }
 
 export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
@@ -328,6 +330,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   {
     name: 'Maison et bazar',
     vatRateBps: 2000,
+    durable: true,
     items: [
       ['Bougie parfumée', 899],
       ['Torchons en lin x2', 1299],
@@ -348,6 +351,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   {
     name: 'Jouets et loisirs',
     vatRateBps: 2000,
+    durable: true,
     items: [
       ['Puzzle 500 pièces', 1499],
       ['Jeu de société familial', 2999],

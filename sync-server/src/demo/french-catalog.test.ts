@@ -32,6 +32,19 @@ describe('demo French catalog', () => {
     expect(loose.every((p) => p.barcode.startsWith('26') && p.barcode.slice(7, 12) === '00000')).toBe(true);
   });
 
+  it('flags the durable goods (home, toys) for the legal guarantee, and nothing else', () => {
+    const flagged = catalog.filter((p) => p.legalGuarantee === true);
+    expect(new Set(flagged.map((p) => p.category))).toEqual(
+      new Set(['Maison et bazar', 'Jouets et loisirs']),
+    );
+    expect(flagged).toHaveLength(
+      catalog.filter((p) => ['Maison et bazar', 'Jouets et loisirs'].includes(p.category)).length,
+    );
+    expect(catalog.filter((p) => p.legalGuarantee !== true).every((p) => !('legalGuarantee' in p))).toBe(
+      true,
+    );
+  });
+
   it('is the same on every machine', () => {
     expect(generateFrenchCatalog()).toEqual(catalog);
   });

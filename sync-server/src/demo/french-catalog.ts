@@ -87,6 +87,7 @@ export function generateFrenchCatalog(): Product[] {
             vatRateBps: category.vatRateBps,
             unit: category.byWeight ? 'kg' : 'piece',
             active: true,
+            ...(category.durable ? { legalGuarantee: true } : {}),
           });
         });
       }

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { defaultScanConfig } from '../../../src/core/barcodes/scan-config';
 import type { Product } from '../../../src/core/catalog/product';
 import { type StockLevel, stockLevelId } from '../../../src/core/catalog/stock-level';
-import { type StoreSettings, storeSettingsId } from '../../../src/core/settings/store-settings';
+import {
+  type StoreSettings,
+  storeSettingsId,
+  storeSettingsSchema,
+} from '../../../src/core/settings/store-settings';
 import { hashPin, type StaffMember } from '../../../src/core/staff/staff-member';
 import type { ServerKeys } from '../auth/server-keys';
 import { ensureStore } from '../auth/till-registry';
@@ -37,7 +41,7 @@ export async function seedDemoStore(
       storeCode: store,
       storeName: DEMO_STORE.name,
       addressLines: ['12 rue du Faubourg Saint-Antoine', '75011 Paris'],
-      legalIds: ['SIRET 552 100 554 00025', 'TVA FR 40 552100554'],
+      legalIds: ['SIRET 552 100 554 00021', 'TVA FR 40 552100554'],
       currency: 'EUR',
       receiptFooter: ['Merci de votre visite !', 'Échange ou remboursement sous 30 jours avec ce ticket.'],
       scanConfig: defaultScanConfig,
@@ -48,8 +52,11 @@ export async function seedDemoStore(
         x: String(keys.publicJwk.x),
         kid: keys.kid,
       },
+      logoAssetId: 'logo-demo',
+      receiptPrintMode: 'ask',
     };
-    return [settings];
+    // The same check every reader applies: settings without a real SIRET are refused, never stored.
+    return [storeSettingsSchema.parse(settings)];
   });
   await seedScopeOnce(db, 'staff', store, () =>
     DEMO_STAFF.map(

@@ -70,6 +70,35 @@ describe('receipt printer through the agent WebSocket', () => {
     });
   });
 
+  it('on paper, as the independent decoder reads the bytes: VAT codes, quantity x price, legal guarantee, NF525 block, DUPLICATA n° 2', async () => {
+    const { sim, till } = await setUp();
+    const document = unwrap(
+      buildSaleReceipt(
+        theWorkedSale(),
+        aReceiptContext({ duplicate: true, reprintCount: 2, legalGuaranteeProductIds: ['tshirt-bio'] }),
+      ),
+    );
+    expect(await till.call('printer.print', { jobId: 'dup-2', document })).toMatchObject({ ok: true });
+    const lines = (sim.receipts()[0]?.text ?? '').split('\n');
+    // Written out here rather than taken from receiptToPlainText: the decoder's reading of the bytes.
+    for (const line of [
+      '         SIRET 123 456 782 00010',
+      '              DUPLICATA n° 2',
+      'T-shirt coton bio                25,80 € A',
+      '  2 x 12,90 €',
+      '  Garantie légale de conformité : 2 ans',
+      'Quotidien Le Monde                3,50 € C',
+      '  1 x 3,50 €',
+      'A 20 %        16,12       3,23       19,35',
+      '       Logiciel : Store Till 0.1.0',
+      '     Empreinte : 3f9a 2c4d 5e6f 7a8b',
+    ]) {
+      expect(lines).toContain(line);
+    }
+    expect(lines.filter((line) => line.trim() === 'DUPLICATA n° 2')).toHaveLength(2);
+    expect(sim.unknownCommands()).toEqual([]);
+  });
+
   it('paper runs out mid-receipt: the job waits in the queue, and the reprint prints once', async () => {
     const { sim, till } = await setUp();
     const document = saleReceipt();
