@@ -170,8 +170,11 @@ async function startSimulatedDevices(
   return demoDevices.printer.httpUrl;
 }
 
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal's
+// process group, and relayed by npm and tsx); a second signal without a
+// handler would kill the launcher before it has stopped its services.
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
 main().catch(async (error: unknown) => {
   console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
   await stopAll(1);

@@ -58,30 +58,41 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal, openStreams: streams.size }, 'shutting down');
-    // A stuck close (a query that never returns) must not keep the process:
-    // the service manager waits for it, and tills reconnect to the next one.
+    // First of all, before anything that could throw or block (a log line to
+    // a closed pipe, once the launcher is gone; a query that never returns):
+    // the process ends within the deadline whatever happens below.
     setTimeout(() => {
-      app.log.error({ signal }, 'shutdown took over 1.5 s: exiting anyway');
+      quietly(() => app.log.error({ signal }, 'shutdown took over 1.5 s: exiting anyway'));
       process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS).unref();
+    }, SHUTDOWN_DEADLINE_MS);
+    quietly(() => app.log.info({ signal, openStreams: streams.size }, 'shutting down'));
     // Live streams never end by themselves, and Fastify's close waits for
     // every open request: end them first (each till reconnects elsewhere or later).
     for (const stream of streams) stream.end();
     await server.close();
     await db.close();
-    app.log.info({ signal }, 'stopped');
+    quietly(() => app.log.info({ signal }, 'stopped'));
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.on(
-      signal,
-      () =>
-        void shutdown(signal).catch((error: unknown) => {
-          app.log.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        }),
-    );
+    process.on(signal, () => {
+      shutdown(signal).catch((error: unknown) => {
+        quietly(() => app.log.error({ err: error }, 'shutdown failed'));
+        process.exit(1);
+      });
+    });
+  // With the launcher gone, stdout is a closed pipe: a write error must not stop the shutdown.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+}
+
+/** Runs a log call whose failure (EPIPE on a closed stdout) must not change what happens next. */
+function quietly(log: () => void): void {
+  try {
+    log();
+  } catch {
+    // Nothing to report it to.
+  }
 }
 
 main().catch((error: unknown) => {
