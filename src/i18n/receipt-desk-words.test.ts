@@ -16,5 +16,6 @@ describe('receipt desk words', () => {
     const t = i18n.getFixedT(lng);
     expect(t('receiptDesk.displayScanQr.upper').length).toBeLessThanOrEqual(DISPLAY_LINE_WIDTH);
     expect(t('receiptDesk.displayScanQr.lower').length).toBeLessThanOrEqual(DISPLAY_LINE_WIDTH);
+    expect(t('display.receiptOnRequest').length).toBeLessThanOrEqual(DISPLAY_LINE_WIDTH);
   });
 });

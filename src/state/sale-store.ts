@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-methods';
 import { addProduct, type Cart, priceCart, voidLine } from '../core/cart';
-import { changeLines, itemLines, totalLines } from '../core/display/pole-display-lines';
+import { changeLines, itemLines, totalLines, welcomeLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
 import { money } from '../core/money';
 import {
@@ -115,6 +115,8 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       const open = store.getState();
       const cart = open.cart.lines.length > 0 || holdsMoney(open) ? open.cart : emptyCart(await settings());
       store.setState({ staff: found, signedInAt: new Date().toISOString(), cart, problem: undefined });
+      // The customer-facing sign of the AGEC law: the receipt is printed only on request.
+      if (cart.lines.length === 0) show(welcomeLines(t('display.welcome'), t('display.receiptOnRequest')));
       return true;
     },
 

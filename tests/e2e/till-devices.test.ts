@@ -66,6 +66,8 @@ describe('the till with its devices, end to end', () => {
     }
     expect(await chip('printer').textContent()).toBe('Imprimante : prêt');
     expect(await chip('terminal').textContent()).toBe('Terminal CB : prêt');
+    // The AGEC sign in front of the customer since the cashier signed in: receipts on request.
+    await expect.poll(() => devices.display.screen().lower).toContain('Ticket sur demande');
   });
 
   it('a keyboard-wedge scan lands in the cart, not in the focused field; a serial scan too', async () => {

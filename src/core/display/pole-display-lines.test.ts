@@ -48,6 +48,10 @@ describe('pole display lines', () => {
       lower: 'Rendu         7,90 €',
     });
     expect(welcomeLines()).toEqual({ upper: '     Bienvenue', lower: '' });
+    expect(welcomeLines('Bienvenue', 'Ticket sur demande')).toEqual({
+      upper: '     Bienvenue',
+      lower: ' Ticket sur demande',
+    });
   });
 
   it('always produces lines the bridge accepts', () => {

@@ -66,9 +66,12 @@ export function changeLines(paid: Money, change: Money): DisplayLines {
   return { upper: labelled('Reçu', poleAmount(paid)), lower: labelled('Rendu', poleAmount(change)) };
 }
 
-/** Between customers: a greeting, centred. */
-export function welcomeLines(greeting = 'Bienvenue'): DisplayLines {
-  const text = fitName(greeting, WIDTH);
-  const left = Math.floor((WIDTH - text.length) / 2);
-  return { upper: ' '.repeat(left) + text, lower: '' };
+const centred = (words: string): string => {
+  const text = fitName(words, WIDTH);
+  return ' '.repeat(Math.floor((WIDTH - text.length) / 2)) + text;
+};
+
+/** Between customers: a greeting and a notice (e.g. the receipt is printed on request), centred. */
+export function welcomeLines(greeting = 'Bienvenue', notice = ''): DisplayLines {
+  return { upper: centred(greeting), lower: notice === '' ? '' : centred(notice) };
 }
