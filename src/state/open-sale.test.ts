@@ -50,36 +50,27 @@ describe('the open sale', () => {
     await db.close();
   });
 
+  /** What the cashier screen gives its stores, without devices (no bridge). */
+  const tillServices = () => ({
+    db,
+    journal: createJournalWriter(db, identity),
+    findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
+    sync: { identity } as never,
+    bridge: undefined,
+    config: { syncUrl: 'http://127.0.0.1:8787' } as never,
+  });
+
   /** The cashier screen as it starts: a sale store, then whatever this till had open. */
   async function openTill() {
     const keeper = createOpenSaleKeeper(db, () => clock);
-    const sale = createSaleStore(
-      {
-        db,
-        journal: createJournalWriter(db, identity),
-        findProductByBarcode: (code) => findProductByBarcode(db.products, code),
-        sync: { identity } as never,
-        bridge: undefined,
-      },
-      createReceiptDesk({ db, bridge: undefined }),
-      keeper,
-    );
+    const sale = createSaleStore(tillServices(), createReceiptDesk(tillServices()), keeper);
     stops.push(await restoreOpenSale(sale, keeper, db, undefined, () => clock));
     return { sale, settled: () => keeper.save(sale.store.getState()) };
   }
 
   it('Retour au panier keeps the cash taken: the next payment deducts it and the journal records it', async () => {
     // The sale store alone, as before the open sale was kept.
-    const sale = createSaleStore(
-      {
-        db,
-        journal: createJournalWriter(db, identity),
-        findProductByBarcode: (code) => findProductByBarcode(db.products, code),
-        sync: { identity } as never,
-        bridge: undefined,
-      },
-      createReceiptDesk({ db, bridge: undefined }),
-    );
+    const sale = createSaleStore(tillServices(), createReceiptDesk(tillServices()));
     expect(await sale.signIn('1234')).toBe(true);
     await sale.scan(YAOURT.barcode);
     sale.startPayment();

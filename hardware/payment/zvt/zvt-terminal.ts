@@ -1,3 +1,4 @@
+import { moneyToDecimalString } from '../../../src/core/money/format-money';
 import { err, ok, type Result } from '../../../src/core/result';
 import type { Apdu } from './apdu';
 import { openApduConnection } from './apdu-connection';
@@ -77,7 +78,7 @@ export type RecoveryDecision =
   | { readonly decision: 'declined'; readonly row: number; readonly resultCode: number }
   | { readonly decision: 'unknown'; readonly row: number; readonly check: string };
 
-const euros = (minor: number) => `${Math.floor(minor / 100)},${String(minor % 100).padStart(2, '0')} EUR`;
+const euros = (minor: number) => `${moneyToDecimalString({ minor, currency: 'EUR' })} EUR`;
 
 export function decideRecovery(entry: JournalEntry, last: LastTransaction): RecoveryDecision {
   const status = last.status;
