@@ -5,7 +5,7 @@ import type { ReceiptError } from './receipts/receipt-context';
 import type { KioskExitAnswer } from './runtime/kiosk-exit';
 import type { CompleteSaleError, TenderError } from './sale/sale-errors';
 import type { StoreSiretError } from './settings/store-settings';
-import type { ErrorBody } from './sync/wire';
+import { type ErrorBody, errorBodySchema } from './sync/wire';
 
 // Every error code that can reach a screen, as lists the words' test walks
 // (src/i18n/error-words.test.ts). Each list is checked against its union at
@@ -116,17 +116,7 @@ export type StoreSettingsErrorCodesListed = Assert<
 >;
 
 /** The `error` field of every error the sync server answers with. */
-export const SYNC_HTTP_ERROR_CODES = [
-  'bad-request',
-  'unauthenticated',
-  'forbidden',
-  'not-found',
-  'conflict',
-  'payload-too-large',
-  'upgrade-required',
-  'unavailable',
-  'internal',
-] as const;
+export const SYNC_HTTP_ERROR_CODES = errorBodySchema.shape.error.options;
 export type SyncHttpErrorCodesListed = Assert<
   ListsExactly<ErrorBody['error'], (typeof SYNC_HTTP_ERROR_CODES)[number]>
 >;

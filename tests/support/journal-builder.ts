@@ -1,6 +1,7 @@
 import { randomFillSync } from 'node:crypto';
 import { createUuidV7Generator } from '../../src/core/ids';
 import { appendEntry, type JournalDraft } from '../../src/core/journal/append-entry';
+import { computeEntryHash, hashedMaterialOf } from '../../src/core/journal/entry-hash';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 
 export interface TillIdentityForTests {
@@ -47,3 +48,19 @@ export class TestJournal {
 /** Push rows for entries the server has never seen. */
 export const asNewRows = (entries: readonly JournalEntry[]) =>
   entries.map((entry) => ({ assumedMasterState: null, newDocumentState: { ...entry, _deleted: false } }));
+
+/**
+ * An entry re-sealed after an edit, as a hostile or broken client would send it
+ * (the core would refuse to make it): its own hash is right, its content or its
+ * place in the chain is not.
+ */
+export function resealed(
+  entry: JournalEntry,
+  edit: (material: Record<string, unknown>) => void,
+): JournalEntry {
+  const material = structuredClone(hashedMaterialOf(entry));
+  edit(material);
+  const hash = computeEntryHash(material);
+  if (!hash.ok) throw new Error(JSON.stringify(hash.error));
+  return { ...material, hash: hash.value } as unknown as JournalEntry;
+}

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeEntryHash, hashedMaterialOf } from '../../../src/core/journal/entry-hash';
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import { aPlainSale } from '../../../src/core/journal/test-builders';
 import { EXAMPLE_KIOSK_INPUT } from '../../../src/core/orders/example-orders';
 import { placeKioskOrder } from '../../../src/core/orders/place-kiosk-order';
-import { asNewRows, TestJournal } from '../../support/journal-builder';
+import { asNewRows, resealed, TestJournal } from '../../support/journal-builder';
 import {
   DATABASE_KINDS,
   type EnrolledTill,
@@ -17,15 +16,6 @@ import {
 // a correct result, never a 500 that a retrying till would hit for good.
 
 const PROTOCOL = { 'x-till-protocol': '1' };
-
-/** A sale entry re-sealed after an edit, as a hostile client would send it (the core would refuse to make it). */
-function resealed(entry: JournalEntry, edit: (material: Record<string, unknown>) => void): JournalEntry {
-  const material = structuredClone(hashedMaterialOf(entry));
-  edit(material);
-  const hash = computeEntryHash(material);
-  if (!hash.ok) throw new Error(JSON.stringify(hash.error));
-  return { ...material, hash: hash.value } as unknown as JournalEntry;
-}
 
 describe.each(DATABASE_KINDS)('hostile clients on $name', (kind) => {
   let t: TestServer;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computeEntryHash, hashedMaterialOf } from '../../../src/core/journal/entry-hash';
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import { backfillProjections } from '../../../sync-server/src/projections/backfill-projections';
-import { asNewRows, TestJournal } from '../../support/journal-builder';
+import { asNewRows, resealed, TestJournal } from '../../support/journal-builder';
 import {
   DATABASE_KINDS,
   type EnrolledTill,
@@ -23,15 +22,6 @@ interface IncidentRow {
   fromSequence: number | null;
   toSequence: number | null;
   held: boolean;
-}
-
-/** An entry re-sealed after an edit: its own hash is right, its place in the chain is not. */
-function resealed(entry: JournalEntry, edit: (material: Record<string, unknown>) => void): JournalEntry {
-  const material = structuredClone(hashedMaterialOf(entry));
-  edit(material);
-  const hash = computeEntryHash(material);
-  if (!hash.ok) throw new Error(JSON.stringify(hash.error));
-  return { ...material, hash: hash.value } as unknown as JournalEntry;
 }
 
 describe.each(DATABASE_KINDS)('journal chain checks on $name', (kind) => {
