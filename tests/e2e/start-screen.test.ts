@@ -113,7 +113,7 @@ describe('start screen', () => {
       code: 'code-used',
       title: 'Ce code d’appairage a déjà servi',
       action:
-        'Un code d’appairage ne sert qu’une fois. Demandez au responsable un nouveau code pour cette caisse : il le crée dans le back-office (API d’administration du serveur). Saisissez-le ci-dessous, puis touchez « Appairer cette caisse ».',
+        'Un code d’appairage ne sert qu’une fois. Demandez au responsable un nouveau code pour cette caisse : il le crée dans le back-office. Saisissez-le ci-dessous, puis touchez « Appairer cette caisse ».',
     });
     expect(await start.step('enrolment').getAttribute('data-state')).toBe('failed');
     // The server's own words are for support, folded away.

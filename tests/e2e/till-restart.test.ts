@@ -116,6 +116,8 @@ describe('the till through restarts and a reload', () => {
     await cashier.screenshot('payment-cash-taken');
     await cashier.backToBasket();
     expect(await cashier.keptCash()).toBe('5,00 €');
+    const owed = product(30).priceMinor + product(31).priceMinor - 500;
+    expect(await cashier.leftToPay()).toBe(`Reste à payer : ${euros(owed)} €`);
     expect(await cashier.cartLines()).toBe(2);
     await cashier.expectAccessible();
     await cashier.screenshot('basket-kept-cash');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
-import { formatMoney } from '../../core/money';
+import { formatMoney, money } from '../../core/money';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createReceiptDesk } from '../../state/receipt-desk';
@@ -111,7 +111,21 @@ export function CashierScreen() {
                 <strong data-testid="kept-cash-amount">
                   {formatMoney(keptCash(state.kept, state.cart.currency), 'fr-FR')}
                 </strong>
-                . {t('openSale.keptCashHint')}
+                . {t('openSale.keptCashHint')}{' '}
+                <strong data-testid="kept-cash-remaining">
+                  {t('openSale.remaining', {
+                    amount: formatMoney(
+                      money(
+                        Math.max(
+                          0,
+                          priced.totals.total.minor - keptCash(state.kept, state.cart.currency).minor,
+                        ),
+                        state.cart.currency,
+                      ),
+                      'fr-FR',
+                    ),
+                  })}
+                </strong>
               </p>
             )}
           </section>

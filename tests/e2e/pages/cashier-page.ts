@@ -85,6 +85,11 @@ export class CashierPage {
     return (await kept.count()) === 0 ? null : plain(await kept.textContent());
   }
 
+  /** What the basket says is left to pay once the cash kept on the sale is deducted. */
+  async leftToPay(): Promise<string> {
+    return plain(await this.page.getByTestId('kept-cash-remaining').textContent());
+  }
+
   async payByCard(): Promise<void> {
     await this.page.getByTestId('pay-card').click();
   }
