@@ -78,7 +78,7 @@ export type RecoveryDecision =
   | { readonly decision: 'declined'; readonly row: number; readonly resultCode: number }
   | { readonly decision: 'unknown'; readonly row: number; readonly check: string };
 
-const euros = (minor: number) => `${moneyToDecimalString({ minor, currency: 'EUR' })} EUR`;
+const euros = (minor: number) => `${moneyToDecimalString({ minor, currency: 'EUR' }).replace('.', ',')} EUR`;
 
 export function decideRecovery(entry: JournalEntry, last: LastTransaction): RecoveryDecision {
   const status = last.status;
