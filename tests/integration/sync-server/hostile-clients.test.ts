@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import { aPlainSale } from '../../../src/core/journal/test-builders';
 import { EXAMPLE_KIOSK_INPUT } from '../../../src/core/orders/example-orders';
 import { placeKioskOrder } from '../../../src/core/orders/place-kiosk-order';
