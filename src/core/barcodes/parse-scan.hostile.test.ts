@@ -1,28 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SCAN_ERROR_CODES } from '../error-codes';
 import { MAX_SCAN_LENGTH, parseScan } from './parse-scan';
-import type { ScanErrorCode } from './scan';
 import { defaultScanConfig, type ScanConfig } from './scan-config';
 
 const greedy: ScanConfig = { ...defaultScanConfig, gs1Ambiguity: 'greedy', gs1SeparatorAliases: ['~'] };
-
-const ERROR_CODES: readonly ScanErrorCode[] = [
-  'empty',
-  'too-long',
-  'invalid-characters',
-  'bad-check-digit',
-  'bad-price-check-digit',
-  'bad-number-system',
-  'unknown-ai',
-  'truncated-element',
-  'element-too-long',
-  'invalid-element-value',
-  'duplicate-ai',
-  'ambiguous-element-string',
-  'unsupported-symbology',
-  'invalid-project-code',
-  'unknown-format',
-];
 
 function errorCode(raw: string, config = defaultScanConfig) {
   const scan = parseScan(raw, config);
@@ -106,7 +88,7 @@ describe('parseScan on hostile input', () => {
       fc.property(anyText, fc.constantFrom(defaultScanConfig, greedy), (raw, config) => {
         const scan = parseScan(raw, config);
         if (!scan.ok) {
-          expect(ERROR_CODES).toContain(scan.error.code);
+          expect(SCAN_ERROR_CODES).toContain(scan.error.code);
           expect(scan.error.message.length).toBeGreaterThan(0);
           if ('position' in scan.error) {
             // A position equal to the length means "something is missing at the end".
