@@ -62,6 +62,8 @@ export const storeSettingsSchema = z
       .optional(),
     /** Print the receipt: 'ask' (default, AGEC law), 'always' or 'never'; legal exceptions print regardless. */
     receiptPrintMode: receiptPrintModeSchema.optional(),
+    /** Days a sale stays in the store's sales feed, found offline by every till for a return (default 30). */
+    storeSalesDays: z.number().int().min(1).max(400).optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.

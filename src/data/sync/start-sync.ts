@@ -88,7 +88,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     onSuccess: () => succeeded.journal.next(),
   });
   // Server-owned collections: pulled only, each page stored once (pull-replication.ts).
-  const pulled: Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus> = {
+  const pulled: Partial<Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus>> = {
     products: pullReplication(db, db.products, {
       ...common('products', 2_000),
       onRemaining: (remaining) => catalogRemaining$.next(remaining),
@@ -96,10 +96,12 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     inventory: pullReplication(db, db.inventory, common('inventory', 2_000)),
     staff: pullReplication(db, db.staff, common('staff')),
     settings: pullReplication(db, db.settings, common('settings')),
+    // The store's recent sales, for returns of another till's sale (absent in a two-till Node test).
+    ...(db.sales ? { sales: pullReplication(db, db.sales, common('sales', 2_000)) } : {}),
   };
   const replications = { orders, journal } as unknown as RunningSync['replications'];
   const all: ReplicationStatus[] = [
-    ...Object.values(pulled),
+    ...Object.values(pulled).filter((r) => r !== undefined),
     rxReplicationStatus(orders as never, succeeded.orders),
     rxReplicationStatus(journal as never, succeeded.journal),
   ];
