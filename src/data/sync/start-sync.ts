@@ -11,6 +11,7 @@ import {
   startWith,
 } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
+import { type OnlineSaleLookup, onlineSaleLookup } from '../returnable-sales';
 import type { TillDatabase } from '../till-database';
 import { openChangeStream, type StreamState } from './change-stream';
 import { watchOrderConflicts } from './orders-conflict-handler';
@@ -39,6 +40,8 @@ export interface RunningSync {
     readonly journal: RxReplicationState<never, unknown>;
   };
   readonly progress$: Observable<SyncProgress>;
+  /** The server's look-up of a sale older than the store's feed (findReturnableSale's last resort). */
+  readonly lookupSale: OnlineSaleLookup;
   /** Products the server still has to send (upper bound): the first catalog sync's progress. */
   readonly catalogRemaining$: Observable<number>;
   /** Resolves when every collection has caught up once (the first sync is complete). */
@@ -126,6 +129,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   return {
     identity,
     replications,
+    lookupSale: onlineSaleLookup(session),
     progress$,
     catalogRemaining$: catalogRemaining$.asObservable(),
     async awaitInitialSync() {

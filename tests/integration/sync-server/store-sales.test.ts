@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import { type StoreSale, storeSaleSchema } from '../../../src/core/returns/store-sale';
+import { aReturnAt, aSaleAt } from '../../../src/core/returns/store-sale-test-builders';
 import type { CompletedSale } from '../../../src/core/sale/completed-sale';
 import { expireAllStoreSales } from '../../../sync-server/src/projections/store-sales-expiry';
 import { asNewRows, TestJournal } from '../../support/journal-builder';
-import { aReturnAt, aSaleAt } from '../../support/store-sales-fixtures';
 import {
   DATABASE_KINDS,
   type EnrolledTill,
@@ -69,13 +69,16 @@ describe.each(DATABASE_KINDS)('store sales feed and double returns ($name)', (ki
     return journal;
   };
   const sell = async (till: EnrolledTill, at?: string) => {
-    const sale = aSaleAt(till, at);
+    const sale = aSaleAt(till, at ?? new Date().toISOString());
     const entry = journalOf(till).append({ kind: 'sale.completed', payload: sale });
     await push(till, [entry]);
     return { sale, entry };
   };
   const returnLine = (till: EnrolledTill, sale: CompletedSale, lineIndex: number, units = 1) =>
-    journalOf(till).append({ kind: 'return.completed', payload: aReturnAt(till, sale, lineIndex, units) });
+    journalOf(till).append({
+      kind: 'return.completed',
+      payload: aReturnAt(till, sale, lineIndex, new Date().toISOString(), units),
+    });
 
   beforeAll(async () => {
     t = await startTestServer(kind);

@@ -1,20 +1,17 @@
-import { randomFillSync } from 'node:crypto';
-import { aProduct, unwrap } from '../../src/core/cart/test-builders';
-import { createUuidV7Generator } from '../../src/core/ids';
-import type { CompletedReturn } from '../../src/core/returns/completed-return';
-import { createReturn } from '../../src/core/returns/create-return';
-import { type ReturnableSource, returnableSourceFromSale } from '../../src/core/returns/returnable-source';
-import { completeSale } from '../../src/core/sale/complete-sale';
-import type { CompletedSale } from '../../src/core/sale/completed-sale';
-import { aSale } from '../../src/core/sale/test-builders';
+import { aProduct, idSequence, unwrap } from '../cart/test-builders';
+import { completeSale } from '../sale/complete-sale';
+import type { CompletedSale } from '../sale/completed-sale';
+import { aSale } from '../sale/test-builders';
+import type { CompletedReturn } from './completed-return';
+import { createReturn } from './create-return';
+import { type ReturnableSource, returnableSourceFromSale } from './returnable-source';
 
-// Sales and returns made "now" by a given till, for the store-sales feed tests
-// (the core builders date theirs in 2025, older than any feed window).
+// Sales and returns made at a given time by a given till, for the store-sales
+// feed tests (the core builders date theirs in 2025, older than any feed
+// window). Pure: the caller passes the time.
 
-export const newId = createUuidV7Generator({
-  now: () => Date.now(),
-  randomBytes: (n) => randomFillSync(new Uint8Array(n)),
-});
+/** One id sequence for every record these builders make (unique within a test process). */
+const newId = idSequence(1_780_000_000_000);
 
 export interface Till {
   readonly storeCode: string;
@@ -22,7 +19,7 @@ export interface Till {
 }
 
 /** A sale of a yogurt (1), a scarf (2) and a cheese (1), paid by card, completed at `at`. */
-export function aSaleAt(till: Till, at = new Date().toISOString()): CompletedSale {
+export function aSaleAt(till: Till, at: string): CompletedSale {
   const { cart, payment } = aSale(newId)
     .with(aProduct({ id: 'yaourt', name: 'Yaourt nature', priceMinor: 250 }))
     .with(aProduct({ id: 'echarpe', name: 'Écharpe laine', priceMinor: 2900, category: 'clothing' }), 2)
@@ -46,6 +43,7 @@ export function aReturnAt(
   till: Till,
   source: ReturnableSource | CompletedSale,
   lineIndex: number,
+  at: string,
   units = 1,
   previousReturns: readonly CompletedReturn[] = [],
 ): CompletedReturn {
@@ -59,7 +57,7 @@ export function aReturnAt(
         storeCode: till.storeCode,
         tillCode: till.tillCode,
         staffId: 'staff-camille',
-        createdAt: new Date().toISOString(),
+        createdAt: at,
       },
       source: returnable,
       previousReturns,
