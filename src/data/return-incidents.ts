@@ -52,3 +52,12 @@ export async function markIncidentsSeen(db: TillDatabase, ids: readonly number[]
   // The latest 1,000 are plenty: an incident older than the feed has left the till anyway.
   await db.upsertLocal<{ ids: number[] }>(SEEN_DOC, { ids: [...seen].sort((a, b) => a - b).slice(-1000) });
 }
+
+/** The return-incidents store's services over this database (src/state/return-incidents.ts). */
+export function returnIncidentServices(db: TillDatabase) {
+  return {
+    watchFlaggedSales: (listener: (sales: FlaggedSale[]) => void) => watchFlaggedSales(db, listener),
+    readSeenIncidents: () => readSeenIncidents(db),
+    markIncidentsSeen: (ids: readonly number[]) => markIncidentsSeen(db, ids),
+  };
+}

@@ -16,6 +16,7 @@ import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
+import { ConnectedReturnIncidents } from './returns/ConnectedReturnIncidents';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
@@ -107,6 +108,7 @@ export function CashierScreen() {
               </p>
             )}
             <WaitingReceiptsList waiting={waiting} />
+            <ConnectedReturnIncidents db={services.db} role={state.staff.role} />
             {state.problem && (
               <p className="error" role="alert" data-testid="lookup-error">
                 {state.problem}
