@@ -1,0 +1,4 @@
+export * from './denominations';
+export * from './shift-entries';
+export * from './shift-report';
+export * from './shift-totals';
