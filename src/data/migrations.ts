@@ -14,7 +14,8 @@ export const MIGRATION_STRATEGIES = {
   inventory: {},
   orders: {},
   staff: {},
-  settings: { 1: (doc: unknown) => doc },
+  // 2: `cashDifferenceThresholdMinor` (optional).
+  settings: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc },
   journal: {},
   outbox: {},
 } as const satisfies Record<string, MigrationStrategies>;

@@ -40,7 +40,7 @@ export async function projectShifts(
       });
     } else {
       closings.push(common);
-      entry.payload.tenders.forEach((count, tender_index) =>
+      entry.payload.tenders.forEach((count, tender_index) => {
         counts.push({
           entry_id: entry.id,
           tender_index,
@@ -50,8 +50,8 @@ export async function projectShifts(
           expected_minor: count.expected.minor,
           counted_minor: count.counted.minor,
           difference_minor: countDifferenceMinor(count),
-        }),
-      );
+        });
+      });
     }
   }
   await insertRowsOfTables(tx, [
