@@ -14,8 +14,7 @@ export const MIGRATION_STRATEGIES = {
   inventory: {},
   orders: {},
   staff: {},
-  // 2: `cashDifferenceThresholdMinor` (optional).
-  settings: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc },
+  settings: { 1: (doc: unknown) => doc },
   journal: {},
   outbox: {},
 } as const satisfies Record<string, MigrationStrategies>;

@@ -112,7 +112,7 @@ describe('the shift store', () => {
       { tender: 'cash', takenMinor: 1200, refundedMinor: 0, expectedMinor: 19_950 },
     ]);
 
-    // Counted 194,50 €: 5 € short, above the 2 € default threshold.
+    // Counted 194,00 €: 5,50 € short; the approvals store decides who may accept it.
     const count = { cashPieces: { 5000: 3, 1000: 4, 200: 2 }, otherTenders: {} };
     expect(await shift.closePreview(count)).toEqual([
       { tender: 'cash', expectedMinor: 19_950, countedMinor: 19_400, differenceMinor: -550 },
@@ -168,7 +168,7 @@ describe('the shift store', () => {
     );
   });
 
-  it('journals nothing when the manager does not approve, and needs none within the threshold', async () => {
+  it('journals nothing when the approval is refused, and asks none for an exact count', async () => {
     const refusing = approvalsAnswering('cancel');
     const shift = createShiftStore(services(), refusing.gate);
     await shift.load();
@@ -180,10 +180,8 @@ describe('the shift store', () => {
     expect((await journalOf(db)).map((e) => e.kind)).toEqual(['shift.opened']);
     expect(shift.store.getState().status).toBe('open');
 
-    // 1,50 € over: within 2,00 €, no approval asked.
-    expect(await shift.close(CAMILLE, { cashPieces: { 1000: 5, 100: 1, 50: 1 }, otherTenders: {} })).toEqual({
-      ok: true,
-    });
+    // Counted exactly: nothing to approve.
+    expect(await shift.close(CAMILLE, { cashPieces: { 1000: 5 }, otherTenders: {} })).toEqual({ ok: true });
     expect(refusing.asked).toHaveLength(1);
     expect((await journalOf(db)).map((e) => e.kind)).toEqual(['shift.opened', 'shift.closed']);
   });

@@ -2,7 +2,6 @@ import { createStore } from 'zustand/vanilla';
 import type { ShiftErrorCode } from '../core/error-codes';
 import type { JournalDraft } from '../core/journal/append-entry';
 import type { JournalEntry } from '../core/journal/journal-entry';
-import { DEFAULT_CASH_DIFFERENCE_THRESHOLD_MINOR } from '../core/settings/store-settings';
 import { cashCountOf, countedTotal } from '../core/shifts/denominations';
 import { findOpenShift, findShift, type ShiftOpened } from '../core/shifts/shift-entries';
 import {
@@ -38,7 +37,11 @@ export interface ApprovalGate {
   ): Promise<{ ok: true; approverStaffId: string } | { ok: false; reason: 'cancelled' | 'locked' }>;
 }
 
+/** The shift's screen or dialog on show, over the till. */
+export type ShiftPanel = 'none' | 'menu' | 'cash-in' | 'cash-out' | 'close';
+
 export interface ShiftState {
+  readonly panel: ShiftPanel;
   /** `none`: no shift open on this till (selling waits for one). */
   readonly status: 'loading' | 'none' | 'open';
   /** The opening entry of the open shift. */
@@ -70,6 +73,7 @@ export interface CloseCount {
  */
 export function createShiftStore(services: ShiftServices, approvals: ApprovalGate) {
   const store = createStore<ShiftState>()(() => ({
+    panel: 'none',
     status: 'loading',
     opened: undefined,
     foundAtStart: false,
@@ -117,6 +121,11 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
 
   return {
     store,
+
+    /** Shows a shift screen or dialog (the till menu's entry, the close button…); 'none' goes back. */
+    show(panel: ShiftPanel): void {
+      store.setState({ panel, problem: undefined });
+    },
 
     /** On start: is a shift open on this till (left open by a crash or a restart)? */
     async load(): Promise<void> {
@@ -182,16 +191,21 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
         },
       });
       if (!entry.ok) return refuse('journal-refused');
-      store.setState({ problem: undefined });
+      store.setState({ problem: undefined, panel: 'none' });
       await drawer();
       return { ok: true };
+    },
+
+    /** Goes on with a shift found open at start (the notice is dismissed). */
+    carryOn(): void {
+      store.setState({ foundAtStart: false });
     },
 
     /** The X report: the open shift so far, from this till's journal. */
     async xReport(): Promise<void> {
       const report = await currentReport();
       if (!report) return void refuse('no-open-shift');
-      store.setState({ report, problem: undefined });
+      store.setState({ report, panel: 'none', problem: undefined });
     },
 
     /** Expected, counted and difference per tender for the close screen; nothing journaled. */
@@ -204,7 +218,8 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
 
     /**
      * Closes the shift: the count is compared with what the journal expects;
-     * a difference above the settings' threshold needs a manager (approvals);
+     * a difference above what the signed-in role may accept alone (the staff
+     * policy in the settings) needs a supervisor or manager (approvals);
      * the closing entry is journaled, the Z report printed, and the server's
      * totals fetched once the shift has synced.
      */
@@ -219,10 +234,11 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
       if (Object.values(counted).some((minor) => !Number.isSafeInteger(minor) || minor < 0))
         return refuse('count-invalid');
       const lines = countLines(report.totals, counted);
-      const threshold =
-        (await settings())?.cashDifferenceThresholdMinor ?? DEFAULT_CASH_DIFFERENCE_THRESHOLD_MINOR;
+      // The threshold is the store's staff policy (settings): the approvals
+      // store answers at once when the signed-in role may accept this
+      // difference alone, else asks a supervisor's or manager's PIN.
       const difference = largestDifferenceMinor(lines);
-      if (difference > threshold) {
+      if (difference > 0) {
         const approved = await approvals.require(staff, {
           action: 'cash-difference',
           subject: { type: 'cash-difference', shiftId: opened.payload.shiftId },

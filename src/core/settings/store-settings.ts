@@ -62,12 +62,6 @@ export const storeSettingsSchema = z
       .optional(),
     /** Print the receipt: 'ask' (default, AGEC law), 'always' or 'never'; legal exceptions print regardless. */
     receiptPrintMode: receiptPrintModeSchema.optional(),
-    /**
-     * A difference between counted and expected, on any tender at a shift's
-     * close, above this many cents (either way) needs a manager's approval.
-     * Absent: DEFAULT_CASH_DIFFERENCE_THRESHOLD_MINOR.
-     */
-    cashDifferenceThresholdMinor: z.number().int().min(0).max(1_000_000).optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.
@@ -83,8 +77,5 @@ export const storeSettingsSchema = z
       });
   });
 export type StoreSettings = z.infer<typeof storeSettingsSchema>;
-
-/** 2,00 €: a close off by more than this, either way, needs a manager. */
-export const DEFAULT_CASH_DIFFERENCE_THRESHOLD_MINOR = 200;
 
 export const storeSettingsId = (storeCode: string) => `store:${storeCode}`;

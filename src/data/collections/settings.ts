@@ -3,8 +3,8 @@ import type { StoreSettings } from '../../core/settings/store-settings';
 
 export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
-  // 1: `logoAssetId` and `receiptPrintMode` (both optional). 2: `cashDifferenceThresholdMinor` (optional).
-  version: 2,
+  // 1: `logoAssetId` and `receiptPrintMode` (both optional).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,7 +20,6 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     orderSigningKey: { type: 'object' },
     logoAssetId: { type: ['string', 'null'] },
     receiptPrintMode: { type: 'string', enum: ['ask', 'always', 'never'] },
-    cashDifferenceThresholdMinor: { type: 'integer', minimum: 0, maximum: 1000000 },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
 };
