@@ -10,12 +10,14 @@ import { createReceiptDesk } from '../../state/receipt-desk';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
+import { type ApprovalGate, createShiftStore } from '../../state/shift-store';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -43,6 +45,17 @@ export function CashierScreen() {
     };
   }, [sale, keeper, services]);
   const [waiting] = useState(() => createWaitingReceipts(services.bridge, desk.receiptPrinted));
+  // TEMP until the approvals store lands in main: no approval is ever given.
+  const [approvals] = useState<ApprovalGate>(() => ({
+    require: async () => ({ ok: false, reason: 'cancelled' }),
+  }));
+  // Selling needs a shift open on this till (src/apps/cashier/shift/).
+  const [shift] = useState(() => createShiftStore(services, approvals));
+  useEffect(() => {
+    void shift.load();
+    return shift.dispose;
+  }, [shift]);
+  const shiftState = useStore(shift.store);
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
   const signedIn = state.staff !== undefined;
@@ -90,6 +103,8 @@ export function CashierScreen() {
         </p>
       ) : !state.staff ? (
         <SignInPanel onSignIn={sale.signIn} problem={state.problem} />
+      ) : shiftTakesOver(shiftState) ? (
+        <ShiftScreen shift={shift} staff={state.staff} />
       ) : (
         <div className="till-layout">
           <section className="basket">
@@ -170,6 +185,13 @@ export function CashierScreen() {
             )}
           </aside>
         </div>
+      )}
+      {state.staff && !shiftTakesOver(shiftState) && (
+        <ShiftBeside
+          shift={shift}
+          staff={state.staff}
+          saleInProgress={priced.lines.length > 0 || !!state.payment}
+        />
       )}
     </main>
   );

@@ -1,43 +1,63 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useFormat } from '../../../i18n/use-format';
-import type { ShiftStore } from '../../../state/shift-store';
+import type { ShiftState, ShiftStore } from '../../../state/shift-store';
 import type { SignedInStaff } from '../../../state/staff-sign-in';
+import { TillMenu } from '../TillMenu';
 import { CloseShiftPanel } from './CloseShiftPanel';
 import { OpenShiftPanel } from './OpenShiftPanel';
 import { ShiftDialogs } from './ShiftDialogs';
 import { ShiftReportView } from './ShiftReportView';
 
+/** Whether a shift screen (report, close, "open the till") takes the till's place. */
+export const shiftTakesOver = (state: ShiftState): boolean =>
+  state.status !== 'open' || state.report !== undefined || state.panel === 'close';
+
 /**
- * What the signed-in cashier sees of the shift: the report (X or Z) when
- * one is on show, the close screen, "open the till" when no shift is open
- * here, otherwise the till itself (children), with the notice of a shift
- * left open before this start and the shift's dialogs.
+ * The shift screen that takes the till's place: the report (X or Z) when
+ * one is on show, the close screen, or "open the till" when no shift is
+ * open here (selling waits for one).
  */
-export function ShiftArea({
+export function ShiftScreen({
   shift,
   staff,
-  saleInProgress,
   thresholdMinor,
-  children,
 }: {
   readonly shift: ShiftStore;
   readonly staff: SignedInStaff;
-  readonly saleInProgress: boolean;
   readonly thresholdMinor?: number;
-  readonly children: ReactNode;
 }) {
-  const { t } = useTranslation();
-  const format = useFormat();
   const state = useStore(shift.store);
   if (state.status === 'loading') return null;
   if (state.report) return <ShiftReportView shift={shift} report={state.report} />;
   if (state.panel === 'close' && state.status === 'open')
     return <CloseShiftPanel shift={shift} staff={staff} thresholdMinor={thresholdMinor} />;
-  if (state.status === 'none') return <OpenShiftPanel shift={shift} staff={staff} problem={state.problem} />;
+  return <OpenShiftPanel shift={shift} staff={staff} problem={state.problem} />;
+}
+
+/**
+ * Beside the till while a shift is open: its entry in the till menu (F9),
+ * the notice of a shift left open before this start, and the shift dialogs.
+ */
+export function ShiftBeside({
+  shift,
+  staff,
+  saleInProgress,
+}: {
+  readonly shift: ShiftStore;
+  readonly staff: SignedInStaff;
+  readonly saleInProgress: boolean;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const state = useStore(shift.store);
   return (
     <>
+      <TillMenu
+        entries={[
+          { id: 'shift', labelKey: 'shifts.menu.label', shortcut: 'F9', onSelect: () => shift.show('menu') },
+        ]}
+      />
       {state.foundAtStart && state.opened && (
         <div className="shift-recovered" role="status" data-testid="shift-recovered">
           <strong>{t('shifts.recovered.title')}</strong>{' '}
@@ -64,7 +84,6 @@ export function ShiftArea({
           </button>
         </div>
       )}
-      {children}
       <ShiftDialogs shift={shift} staff={staff} saleInProgress={saleInProgress} />
     </>
   );
