@@ -11,6 +11,7 @@ import {
   shiftReport,
   type TenderCountLine,
 } from '../core/shifts/shift-report';
+import { staffPolicyOf } from '../core/staff/permissions';
 import { fetchServerShiftTotals } from '../data/server-shift-totals';
 import { shiftErrorWords } from '../i18n/error-words';
 import { t } from '../i18n/i18n';
@@ -194,6 +195,17 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
       store.setState({ problem: undefined, panel: 'none' });
       await drawer();
       return { ok: true };
+    },
+
+    /**
+     * The largest difference `staff` may accept alone at the close (the
+     * staff policy in the settings); undefined: no limit (a manager).
+     */
+    async differenceLimitMinor(staff: SignedInStaff): Promise<number | undefined> {
+      if (staff.role === 'manager') return undefined;
+      const right = staffPolicyOf(await settings()).rights[staff.role]['cash-difference'];
+      if (right === 'always') return undefined;
+      return right === undefined || right === 'never' ? 0 : (right.maxAmountMinor ?? 0);
     },
 
     /** Goes on with a shift found open at start (the notice is dismissed). */

@@ -59,7 +59,18 @@ describe('a full shift at the till', () => {
     return found;
   };
   const shots = process.env.TILL_SCREENSHOTS;
-  const screenshot = async (state: string) => cashier.screenshot(`cashier-shift-${state}`);
+  /** docs/screens/cashier-shift-<state>-<w>x<h>.png at both till sizes, when TILL_SCREENSHOTS is set. */
+  const screenshot = async (state: string) => {
+    if (!shots) return;
+    for (const [width, height] of [
+      [1024, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${shots}/cashier-shift-${state}-${width}x${height}.png` });
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
+  };
 
   const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
     const client = new pg.Client({ connectionString: database.url });

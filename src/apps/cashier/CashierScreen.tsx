@@ -4,14 +4,16 @@ import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
+import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createReceiptDesk } from '../../state/receipt-desk';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
-import { type ApprovalGate, createShiftStore } from '../../state/shift-store';
+import { createShiftStore } from '../../state/shift-store';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
+import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
@@ -27,6 +29,8 @@ export function CashierScreen() {
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
   const [desk] = useState(() => createReceiptDesk(services));
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
+  // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
+  const [approvals] = useState(() => createApprovalStore(services));
   const state = useStore(sale.store);
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
@@ -45,11 +49,6 @@ export function CashierScreen() {
     };
   }, [sale, keeper, services]);
   const [waiting] = useState(() => createWaitingReceipts(services.bridge, desk.receiptPrinted));
-  // TEMP until the approvals store lands in main: no approval is ever given.
-  const [approvals] = useState<ApprovalGate>(() => ({
-    require: async () => ({ ok: false, reason: 'cancelled' }),
-  }));
-  // Selling needs a shift open on this till (src/apps/cashier/shift/).
   const [shift] = useState(() => createShiftStore(services, approvals));
   useEffect(() => {
     void shift.load();
@@ -193,6 +192,7 @@ export function CashierScreen() {
           saleInProgress={priced.lines.length > 0 || !!state.payment}
         />
       )}
+      <ApprovalPrompt approvals={approvals} />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useFormat } from '../../../i18n/use-format';
@@ -18,16 +19,16 @@ export const shiftTakesOver = (state: ShiftState): boolean =>
  * one is on show, the close screen, or "open the till" when no shift is
  * open here (selling waits for one).
  */
-export function ShiftScreen({
-  shift,
-  staff,
-  thresholdMinor,
-}: {
-  readonly shift: ShiftStore;
-  readonly staff: SignedInStaff;
-  readonly thresholdMinor?: number;
-}) {
+export function ShiftScreen({ shift, staff }: { readonly shift: ShiftStore; readonly staff: SignedInStaff }) {
   const state = useStore(shift.store);
+  const [thresholdMinor, setThreshold] = useState<number | undefined>();
+  useEffect(() => {
+    let current = true;
+    void shift.differenceLimitMinor(staff).then((limit) => current && setThreshold(limit));
+    return () => {
+      current = false;
+    };
+  }, [shift, staff]);
   if (state.status === 'loading') return null;
   if (state.report) return <ShiftReportView shift={shift} report={state.report} />;
   if (state.panel === 'close' && state.status === 'open')
