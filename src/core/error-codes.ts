@@ -109,6 +109,20 @@ export type ReceiptErrorCodesListed = Assert<
   ListsExactly<ReceiptError['code'], (typeof RECEIPT_ERROR_CODES)[number]>
 >;
 
+/** Why a shift step (open, cash in/out, close) did not happen; nothing was journaled. */
+export const SHIFT_ERROR_CODES = [
+  'not-signed-in',
+  'shift-already-open',
+  'no-open-shift',
+  'count-invalid',
+  'amount-invalid',
+  'reason-missing',
+  'approval-cancelled',
+  'approval-locked',
+  'journal-refused',
+] as const;
+export type ShiftErrorCode = (typeof SHIFT_ERROR_CODES)[number];
+
 /** Store settings the till cannot issue a receipt from (the server refuses them too). */
 export const STORE_SETTINGS_ERROR_CODES = ['siret-missing', 'siret-malformed'] as const;
 export type StoreSettingsErrorCodesListed = Assert<

@@ -11,6 +11,7 @@ import {
   SALE_LOOKUP_ERROR_CODES,
   SCAN_ERROR_CODES,
   SCAN_KINDS,
+  SHIFT_ERROR_CODES,
   STORE_SETTINGS_ERROR_CODES,
   SYNC_HTTP_ERROR_CODES,
   TENDER_ERROR_CODES,
@@ -58,6 +59,7 @@ export const ERROR_WORD_GROUPS = {
   sync: [...SYNC_HTTP_ERROR_CODES, 'network', 'unknown'],
   kioskExit: [...KIOSK_EXIT_REFUSAL_CODES, 'accepted'],
   saleLookup: SALE_LOOKUP_ERROR_CODES,
+  shift: SHIFT_ERROR_CODES,
 } as const;
 export type ErrorWordGroup = keyof typeof ERROR_WORD_GROUPS;
 
@@ -83,6 +85,9 @@ export const completeSaleErrorWords = (error: Coded<(typeof COMPLETE_SALE_ERROR_
 
 export const receiptErrorWords = (error: Coded<(typeof RECEIPT_ERROR_CODES)[number]>): string =>
   t(`errors.receipt.${error.code}`);
+
+export const shiftErrorWords = (code: (typeof SHIFT_ERROR_CODES)[number]): string =>
+  t(`errors.shift.${code}`);
 
 export const storeSettingsErrorWords = (error: Coded<(typeof STORE_SETTINGS_ERROR_CODES)[number]>): string =>
   t(`errors.storeSettings.${error.code}`);

@@ -9,6 +9,7 @@ import {
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium, openSignedInCashier } from '../support/browser';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
+import { ShiftPage } from './pages/shift-page';
 
 // A card payment the ZVT terminal can no longer account for, end to end: the
 // terminal dies holding the answer, comes back with another transaction as its
@@ -32,6 +33,7 @@ describe('a manager settles an unrecoverable card payment', () => {
     browser = await launchChromium();
     page = await browser.newPage();
     await openSignedInCashier(page, agent.url);
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
   });
 
   afterAll(async () => {

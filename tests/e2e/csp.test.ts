@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../scripts/lib/service-process';
 import { launchChromium, openSignedInCashier } from '../support/browser';
 import { startDemoStore, stopAll } from '../support/processes';
+import { ShiftPage } from './pages/shift-page';
 
 // The renderer under its real CSP header (the one Electron's app:// protocol
 // sends too), in Chromium: without 'unsafe-inline' for styles, no screen
@@ -55,6 +56,7 @@ describe('renderer under its CSP, with no devices configured', () => {
     expect(csp).toContain("style-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     await openSignedInCashier(page, agent.url);
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
     // The stylesheet applied: the status bar chips have their colours.
     const chip = page.getByTestId('device-printer');
     await chip.waitFor();

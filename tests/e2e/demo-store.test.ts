@@ -5,6 +5,7 @@ import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog
 import { launchChromium } from '../support/browser';
 import { humanTyping, scannerBurst, usKeys } from '../support/key-bursts';
 import { startDemoStore, startSyncServer, stopAll, TEST_ADMIN_TOKEN } from '../support/processes';
+import { ShiftPage } from './pages/shift-page';
 
 // The demo store as `npm start` runs it in browser mode: the sync server on a
 // fresh embedded PGlite (seeding the demo store), the hardware agent serving
@@ -66,6 +67,7 @@ describe('demo store, end to end', () => {
     await page.getByTestId('pin-input').fill('1234');
     await page.getByTestId('sign-in').click();
     await expect.poll(() => page.getByTestId('cashier-name').textContent()).toBe('Camille Martin');
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
   });
 
   it('scans products by barcode; an unknown code and a bad check digit each get a clear message', async () => {

@@ -6,6 +6,7 @@ import type { Product } from '../../src/core/catalog/product';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium, openSignedInCashier } from '../support/browser';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
+import { ShiftPage } from './pages/shift-page';
 
 // The AGEC law through the cashier screen (docs/receipts.md): after a sale
 // the till asks "Ticket ?" (Papier / QR / Non, keyboard P/Q/N) and prints
@@ -71,6 +72,7 @@ describe('the receipt on request, end to end', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await openSignedInCashier(page, agent.url);
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { connectBridgeInNode, hostConnected } from '../support/agent-bridge-in-n
 import { launchChromium, openSignedInCashier } from '../support/browser';
 import { scannerBurst, usKeys } from '../support/key-bursts';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
+import { ShiftPage } from './pages/shift-page';
 
 // The cashier till with its devices, end to end: real Chromium, the real
 // agent and drivers, and the simulators (printer on TCP, ZVT terminal on TCP,
@@ -52,6 +53,7 @@ describe('the till with its devices, end to end', () => {
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await openSignedInCashier(page, agent.url);
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
   });
 
   afterAll(async () => {

@@ -19,6 +19,7 @@ import {
   TEST_ADMIN_TOKEN,
 } from '../support/processes';
 import { CashierPage } from './pages/cashier-page';
+import { ShiftPage } from './pages/shift-page';
 
 // Issue 11, section 3, end to end with the real parts: sync server on
 // PostgreSQL, hardware agent, ZVT terminal and printer simulators, Chromium.
@@ -102,6 +103,7 @@ describe('the till through restarts and a reload', () => {
   it('the cashier signs in', async () => {
     await cashier.expectAccessible();
     await cashier.signIn('1234');
+    await new ShiftPage(cashier.page).open({ float: { 1000: 10 } });
     await cashier.expectAccessible();
   });
 

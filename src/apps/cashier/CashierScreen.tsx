@@ -11,6 +11,7 @@ import { createReceiptDesk } from '../../state/receipt-desk';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
+import { createShiftStore } from '../../state/shift-store';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
 import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
@@ -19,6 +20,7 @@ import { ReceiptPanel } from './ReceiptPanel';
 import { ConnectedReturnIncidents } from './returns/ConnectedReturnIncidents';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -48,6 +50,12 @@ export function CashierScreen() {
     };
   }, [sale, keeper, services]);
   const [waiting] = useState(() => createWaitingReceipts(services.bridge, desk.receiptPrinted));
+  const [shift] = useState(() => createShiftStore(services, approvals));
+  useEffect(() => {
+    void shift.load();
+    return shift.dispose;
+  }, [shift]);
+  const shiftState = useStore(shift.store);
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
   const signedIn = state.staff !== undefined;
@@ -95,6 +103,8 @@ export function CashierScreen() {
         </p>
       ) : !state.staff ? (
         <SignInPanel onSignIn={sale.signIn} problem={state.problem} />
+      ) : shiftTakesOver(shiftState) ? (
+        <ShiftScreen shift={shift} staff={state.staff} />
       ) : (
         <div className="till-layout">
           <section className="basket">
@@ -176,6 +186,13 @@ export function CashierScreen() {
             )}
           </aside>
         </div>
+      )}
+      {state.staff && !shiftTakesOver(shiftState) && (
+        <ShiftBeside
+          shift={shift}
+          staff={state.staff}
+          saleInProgress={priced.lines.length > 0 || !!state.payment}
+        />
       )}
       <ApprovalPrompt approvals={approvals} />
     </main>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nonNegativeMoneyRecordSchema } from '../money/money-record';
+import { cashCountSchema, countedTotal } from '../shifts/denominations';
 import { amountSchema, staffIdSchema, uuidV7Schema } from './journal-values';
 
 // A shift is one cashier's session on one drawer. Its id is minted when it
@@ -12,12 +13,25 @@ export const tenderCodeSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'tend
 /** Cash counted: never below zero. */
 const countedAmountSchema = nonNegativeMoneyRecordSchema;
 
-export const shiftOpenedPayloadSchema = z.strictObject({
-  shiftId: uuidV7Schema,
-  staffId: staffIdSchema,
-  /** Cash counted into the drawer before the first sale. */
-  openingFloat: countedAmountSchema,
-});
+export const shiftOpenedPayloadSchema = z
+  .strictObject({
+    shiftId: uuidV7Schema,
+    staffId: staffIdSchema,
+    /** Cash counted into the drawer before the first sale. */
+    openingFloat: countedAmountSchema,
+    /**
+     * The float counted by denomination (euro notes and coins, largest first).
+     * Optional: entries journaled before counts existed have none. When
+     * present, it adds up to `openingFloat` exactly.
+     */
+    openingCount: cashCountSchema.optional(),
+  })
+  .refine(
+    (p) =>
+      p.openingCount === undefined ||
+      (p.openingFloat.currency === 'EUR' && countedTotal(p.openingCount).minor === p.openingFloat.minor),
+    { message: 'the opening count must add up to the opening float (euros)', path: ['openingCount'] },
+  );
 export type ShiftOpenedPayload = z.infer<typeof shiftOpenedPayloadSchema>;
 
 export const tenderCountSchema = z
@@ -34,16 +48,34 @@ export const tenderCountSchema = z
   });
 export type TenderCount = z.infer<typeof tenderCountSchema>;
 
-export const shiftClosedPayloadSchema = z.strictObject({
-  shiftId: uuidV7Schema,
-  staffId: staffIdSchema,
-  tenders: z
-    .array(tenderCountSchema)
-    .min(1)
-    .refine((counts) => new Set(counts.map((c) => c.tender)).size === counts.length, {
-      message: 'each tender is counted once',
-    }),
-});
+export const shiftClosedPayloadSchema = z
+  .strictObject({
+    shiftId: uuidV7Schema,
+    staffId: staffIdSchema,
+    tenders: z
+      .array(tenderCountSchema)
+      .min(1)
+      .refine((counts) => new Set(counts.map((c) => c.tender)).size === counts.length, {
+        message: 'each tender is counted once',
+      }),
+    /**
+     * The drawer's cash counted by denomination. Optional (older entries have
+     * none); when present, the `cash` tender's `counted` is exactly its total.
+     */
+    cashCount: cashCountSchema.optional(),
+  })
+  .refine(
+    (p) => {
+      if (p.cashCount === undefined) return true;
+      const cash = p.tenders.find((t) => t.tender === 'cash');
+      return (
+        cash !== undefined &&
+        cash.counted.currency === 'EUR' &&
+        countedTotal(p.cashCount).minor === cash.counted.minor
+      );
+    },
+    { message: 'the cash count must add up to the cash tender counted (euros)', path: ['cashCount'] },
+  );
 export type ShiftClosedPayload = z.infer<typeof shiftClosedPayloadSchema>;
 
 /** Counted minus expected, in minor units: positive means an overage, negative a shortage. */

@@ -120,7 +120,8 @@ export const RECEIPT_DOCUMENT_FORMAT = 'receipt-document/1';
 export const receiptDocumentSchema = z.strictObject({
   /** Versions the block vocabulary, so a printer host can refuse a document it cannot render. */
   format: z.literal(RECEIPT_DOCUMENT_FORMAT),
-  kind: z.enum(['sale', 'return']),
+  /** A shift report (Z) is numbered by its closing entry, as receipts are by theirs. */
+  kind: z.enum(['sale', 'return', 'shift-report']),
   receiptNumber: receiptNumberSchema,
   locale: receiptLocaleSchema,
   /** A reprint: the blocks carry the DUPLICATA banner; the printer host may log it. */

@@ -52,6 +52,8 @@ export interface RunningSync {
    * minute later.
    */
   retryNow(): void;
+  /** One authenticated request to the sync server (a fresh token when needed), e.g. a shift's totals. */
+  request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -138,6 +140,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     retryNow() {
       session.pacer.linkUp();
     },
+    request: (method, path, body) => session.request(method, path, body),
     async close() {
       orderConflicts.unsubscribe();
       stream.close();

@@ -5,6 +5,7 @@ import { webShopMigration } from './004-web-shop';
 import { kioskOrdersAndStockLocationsMigration } from './005-kiosk-orders-and-stock-locations';
 import { tillRangesAndHeldEntriesMigration } from './006-till-ranges-and-held-entries';
 import { storeSalesFeedMigration } from './007-store-sales-feed';
+import { shiftsMigration } from './008-shifts';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   kioskOrdersAndStockLocationsMigration,
   tillRangesAndHeldEntriesMigration,
   storeSalesFeedMigration,
+  shiftsMigration,
 ];

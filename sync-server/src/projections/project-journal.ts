@@ -8,6 +8,7 @@ import { projectHandovers } from './project-handovers';
 import { projectKioskOrders } from './project-kiosk-orders';
 import { projectReturns } from './project-returns';
 import { projectSales } from './project-sales';
+import { projectShifts } from './project-shifts';
 import { projectStoreSales } from './store-sales-feed';
 
 /**
@@ -15,8 +16,8 @@ import { projectStoreSales } from './store-sales-feed';
  * onNewJournalEntries hook: runs in the push transaction, so the journal
  * entries, their back-office rows and the stock they moved commit together
  * or not at all. Projecting an entry that is already projected changes
- * nothing (every row is keyed by its entry). Shift and approval entries have
- * no table yet.
+ * nothing (every row is keyed by its entry). Approval entries have no table
+ * yet.
  */
 export async function projectJournalEntries(
   tx: Queryable,
@@ -39,6 +40,10 @@ export async function projectJournalEntries(
   await projectCashMovements(
     tx,
     ordered.flatMap((e) => (e.kind === 'cash.movement' ? [e] : [])),
+  );
+  await projectShifts(
+    tx,
+    ordered.flatMap((e) => (e.kind === 'shift.opened' || e.kind === 'shift.closed' ? [e] : [])),
   );
   await projectHandovers(
     tx,

@@ -13,4 +13,6 @@ export const PROJECTED_KINDS: Partial<Record<JournalEntry['kind'], string>> = {
   'cash.movement': 'cash_movements',
   'order.handover': 'order_handovers',
   'kiosk-order.placed': 'kiosk_orders_placed',
+  'shift.opened': 'shift_openings',
+  'shift.closed': 'shift_closings',
 };

@@ -14,6 +14,7 @@ import { authenticateTill, enrolTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
 import type { Metrics } from '../ops/metrics';
+import { shiftTotalsRoute } from '../shifts/shift-totals-route';
 import type { ChangeHub } from '../sync/change-hub';
 import { pullDocuments } from '../sync/document-store';
 import { handlePush, type PushHooks } from '../sync/push';
@@ -136,6 +137,10 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     if (!sale) throw new HttpProblem(404, 'not-found', 'no such sale in this store');
     return { sale };
   });
+  // The server's own totals of one of this till's shifts (docs/sync-protocol.md, "Shift totals").
+  app.get('/shifts/:shiftId/totals', { preHandler: authenticate }, (request) =>
+    shiftTotalsRoute(deps.db, principal(request), request.params),
+  );
 
   app.get('/stream', { preHandler: authenticate }, (request, reply) => {
     revokedTillMayOnlyPushJournal(principal(request), 'other');

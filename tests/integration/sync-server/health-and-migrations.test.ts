@@ -26,6 +26,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '005-kiosk-orders-and-stock-locations',
       '006-till-ranges-and-held-entries',
       '007-store-sales-feed',
+      '008-shifts',
     ]);
   });
 
