@@ -17,6 +17,7 @@ import { seedDemoCatalog } from '../sync-server/src/demo/seed-catalog';
 import { type BenchBrowser, buildPages, launchBenchBrowser, serveStatic } from './lib/browser';
 import { benchSizes, isFullSize, selectedSuites } from './lib/config';
 import {
+  describeFloorRatios,
   describeMetric,
   describePeerComparison,
   type Metric,
@@ -28,6 +29,7 @@ import { buildServer } from './lib/server';
 import { runPouchdbPeer } from './suites/pouchdb-peer';
 import { runPushManyTills } from './suites/push-many-tills';
 import { runTillSync } from './suites/till-sync';
+import { runUiCashier } from './suites/ui-cashier';
 
 function parseScanThroughput(): Metric {
   const codes = generateFrenchCatalog().map((p) => p.barcode);
@@ -57,7 +59,7 @@ async function seedOnPglite(): Promise<Metric> {
 ensureSystemPackages();
 const sizes = benchSizes();
 const suites = selectedSuites();
-const fullSize = isFullSize(sizes) && ['core', 'till', 'pouchdb', 'tills'].every((s) => suites.has(s));
+const fullSize = isFullSize(sizes) && ['core', 'till', 'pouchdb', 'tills', 'ui'].every((s) => suites.has(s));
 const benchStarted = performance.now();
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 const loadAtStart = load();
@@ -89,16 +91,18 @@ await suite('core', async () => ({
   missing: [],
 }));
 
-if (['till', 'pouchdb', 'tills'].some((s) => suites.has(s))) {
+if (['till', 'pouchdb', 'tills', 'ui'].some((s) => suites.has(s))) {
   await Promise.all([buildServer(), buildPages()]);
   const statics = await serveStatic();
   let browser: BenchBrowser | undefined;
   try {
-    if (suites.has('till') || suites.has('pouchdb')) browser = await launchBenchBrowser(statics.url);
+    if (suites.has('till') || suites.has('pouchdb') || suites.has('ui'))
+      browser = await launchBenchBrowser(statics.url);
     const inBrowser = browser;
     if (inBrowser) {
       await suite('till', () => runTillSync(inBrowser, sizes));
       await suite('pouchdb', () => runPouchdbPeer(inBrowser, sizes));
+      await suite('ui', () => runUiCashier(inBrowser, sizes));
     }
   } finally {
     await browser?.close();
@@ -121,6 +125,7 @@ const peerVerdicts = PEER_COMPARISONS.flatMap((comparison) => {
   return verdict ? [{ name: `${comparison.ours} vs PouchDB`, ...verdict }] : [];
 });
 for (const verdict of peerVerdicts) console.log(verdict.line);
+for (const line of describeFloorRatios(metrics)) console.log(line);
 for (const { suite: name, result } of report) {
   for (const missing of result.missing) console.log(`${missing.name}: NOT MEASURED: ${missing.reason}`);
   if (result.notes.length > 0) {
