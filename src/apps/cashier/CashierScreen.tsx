@@ -6,6 +6,7 @@ import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
+import { createProductSearchStore } from '../../state/product-search-store';
 import { createReceiptDesk } from '../../state/receipt-desk';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
@@ -16,6 +17,7 @@ import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { ProductSearch } from './search/ProductSearch';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -26,6 +28,9 @@ export function CashierScreen() {
   const [desk] = useState(() => createReceiptDesk(services));
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
   const state = useStore(sale.store);
+  const [productSearch] = useState(() =>
+    createProductSearchStore({ searchProducts: services.searchProducts, addProduct: sale.addProduct }),
+  );
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
   const [restored, setRestored] = useState(false);
@@ -48,8 +53,15 @@ export function CashierScreen() {
   const signedIn = state.staff !== undefined;
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
   useEffect(
-    () => (signedIn ? listenForScans(services.bridge, (scan) => void sale.scan(scan.data)) : undefined),
-    [signedIn, services.bridge, sale],
+    () =>
+      signedIn
+        ? listenForScans(services.bridge, (scan) => {
+            // A scan while the search is open: the scanned article is what the cashier wanted.
+            productSearch.close();
+            void sale.scan(scan.data);
+          })
+        : undefined,
+    [signedIn, services.bridge, sale, productSearch],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
   const printStatus = print?.status;
@@ -94,6 +106,7 @@ export function CashierScreen() {
         <div className="till-layout">
           <section className="basket">
             <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            <ProductSearch search={productSearch} disabled={state.payment !== undefined} />
             {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
                 {print.message}{' '}

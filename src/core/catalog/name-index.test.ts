@@ -32,7 +32,7 @@ describe('folding', () => {
           expect(foldForSearch(text)).toBe(reference(text));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
