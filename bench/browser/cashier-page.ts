@@ -28,6 +28,8 @@ export interface CashierBenchApi {
   result(): Promise<number>;
   /** A focusable element outside React whose keydown changes one text node: the floor of key -> paint. */
   installLimitTarget(): void;
+  /** How long each barcode lookup and each search call took (ms), since the last call. */
+  takeTimings(): { lookups: number[]; searches: number[] };
 }
 
 declare global {
@@ -37,6 +39,18 @@ declare global {
 }
 
 let services: TillServices | undefined;
+// The screen's own calls into the data layer, timed (wrapped, not changed).
+const timings = { lookups: [] as number[], searches: [] as number[] };
+const timed =
+  <A extends unknown[], R>(into: number[], call: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    const started = performance.now();
+    try {
+      return await call(...args);
+    } finally {
+      into.push(performance.now() - started);
+    }
+  };
 const seconds = (startedMs: number) => (performance.now() - startedMs) / 1000;
 
 /** After the frame that shows the current DOM has been produced. */
@@ -61,10 +75,15 @@ window.cashierBench = {
   async start(syncUrl, pairingCode) {
     await setLanguage('fr');
     const started = performance.now();
-    services = await startTillServices(
+    const tillServices = await startTillServices(
       { syncUrl, storeCode: 'PAR01', tillCode: '01', pairingCodes: { cashier: pairingCode } },
       'cashier',
     );
+    services = {
+      ...tillServices,
+      findProductByBarcode: timed(timings.lookups, tillServices.findProductByBarcode),
+      searchProducts: timed(timings.searches, tillServices.searchProducts),
+    };
     const startSeconds = seconds(started);
     const root = document.createElement('div');
     root.id = 'root';
@@ -119,6 +138,13 @@ window.cashierBench = {
   result() {
     if (!pending) return Promise.reject(new Error('arm() first'));
     return pending;
+  },
+
+  takeTimings() {
+    const taken = { lookups: [...timings.lookups], searches: [...timings.searches] };
+    timings.lookups.length = 0;
+    timings.searches.length = 0;
+    return taken;
   },
 
   installLimitTarget() {

@@ -22,9 +22,11 @@ export function ProductSearchDialog({ search }: { readonly search: ProductSearch
   const dialog = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
 
-  // Back to where the cashier was when the dialog closes.
+  const field = useRef<HTMLInputElement>(null);
+  // The field takes the focus; it goes back to where the cashier was (the scan field) on closing.
   useEffect(() => {
     const before = document.activeElement;
+    field.current?.focus();
     return () => {
       if (before instanceof HTMLElement && before.isConnected) before.focus();
     };
@@ -75,6 +77,7 @@ export function ProductSearchDialog({ search }: { readonly search: ProductSearch
         <h2 id="product-search-title">{t('productSearch.title')}</h2>
         <label htmlFor="product-search-input">{t('productSearch.label')}</label>
         <input
+          ref={field}
           id="product-search-input"
           data-testid="product-search-input"
           // Each key goes straight in (no keyboard-wedge hold-back); a scan still adds its product.
@@ -88,8 +91,6 @@ export function ProductSearchDialog({ search }: { readonly search: ProductSearch
           aria-describedby="product-search-hint"
           autoComplete="off"
           spellCheck={false}
-          // biome-ignore lint/a11y/noAutofocus: the dialog opens to type the name at once
-          autoFocus
           value={query}
           onChange={(event) => void search.type(event.target.value)}
         />
