@@ -73,10 +73,22 @@ describe('product search on the till', () => {
 
   it('answers with whole products, with the price as stored now', async () => {
     await change('brulee', { priceMinor: 555 });
+    await eventually(async () => expect((await search.searchProducts('brulee'))[0]?.priceMinor).toBe(555));
     const [found] = await search.searchProducts('brulee');
     expect(found).toMatchObject({ id: 'brulee', name: 'Crème brûlée x2 – Maison Durand', priceMinor: 555 });
     expect(Object.keys(found ?? {}).filter((k) => k.startsWith('_'))).toEqual([]);
     expect(search.stats()).toMatchObject({ overlay: 0, builds: 1 });
+  });
+
+  it('finds a product by its barcode from memory, active or not, and follows its changes', async () => {
+    expect((await search.findProductByBarcode('3017620422041'))?.id).toBe('retire');
+    expect(await search.findProductByBarcode('4000000000006')).toBeUndefined();
+    await change('yaourt', { barcode: '3017620422997', priceMinor: 99 });
+    await eventually(async () => expect(await search.findProductByBarcode('3017620422034')).toBeUndefined());
+    expect(await search.findProductByBarcode('3017620422997')).toMatchObject({
+      id: 'yaourt',
+      priceMinor: 99,
+    });
   });
 
   it('follows new, renamed, withdrawn and deleted products without a rebuild', async () => {

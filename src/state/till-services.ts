@@ -3,7 +3,6 @@ import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
 import type { ScreenSet } from '../core/runtime/screen-sets';
 import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
-import { findProductByBarcode } from '../data/product-lookup';
 import { startProductSearch } from '../data/product-search';
 import { checkServerHealth } from '../data/server-health';
 import { type RunningSync, startSync } from '../data/sync/start-sync';
@@ -87,7 +86,7 @@ export async function startTillServices(
     bridge,
     syncStatus,
     deviceStatus,
-    findProductByBarcode: (barcode) => findProductByBarcode(db.products, barcode),
+    findProductByBarcode: (barcode) => search.findProductByBarcode(barcode),
     searchProducts: (typed, limit) => search.searchProducts(typed, limit),
     searchReady: search.ready,
   };
