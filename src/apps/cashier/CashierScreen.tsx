@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
+import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createProductSearchStore } from '../../state/product-search-store';
@@ -12,6 +13,7 @@ import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
+import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
@@ -27,6 +29,8 @@ export function CashierScreen() {
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
   const [desk] = useState(() => createReceiptDesk(services));
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
+  // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
+  const [approvals] = useState(() => createApprovalStore(services));
   const state = useStore(sale.store);
   const [productSearch] = useState(() =>
     createProductSearchStore({ searchProducts: services.searchProducts, addProduct: sale.addProduct }),
@@ -184,6 +188,7 @@ export function CashierScreen() {
           </aside>
         </div>
       )}
+      <ApprovalPrompt approvals={approvals} />
     </main>
   );
 }
