@@ -20,6 +20,7 @@ import { ReceiptPanel } from './ReceiptPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
 import { ProductSearch } from './search/ProductSearch';
+import { TillMenu } from './TillMenu';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -110,6 +111,17 @@ export function CashierScreen() {
         <div className="till-layout">
           <section className="basket">
             <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            <TillMenu
+              entries={[
+                {
+                  id: 'search',
+                  labelKey: 'productSearch.open',
+                  shortcut: 'F3',
+                  onSelect: productSearch.openSearch,
+                  disabled: state.payment !== undefined,
+                },
+              ]}
+            />
             <ProductSearch search={productSearch} disabled={state.payment !== undefined} />
             {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">

@@ -57,17 +57,20 @@ export class ProductSearchDialog {
   }
 
   resultNames(): Promise<string[]> {
-    return this.page.locator('[data-testid=product-search-row] .name').allTextContents();
+    return this.page.locator('[data-testid=product-search-results-row] .name').allTextContents();
   }
 
   async resultPrices(): Promise<string[]> {
-    return (await this.page.locator('[data-testid=product-search-row] .price').allTextContents()).map(plain);
+    return (await this.page.locator('[data-testid=product-search-results-row] .price').allTextContents()).map(
+      plain,
+    );
   }
 
   async highlighted(): Promise<string> {
     return (
-      (await this.page.locator('[data-testid=product-search-row][aria-selected=true] .name').textContent()) ??
-      ''
+      (await this.page
+        .locator('[data-testid=product-search-results-row][aria-selected=true] .name')
+        .textContent()) ?? ''
     );
   }
 

@@ -1,15 +1,13 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ProductSearchStore } from '../../../state/product-search-store';
 import { ProductSearchDialog } from './ProductSearchDialog';
 
-/** F3 (or Ctrl+F) opens the search from anywhere on the till, as the button does. */
+/** Ctrl+F opens the search too (F3 is its entry in the till's menu). */
 const opensSearch = (event: KeyboardEvent) =>
-  event.key === 'F3' ||
-  ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f');
+  (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f';
 
-/** The search by name: its button on the basket, its shortcut, and the dialog while open. */
+/** The search by name while it is open, and its Ctrl+F shortcut. */
 export function ProductSearch({
   search,
   disabled,
@@ -17,12 +15,11 @@ export function ProductSearch({
   readonly search: ProductSearchStore;
   readonly disabled: boolean;
 }) {
-  const { t } = useTranslation();
   const open = useStore(search.store, (s) => s.open);
   useEffect(() => {
     if (disabled) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!opensSearch(event)) return;
+      if (!opensSearch(event) || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       search.openSearch();
     };
@@ -32,20 +29,5 @@ export function ProductSearch({
   useEffect(() => {
     if (disabled) search.close();
   }, [search, disabled]);
-
-  return (
-    <>
-      <button
-        type="button"
-        className="product-search-open"
-        data-testid="open-product-search"
-        aria-keyshortcuts="F3 Control+F"
-        disabled={disabled}
-        onClick={search.openSearch}
-      >
-        {t('productSearch.open')} <kbd>{t('productSearch.shortcut')}</kbd>
-      </button>
-      {open && <ProductSearchDialog search={search} />}
-    </>
-  );
+  return open ? <ProductSearchDialog search={search} /> : null;
 }
