@@ -97,6 +97,22 @@ describe('the cashier’s search store', () => {
     expect(search.store.getState().problem).toBe('La recherche n’a pas abouti : tapez de nouveau');
   });
 
+  it('Enter on a barcode that reached the field scans it', async () => {
+    const scanned: string[] = [];
+    const search = createProductSearchStore({
+      searchProducts: async () => [],
+      addProduct: async () => {},
+      scan: async (raw) => {
+        scanned.push(raw);
+      },
+    });
+    search.openSearch();
+    await search.type('3017620422003');
+    await search.choose();
+    expect(scanned).toEqual(['3017620422003']);
+    expect(search.store.getState().open).toBe(false);
+  });
+
   it('starts empty at each opening, and ignores answers that arrive after closing', async () => {
     const held = heldSearch();
     const search = createProductSearchStore({

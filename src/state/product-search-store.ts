@@ -23,6 +23,12 @@ export interface ProductSearchDeps {
   readonly searchProducts: (typed: string, limit: number) => Promise<Product[]>;
   /** The sale's way in (sale store `addProduct`). */
   readonly addProduct: (product: Product) => Promise<void>;
+  /**
+   * A barcode that reached the field (a scan the keyboard-wedge detector did
+   * not recognise, e.g. a slow scanner, or a code typed by hand) goes to the
+   * sale as a scan on Enter.
+   */
+  readonly scan?: (raw: string) => Promise<void>;
   /** Rows shown at most. */
   readonly limit?: number;
 }
@@ -36,7 +42,12 @@ const CLOSED: ProductSearchState = {
   problem: undefined,
 };
 
-export function createProductSearchStore({ searchProducts, addProduct, limit = 20 }: ProductSearchDeps) {
+export function createProductSearchStore({
+  searchProducts,
+  addProduct,
+  scan,
+  limit = 20,
+}: ProductSearchDeps) {
   const store = createStore<ProductSearchState>()(() => CLOSED);
   // Each keystroke's search gets a number; only the latest one's answer is shown.
   let asked = 0;
@@ -94,6 +105,12 @@ export function createProductSearchStore({ searchProducts, addProduct, limit = 2
     /** Enter (or a tap on a row): the highlighted product goes to the basket and the search closes. */
     async choose(index = store.getState().selected): Promise<void> {
       const { results, answered, query } = store.getState();
+      const code = query.trim();
+      if (scan && /^\d{8,14}$/.test(code) && results.length === 0) {
+        api.close();
+        await scan(code);
+        return;
+      }
       // Results for an older query would add something the cashier has not seen for what is typed.
       if (answered !== query) return;
       const product = results[index];

@@ -34,7 +34,11 @@ export function CashierScreen() {
   const [approvals] = useState(() => createApprovalStore(services));
   const state = useStore(sale.store);
   const [productSearch] = useState(() =>
-    createProductSearchStore({ searchProducts: services.searchProducts, addProduct: sale.addProduct }),
+    createProductSearchStore({
+      searchProducts: services.searchProducts,
+      addProduct: sale.addProduct,
+      scan: sale.scan,
+    }),
   );
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
