@@ -17,6 +17,7 @@ import { seedDemoCatalog } from '../sync-server/src/demo/seed-catalog';
 import { type BenchBrowser, buildPages, launchBenchBrowser, serveStatic } from './lib/browser';
 import { benchSizes, isFullSize, selectedSuites } from './lib/config';
 import {
+  describeFloorRatios,
   describeMetric,
   describePeerComparison,
   type Metric,
@@ -29,6 +30,7 @@ import { runPouchdbPeer } from './suites/pouchdb-peer';
 import { runPushManyTills } from './suites/push-many-tills';
 import { runStoreSalesFeed } from './suites/store-sales-feed';
 import { runTillSync } from './suites/till-sync';
+import { runUiCashier } from './suites/ui-cashier';
 
 function parseScanThroughput(): Metric {
   const codes = generateFrenchCatalog().map((p) => p.barcode);
@@ -58,7 +60,7 @@ async function seedOnPglite(): Promise<Metric> {
 ensureSystemPackages();
 const sizes = benchSizes();
 const suites = selectedSuites();
-const fullSize = isFullSize(sizes) && ['core', 'till', 'pouchdb', 'tills'].every((s) => suites.has(s));
+const fullSize = isFullSize(sizes) && ['core', 'till', 'pouchdb', 'tills', 'ui'].every((s) => suites.has(s));
 const benchStarted = performance.now();
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 const loadAtStart = load();
@@ -93,16 +95,18 @@ await suite('core', async () => ({
 // The store sales feed's size for 10 tills over 30 days (issue 12): Node only, about a minute.
 await suite('returns', runStoreSalesFeed);
 
-if (['till', 'pouchdb', 'tills'].some((s) => suites.has(s))) {
+if (['till', 'pouchdb', 'tills', 'ui'].some((s) => suites.has(s))) {
   await Promise.all([buildServer(), buildPages()]);
   const statics = await serveStatic();
   let browser: BenchBrowser | undefined;
   try {
-    if (suites.has('till') || suites.has('pouchdb')) browser = await launchBenchBrowser(statics.url);
+    if (suites.has('till') || suites.has('pouchdb') || suites.has('ui'))
+      browser = await launchBenchBrowser(statics.url);
     const inBrowser = browser;
     if (inBrowser) {
       await suite('till', () => runTillSync(inBrowser, sizes));
       await suite('pouchdb', () => runPouchdbPeer(inBrowser, sizes));
+      await suite('ui', () => runUiCashier(inBrowser, sizes));
     }
   } finally {
     await browser?.close();
@@ -125,6 +129,7 @@ const peerVerdicts = PEER_COMPARISONS.flatMap((comparison) => {
   return verdict ? [{ name: `${comparison.ours} vs PouchDB`, ...verdict }] : [];
 });
 for (const verdict of peerVerdicts) console.log(verdict.line);
+for (const line of describeFloorRatios(metrics)) console.log(line);
 for (const { suite: name, result } of report) {
   for (const missing of result.missing) console.log(`${missing.name}: NOT MEASURED: ${missing.reason}`);
   if (result.notes.length > 0) {

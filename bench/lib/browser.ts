@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -14,12 +14,18 @@ import { CHROMIUM_PATH } from '../../tests/support/browser';
 export const BUILD_DIR = 'node_modules/.cache/bench';
 const PAGES_DIR = join(BUILD_DIR, 'pages');
 
-export type PageName = 'till-page' | 'pouch-page';
+export type PageName = 'till-page' | 'pouch-page' | 'cashier-page';
 
 export async function buildPages(): Promise<void> {
   mkdirSync(PAGES_DIR, { recursive: true });
   await build({
-    entryPoints: ['bench/browser/till-page.ts', 'bench/browser/pouch-page.ts'],
+    entryPoints: [
+      'bench/browser/till-page.ts',
+      'bench/browser/pouch-page.ts',
+      'bench/browser/cashier-page.ts',
+    ],
+    // The cashier page renders the till's React screens (and imports their stylesheet).
+    jsx: 'automatic',
     outdir: PAGES_DIR,
     bundle: true,
     format: 'esm',
@@ -33,7 +39,11 @@ export async function buildPages(): Promise<void> {
   });
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 
 export interface StaticServer {
   readonly url: string;
@@ -47,8 +57,11 @@ export function serveStatic(): Promise<StaticServer> {
     const html = /^\/([a-z-]+)\.html$/.exec(path);
     if (html) {
       response.writeHead(200, { 'content-type': TYPES['.html'] as string });
+      const styles = existsSync(join(PAGES_DIR, `${html[1]}.css`))
+        ? `<link rel="stylesheet" href="/${html[1]}.css">`
+        : '';
       response.end(
-        `<!doctype html><meta charset="utf-8"><script type="module" src="/${html[1]}.js"></script>`,
+        `<!doctype html><html lang="fr"><meta charset="utf-8"><title>${html[1]}</title>${styles}<script type="module" src="/${html[1]}.js"></script></html>`,
       );
       return;
     }

@@ -30,7 +30,8 @@ export async function buildServer(): Promise<void> {
   });
 }
 
-export function startBenchServer(databaseUrl: string): Promise<ServiceProcess> {
+/** `seedDemo`: the demo store (catalog, staff with their PINs, settings), as `npm start` seeds it. */
+export function startBenchServer(databaseUrl: string, { seedDemo = false } = {}): Promise<ServiceProcess> {
   return startService({
     name: 'sync-server',
     // BENCH_SERVER_CPU_PROF=<dir> writes a V8 CPU profile of the server there (open it in Chrome DevTools).
@@ -44,7 +45,7 @@ export function startBenchServer(databaseUrl: string): Promise<ServiceProcess> {
     env: {
       TILL_SYNC_PORT: '0',
       TILL_DATABASE_URL: databaseUrl,
-      TILL_SEED_DEMO_CATALOG: 'false',
+      TILL_SEED_DEMO_CATALOG: seedDemo ? 'true' : 'false',
       // BENCH_SERVER_LOG_LEVEL=info prints the server's request log (with response times) into the bench output.
       TILL_LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
       TILL_ADMIN_TOKEN: TEST_ADMIN_TOKEN,

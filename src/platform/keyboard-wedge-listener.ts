@@ -22,6 +22,11 @@ export const KEYBOARD_WEDGE_DEVICE_ID = 'keyboard-wedge';
 
 const isEditable = (element: Element | null): element is HTMLElement => {
   if (!element) return false;
+  // A field that answers each key as it is typed (the search by name) opts out
+  // of the hold-back with data-keyboard-wedge="watch": its keys go straight in
+  // and are only watched; a scan is still recognised and its Enter swallowed,
+  // and the screen closes that field when the scan arrives.
+  if (element instanceof HTMLElement && element.dataset.keyboardWedge === 'watch') return false;
   if (element instanceof HTMLTextAreaElement) return !element.readOnly && !element.disabled;
   if (element instanceof HTMLInputElement) {
     const texty = ['text', 'search', 'tel', 'number', 'password', 'email', 'url', ''].includes(element.type);

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-methods';
-import { addProduct, type Cart, priceCart, voidLine } from '../core/cart';
+import { addProduct, type Cart, type ProductInput, priceCart, voidLine } from '../core/cart';
+import type { Product } from '../core/catalog/product';
 import { changeLines, itemLines, totalLines, welcomeLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
 import { money } from '../core/money';
@@ -155,6 +156,16 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       return run;
     },
 
+    /** A product chosen on screen (search by name): one piece, in turn with the scans. */
+    addProduct(product: Product): Promise<void> {
+      const run = scanQueue.then(() => {
+        if (store.getState().payment) return fail(t('till.payment.inProgress'));
+        return addLine(product, 1, undefined);
+      });
+      scanQueue = run.catch(() => undefined);
+      return run;
+    },
+
     voidLine(lineId: string) {
       const { cart, staff, kept } = store.getState();
       if (!staff) return;
@@ -301,10 +312,17 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         : found.measure?.type === 'price'
           ? { embeddedPrice: money(found.measure.minor, found.product.currency) }
           : 1;
+    return addLine(found.product, input, raw.trim());
+  }
+
+  async function addLine(product: Product, input: ProductInput, scannedCode: string | undefined) {
     // Read after the lookup: the cart is whatever it is now.
     const { cart, completed } = store.getState();
     const base = completed ? emptyCart(await settings()) : cart;
-    const added = addProduct(base, found.product, input, { lineId: newId(), scannedCode: raw.trim() });
+    const added = addProduct(base, product, input, {
+      lineId: newId(),
+      ...(scannedCode ? { scannedCode } : {}),
+    });
     if (!added.ok) return fail(t('sale.itemRefused', { words: cartErrorWords(added.error) }));
     store.setState((s) => ({
       cart: added.value,

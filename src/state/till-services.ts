@@ -3,7 +3,7 @@ import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
 import type { ScreenSet } from '../core/runtime/screen-sets';
 import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
-import { findProductByBarcode } from '../data/product-lookup';
+import { startProductSearch } from '../data/product-search';
 import { checkServerHealth } from '../data/server-health';
 import { type RunningSync, startSync } from '../data/sync/start-sync';
 import { loadTillIdentity } from '../data/sync/till-session';
@@ -27,6 +27,10 @@ export interface TillServices {
   readonly syncStatus: SyncStatusStore;
   readonly deviceStatus: DeviceStatusStore;
   findProductByBarcode(barcode: string): Promise<Product | undefined>;
+  /** Search by name as typed (src/data/product-search.ts), best first. */
+  searchProducts(typed: string, limit?: number): Promise<Product[]>;
+  /** Resolves once the search index is built (searches answer before, with names that start as typed). */
+  readonly searchReady: Promise<void>;
 }
 
 /**
@@ -61,6 +65,8 @@ export async function startTillServices(
   // When the server answers again, retry at once rather than wait out the back-off.
   watchServerHealth(config.syncUrl, syncStatus, () => sync.retryNow());
   await firstCatalogSync(db, sync, syncStatus, progress);
+  // Built in the background: until it is ready, searches go through the storage's name index.
+  const search = startProductSearch(db.products);
 
   progress.step('devices');
   const bridge = connectBridge(config);
@@ -80,7 +86,9 @@ export async function startTillServices(
     bridge,
     syncStatus,
     deviceStatus,
-    findProductByBarcode: (barcode) => findProductByBarcode(db.products, barcode),
+    findProductByBarcode: (barcode) => search.findProductByBarcode(barcode),
+    searchProducts: (typed, limit) => search.searchProducts(typed, limit),
+    searchReady: search.ready,
   };
 }
 

@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/use-format';
 import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
+import { createProductSearchStore } from '../../state/product-search-store';
 import { createReceiptDesk } from '../../state/receipt-desk';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
@@ -20,7 +21,9 @@ import { ReceiptPanel } from './ReceiptPanel';
 import { ConnectedReturnIncidents } from './returns/ConnectedReturnIncidents';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { ProductSearch } from './search/ProductSearch';
 import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
+import { TillMenu } from './TillMenu';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -33,6 +36,13 @@ export function CashierScreen() {
   // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
   const [approvals] = useState(() => createApprovalStore(services));
   const state = useStore(sale.store);
+  const [productSearch] = useState(() =>
+    createProductSearchStore({
+      searchProducts: services.searchProducts,
+      addProduct: sale.addProduct,
+      scan: sale.scan,
+    }),
+  );
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
   const [restored, setRestored] = useState(false);
@@ -61,8 +71,15 @@ export function CashierScreen() {
   const signedIn = state.staff !== undefined;
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
   useEffect(
-    () => (signedIn ? listenForScans(services.bridge, (scan) => void sale.scan(scan.data)) : undefined),
-    [signedIn, services.bridge, sale],
+    () =>
+      signedIn
+        ? listenForScans(services.bridge, (scan) => {
+            // A scan while the search is open: the scanned article is what the cashier wanted.
+            productSearch.close();
+            void sale.scan(scan.data);
+          })
+        : undefined,
+    [signedIn, services.bridge, sale, productSearch],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
   const printStatus = print?.status;
@@ -109,6 +126,24 @@ export function CashierScreen() {
         <div className="till-layout">
           <section className="basket">
             <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            <TillMenu
+              entries={[
+                {
+                  id: 'search',
+                  labelKey: 'productSearch.open',
+                  shortcut: 'F3',
+                  onSelect: productSearch.openSearch,
+                  disabled: state.payment !== undefined,
+                },
+                {
+                  id: 'shift',
+                  labelKey: 'shifts.menu.label',
+                  shortcut: 'F9',
+                  onSelect: () => shift.show('menu'),
+                },
+              ]}
+            />
+            <ProductSearch search={productSearch} disabled={state.payment !== undefined} />
             {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
                 {print.message}{' '}

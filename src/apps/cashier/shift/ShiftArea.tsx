@@ -4,7 +4,6 @@ import { useStore } from 'zustand';
 import { useFormat } from '../../../i18n/use-format';
 import type { ShiftState, ShiftStore } from '../../../state/shift-store';
 import type { SignedInStaff } from '../../../state/staff-sign-in';
-import { TillMenu } from '../TillMenu';
 import { CloseShiftPanel } from './CloseShiftPanel';
 import { OpenShiftPanel } from './OpenShiftPanel';
 import { ShiftDialogs } from './ShiftDialogs';
@@ -37,7 +36,7 @@ export function ShiftScreen({ shift, staff }: { readonly shift: ShiftStore; read
 }
 
 /**
- * Beside the till while a shift is open: its entry in the till menu (F9),
+ * Beside the till while a shift is open (its till-menu entry, F9, is in CashierScreen's menu):
  * the notice of a shift left open before this start, and the shift dialogs.
  */
 export function ShiftBeside({
@@ -54,11 +53,6 @@ export function ShiftBeside({
   const state = useStore(shift.store);
   return (
     <>
-      <TillMenu
-        entries={[
-          { id: 'shift', labelKey: 'shifts.menu.label', shortcut: 'F9', onSelect: () => shift.show('menu') },
-        ]}
-      />
       {state.foundAtStart && state.opened && (
         <div className="shift-recovered" role="status" data-testid="shift-recovered">
           <strong>{t('shifts.recovered.title')}</strong>{' '}
