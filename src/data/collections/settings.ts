@@ -4,8 +4,8 @@ import type { StoreSettings } from '../../core/settings/store-settings';
 export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
   // 1: `logoAssetId` and `receiptPrintMode` (both optional).
-  // 2: `returnPolicy` (optional).
-  version: 2,
+  // 2: `staffPolicy` (optional). 3: `returnPolicy` (optional).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -21,6 +21,7 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     orderSigningKey: { type: 'object' },
     logoAssetId: { type: ['string', 'null'] },
     receiptPrintMode: { type: 'string', enum: ['ask', 'always', 'never'] },
+    staffPolicy: { type: 'object' },
     returnPolicy: { type: 'object' },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
