@@ -4,11 +4,8 @@ import { promotionSchema } from '../cart/promotion';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
 import { err, ok, type Result } from '../result';
-<<<<<<< HEAD
-import { returnPolicySchema } from '../returns/return-policy';
-=======
 import { staffPolicySchema } from '../staff/permissions';
->>>>>>> main
+import { returnPolicySchema } from '../returns/return-policy';
 import { storeCodeSchema } from '../values/identifiers';
 
 // Everything a till of one store needs to know that the server decides:
@@ -67,13 +64,10 @@ export const storeSettingsSchema = z
       .optional(),
     /** Print the receipt: 'ask' (default, AGEC law), 'always' or 'never'; legal exceptions print regardless. */
     receiptPrintMode: receiptPrintModeSchema.optional(),
-<<<<<<< HEAD
-    /** Returns at the till: refund limit, refunds without receipt, voucher parts (DEFAULT_RETURN_POLICY when absent). */
-    returnPolicy: returnPolicySchema.optional(),
-=======
     /** Who may do what without a supervisor's or manager's PIN, idle lock, wrong-PIN lock; default in core/staff/permissions.ts. */
     staffPolicy: staffPolicySchema.optional(),
->>>>>>> main
+    /** Returns at the till: refund limit, refunds without receipt, voucher parts (DEFAULT_RETURN_POLICY when absent). */
+    returnPolicy: returnPolicySchema.optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.
