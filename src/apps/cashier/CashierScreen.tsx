@@ -8,6 +8,7 @@ import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createReceiptDesk } from '../../state/receipt-desk';
+import { createReturnStore } from '../../state/return-store';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
@@ -16,8 +17,10 @@ import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
+import { ReturnPanel } from './returns/ReturnPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { TillMenu } from './TillMenu';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -29,6 +32,16 @@ export function CashierScreen() {
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
   // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
   const [approvals] = useState(() => createApprovalStore(services));
+  // Returns and exchanges (src/state/return-store.ts): the till menu's "Retour".
+  const [returns] = useState(() =>
+    createReturnStore({
+      ...services,
+      till: { storeCode: services.sync.identity.storeCode, tillCode: services.sync.identity.tillCode },
+      approvals,
+      basketTotal: () => priceCart(sale.store.getState().cart).totals.total,
+      takeExchangeCredit: (credit) => sale.takeExchangeCredit(credit),
+    }),
+  );
   const state = useStore(sale.store);
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
@@ -175,6 +188,12 @@ export function CashierScreen() {
           </aside>
         </div>
       )}
+      {state.staff && (
+        <TillMenu
+          entries={[{ id: 'returns', labelKey: 'returns.menu', shortcut: 'F4', onSelect: returns.open }]}
+        />
+      )}
+      {state.staff && <ReturnPanel returns={returns} staff={state.staff} />}
       <ApprovalPrompt approvals={approvals} />
     </main>
   );

@@ -4,8 +4,8 @@ import { promotionSchema } from '../cart/promotion';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
 import { err, ok, type Result } from '../result';
-import { staffPolicySchema } from '../staff/permissions';
 import { returnPolicySchema } from '../returns/return-policy';
+import { staffPolicySchema } from '../staff/permissions';
 import { storeCodeSchema } from '../values/identifiers';
 
 // Everything a till of one store needs to know that the server decides:
