@@ -44,8 +44,8 @@ export function ReturnDone({ returns, done }: { readonly returns: ReturnStore; r
         </p>
       )}
       {receipt?.choice === 'pending' && (
-        <div role="group" aria-label={t('returns.receipt.question')} data-testid="return-receipt-choice">
-          <p>{t('returns.receipt.question')}</p>
+        <fieldset data-testid="return-receipt-choice">
+          <legend>{t('returns.receipt.question')}</legend>
           <button
             type="button"
             data-testid="return-receipt-paper"
@@ -67,7 +67,7 @@ export function ReturnDone({ returns, done }: { readonly returns: ReturnStore; r
           >
             {t('returns.receipt.none')}
           </button>
-        </div>
+        </fieldset>
       )}
       {receipt?.qrSvg && (
         <figure className="receipt-qr" data-testid="return-receipt-qr-code" data-url={receipt.digitalUrl}>
