@@ -2,6 +2,7 @@ import type { Scan, ScanError } from './barcodes/scan';
 import type { CartError } from './cart/cart-errors';
 import type { AppendError } from './journal/append-entry';
 import type { ReceiptError } from './receipts/receipt-context';
+import type { ReturnError } from './returns/return-errors';
 import type { KioskExitAnswer } from './runtime/kiosk-exit';
 import type { CompleteSaleError, TenderError } from './sale/sale-errors';
 import type { StoreSiretError } from './settings/store-settings';
@@ -216,3 +217,23 @@ export const SALE_LOOKUP_ERROR_CODES = [
   'online-only',
 ] as const;
 export type SaleLookupErrorCode = (typeof SALE_LOOKUP_ERROR_CODES)[number];
+/** Why the core refuses a return (createReturn), routing errors included. */
+export const RETURN_ERROR_CODES = [
+  'invalid-return-details',
+  'invalid-source',
+  'invalid-policy',
+  'previous-return-of-another-source',
+  'previous-return-unknown-line',
+  'empty-return',
+  'unknown-line',
+  'duplicate-line',
+  'invalid-quantity',
+  'invalid-reason',
+  'quantity-exceeds-returnable',
+  'invalid-return-record',
+  'store-credit-account-required',
+  'refund-exceeds-payments',
+] as const;
+export type ReturnErrorCodesListed = Assert<
+  ListsExactly<ReturnError['code'], (typeof RETURN_ERROR_CODES)[number]>
+>;

@@ -9,6 +9,7 @@ import {
   type ListsExactly,
   RECEIPT_ERROR_CODES,
   SALE_LOOKUP_ERROR_CODES,
+  RETURN_ERROR_CODES,
   SCAN_ERROR_CODES,
   SCAN_KINDS,
   SHIFT_ERROR_CODES,
@@ -16,7 +17,9 @@ import {
   SYNC_HTTP_ERROR_CODES,
   TENDER_ERROR_CODES,
 } from '../core/error-codes';
+import { ORDER_RETURN_PROBLEMS, type OrderReturnProblem } from '../core/returns/order-source';
 import type { JournalWriteError } from '../data/journal-writer';
+import type { OfflineOrderTokenProblem } from '../data/order-token-verifier';
 import { t } from './i18n';
 
 // Error codes in the cashier's words. A code never reaches a screen: a code
@@ -29,6 +32,21 @@ type Assert<T extends true> = T;
 export const JOURNAL_WRITE_ERROR_CODES = ['append-refused', 'not-enrolled'] as const;
 export type JournalWriteErrorCodesListed = Assert<
   ListsExactly<JournalWriteError['code'], (typeof JOURNAL_WRITE_ERROR_CODES)[number]>
+>;
+
+/** Why an online order's signed token does not vouch for the order in hand (order-token-verifier.ts). */
+export const ORDER_TOKEN_PROBLEM_CODES = [
+  'unsigned',
+  'malformed',
+  'other-key',
+  'bad-signature',
+  'unsupported',
+  'malformed-claims',
+  'other-order',
+  'content-changed',
+] as const;
+export type OrderTokenProblemCodesListed = Assert<
+  ListsExactly<OfflineOrderTokenProblem, (typeof ORDER_TOKEN_PROBLEM_CODES)[number]>
 >;
 
 /** Why the till could not start; each has a title and what to do (start screen). */
@@ -60,6 +78,9 @@ export const ERROR_WORD_GROUPS = {
   kioskExit: [...KIOSK_EXIT_REFUSAL_CODES, 'accepted'],
   saleLookup: SALE_LOOKUP_ERROR_CODES,
   shift: SHIFT_ERROR_CODES,
+  return: RETURN_ERROR_CODES,
+  orderReturn: ORDER_RETURN_PROBLEMS,
+  orderToken: ORDER_TOKEN_PROBLEM_CODES,
 } as const;
 export type ErrorWordGroup = keyof typeof ERROR_WORD_GROUPS;
 
@@ -133,3 +154,11 @@ export const startupErrorWords = (code: StartupErrorCode): StartupErrorWords => 
   title: t(`errors.startup.${code}.title`),
   action: t(`errors.startup.${code}.action`),
 });
+
+export const returnErrorWords = (error: Coded<(typeof RETURN_ERROR_CODES)[number]>): string =>
+  t(`errors.return.${error.code}`);
+
+export const orderReturnWords = (problem: OrderReturnProblem): string => t(`errors.orderReturn.${problem}`);
+
+export const orderTokenWords = (problem: OfflineOrderTokenProblem): string =>
+  t(`errors.orderToken.${problem}`);

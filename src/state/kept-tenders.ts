@@ -13,7 +13,7 @@ import { addTender, type Payment, startPayment, type Tender, type TenderError } 
 
 /** Whether going back to the basket is allowed: a card already charged stays on its payment. */
 export function mayReturnToBasket(payment: Payment): boolean {
-  return payment.tenders.every((t) => t.type === 'cash');
+  return payment.tenders.every((t) => t.type === 'cash' || t.type === 'store-credit');
 }
 
 /** The cash handed over so far (what the drawer holds for this sale). */
@@ -33,6 +33,13 @@ export function keptCash(kept: readonly Tender[], currency: string): Money {
 export function resumePayment(due: Money, kept: readonly Tender[]): Result<Payment, TenderError> {
   let payment = startPayment(due);
   for (const [index, tender] of kept.entries()) {
+    if (tender.type === 'store-credit') {
+      // An exchange's credit (return-store.ts) is at most the basket's total: it goes first, as is.
+      const credited = addTender(payment, tender);
+      if (!credited.ok) return credited;
+      payment = credited.value;
+      continue;
+    }
     if (tender.type !== 'cash') return err({ code: 'invalid-tender', message: 'only cash is kept' });
     const rest = kept.slice(index);
     const remaining = due.minor - payment.tenders.reduce((sum, t) => sum + t.amount.minor, 0);

@@ -138,6 +138,13 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       receipts.nextSale();
     },
 
+    /** An exchange (return-store.ts): the returned articles' credit pays the basket first, then the payment starts. */
+    takeExchangeCredit(credit: Tender): void {
+      if (store.getState().payment) return;
+      store.setState((s) => ({ kept: [credit, ...s.kept] }));
+      this.startPayment();
+    },
+
     /** The sale kept through a reload (open-sale.ts): it goes on where it stood. */
     restore(saved: Partial<SaleState>): void {
       store.setState({ ...saved, problem: undefined });

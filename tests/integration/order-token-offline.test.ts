@@ -63,4 +63,48 @@ describe('signed order tokens, verified on the till', () => {
       expect((await verifyOrderTokenOffline({ ...signed, signedToken: token }, key)).ok).toBe(false);
     }
   });
+
+  it('signs the payments a return refunds to: an order with payments verifies, an altered payment does not', async () => {
+    const kid = key.kid ?? '';
+    const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const jwk = await exportJWK(pair.publicKey);
+    const paidKey = { kty: 'OKP', crv: 'Ed25519', x: String(jwk.x), kid } as const;
+    const created = createClickCollectOrder({
+      id: '0192f0c0-0000-7000-8000-000000000002',
+      pickupCode: 'K7QM2XPE',
+      webOrder: {
+        ...EXAMPLE_WEB_ORDER,
+        webOrderId: 'WEB-2026-000043',
+        payments: [
+          {
+            paymentId: 'psp-1',
+            type: 'card',
+            amount: { minor: 10329, currency: 'EUR' },
+            reference: 'PSP-1',
+            accountId: null,
+          },
+        ],
+      },
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const paid = await signOrder({ kid, privateKey: pair.privateKey }, created.value);
+    expect((await verifyOrderTokenOffline(paid, paidKey)).ok).toBe(true);
+    const lowered = {
+      ...paid,
+      payments: [
+        { ...(paid.payments?.[0] ?? created.value.payments?.[0]), amount: { minor: 1, currency: 'EUR' } },
+      ],
+    } as ClickCollectOrder;
+    expect(await verifyOrderTokenOffline(lowered, paidKey)).toEqual({ ok: false, error: 'content-changed' });
+    // Payments slipped into an order signed before payments were signed are not vouched for either.
+    const { payments: _none, ...withoutPayments } = created.value;
+    const oldSigned = await signOrder({ kid, privateKey: pair.privateKey }, withoutPayments);
+    expect((await verifyOrderTokenOffline(oldSigned, paidKey)).ok).toBe(true);
+    expect(
+      await verifyOrderTokenOffline(
+        { ...oldSigned, payments: created.value.payments } as ClickCollectOrder,
+        paidKey,
+      ),
+    ).toEqual({ ok: false, error: 'content-changed' });
+  });
 });

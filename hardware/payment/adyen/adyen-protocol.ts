@@ -139,7 +139,14 @@ export function adyenProtocol(config: AdyenTerminalConfig): TerminalProtocol {
       if (!payment) return err({ kind: 'refused', message: 'payment reference missing', retryable: false });
       onProgress('Follow the instructions on the card terminal');
       const answer = await exchange(
-        paymentRequest(ids, payment, params.kind, params.amountMinor, params.currency),
+        paymentRequest(
+          ids,
+          payment,
+          params.kind,
+          params.amountMinor,
+          params.currency,
+          params.originalReference,
+        ),
       );
       if (!answer.ok) return answer;
       const outcome = readPaymentResponse(params, answer.value);

@@ -29,6 +29,18 @@ describe('nexo messages', () => {
     });
   });
 
+  it('names the original payment of a referenced refund, and only of a refund', () => {
+    const refund = paymentRequest(ids, payment, 'refund', 300, 'EUR', 'PSP-881').SaleToPOIRequest;
+    expect(refund.PaymentRequest.PaymentTransaction).toEqual({
+      AmountsReq: { Currency: 'EUR', RequestedAmount: 3 },
+      OriginalPOITransaction: { POITransactionID: { TransactionID: 'PSP-881' } },
+    });
+    const sale = paymentRequest(ids, payment, 'payment', 300, 'EUR', 'PSP-881').SaleToPOIRequest;
+    expect(sale.PaymentRequest.PaymentTransaction).toEqual({
+      AmountsReq: { Currency: 'EUR', RequestedAmount: 3 },
+    });
+  });
+
   it('reads an approval with its receipt lines and an aborted payment', () => {
     const approved = {
       SaleToPOIResponse: {

@@ -40,6 +40,7 @@ export function paymentRequest(
   kind: PaymentKind,
   amountMinor: number,
   currency: string,
+  originalReference?: string,
 ) {
   return {
     SaleToPOIRequest: {
@@ -50,6 +51,10 @@ export function paymentRequest(
         },
         PaymentTransaction: {
           AmountsReq: { Currency: currency, RequestedAmount: toDecimal(amountMinor, currency) },
+          // A referenced refund names the original payment (its PSP reference).
+          ...(kind === 'refund' && originalReference !== undefined
+            ? { OriginalPOITransaction: { POITransactionID: { TransactionID: originalReference } } }
+            : {}),
         },
         // An unreferenced refund is a payment of type Refund.
         ...(kind === 'refund' ? { PaymentData: { PaymentType: 'Refund' } } : {}),

@@ -46,10 +46,25 @@ export function authorization(amountMinor: number): Result<Apdu, ZvtCodecError> 
   return ok(apdu(...CMD.authorization, encodeBmp(0x04, amount.value)));
 }
 
-export function refund(pass: number, amountMinor: number): Result<Apdu, ZvtCodecError> {
+/** A refund (06 31); `originalReceiptNo` (BMP 87) names the payment it gives back, when known. */
+export function refund(
+  pass: number,
+  amountMinor: number,
+  originalReceiptNo?: number,
+): Result<Apdu, ZvtCodecError> {
   const amount = encodeAmount(amountMinor);
   if (!amount.ok) return amount;
-  return ok(apdu(...CMD.refund, concat(password(pass), encodeBmp(0x04, amount.value))));
+  if (originalReceiptNo === undefined) {
+    return ok(apdu(...CMD.refund, concat(password(pass), encodeBmp(0x04, amount.value))));
+  }
+  const receipt = encodeBcd(originalReceiptNo, 2);
+  if (!receipt.ok) return err(receipt.error);
+  return ok(
+    apdu(
+      ...CMD.refund,
+      concat(password(pass), encodeBmp(0x04, amount.value), encodeBmp(0x87, receipt.value)),
+    ),
+  );
 }
 
 export function reversal(pass: number, receiptNo: number): Result<Apdu, ZvtCodecError> {

@@ -34,6 +34,12 @@ function failureOf(error: ZvtError): ProtocolFailure {
 const zvtKeyOf = (paymentId: string, reference: ProtocolReference | undefined) =>
   reference?.zvtKey ?? paymentId;
 
+/** The receipt number in a ZVT approval's reference ("29001234/17/17"), which a refund names. */
+export function originalReceiptNoOf(reference: string | undefined): number | undefined {
+  const match = reference === undefined ? null : /^[^/]+\/\d+\/(\d{1,4})$/.exec(reference);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
 function outcomeOf(
   params: Pick<StartPaymentParams, 'paymentId' | 'kind' | 'currency'>,
   zvt: ZvtOutcome,
@@ -114,7 +120,11 @@ export function zvtProtocol(config: ZvtTerminalConfig, dataDir: string): Termina
         const result =
           params.kind === 'payment'
             ? await terminal.authorization(params.amountMinor, zvtKeyOf(params.paymentId, reference))
-            : await terminal.refund(params.amountMinor, zvtKeyOf(params.paymentId, reference));
+            : await terminal.refund(
+                params.amountMinor,
+                zvtKeyOf(params.paymentId, reference),
+                originalReceiptNoOf(params.originalReference),
+              );
         if (!result.ok) return err(failureOf(result.error));
         return ok(outcomeOf(params, result.value, printLines));
       } finally {

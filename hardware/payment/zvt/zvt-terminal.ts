@@ -218,9 +218,17 @@ export class ZvtTerminal {
     return this.once(idempotencyKey, amountMinor, command.authorization(amountMinor));
   }
 
-  /** A refund (06 31) follows the same once-per-key rule as an authorization. */
-  async refund(amountMinor: number, idempotencyKey: string): Promise<Result<PaymentOutcome, ZvtError>> {
-    return this.once(idempotencyKey, amountMinor, command.refund(this.options.password, amountMinor));
+  /** A refund (06 31) follows the same once-per-key rule as an authorization; it may name the original receipt. */
+  async refund(
+    amountMinor: number,
+    idempotencyKey: string,
+    originalReceiptNo?: number,
+  ): Promise<Result<PaymentOutcome, ZvtError>> {
+    return this.once(
+      idempotencyKey,
+      amountMinor,
+      command.refund(this.options.password, amountMinor, originalReceiptNo),
+    );
   }
 
   private async once(

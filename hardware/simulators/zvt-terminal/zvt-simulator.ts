@@ -18,6 +18,8 @@ export type LoggedTransaction = {
   readonly trace: number;
   readonly receiptNo: number;
   readonly resultCode: number;
+  /** A refund's original payment (BMP 87 of the 06 31 command), when the ECR named it. */
+  readonly originalReceiptNo?: number;
 };
 
 export const RESULT_APPROVED = 0x00;
@@ -230,9 +232,26 @@ export class ZvtTerminalSimulator {
   }
 
   private slipLines(entry: LoggedTransaction): string[] {
-    return entry.resultCode === RESULT_APPROVED
-      ? ['CARTE BANCAIRE', `MONTANT ${slipAmount(entry.amountMinor)}`, 'PAIEMENT ACCEPTE']
-      : ['PAIEMENT REFUSE'];
+    if (entry.resultCode !== RESULT_APPROVED) return ['PAIEMENT REFUSE'];
+    if (entry.kind === 'refund') {
+      return [
+        'CARTE BANCAIRE',
+        'REMBOURSEMENT',
+        `MONTANT ${slipAmount(entry.amountMinor)}`,
+        ...(entry.originalReceiptNo === undefined ? [] : [`TICKET ORIGINE ${entry.originalReceiptNo}`]),
+        'CREDIT ACCEPTE',
+      ];
+    }
+    return ['CARTE BANCAIRE', `MONTANT ${slipAmount(entry.amountMinor)}`, 'PAIEMENT ACCEPTE'];
+  }
+
+  /** The original receipt number a refund command names (BMP 87 after the password), if any. */
+  private originalOf(command: Apdu): number | undefined {
+    if (command.instr !== 0x31) return undefined;
+    const bmps = parseBmps(command.data.subarray(3));
+    const receipt = bmps.ok ? bmps.value.find((bmp) => bmp.tag === 0x87) : undefined;
+    const decoded = receipt ? decodeBcd(receipt.value) : undefined;
+    return decoded?.ok ? decoded.value : undefined;
   }
 
   private amountOf(command: Apdu): number | undefined {
@@ -250,9 +269,17 @@ export class ZvtTerminalSimulator {
     kind: LoggedTransaction['kind'],
     amountMinor: number,
     resultCode: number,
+    originalReceiptNo?: number,
   ): LoggedTransaction {
     const trace = this.nextTrace++;
-    const entry = { kind, amountMinor, trace, receiptNo: trace, resultCode };
+    const entry = {
+      kind,
+      amountMinor,
+      trace,
+      receiptNo: trace,
+      resultCode,
+      ...(originalReceiptNo === undefined ? {} : { originalReceiptNo }),
+    };
     this.log.push(entry);
     return entry;
   }
@@ -291,7 +318,7 @@ export class ZvtTerminalSimulator {
       return this.tell(link, apdu(0x06, 0x1e, Uint8Array.of(RESULT_ABORTED)));
     }
     const resultCode = scenario === 'approve' ? RESULT_APPROVED : RESULT_DECLINED;
-    const entry = this.record(kind, amountMinor, resultCode);
+    const entry = this.record(kind, amountMinor, resultCode, this.originalOf(command));
     if (!(await this.tell(link, apdu(0x04, 0x0f, this.transactionBmps(entry))))) return false;
     if (!(await this.printLines(link, this.slipLines(entry)))) return false;
     if (resultCode === RESULT_APPROVED) return this.tell(link, apdu(0x06, 0x0f));

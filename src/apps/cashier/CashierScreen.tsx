@@ -9,16 +9,20 @@ import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createProductSearchStore } from '../../state/product-search-store';
 import { createReceiptDesk } from '../../state/receipt-desk';
+import { createReturnStore } from '../../state/return-store';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { createShiftStore } from '../../state/shift-store';
+import { storeSaleFinder } from '../../state/store-sale-finder';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
 import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
+
 import { ConnectedReturnIncidents } from './returns/ConnectedReturnIncidents';
+import { ReturnPanel } from './returns/ReturnPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
 import { ProductSearch } from './search/ProductSearch';
@@ -35,6 +39,17 @@ export function CashierScreen() {
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
   // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
   const [approvals] = useState(() => createApprovalStore(services));
+  // Returns and exchanges (src/state/return-store.ts): the till menu's "Retour".
+  const [returns] = useState(() =>
+    createReturnStore({
+      ...services,
+      till: { storeCode: services.sync.identity.storeCode, tillCode: services.sync.identity.tillCode },
+      approvals,
+      findStoreSale: storeSaleFinder(services.db, services.sync.lookupSale),
+      basketTotal: () => priceCart(sale.store.getState().cart).totals.total,
+      takeExchangeCredit: (credit) => sale.takeExchangeCredit(credit),
+    }),
+  );
   const state = useStore(sale.store);
   const [productSearch] = useState(() =>
     createProductSearchStore({
@@ -136,6 +151,13 @@ export function CashierScreen() {
                   disabled: state.payment !== undefined,
                 },
                 {
+                  id: 'returns',
+                  labelKey: 'returns.menu',
+                  shortcut: 'F4',
+                  onSelect: returns.open,
+                  disabled: state.payment !== undefined,
+                },
+                {
                   id: 'shift',
                   labelKey: 'shifts.menu.label',
                   shortcut: 'F9',
@@ -229,6 +251,7 @@ export function CashierScreen() {
           saleInProgress={priced.lines.length > 0 || !!state.payment}
         />
       )}
+      {state.staff && <ReturnPanel returns={returns} staff={state.staff} />}
       <ApprovalPrompt approvals={approvals} />
     </main>
   );

@@ -68,6 +68,12 @@ export const startPaymentParamsSchema = z.strictObject({
   kind: paymentKindSchema,
   amountMinor: z.number().int().positive().max(99_999_999),
   currency: currencyCodeSchema,
+  /**
+   * A refund's original card payment: the `reference` its approval carried
+   * (ZVT "terminal/trace/receipt", Adyen PSP reference), so the terminal ties
+   * the refund to it. Absent: an unreferenced refund.
+   */
+  originalReference: z.string().min(1).max(64).optional(),
 });
 export type StartPaymentParams = z.input<typeof startPaymentParamsSchema>;
 

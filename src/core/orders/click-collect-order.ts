@@ -6,6 +6,7 @@ import { contactSchema } from './contact';
 import { orderHandoverSchema } from './handover';
 import { type HandoverTally, tallyHandovers } from './handover-tally';
 import { checkOrderLines, MAX_LINE_QUANTITY, orderLineSchema } from './order-line';
+import { checkOrderPayments, orderPaymentsSchema } from './order-payment';
 import { instantSchema, lineIdSchema, storeCodeSchema, webOrderIdSchema } from './order-values';
 import { pickupCodeSchema } from './pickup-code';
 
@@ -31,9 +32,14 @@ const webOrderShape = {
   lines: z.array(orderLineSchema).readonly(),
   customer: contactSchema,
   placedAt: instantSchema,
+  /** How the customer paid (signed with the rest, so a till refunds offline); absent on older orders. */
+  payments: orderPaymentsSchema.optional(),
 };
 
-export const webOrderImportSchema = z.strictObject(webOrderShape).superRefine(checkOrderLines);
+export const webOrderImportSchema = z.strictObject(webOrderShape).superRefine((order, ctx) => {
+  checkOrderLines(order, ctx);
+  checkOrderPayments(order, ctx);
+});
 export type WebOrderImport = z.infer<typeof webOrderImportSchema>;
 
 export const overHandedLineSchema = z.strictObject({
@@ -114,6 +120,7 @@ export const clickCollectOrderSchema = z
   })
   .superRefine((order, ctx) => {
     checkOrderLines(order, ctx);
+    checkOrderPayments(order, ctx);
     checkHandovers(order, tallyHandovers(order.lines, order.handovers), ctx);
   });
 export type ClickCollectOrder = z.infer<typeof clickCollectOrderSchema>;

@@ -40,7 +40,15 @@ export type ImportMerge =
 
 type WebCopy = Pick<
   WebOrderImport,
-  'source' | 'webOrderId' | 'webStatus' | 'storeCode' | 'currency' | 'lines' | 'customer' | 'placedAt'
+  | 'source'
+  | 'webOrderId'
+  | 'webStatus'
+  | 'storeCode'
+  | 'currency'
+  | 'lines'
+  | 'customer'
+  | 'placedAt'
+  | 'payments'
 >;
 
 const IMMUTABLE_FIELDS = ['storeCode', 'currency', 'placedAt'] as const;
@@ -49,7 +57,10 @@ const HANDED: readonly ClickCollectStatus[] = ['partially-handed-over', 'handed-
 const CANCELLABLE: readonly ClickCollectStatus[] = ['received', 'picking', 'ready-for-pickup'];
 
 const sameKey = (a: WebCopy, b: WebCopy): boolean => a.source === b.source && a.webOrderId === b.webOrderId;
-const sameLines = (a: WebCopy, b: WebCopy): boolean => sameRecordsByKey(a.lines, b.lines, (l) => l.lineId);
+/** Lines and the payments for them go together: what was bought and how it was paid. */
+const sameLines = (a: WebCopy, b: WebCopy): boolean =>
+  sameRecordsByKey(a.lines, b.lines, (l) => l.lineId) &&
+  sameRecordsByKey(a.payments ?? [], b.payments ?? [], (p) => p.paymentId);
 
 /**
  * True when `b` is a duplicate of `a`: the same web order (source and web
@@ -99,9 +110,10 @@ export function mergeImportedOrder(existing: ClickCollectOrder, incoming: WebOrd
   if (reasons.length > 0) return { outcome: 'conflict', reasons };
 
   // The web content changed, so the server must sign the order again.
-  const { signedToken: _stale, ...unsigned } = existing;
+  const { signedToken: _stale, payments: _payments, ...unsigned } = existing;
   const order: ClickCollectOrder = {
     ...unsigned,
+    ...(incoming.payments === undefined ? {} : { payments: incoming.payments }),
     webUpdatedAt: incoming.webUpdatedAt,
     webStatus: incoming.webStatus,
     lines: incoming.lines,

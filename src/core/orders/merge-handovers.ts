@@ -42,6 +42,7 @@ const lineKey = (line: { readonly lineId: string }): string => line.lineId;
 function webContentEqual(a: ClickCollectOrder, b: ClickCollectOrder): boolean {
   return (
     sameRecordsByKey(a.lines, b.lines, lineKey) &&
+    plainEqual(a.payments ?? [], b.payments ?? []) &&
     plainEqual(a.customer, b.customer) &&
     a.webStatus === b.webStatus &&
     a.placedAt === b.placedAt

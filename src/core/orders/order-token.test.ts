@@ -63,3 +63,11 @@ describe('order token claims', () => {
     expect(checkOrderTokenClaims(order, 'not an object')).toEqual({ ok: false, error: 'malformed-claims' });
   });
 });
+
+describe('order token claims of orders signed before payments were signed', () => {
+  it('keep the digest the server signed then (computed by the code before the payments field existed)', () => {
+    expect(claimsOf(exampleReceivedOrder()).contentSha256).toBe(
+      '8f3a2f0c6b128556b5b3cfb01ca9f25b30f44ffc2951fe06f73908e5b9dc2b69',
+    );
+  });
+});

@@ -12,6 +12,8 @@ export {
   type ReturnRequest,
   returnDetailsSchema,
 } from './create-return';
+export { type ExchangeCreditError, keepForExchange, paidOut } from './exchange-credit';
+export { ORDER_RETURN_PROBLEMS, type OrderReturnProblem, returnableSourceFromOrder } from './order-source';
 export {
   type RefundAllocation,
   type RefundPolicy,
@@ -20,6 +22,15 @@ export {
   routeRefund,
 } from './refund-policy';
 export type { ReturnError } from './return-errors';
+export {
+  DEFAULT_RETURN_POLICY,
+  type RefundApprovalNeed,
+  type ReturnPolicy,
+  refundApprovalNeed,
+  refundPolicyFor,
+  returnPolicySchema,
+  voucherAccountOf,
+} from './return-policy';
 export { RETURN_REASON_CODES, type ReturnReason, returnReasonSchema } from './return-reason';
 export {
   type ReturnableLine,

@@ -4,6 +4,7 @@ import { promotionSchema } from '../cart/promotion';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
 import { err, ok, type Result } from '../result';
+import { returnPolicySchema } from '../returns/return-policy';
 import { staffPolicySchema } from '../staff/permissions';
 import { storeCodeSchema } from '../values/identifiers';
 
@@ -67,6 +68,8 @@ export const storeSettingsSchema = z
     staffPolicy: staffPolicySchema.optional(),
     /** Days a sale stays in the store's sales feed, found offline by every till for a return (default 30). */
     storeSalesDays: z.number().int().min(1).max(400).optional(),
+    /** Returns at the till: refund limit, refunds without receipt, voucher parts (DEFAULT_RETURN_POLICY when absent). */
+    returnPolicy: returnPolicySchema.optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.

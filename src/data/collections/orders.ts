@@ -7,7 +7,8 @@ import type { Order } from '../../core/sync/collections';
 // nested parts loosely, and indexes status for the pickup queue.
 const ordersSchema = {
   title: 'orders',
-  version: 0,
+  // 1: `payments` of click-and-collect orders (optional).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -36,6 +37,7 @@ const ordersSchema = {
     fulfilment: { type: 'object' },
     paymentMethod: { type: 'string' },
     payment: { type: ['object', 'null'] },
+    payments: { type: 'array' },
   },
   required: ['id', 'kind', 'storeCode', 'status'],
   indexes: ['status'],

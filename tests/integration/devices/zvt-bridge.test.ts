@@ -231,6 +231,39 @@ describe('ZVT terminal (TCP) through the bridge', () => {
     expect(sim.commands().filter((c) => c === '06 31')).toHaveLength(1);
   });
 
+  it('a refund that names its original payment: 06 31 carries its receipt number, the slip says so', async () => {
+    const { sim, till } = await setup('approve');
+    const sale = await pay(till, 'sale-r', 2400);
+    const reference = sale.ok ? (sale.value as { reference: string }).reference : '';
+    expect(reference).toBe('29001234/1/1');
+    const refund = await till.call('payment.start', {
+      paymentId: 'refund-r',
+      kind: 'refund',
+      amountMinor: 1200,
+      currency: 'EUR',
+      originalReference: reference,
+    });
+    expect(refund).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        status: 'approved',
+        kind: 'refund',
+        amountMinor: 1200,
+        terminalReceipt: [
+          'CARTE BANCAIRE',
+          'REMBOURSEMENT',
+          'MONTANT 12,00 EUR',
+          'TICKET ORIGINE 1',
+          'CREDIT ACCEPTE',
+        ],
+      }),
+    });
+    expect(sim.charges().map((c) => [c.kind, c.amountMinor, c.originalReceiptNo])).toEqual([
+      ['authorization', 2400, undefined],
+      ['refund', 1200, 1],
+    ]);
+  });
+
   it('recover of a payment the terminal never saw: not-started', async () => {
     const { till } = await setup('approve');
     expect(await till.call('payment.recover', { paymentId: 'never' })).toEqual({
