@@ -3,6 +3,7 @@ import { scanConfigSchema } from '../barcodes/scan-config';
 import { promotionSchema } from '../cart/promotion';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
+import { deviceKeysSchema } from './device-keys';
 import { err, ok, type Result } from '../result';
 import { storeCodeSchema } from '../values/identifiers';
 
@@ -62,6 +63,8 @@ export const storeSettingsSchema = z
       .optional(),
     /** Print the receipt: 'ask' (default, AGEC law), 'always' or 'never'; legal exceptions print regardless. */
     receiptPrintMode: receiptPrintModeSchema.optional(),
+    /** Public keys of the store's devices: a till checks a kiosk's ticket offline with them (device-keys.ts). */
+    deviceKeys: deviceKeysSchema.optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.
