@@ -38,7 +38,9 @@ describe('kiosk tickets', () => {
     ]);
     expect(payload.n).toBe(3999 + 3 * 450 + 2 * 2490);
     // A scanner typing with Caps Lock on inverts the case: the ticket still reads.
-    const inverted = [...signed.value].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()));
+    const inverted = [...signed.value].map((c) =>
+      c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase(),
+    );
     expect((await verifyKioskTicket(inverted.join(''), settings)).ok).toBe(true);
   });
 
@@ -49,13 +51,18 @@ describe('kiosk tickets', () => {
     const [, , body = '', sig = ''] = signed.value.split(':');
     const text = new TextDecoder().decode(fromBase32(body));
     // The customer (or anyone) lowers a price and re-encodes the payload.
-    const cheaper = text.replace('3999', '1999').replace(`"n":${3999 + 1350 + 4980}`, `"n":${1999 + 1350 + 4980}`);
+    const cheaper = text
+      .replace('3999', '1999')
+      .replace(`"n":${3999 + 1350 + 4980}`, `"n":${1999 + 1350 + 4980}`);
     const altered = `POS1:T:${toBase32(new TextEncoder().encode(cheaper))}:${sig}`;
     expect(decodeKioskTicket(altered).ok).toBe(true);
     expect(await verifyKioskTicket(altered, settings)).toEqual({ ok: false, error: 'bad-signature' });
 
     const other = await kiosk();
-    expect(await verifyKioskTicket(signed.value, other.settings)).toEqual({ ok: false, error: 'bad-signature' });
+    expect(await verifyKioskTicket(signed.value, other.settings)).toEqual({
+      ok: false,
+      error: 'bad-signature',
+    });
     expect(await verifyKioskTicket(signed.value, { storeCode: 'PAR01', deviceKeys: [] })).toEqual({
       ok: false,
       error: 'unknown-device',
@@ -69,7 +76,10 @@ describe('kiosk tickets', () => {
 
   it('prints no ticket for an order paid at the kiosk or already paid', async () => {
     const { privateKey } = await kiosk();
-    const atKiosk = transitionKioskOrder(exampleKioskOrder(), { type: 'submit', at: '2025-03-01T10:16:00+01:00' });
+    const atKiosk = transitionKioskOrder(exampleKioskOrder(), {
+      type: 'submit',
+      at: '2025-03-01T10:16:00+01:00',
+    });
     if (!atKiosk.ok) throw new Error('no');
     expect(await signKioskTicket(atKiosk.value, privateKey)).toEqual({ ok: false, error: 'not-pay-at-till' });
     expect(await signKioskTicket(exampleKioskOrder({ paymentMethod: 'at-till' }), privateKey)).toEqual({
@@ -86,7 +96,10 @@ describe('kiosk tickets', () => {
       lineId: `l${i}`,
       name: `Article numéro ${i} avec un nom assez long`,
     })) as KioskOrder['lines'];
-    expect(await signKioskTicket({ ...base, lines: many }, privateKey)).toEqual({ ok: false, error: 'too-large' });
+    expect(await signKioskTicket({ ...base, lines: many }, privateKey)).toEqual({
+      ok: false,
+      error: 'too-large',
+    });
   });
 
   it('base32 round-trips every byte and refuses impossible lengths', () => {

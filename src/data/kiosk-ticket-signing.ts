@@ -87,7 +87,10 @@ export async function verifyKioskTicket(
 
 /** A new device key pair: the private half never leaves the device (not extractable). */
 export async function generateDeviceKeyPair(): Promise<{ privateKey: CryptoKey; publicX: string }> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   return { privateKey: pair.privateKey, publicX: String(jwk.x) };
 }

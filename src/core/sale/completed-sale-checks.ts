@@ -182,7 +182,10 @@ function voucherIssues(sale: CompletedSaleShape): RecordIssue[] {
         message: 'not an active open-price line without VAT',
       });
     if (sale.tenders.some((t) => t.type === 'voucher' && t.code.toUpperCase() === voucher.code))
-      issues.push({ path: ['vouchersIssued', i, 'code'], message: 'voucher spent on the sale that sells it' });
+      issues.push({
+        path: ['vouchersIssued', i, 'code'],
+        message: 'voucher spent on the sale that sells it',
+      });
   });
   return [
     ...issues,

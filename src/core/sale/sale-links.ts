@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuidV7Schema } from '../ids';
-import { giftVoucherCodeSchema } from '../vouchers/gift-voucher-code';
 import { opaqueIdSchema } from '../values/identifiers';
+import { giftVoucherCodeSchema } from '../vouchers/gift-voucher-code';
 
 // What a sale record may say beyond its lines and tenders (both optional, so
 // every record written before them stays valid and hashes the same):
@@ -37,4 +37,20 @@ export const saleLinksShape = {
 export interface SaleLinks {
   readonly kioskOrder?: KioskOrderLink;
   readonly vouchersIssued?: readonly IssuedVoucher[];
+}
+
+/**
+ * The links that still hold for `lines` when the sale completes: a voucher
+ * whose line was voided is not sold. Absent members stay absent.
+ */
+export function linksForLines(
+  lines: readonly { readonly lineId: string; readonly voided: unknown }[],
+  links: SaleLinks,
+): SaleLinks {
+  const active = new Set(lines.filter((l) => l.voided === null).map((l) => l.lineId));
+  const vouchers = (links.vouchersIssued ?? []).filter((v) => active.has(v.lineId));
+  return {
+    ...(links.kioskOrder ? { kioskOrder: links.kioskOrder } : {}),
+    ...(vouchers.length > 0 ? { vouchersIssued: vouchers } : {}),
+  };
 }

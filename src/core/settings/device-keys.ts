@@ -26,3 +26,11 @@ export const deviceKeysSchema = z.array(deviceKeySchema).max(MAX_DEVICE_KEYS);
 export function deviceKeyOf(keys: readonly DeviceKey[] | undefined, tillId: string): DeviceKey | undefined {
   return keys?.find((key) => key.tillId === tillId);
 }
+
+/** What a device sends to register its public key (PUT /sync/v1/device-key): a public Ed25519 JWK. */
+export const deviceKeyRequestSchema = z.strictObject({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: deviceKeySchema.shape.x,
+});
+export type DeviceKeyRequest = z.infer<typeof deviceKeyRequestSchema>;

@@ -3,9 +3,9 @@ import { scanConfigSchema } from '../barcodes/scan-config';
 import { promotionSchema } from '../cart/promotion';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
-import { deviceKeysSchema } from './device-keys';
 import { err, ok, type Result } from '../result';
 import { storeCodeSchema } from '../values/identifiers';
+import { deviceKeysSchema } from './device-keys';
 
 // Everything a till of one store needs to know that the server decides:
 // identity for receipts, scan layouts, promotions in force, and the public key

@@ -6,6 +6,7 @@ import { clickCollectOrderSchema } from '../orders/click-collect-order';
 import { kioskOrderSchema } from '../orders/kiosk-order';
 import { storeSettingsSchema } from '../settings/store-settings';
 import { staffMemberSchema } from '../staff/staff-member';
+import { giftVoucherSchema } from '../vouchers/gift-voucher';
 
 // The replicated collections, who owns each, whose data a till sees, and
 // what a till may push (docs/sync-protocol.md section 4). The server and the
@@ -41,6 +42,8 @@ export const SYNC_COLLECTIONS = {
   staff: define({ announced: true, scope: 'store', push: 'none', schema: staffMemberSchema }),
   settings: define({ announced: true, scope: 'store', push: 'none', schema: storeSettingsSchema }),
   journal: define({ announced: false, scope: 'till', push: 'insert-only', schema: journalEntrySchema }),
+  /** Gift vouchers sold in the store, written by the server from the journal (docs/gift-vouchers.md). */
+  vouchers: define({ announced: true, scope: 'store', push: 'none', schema: giftVoucherSchema }),
 } as const;
 
 export type SyncCollectionName = keyof typeof SYNC_COLLECTIONS;

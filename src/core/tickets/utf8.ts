@@ -12,7 +12,8 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
   let out = '';
   for (let i = 0; i < bytes.length; ) {
     const first = bytes[i] ?? 0;
-    const size = first < 0x80 ? 1 : first >= 0xf0 && first < 0xf5 ? 4 : first >= 0xe0 ? 3 : first >= 0xc2 ? 2 : 0;
+    const size =
+      first < 0x80 ? 1 : first >= 0xf0 && first < 0xf5 ? 4 : first >= 0xe0 ? 3 : first >= 0xc2 ? 2 : 0;
     if (size === 0 || i + size > bytes.length) return undefined;
     let point = size === 1 ? first : first & (0xff >> (size + 1));
     for (let k = 1; k < size; k++) {
