@@ -6,11 +6,11 @@ import {
   decodeKioskTicket,
   encodeKioskTicket,
   type KioskTicketBuildProblem,
-  type KioskTicketFormatProblem,
   kioskTicketPayload,
   kioskTicketPayloadText,
   kioskTicketSigningBytes,
 } from '../core/tickets/kiosk-ticket';
+import type { KioskTicketProblem } from '../core/tickets/ticket-refusal';
 
 // Signs and checks kiosk tickets with WebCrypto's Ed25519 (the renderer's,
 // or Node's in tests and tools). The format is the core's
@@ -37,16 +37,7 @@ export async function signKioskTicket(
   return encodeKioskTicket(text, new Uint8Array(signature));
 }
 
-export type KioskTicketProblem =
-  | KioskTicketFormatProblem
-  /** The kiosk that signed is not a device of this store (or its key is not here yet). */
-  | 'unknown-device'
-  /** The signature does not match: forged, or altered after printing. */
-  | 'bad-signature'
-  /** A ticket from another store's kiosk. */
-  | 'other-store'
-  /** This browser's WebCrypto has no Ed25519: tickets cannot be checked here. */
-  | 'unsupported';
+export type { KioskTicketProblem } from '../core/tickets/ticket-refusal';
 
 /**
  * Checks a scanned ticket with no network: the format, then the Ed25519

@@ -6,6 +6,7 @@ import {
   ENROLMENT_REFUSAL_CODES,
   JOURNAL_APPEND_ERROR_CODES,
   KIOSK_EXIT_REFUSAL_CODES,
+  KIOSK_TICKET_REFUSAL_CODES,
   type ListsExactly,
   RECEIPT_ERROR_CODES,
   SCAN_ERROR_CODES,
@@ -13,6 +14,7 @@ import {
   STORE_SETTINGS_ERROR_CODES,
   SYNC_HTTP_ERROR_CODES,
   TENDER_ERROR_CODES,
+  VOUCHER_REFUSAL_CODES,
 } from '../core/error-codes';
 import type { JournalWriteError } from '../data/journal-writer';
 import { t } from './i18n';
@@ -56,6 +58,8 @@ export const ERROR_WORD_GROUPS = {
   bridge: [...BRIDGE_ERROR_CODES, 'unknown'],
   sync: [...SYNC_HTTP_ERROR_CODES, 'network', 'unknown'],
   kioskExit: [...KIOSK_EXIT_REFUSAL_CODES, 'accepted'],
+  kioskTicket: KIOSK_TICKET_REFUSAL_CODES,
+  voucher: VOUCHER_REFUSAL_CODES,
 } as const;
 export type ErrorWordGroup = keyof typeof ERROR_WORD_GROUPS;
 
@@ -84,6 +88,12 @@ export const receiptErrorWords = (error: Coded<(typeof RECEIPT_ERROR_CODES)[numb
 
 export const storeSettingsErrorWords = (error: Coded<(typeof STORE_SETTINGS_ERROR_CODES)[number]>): string =>
   t(`errors.storeSettings.${error.code}`);
+
+export const kioskTicketRefusalWords = (code: (typeof KIOSK_TICKET_REFUSAL_CODES)[number]): string =>
+  t(`errors.kioskTicket.${code}`);
+
+export const voucherRefusalWords = (code: (typeof VOUCHER_REFUSAL_CODES)[number]): string =>
+  t(`errors.voucher.${code}`);
 
 /** The journal writer's failure; a refused append is told by the core's reason. */
 export function journalErrorWords(error: JournalWriteError): string {

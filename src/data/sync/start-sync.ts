@@ -12,6 +12,7 @@ import {
 } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
 import type { TillDatabase } from '../till-database';
+import { storePulledVouchers } from '../vouchers';
 import { openChangeStream, type StreamState } from './change-stream';
 import { watchOrderConflicts } from './orders-conflict-handler';
 import { pullReplication, type ReplicationStatus } from './pull-replication';
@@ -96,6 +97,8 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     inventory: pullReplication(db, db.inventory, common('inventory', 2_000)),
     staff: pullReplication(db, db.staff, common('staff')),
     settings: pullReplication(db, db.settings, common('settings')),
+    // Kept as local documents, not a collection (vouchers.ts).
+    vouchers: pullReplication(db, storePulledVouchers(db), common('vouchers')),
   };
   const replications = { orders, journal } as unknown as RunningSync['replications'];
   const all: ReplicationStatus[] = [
