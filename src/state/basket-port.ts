@@ -1,5 +1,6 @@
 import type { Cart } from '../core/cart';
 import type { Money } from '../core/money';
+import type { Tender } from '../core/sale';
 import type { SaleLinks } from '../core/sale/sale-links';
 
 /**
@@ -17,6 +18,8 @@ export interface BasketPort {
     readonly holdsMoney: boolean;
     /** What is left to pay while paying. */
     readonly remaining: Money | undefined;
+    /** Tenders taken on this sale and not journaled yet (payment, and cash kept on the basket). */
+    readonly tenders: readonly Tender[];
   };
   /** A fresh empty cart of this till (currency, discount policy, promotions). */
   emptyCart(): Promise<Cart>;

@@ -3,7 +3,7 @@ import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bri
 import { addProduct, type Cart, priceCart, voidLine } from '../core/cart';
 import { changeLines, itemLines, totalLines, welcomeLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
-import { money } from '../core/money';
+import { type Money, money } from '../core/money';
 import {
   addTender,
   changeDue,
@@ -14,6 +14,7 @@ import {
   type Tender,
   type TenderInput,
 } from '../core/sale';
+import { linksForLines, type SaleLinks } from '../core/sale/sale-links';
 import type { StaffMember } from '../core/staff/staff-member';
 import {
   cartErrorWords,
@@ -53,6 +54,8 @@ export interface SaleState {
   readonly cardSlips: readonly (readonly string[])[];
   /** The last problem, in words for the cashier. */
   readonly problem: string | undefined;
+  /** A kiosk order paid, gift vouchers sold (the ticket and voucher flows set them; sale-links.ts). */
+  readonly links: SaleLinks;
 }
 
 type SaleServices = Pick<TillServices, 'db' | 'journal' | 'findProductByBarcode' | 'sync' | 'bridge'>;
@@ -85,6 +88,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     kept: [],
     cardSlips: [],
     problem: undefined,
+    links: {},
   }));
   const fail = (problem: string) => store.setState({ problem });
   const { bridge } = services;
@@ -133,6 +137,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         payment: undefined,
         completed: undefined,
         problem: undefined,
+        links: {},
       });
       receipts.nextSale();
     },
@@ -155,9 +160,38 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       return run;
     },
 
+    // ---- kiosk tickets and gift vouchers (basket-port.ts)
+    /** A basket built by a flow (kiosk ticket, voucher line): a new sale if the last one was completed. */
+    replaceBasket(cart: Cart, links: SaleLinks): void {
+      const { completed, payment } = store.getState();
+      if (payment) return;
+      store.setState((s) => ({
+        cart,
+        links,
+        completed: undefined,
+        problem: undefined,
+        startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
+      }));
+      if (completed) receipts.nextSale();
+      show(totalLines(priceCart(cart).totals.total, poleWords()));
+    },
+
+    async emptyBasket(): Promise<Cart> {
+      return emptyCart(await settings());
+    },
+
+    /** Tenders `amount` of gift voucher `code`, whose balance this till knew as `known`. */
+    async payVoucher(code: string, amount: Money, known: Money): Promise<void> {
+      const { payment, card } = store.getState();
+      if (!payment || card) return;
+      await tender(payment, { type: 'voucher', tenderId: newId(), amount, code, faceValue: known });
+    },
+    // ---- end kiosk tickets and gift vouchers
+
     voidLine(lineId: string) {
-      const { cart, staff, kept } = store.getState();
+      const { cart, staff, kept, links } = store.getState();
       if (!staff) return;
+      if (links.kioskOrder) return fail(t('tickets.basketFixed'));
       if (!mayVoidLine(cart, kept, lineId)) return fail(t('openSale.emptyWithCash'));
       const voided = voidLine(cart, lineId, {
         byStaffId: staff.id,
@@ -291,8 +325,9 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
   };
 
   async function scanOne(raw: string): Promise<void> {
-    const { payment } = store.getState();
+    const { payment, links } = store.getState();
     if (payment) return fail(t('till.payment.inProgress'));
+    if (links.kioskOrder) return fail(t('tickets.basketFixed'));
     const found = await lookupScan(raw, services.findProductByBarcode);
     if (found.kind !== 'product') return fail(scanProblemWords(found));
     const input =
@@ -353,17 +388,22 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
   }
 
   async function finish(payment: Payment): Promise<void> {
-    const { cart, staff, startedAt, cardSlips } = store.getState();
+    const { cart, staff, startedAt, cardSlips, links } = store.getState();
     if (!staff) return;
     const identity = services.sync.identity;
-    const sale = completeSale(cart, payment, {
-      saleId: newId(),
-      storeCode: identity.storeCode,
-      tillCode: identity.tillCode,
-      staffId: staff.id,
-      startedAt: startedAt ?? new Date().toISOString(),
-      completedAt: new Date().toISOString(),
-    });
+    const sale = completeSale(
+      cart,
+      payment,
+      {
+        saleId: newId(),
+        storeCode: identity.storeCode,
+        tillCode: identity.tillCode,
+        staffId: staff.id,
+        startedAt: startedAt ?? new Date().toISOString(),
+        completedAt: new Date().toISOString(),
+      },
+      linksForLines(cart.lines, links),
+    );
     if (!sale.ok) return fail(t('sale.saleRefused', { words: completeSaleErrorWords(sale.error) }));
     const entry = await services.journal.append({
       kind: 'sale.completed',
@@ -391,6 +431,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     store.setState({
       payment: undefined,
       cart: emptyCart(storeSettings),
+      links: {},
       startedAt: undefined,
       cardSlips: [],
       completed: {

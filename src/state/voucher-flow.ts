@@ -55,7 +55,8 @@ export function createVoucherFlow(services: VoucherFlowServices) {
   };
 
   async function standingOf(code: string) {
-    return voucherStanding(code, await findVoucher(db, code), await recentLocalSales(db));
+    const pending = basket.current().tenders;
+    return voucherStanding(code, await findVoucher(db, code), await recentLocalSales(db), pending);
   }
 
   function mint(): string {

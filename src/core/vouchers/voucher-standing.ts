@@ -1,5 +1,6 @@
 import type { Money } from '../money';
 import type { CompletedSale } from '../sale/completed-sale';
+import type { Tender } from '../sale/tender';
 import type { GiftVoucher } from './gift-voucher';
 
 // What a voucher is still worth, as far as this till knows, offline: the
@@ -27,6 +28,8 @@ export function voucherStanding(
   code: string,
   server: GiftVoucher | undefined,
   localSales: readonly LocalSale[],
+  /** Tenders of the sale being paid, not journaled yet. */
+  pending: readonly Tender[] = [],
 ): VoucherStanding {
   let face: Money | undefined = server?.faceValue;
   if (face === undefined) {
@@ -39,8 +42,8 @@ export function voucherStanding(
   if (face === undefined) return { known: false };
   const spends = new Map<string, number>();
   for (const r of server?.redemptions ?? []) spends.set(r.tenderId, r.amount.minor);
-  for (const { sale } of localSales) {
-    for (const tender of sale.tenders) {
+  for (const tenders of [...localSales.map(({ sale }) => sale.tenders), pending]) {
+    for (const tender of tenders) {
       if (tender.type === 'voucher' && tender.code.toUpperCase() === code)
         spends.set(tender.tenderId, tender.amount.minor);
     }
