@@ -29,6 +29,8 @@ export interface VoucherFlowState {
   readonly balance: { readonly code: string; readonly remaining: Money; readonly face: Money } | undefined;
   /** The last voucher put on the basket. */
   readonly sold: { readonly code: string; readonly amount: Money } | undefined;
+  /** A code a scanner read while a voucher dialog was open: it goes into the dialog's code field. */
+  readonly scanned: string | undefined;
 }
 
 export interface VoucherFlowServices {
@@ -43,6 +45,7 @@ const initial: VoucherFlowState = {
   problem: undefined,
   balance: undefined,
   sold: undefined,
+  scanned: undefined,
 };
 
 export function createVoucherFlow(services: VoucherFlowServices) {
@@ -70,7 +73,11 @@ export function createVoucherFlow(services: VoucherFlowServices) {
     store,
     openSell: () => store.setState({ ...initial, dialog: 'sell' }),
     openRedeem: () => store.setState({ ...initial, dialog: 'redeem' }),
-    close: () => store.setState({ dialog: 'closed', problem: undefined, balance: undefined }),
+    close: () =>
+      store.setState({ dialog: 'closed', problem: undefined, balance: undefined, scanned: undefined }),
+
+    /** A scan while a dialog is open: the voucher card's code. */
+    takeScan: (raw: string) => store.setState({ scanned: raw.trim(), problem: undefined }),
 
     /**
      * Puts a voucher of `amountMinor` on the basket, under the code scanned
