@@ -4,6 +4,7 @@ import { promotionSchema } from '../cart/promotion';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
 import { err, ok, type Result } from '../result';
+import { staffPolicySchema } from '../staff/permissions';
 import { storeCodeSchema } from '../values/identifiers';
 import { deviceKeysSchema } from './device-keys';
 
@@ -63,6 +64,8 @@ export const storeSettingsSchema = z
       .optional(),
     /** Print the receipt: 'ask' (default, AGEC law), 'always' or 'never'; legal exceptions print regardless. */
     receiptPrintMode: receiptPrintModeSchema.optional(),
+    /** Who may do what without a supervisor's or manager's PIN, idle lock, wrong-PIN lock; default in core/staff/permissions.ts. */
+    staffPolicy: staffPolicySchema.optional(),
     /** Public keys of the store's devices: a till checks a kiosk's ticket offline with them (device-keys.ts). */
     deviceKeys: deviceKeysSchema.optional(),
   })

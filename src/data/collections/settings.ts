@@ -3,8 +3,10 @@ import type { StoreSettings } from '../../core/settings/store-settings';
 
 export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
-  // 1: `logoAssetId` and `receiptPrintMode` (both optional). 2: `deviceKeys` (optional).
-  version: 2,
+  // 1: `logoAssetId` and `receiptPrintMode` (both optional).
+  // 2: `staffPolicy` (optional).
+  // 3: `deviceKeys` (optional).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +22,7 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     orderSigningKey: { type: 'object' },
     logoAssetId: { type: ['string', 'null'] },
     receiptPrintMode: { type: 'string', enum: ['ask', 'always', 'never'] },
+    staffPolicy: { type: 'object' },
     deviceKeys: { type: 'array', items: { type: 'object' } },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
