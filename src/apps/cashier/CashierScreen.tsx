@@ -18,6 +18,10 @@ import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { TillMenu } from './TillMenu';
+import { KioskTicketNotice } from './tickets/KioskTicketNotice';
+import { TicketDialogs } from './tickets/TicketDialogs';
+import { useTicketFlows } from './tickets/use-ticket-flows';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -29,6 +33,8 @@ export function CashierScreen() {
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
   // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
   const [approvals] = useState(() => createApprovalStore(services));
+  // Kiosk tickets and gift vouchers (tickets/): their scan path sits in front of the sale's.
+  const flows = useTicketFlows(services, sale);
   const state = useStore(sale.store);
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
@@ -52,8 +58,8 @@ export function CashierScreen() {
   const signedIn = state.staff !== undefined;
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
   useEffect(
-    () => (signedIn ? listenForScans(services.bridge, (scan) => void sale.scan(scan.data)) : undefined),
-    [signedIn, services.bridge, sale],
+    () => (signedIn ? listenForScans(services.bridge, (scan) => void flows.scan(scan.data)) : undefined),
+    [signedIn, services.bridge, flows],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
   const printStatus = print?.status;
@@ -97,7 +103,8 @@ export function CashierScreen() {
       ) : (
         <div className="till-layout">
           <section className="basket">
-            <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            <ScanForm onScan={flows.scan} disabled={state.payment !== undefined} />
+            <KioskTicketNotice tickets={flows.tickets} locked={state.payment !== undefined} />
             {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
                 {print.message}{' '}
@@ -135,6 +142,17 @@ export function CashierScreen() {
                 </strong>
               </p>
             )}
+            <TillMenu
+              entries={[
+                {
+                  id: 'voucher-sale',
+                  labelKey: 'vouchers.menu',
+                  shortcut: 'F9',
+                  onSelect: flows.vouchers.openSell,
+                  disabled: state.payment !== undefined,
+                },
+              ]}
+            />
           </section>
           <aside className="side">
             {state.payment ? (
@@ -148,6 +166,7 @@ export function CashierScreen() {
                 onCheckCard={sale.checkCardPayment}
                 onResolveCard={sale.resolveCardPayment}
                 onCancel={sale.cancelPayment}
+                onVoucher={flows.vouchers.openRedeem}
               />
             ) : state.completed && priced.lines.length === 0 ? (
               <ReceiptPanel completed={state.completed} desk={desk} />
@@ -175,6 +194,7 @@ export function CashierScreen() {
           </aside>
         </div>
       )}
+      <TicketDialogs flows={flows} currency={state.cart.currency} />
       <ApprovalPrompt approvals={approvals} />
     </main>
   );

@@ -54,7 +54,6 @@ export function VoucherRedeemDialog({
           className="voucher-code"
           data-testid="voucher-redeem-code"
           autoComplete="off"
-          // biome-ignore lint/a11y/noAutofocus: the code is the first thing the cashier enters
           autoFocus
           value={code}
           onChange={(event) => setCode(event.target.value)}
