@@ -23,9 +23,11 @@ export async function startKioskDevice(
   syncUrl: string,
   storeCode: string,
   tillCode: string,
+  /** A pairing code issued elsewhere (scripts/kiosk-ticket.ts); by default one from the test admin token. */
+  givenPairingCode?: string,
 ): Promise<KioskDevice> {
   const protocol = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), 'content-type': 'application/json' };
-  const pairingCode = await issuePairingCode(syncUrl, storeCode, tillCode);
+  const pairingCode = givenPairingCode ?? (await issuePairingCode(syncUrl, storeCode, tillCode));
   const enrolled = await fetch(`${syncUrl}/sync/v1/enrol`, {
     method: 'POST',
     headers: protocol,

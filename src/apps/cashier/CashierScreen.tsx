@@ -119,7 +119,12 @@ export function CashierScreen() {
                 {state.problem}
               </p>
             )}
-            <CartLines priced={priced} onVoid={sale.voidLine} locked={state.payment !== undefined} />
+            <CartLines
+              priced={priced}
+              onVoid={sale.voidLine}
+              // A kiosk order's lines are the signed order's: paid as they are, or dropped together.
+              locked={state.payment !== undefined || state.links.kioskOrder !== undefined}
+            />
             {state.kept.length > 0 && !state.payment && (
               <p className="kept-cash" data-testid="kept-cash">
                 {t('openSale.keptCash')} :{' '}

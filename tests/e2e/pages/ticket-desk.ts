@@ -53,7 +53,7 @@ export class TicketDesk {
 
   async addVoucher(code?: string): Promise<void> {
     if (code !== undefined) await this.page.getByTestId('voucher-sale-code').fill(code);
-    await this.page.getByTestId('voucher-sale-add').click();
+    await this.page.getByTestId('voucher-amount-pad-enter').click();
     await this.page.getByTestId('voucher-sale').waitFor({ state: 'detached' });
   }
 

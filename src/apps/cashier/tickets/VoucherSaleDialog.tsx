@@ -22,22 +22,14 @@ export function VoucherSaleDialog({ vouchers, currency }: { vouchers: VoucherFlo
   if (state.dialog !== 'sell') return null;
   const add = () => void vouchers.sell(amount, code);
   return (
-    <Dialog
-      title={t('vouchers.sellTitle')}
-      testId="voucher-sale"
-      onClose={vouchers.close}
-      actions={
-        <button type="button" data-testid="voucher-sale-add" disabled={amount === 0} onClick={add}>
-          {t('vouchers.add')}
-        </button>
-      }
-    >
+    <Dialog title={t('vouchers.sellTitle')} testId="voucher-sale" onClose={vouchers.close}>
       <AmountKeypad
         value={amount}
         onChange={setAmount}
         currency={currency}
         label={t('vouchers.amount')}
         testId="voucher-amount"
+        // The pad's enter key (and Enter in the field) puts the voucher on the basket.
         onEnter={add}
         enterLabel={t('vouchers.add')}
         enterDisabled={amount === 0}
