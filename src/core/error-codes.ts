@@ -7,6 +7,8 @@ import type { KioskExitAnswer } from './runtime/kiosk-exit';
 import type { CompleteSaleError, TenderError } from './sale/sale-errors';
 import type { StoreSiretError } from './settings/store-settings';
 import { type ErrorBody, errorBodySchema } from './sync/wire';
+import type { KioskTicketRefusal } from './tickets/ticket-refusal';
+import type { VoucherRefusal } from './vouchers/voucher-refusal';
 
 // Every error code that can reach a screen, as lists the words' test walks
 // (src/i18n/error-words.test.ts). Each list is checked against its union at
@@ -236,4 +238,38 @@ export const RETURN_ERROR_CODES = [
 ] as const;
 export type ReturnErrorCodesListed = Assert<
   ListsExactly<ReturnError['code'], (typeof RETURN_ERROR_CODES)[number]>
+>;
+
+/** Why the till refuses a scanned kiosk ticket (docs/kiosk-tickets.md). */
+export const KIOSK_TICKET_REFUSAL_CODES = [
+  'malformed',
+  'unsupported-version',
+  'unknown-device',
+  'bad-signature',
+  'other-store',
+  'unsupported',
+  'currency-mismatch',
+  'invalid-line',
+  'no-settings',
+  'already-paid',
+  'not-payable',
+  'basket-busy',
+] as const;
+export type KioskTicketRefusalCodesListed = Assert<
+  ListsExactly<KioskTicketRefusal, (typeof KIOSK_TICKET_REFUSAL_CODES)[number]>
+>;
+
+/** Why the till refuses to sell or take a gift voucher (docs/gift-vouchers.md). */
+export const VOUCHER_REFUSAL_CODES = [
+  'voucher-amount-out-of-range',
+  'voucher-code-in-basket',
+  'invalid-code',
+  'unknown-voucher',
+  'voucher-empty',
+  'code-already-sold',
+  'no-payment',
+  'basket-busy',
+] as const;
+export type VoucherRefusalCodesListed = Assert<
+  ListsExactly<VoucherRefusal, (typeof VOUCHER_REFUSAL_CODES)[number]>
 >;

@@ -6,16 +6,18 @@ import {
   ENROLMENT_REFUSAL_CODES,
   JOURNAL_APPEND_ERROR_CODES,
   KIOSK_EXIT_REFUSAL_CODES,
+  KIOSK_TICKET_REFUSAL_CODES,
   type ListsExactly,
   RECEIPT_ERROR_CODES,
-  SALE_LOOKUP_ERROR_CODES,
   RETURN_ERROR_CODES,
+  SALE_LOOKUP_ERROR_CODES,
   SCAN_ERROR_CODES,
   SCAN_KINDS,
   SHIFT_ERROR_CODES,
   STORE_SETTINGS_ERROR_CODES,
   SYNC_HTTP_ERROR_CODES,
   TENDER_ERROR_CODES,
+  VOUCHER_REFUSAL_CODES,
 } from '../core/error-codes';
 import { ORDER_RETURN_PROBLEMS, type OrderReturnProblem } from '../core/returns/order-source';
 import type { JournalWriteError } from '../data/journal-writer';
@@ -81,6 +83,8 @@ export const ERROR_WORD_GROUPS = {
   return: RETURN_ERROR_CODES,
   orderReturn: ORDER_RETURN_PROBLEMS,
   orderToken: ORDER_TOKEN_PROBLEM_CODES,
+  kioskTicket: KIOSK_TICKET_REFUSAL_CODES,
+  voucher: VOUCHER_REFUSAL_CODES,
 } as const;
 export type ErrorWordGroup = keyof typeof ERROR_WORD_GROUPS;
 
@@ -116,6 +120,11 @@ export const storeSettingsErrorWords = (error: Coded<(typeof STORE_SETTINGS_ERRO
 /** Why the sale brought back for a return was not found. */
 export const saleLookupErrorWords = (error: Coded<(typeof SALE_LOOKUP_ERROR_CODES)[number]>): string =>
   t(`errors.saleLookup.${error.code}`);
+export const kioskTicketRefusalWords = (code: (typeof KIOSK_TICKET_REFUSAL_CODES)[number]): string =>
+  t(`errors.kioskTicket.${code}`);
+
+export const voucherRefusalWords = (code: (typeof VOUCHER_REFUSAL_CODES)[number]): string =>
+  t(`errors.voucher.${code}`);
 
 /** The journal writer's failure; a refused append is told by the core's reason. */
 export function journalErrorWords(error: JournalWriteError): string {

@@ -3,6 +3,7 @@ import type { PosBridge } from '../core/bridge/pos-bridge';
 import { cartSchema } from '../core/cart';
 import { moneyRecordSchema } from '../core/money/money-record';
 import { isSettled, tenderSchema } from '../core/sale';
+import { saleLinksShape } from '../core/sale/sale-links';
 import type { StaffMember } from '../core/staff/staff-member';
 import { findJournalHead } from '../data/journal-writer';
 import {
@@ -56,6 +57,8 @@ const savedSaleSchema = z.object({
   /** The card payment id sent (or about to be sent) to the terminal. */
   card: z.object({ paymentId: z.string().min(1).max(64) }).nullable(),
   cardSlips: z.array(z.array(z.string())),
+  /** A kiosk order being paid, vouchers on the basket (absent in documents saved before them). */
+  links: z.strictObject(saleLinksShape).optional(),
 });
 export type SavedSale = z.infer<typeof savedSaleSchema>;
 
@@ -79,6 +82,7 @@ export function savedSaleOf(state: SaleState, lastActivityAt: string): SavedSale
     kept: [...state.kept],
     card: state.card ? { paymentId: state.card.paymentId } : null,
     cardSlips: state.cardSlips.map((slip) => [...slip]),
+    links: state.links,
   } as SavedSale;
 }
 
@@ -163,6 +167,7 @@ async function putBack(
     payment: payment ?? undefined,
     kept: saved.kept,
     cardSlips: saved.cardSlips,
+    links: done ? {} : (saved.links ?? {}),
     card: saved.card
       ? {
           paymentId: saved.card.paymentId,

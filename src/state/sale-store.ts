@@ -4,7 +4,7 @@ import { addProduct, type Cart, type ProductInput, priceCart, voidLine } from '.
 import type { Product } from '../core/catalog/product';
 import { changeLines, itemLines, totalLines, welcomeLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
-import { money } from '../core/money';
+import { type Money, money } from '../core/money';
 import {
   addTender,
   changeDue,
@@ -15,6 +15,7 @@ import {
   type Tender,
   type TenderInput,
 } from '../core/sale';
+import { linksForLines, type SaleLinks } from '../core/sale/sale-links';
 import type { StaffMember } from '../core/staff/staff-member';
 import {
   cartErrorWords,
@@ -54,6 +55,8 @@ export interface SaleState {
   readonly cardSlips: readonly (readonly string[])[];
   /** The last problem, in words for the cashier. */
   readonly problem: string | undefined;
+  /** A kiosk order paid, gift vouchers sold (the ticket and voucher flows set them; sale-links.ts). */
+  readonly links: SaleLinks;
 }
 
 type SaleServices = Pick<TillServices, 'db' | 'journal' | 'findProductByBarcode' | 'sync' | 'bridge'>;
@@ -86,6 +89,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     kept: [],
     cardSlips: [],
     problem: undefined,
+    links: {},
   }));
   const fail = (problem: string) => store.setState({ problem });
   const { bridge } = services;
@@ -134,6 +138,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         payment: undefined,
         completed: undefined,
         problem: undefined,
+        links: {},
       });
       receipts.nextSale();
     },
@@ -173,9 +178,38 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       return run;
     },
 
+    // ---- kiosk tickets and gift vouchers (basket-port.ts)
+    /** A basket built by a flow (kiosk ticket, voucher line): a new sale if the last one was completed. */
+    replaceBasket(cart: Cart, links: SaleLinks): void {
+      const { completed, payment } = store.getState();
+      if (payment) return;
+      store.setState((s) => ({
+        cart,
+        links,
+        completed: undefined,
+        problem: undefined,
+        startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
+      }));
+      if (completed) receipts.nextSale();
+      show(totalLines(priceCart(cart).totals.total, poleWords()));
+    },
+
+    async emptyBasket(): Promise<Cart> {
+      return emptyCart(await settings());
+    },
+
+    /** Tenders `amount` of gift voucher `code`, whose balance this till knew as `known`. */
+    async payVoucher(code: string, amount: Money, known: Money): Promise<void> {
+      const { payment, card } = store.getState();
+      if (!payment || card) return;
+      await tender(payment, { type: 'voucher', tenderId: newId(), amount, code, faceValue: known });
+    },
+    // ---- end kiosk tickets and gift vouchers
+
     voidLine(lineId: string) {
-      const { cart, staff, kept } = store.getState();
+      const { cart, staff, kept, links } = store.getState();
       if (!staff) return;
+      if (links.kioskOrder) return fail(t('tickets.basketFixed'));
       if (!mayVoidLine(cart, kept, lineId)) return fail(t('openSale.emptyWithCash'));
       const voided = voidLine(cart, lineId, {
         byStaffId: staff.id,
@@ -309,8 +343,9 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
   };
 
   async function scanOne(raw: string): Promise<void> {
-    const { payment } = store.getState();
+    const { payment, links } = store.getState();
     if (payment) return fail(t('till.payment.inProgress'));
+    if (links.kioskOrder) return fail(t('tickets.basketFixed'));
     const found = await lookupScan(raw, services.findProductByBarcode);
     if (found.kind !== 'product') return fail(scanProblemWords(found));
     const input =
@@ -378,17 +413,22 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
   }
 
   async function finish(payment: Payment): Promise<void> {
-    const { cart, staff, startedAt, cardSlips } = store.getState();
+    const { cart, staff, startedAt, cardSlips, links } = store.getState();
     if (!staff) return;
     const identity = services.sync.identity;
-    const sale = completeSale(cart, payment, {
-      saleId: newId(),
-      storeCode: identity.storeCode,
-      tillCode: identity.tillCode,
-      staffId: staff.id,
-      startedAt: startedAt ?? new Date().toISOString(),
-      completedAt: new Date().toISOString(),
-    });
+    const sale = completeSale(
+      cart,
+      payment,
+      {
+        saleId: newId(),
+        storeCode: identity.storeCode,
+        tillCode: identity.tillCode,
+        staffId: staff.id,
+        startedAt: startedAt ?? new Date().toISOString(),
+        completedAt: new Date().toISOString(),
+      },
+      linksForLines(cart.lines, links),
+    );
     if (!sale.ok) return fail(t('sale.saleRefused', { words: completeSaleErrorWords(sale.error) }));
     const entry = await services.journal.append({
       kind: 'sale.completed',
@@ -416,6 +456,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     store.setState({
       payment: undefined,
       cart: emptyCart(storeSettings),
+      links: {},
       startedAt: undefined,
       cardSlips: [],
       completed: {

@@ -51,7 +51,7 @@ export interface EnrolledTill {
   readonly credential: string;
   readonly accessToken: string;
   /** A request as this till, with its token and the protocol header. */
-  request(method: 'GET' | 'POST', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  request(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export interface TestServer {

@@ -28,6 +28,9 @@ import { SignInPanel } from './SignInPanel';
 import { ProductSearch } from './search/ProductSearch';
 import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
 import { TillMenu } from './TillMenu';
+import { KioskTicketNotice } from './tickets/KioskTicketNotice';
+import { TicketDialogs } from './tickets/TicketDialogs';
+import { useTicketFlows } from './tickets/use-ticket-flows';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -50,6 +53,8 @@ export function CashierScreen() {
       takeExchangeCredit: (credit) => sale.takeExchangeCredit(credit),
     }),
   );
+  // Kiosk tickets and gift vouchers (tickets/): their scan path sits in front of the sale's.
+  const flows = useTicketFlows(services, sale);
   const state = useStore(sale.store);
   const [productSearch] = useState(() =>
     createProductSearchStore({
@@ -91,10 +96,10 @@ export function CashierScreen() {
         ? listenForScans(services.bridge, (scan) => {
             // A scan while the search is open: the scanned article is what the cashier wanted.
             productSearch.close();
-            void sale.scan(scan.data);
+            void flows.scan(scan.data);
           })
         : undefined,
-    [signedIn, services.bridge, sale, productSearch],
+    [signedIn, services.bridge, flows, productSearch],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
   const printStatus = print?.status;
@@ -140,7 +145,8 @@ export function CashierScreen() {
       ) : (
         <div className="till-layout">
           <section className="basket">
-            <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            <ScanForm onScan={flows.scan} disabled={state.payment !== undefined} />
+            <KioskTicketNotice tickets={flows.tickets} locked={state.payment !== undefined} />
             <TillMenu
               entries={[
                 {
@@ -163,6 +169,13 @@ export function CashierScreen() {
                   shortcut: 'F9',
                   onSelect: () => shift.show('menu'),
                 },
+                {
+                  id: 'voucher-sale',
+                  labelKey: 'vouchers.menu',
+                  shortcut: 'F10',
+                  onSelect: flows.vouchers.openSell,
+                  disabled: state.payment !== undefined,
+                },
               ]}
             />
             <ProductSearch search={productSearch} disabled={state.payment !== undefined} />
@@ -181,7 +194,12 @@ export function CashierScreen() {
                 {state.problem}
               </p>
             )}
-            <CartLines priced={priced} onVoid={sale.voidLine} locked={state.payment !== undefined} />
+            <CartLines
+              priced={priced}
+              onVoid={sale.voidLine}
+              // A kiosk order's lines are the signed order's: paid as they are, or dropped together.
+              locked={state.payment !== undefined || state.links.kioskOrder !== undefined}
+            />
             {state.kept.length > 0 && !state.payment && (
               <p className="kept-cash" data-testid="kept-cash">
                 {t('openSale.keptCash')} :{' '}
@@ -217,6 +235,7 @@ export function CashierScreen() {
                 onCheckCard={sale.checkCardPayment}
                 onResolveCard={sale.resolveCardPayment}
                 onCancel={sale.cancelPayment}
+                onVoucher={flows.vouchers.openRedeem}
               />
             ) : state.completed && priced.lines.length === 0 ? (
               <ReceiptPanel completed={state.completed} desk={desk} />
@@ -252,6 +271,7 @@ export function CashierScreen() {
         />
       )}
       {state.staff && <ReturnPanel returns={returns} staff={state.staff} />}
+      <TicketDialogs flows={flows} currency={state.cart.currency} />
       <ApprovalPrompt approvals={approvals} />
     </main>
   );

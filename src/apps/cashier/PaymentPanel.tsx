@@ -22,6 +22,8 @@ export function PaymentPanel(props: {
   onCheckCard: () => Promise<void>;
   onResolveCard: (managerPin: string, resolution: 'charged' | 'not-charged') => Promise<void>;
   onCancel: () => void;
+  /** Opens the gift voucher tender (tickets/VoucherRedeemDialog). */
+  onVoucher?: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -84,6 +86,11 @@ export function PaymentPanel(props: {
           {t('till.payment.card')}
         </button>
       )}
+      {props.onVoucher && (
+        <button type="button" className="pay-voucher" data-testid="pay-voucher" onClick={props.onVoucher}>
+          {t('vouchers.tender')}
+        </button>
+      )}
       <div className="quick-cash">
         <button type="button" data-testid="pay-exact" onClick={() => void props.onCash(due.minor)}>
           {t('till.payment.exactCash')}
@@ -129,8 +136,12 @@ function TendersTaken({ payment }: { payment: Payment }) {
     <ul className="tenders-taken" data-testid="tenders-taken">
       {payment.tenders.map((t) => (
         <li key={t.tenderId} data-testid="tender-taken">
-          {t.type === 'cash' ? words('openSale.cashTaken') : words('openSale.cardTaken')} :{' '}
-          {format.money(t.type === 'cash' ? t.given : t.amount)}
+          {t.type === 'cash'
+            ? words('openSale.cashTaken')
+            : t.type === 'voucher'
+              ? `${words('vouchers.tender')} ${t.code}`
+              : words('openSale.cardTaken')}{' '}
+          : {format.money(t.type === 'cash' ? t.given : t.amount)}
         </li>
       ))}
     </ul>

@@ -15,6 +15,7 @@ import {
 import { deepFreeze } from './deep-freeze';
 import { cashRoundingOf, changeDue, type Payment, remainingDue } from './payment';
 import type { CompleteSaleError } from './sale-errors';
+import type { SaleLinks } from './sale-links';
 import { toVatTable } from './vat-table';
 
 // Turns a priced cart and a settled payment into the frozen sale record. The
@@ -65,6 +66,8 @@ export function completeSale(
   cart: Cart,
   payment: Payment,
   details: SaleDetails,
+  /** A kiosk order paid, gift vouchers sold: absent members stay absent from the record. */
+  links: SaleLinks = {},
 ): Result<CompletedSale, CompleteSaleError> {
   const checked = saleDetailsSchema.safeParse(details);
   if (!checked.success) return err({ code: 'invalid-sale-details', message: checked.error.message });
@@ -91,6 +94,10 @@ export function completeSale(
     tenders: payment.tenders,
     change: changeDue(payment),
     cashRounding: cashRoundingOf(payment),
+    ...(links.kioskOrder ? { kioskOrder: links.kioskOrder } : {}),
+    ...(links.vouchersIssued && links.vouchersIssued.length > 0
+      ? { vouchersIssued: links.vouchersIssued }
+      : {}),
   };
   // The builder and the validator the server runs must agree; if they do not, that is a bug to report.
   const valid = completedSaleSchema.safeParse(record);

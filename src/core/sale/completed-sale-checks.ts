@@ -160,6 +160,48 @@ function vatIssues(sale: CompletedSaleShape): RecordIssue[] {
     : [{ path: ['vat'], message: 'VAT table does not match the lines' }];
 }
 
+/**
+ * A voucher is sold on an active open-price line without VAT (a multi-purpose
+ * voucher is taxed when spent, not when sold), at most once per line and
+ * code, and never spent on the sale that sells it.
+ */
+function voucherIssues(sale: CompletedSaleShape): RecordIssue[] {
+  const issued = sale.vouchersIssued ?? [];
+  const issues: RecordIssue[] = [];
+  issued.forEach((voucher, i) => {
+    const line = sale.lines.find((l) => l.lineId === voucher.lineId);
+    const fit =
+      line !== undefined &&
+      isActive(line) &&
+      line.measure.kind === 'embedded-price' &&
+      line.vatRateBps === 0 &&
+      line.net.minor > 0;
+    if (!fit)
+      issues.push({
+        path: ['vouchersIssued', i, 'lineId'],
+        message: 'not an active open-price line without VAT',
+      });
+    if (sale.tenders.some((t) => t.type === 'voucher' && t.code.toUpperCase() === voucher.code))
+      issues.push({
+        path: ['vouchersIssued', i, 'code'],
+        message: 'voucher spent on the sale that sells it',
+      });
+  });
+  return [
+    ...issues,
+    ...duplicateIssues(
+      issued.map((v) => v.lineId),
+      ['vouchersIssued'],
+      'voucher line id',
+    ),
+    ...duplicateIssues(
+      issued.map((v) => v.code),
+      ['vouchersIssued'],
+      'voucher code',
+    ),
+  ];
+}
+
 /** Everything that does not add up in a sale whose shape is already valid. */
 export function saleInconsistencies(sale: CompletedSaleShape): RecordIssue[] {
   const foreign = foreignCurrencyIssues(sale, sale.currency);
@@ -176,5 +218,6 @@ export function saleInconsistencies(sale: CompletedSaleShape): RecordIssue[] {
     ...discountAndPromotionIssues(sale),
     ...tenderIssues(sale),
     ...vatIssues(sale),
+    ...voucherIssues(sale),
   ]);
 }

@@ -15,6 +15,7 @@ import {
 } from '../cart/record-values';
 import { uuidV7Schema } from '../ids';
 import { currencyCodeSchema } from '../money';
+import { saleLinksShape } from './sale-links';
 import { tenderSchema } from './tender';
 import { vatTableSchema } from './vat-table';
 
@@ -72,5 +73,7 @@ export const completedSaleShapeSchema = z.strictObject({
   tenders: z.array(tenderSchema),
   change: nonNegativeMoneyRecordSchema,
   cashRounding: moneyRecordSchema,
+  /** Optional links: a kiosk order paid, gift vouchers issued (sale-links.ts). */
+  ...saleLinksShape,
 });
 export type CompletedSaleShape = Immutable<z.infer<typeof completedSaleShapeSchema>>;

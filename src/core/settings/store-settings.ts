@@ -7,6 +7,7 @@ import { err, ok, type Result } from '../result';
 import { returnPolicySchema } from '../returns/return-policy';
 import { staffPolicySchema } from '../staff/permissions';
 import { storeCodeSchema } from '../values/identifiers';
+import { deviceKeysSchema } from './device-keys';
 
 // Everything a till of one store needs to know that the server decides:
 // identity for receipts, scan layouts, promotions in force, and the public key
@@ -70,6 +71,8 @@ export const storeSettingsSchema = z
     storeSalesDays: z.number().int().min(1).max(400).optional(),
     /** Returns at the till: refund limit, refunds without receipt, voucher parts (DEFAULT_RETURN_POLICY when absent). */
     returnPolicy: returnPolicySchema.optional(),
+    /** Public keys of the store's devices: a till checks a kiosk's ticket offline with them (device-keys.ts). */
+    deviceKeys: deviceKeysSchema.optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.

@@ -7,6 +7,7 @@ import { kioskOrderSchema } from '../orders/kiosk-order';
 import { storeSaleSchema } from '../returns/store-sale';
 import { storeSettingsSchema } from '../settings/store-settings';
 import { staffMemberSchema } from '../staff/staff-member';
+import { giftVoucherSchema } from '../vouchers/gift-voucher';
 
 // The replicated collections, who owns each, whose data a till sees, and
 // what a till may push (docs/sync-protocol.md section 4). The server and the
@@ -50,6 +51,8 @@ export const SYNC_COLLECTIONS = {
   journal: define({ announced: false, scope: 'till', push: 'insert-only', schema: journalEntrySchema }),
   /** The store's recent sales in compact form, for returns of another till's sale (docs/sync-protocol.md 4). */
   sales: define({ announced: true, scope: 'store', push: 'none', schema: storeSaleSchema, expires: true }),
+  /** Gift vouchers sold in the store, written by the server from the journal (docs/gift-vouchers.md). */
+  vouchers: define({ announced: true, scope: 'store', push: 'none', schema: giftVoucherSchema }),
 } as const;
 
 export type SyncCollectionName = keyof typeof SYNC_COLLECTIONS;

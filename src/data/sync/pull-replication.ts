@@ -1,4 +1,4 @@
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, WithDeleted } from 'rxdb';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
 import type { TillDatabase } from '../till-database';
@@ -50,9 +50,14 @@ interface StoredCheckpoint {
  */
 export function pullReplication<T extends { id: string }>(
   db: TillDatabase,
-  collection: RxCollection<T>,
+  /** Where pages go: a collection, or a function storing them elsewhere (vouchers: local documents). */
+  collection: RxCollection<T> | ((documents: readonly WithDeleted<T>[]) => Promise<void>),
   options: PullReplicationOptions,
 ): ReplicationStatus {
+  const store =
+    typeof collection === 'function'
+      ? collection
+      : (documents: readonly WithDeleted<T>[]) => storePulledDocuments(collection, documents);
   const { name, session } = options;
   const checkpointDoc = `pull-checkpoint-${name}-${session.identity.tillId}`;
   const pages = prefetchingPages<T>(name, session, options.onRemaining);
@@ -81,7 +86,7 @@ export function pullReplication<T extends { id: string }>(
       if (stop.signal.aborted) return;
       const next = page.checkpoint.seq;
       const stored = (async () => {
-        await storePulledDocuments(collection, page.documents);
+        await store(page.documents);
         if (next !== seq) await db.upsertLocal<StoredCheckpoint>(checkpointDoc, { seq: next });
       })();
       storing = stored.catch(() => undefined);

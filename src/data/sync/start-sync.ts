@@ -13,6 +13,7 @@ import {
 import type { SyncCollectionName } from '../../core/sync/collections';
 import { type OnlineSaleLookup, onlineSaleLookup } from '../returnable-sales';
 import type { TillDatabase } from '../till-database';
+import { storePulledVouchers } from '../vouchers';
 import { openChangeStream, type StreamState } from './change-stream';
 import { watchOrderConflicts } from './orders-conflict-handler';
 import { pullReplication, type ReplicationStatus } from './pull-replication';
@@ -103,6 +104,8 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     settings: pullReplication(db, db.settings, common('settings')),
     // The store's recent sales, for returns of another till's sale (absent in a two-till Node test).
     ...(db.sales ? { sales: pullReplication(db, db.sales, common('sales', 2_000)) } : {}),
+    // Kept as local documents, not a collection (vouchers.ts).
+    vouchers: pullReplication(db, storePulledVouchers(db), common('vouchers')),
   };
   const replications = { orders, journal } as unknown as RunningSync['replications'];
   const all: ReplicationStatus[] = [

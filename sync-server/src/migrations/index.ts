@@ -6,6 +6,7 @@ import { kioskOrdersAndStockLocationsMigration } from './005-kiosk-orders-and-st
 import { tillRangesAndHeldEntriesMigration } from './006-till-ranges-and-held-entries';
 import { storeSalesFeedMigration } from './007-store-sales-feed';
 import { shiftsMigration } from './008-shifts';
+import { kioskPaymentsVouchersDeviceKeysMigration } from './009-kiosk-payments-vouchers-device-keys';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   tillRangesAndHeldEntriesMigration,
   storeSalesFeedMigration,
   shiftsMigration,
+  kioskPaymentsVouchersDeviceKeysMigration,
 ];

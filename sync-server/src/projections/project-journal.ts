@@ -6,10 +6,12 @@ import { readCatalogUnits } from './catalog-units';
 import { projectCashMovements } from './project-cash-movements';
 import { projectHandovers } from './project-handovers';
 import { projectKioskOrders } from './project-kiosk-orders';
+import { projectKioskPayments } from './project-kiosk-payments';
 import { projectReturns } from './project-returns';
 import { projectSales } from './project-sales';
 import { projectShifts } from './project-shifts';
 import { projectStoreSales } from './store-sales-feed';
+import { projectVouchers } from './project-vouchers';
 
 /**
  * The projections of docs/sync-protocol.md section 9, as a PushHooks
@@ -50,9 +52,11 @@ export async function projectJournalEntries(
     ordered.flatMap((e) => (e.kind === 'order.handover' ? [e] : [])),
   );
   await applyStockMovements(tx, [...sold, ...restocked]);
-  // Last: it takes the kiosk export lock (see project-kiosk-orders.ts).
+  await projectVouchers(tx, sales);
+  // Last: they take the kiosk export lock (see project-kiosk-orders.ts).
   await projectKioskOrders(
     tx,
     ordered.flatMap((e) => (e.kind === 'kiosk-order.placed' ? [e] : [])),
   );
+  await projectKioskPayments(tx, sales);
 }

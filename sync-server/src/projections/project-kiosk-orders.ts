@@ -3,6 +3,7 @@ import type { Queryable } from '../db/database';
 import { lockScope, readDocuments, writeDocuments } from '../sync/document-store';
 import { type Incident, recordIncidents } from '../sync/journal-arrival';
 import { sameDocument } from '../sync/same-document';
+import { paidOrder, paymentsOf } from './project-kiosk-payments';
 
 type PlacedEntry = JournalEntryOf<'kiosk-order.placed'>;
 
@@ -74,7 +75,10 @@ async function projectStore(
       [order.id, entry.id, entry.storeCode, entry.tillId, JSON.stringify(order), entry.recordedAt],
     );
     placed.set(order.id, { order_id: order.id, entry_id: entry.id, placed: order });
-    writes.push({ id: order.id, doc: { ...order }, deleted: false });
+    // Paid at a till (ticket) before the kiosk's entry arrived: it is placed paid.
+    const payment = order.paymentMethod === 'at-till' ? (await paymentsOf(tx, order.id))[0] : undefined;
+    const current = (payment && (await paidOrder(tx, entry, order, payment))) || order;
+    writes.push({ id: order.id, doc: { ...current }, deleted: false });
   }
   await writeDocuments(tx, 'orders', storeCode, writes);
 }

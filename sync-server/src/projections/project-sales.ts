@@ -73,8 +73,15 @@ function saleRows(entry: SaleEntry, catalog: ReadonlyMap<string, CatalogUnit>) {
   );
   const lines: SaleLineRow[] = [];
   const stock: StockMovementRow[] = [];
+  // A gift voucher is not goods; a kiosk order's goods come from where the
+  // order is fulfilled, not from this store's shelves (docs/kiosk-tickets.md).
+  const voucherLines = new Set((sale.vouchersIssued ?? []).map((v) => v.lineId));
   sale.lines.forEach((line, index) => {
-    const voided = line.voided !== null;
+    const leavesShelf = !(
+      line.voided !== null ||
+      sale.kioskOrder !== undefined ||
+      voucherLines.has(line.lineId)
+    );
     const moved = stockQuantityOfSaleLine(line, catalog.get(line.productId));
     lines.push({
       entry_id: entry.id,
@@ -97,12 +104,12 @@ function saleRows(entry: SaleEntry, catalog: ReadonlyMap<string, CatalogUnit>) {
       net_minor: line.net.minor,
       vat_rate_bps: line.vatRateBps,
       vat_minor: vat[index] ?? 0,
-      voided,
-      stock_quantity: voided ? 0 : moved.quantity,
+      voided: line.voided !== null,
+      stock_quantity: leavesShelf ? moved.quantity : 0,
       stock_unit: moved.unit,
       stock_estimated: moved.estimated,
     });
-    if (!voided && moved.quantity !== 0) {
+    if (leavesShelf && moved.quantity !== 0) {
       stock.push({
         entry_id: entry.id,
         line_index: index,

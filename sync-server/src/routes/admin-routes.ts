@@ -4,6 +4,7 @@ import { pairingCodeRequestSchema } from '../../../src/core/sync/wire';
 import { opaqueIdSchema } from '../../../src/core/values/identifiers';
 import { textSchema } from '../../../src/core/values/text';
 import { bearerOf } from '../auth/authenticate';
+import { refreshDeviceKeysOfTill } from '../auth/device-keys';
 import { sameHash, sha256Hex } from '../auth/secrets';
 import { issuePairingCode, revokeTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
@@ -60,6 +61,8 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
     const revoked = await revokeTill(deps.db, tillId);
     if (!revoked) throw new HttpProblem(404, 'not-found', `no active till ${tillId}`);
     deps.onRevoked();
+    // Its key leaves the store settings: tickets it signs from now on are refused.
+    await refreshDeviceKeysOfTill(deps.db, tillId);
     return { revoked: tillId, ...revoked };
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EnrolmentRefusal } from '../../../src/core/error-codes';
+import { deviceKeyRequestSchema } from '../../../src/core/settings/device-keys';
 import {
   isSyncCollection,
   SYNC_COLLECTION_NAMES,
@@ -9,6 +10,7 @@ import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/p
 import { enrolRequestSchema, pullQuerySchema, saleLookupQuerySchema } from '../../../src/core/sync/wire';
 import { signAccessToken, type TillPrincipal } from '../auth/access-token';
 import { bearerOf, revokedTillMayOnlyPushJournal, tillAuthentication } from '../auth/authenticate';
+import { refreshDeviceKeysOfTill, registerDeviceKey } from '../auth/device-keys';
 import type { ServerKeys } from '../auth/server-keys';
 import { authenticateTill, enrolTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
@@ -78,6 +80,8 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
       const reason: EnrolmentRefusal = enrolled.error;
       throw new HttpProblem(401, 'unauthenticated', why[enrolled.error], { reason });
     }
+    // Replacing a device revokes the one before: its key leaves the settings.
+    await refreshDeviceKeysOfTill(deps.db, enrolled.value.tillId);
     return reply.code(201).send(enrolled.value);
   });
 
@@ -141,6 +145,16 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
   app.get('/shifts/:shiftId/totals', { preHandler: authenticate }, (request) =>
     shiftTotalsRoute(deps.db, principal(request), request.params),
   );
+  // A device's own Ed25519 public key (kiosk tickets): the store settings carry it to every till.
+  app.put('/device-key', { preHandler: authenticate }, async (request, reply) => {
+    const till = principal(request);
+    revokedTillMayOnlyPushJournal(till, 'other');
+    const body = deviceKeyRequestSchema.safeParse(request.body);
+    if (!body.success)
+      throw badRequest('device key: { kty: "OKP", crv: "Ed25519", x }', issueDetails(body.error.issues));
+    await registerDeviceKey(deps.db, till, body.data.x);
+    return reply.code(204).send();
+  });
 
   app.get('/stream', { preHandler: authenticate }, (request, reply) => {
     revokedTillMayOnlyPushJournal(principal(request), 'other');

@@ -27,6 +27,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '006-till-ranges-and-held-entries',
       '007-store-sales-feed',
       '008-shifts',
+      '009-kiosk-payments-vouchers-device-keys',
     ]);
   });
 

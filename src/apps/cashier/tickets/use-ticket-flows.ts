@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { isKioskTicketText } from '../../../core/tickets/kiosk-ticket';
+import { createKioskTicketStore } from '../../../state/kiosk-ticket';
+import { saleBasketPort } from '../../../state/sale-basket-port';
+import type { SaleStore } from '../../../state/sale-store';
+import type { TillServices } from '../../../state/till-services';
+import { createVoucherFlow } from '../../../state/voucher-flow';
+
+/**
+ * The ticket and voucher flows of one cashier screen, and the scan path in
+ * front of the sale's: a scan while a voucher dialog is open is the voucher
+ * card's code; a kiosk ticket is recognised before any barcode parsing;
+ * anything else goes to the sale.
+ */
+export function useTicketFlows(services: Pick<TillServices, 'db'>, sale: SaleStore) {
+  const [flows] = useState(() => {
+    const basket = saleBasketPort(sale);
+    const tickets = createKioskTicketStore({ db: services.db, basket });
+    const vouchers = createVoucherFlow({ db: services.db, basket });
+    const scan = async (raw: string): Promise<void> => {
+      if (vouchers.store.getState().dialog !== 'closed') return vouchers.takeScan(raw);
+      if (isKioskTicketText(raw)) {
+        await tickets.scanTicket(raw);
+        return;
+      }
+      await sale.scan(raw);
+      tickets.syncWithBasket();
+    };
+    return { tickets, vouchers, scan };
+  });
+  return flows;
+}
+
+export type TicketFlows = ReturnType<typeof useTicketFlows>;
