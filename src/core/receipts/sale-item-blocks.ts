@@ -51,6 +51,18 @@ function lineBlocks(line: SaleLine, wording: Wording): ReceiptBlock[] {
   return [
     columns(singleLine(line.name), `${formatAmount(line.gross, locale)} ${code}`),
     columns(measureDetail(line, wording), '', indent),
+    ...(line.priceOverride
+      ? [
+          columns(
+            labels.priceOverride(
+              `${formatAmount(line.priceOverride.originalUnitPrice, locale)}${line.measure.kind === 'weight' ? '/kg' : ''}`,
+              wording.reasonLabels[line.priceOverride.reasonCode] ?? line.priceOverride.reasonCode,
+            ),
+            '',
+            indent,
+          ),
+        ]
+      : []),
     ...(wording.legalGuarantee.has(line.productId) ? [columns(labels.legalGuarantee, '', indent)] : []),
     ...line.promotions.map((promotion) =>
       columns(singleLine(promotion.label), formatDeduction(promotion.amount, locale), indent),
