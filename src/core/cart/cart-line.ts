@@ -10,6 +10,7 @@ import {
   moneyRecordSchema,
   nonNegativeMoneyRecordSchema,
   reasonCodeSchema,
+  reasonNoteSchema,
   reasonSchema,
   staffIdSchema,
   timestampSchema,
@@ -48,6 +49,8 @@ export type LineVoid = Immutable<z.infer<typeof lineVoidSchema>>;
 export const priceOverrideSchema = z.strictObject({
   originalUnitPrice: nonNegativeMoneyRecordSchema,
   reasonCode: reasonCodeSchema,
+  /** The cashier's own words, when the reason list does not say it all. */
+  note: reasonNoteSchema.optional(),
   byStaffId: staffIdSchema,
   approval: managerApprovalSchema.nullable(),
 });

@@ -15,6 +15,8 @@ export interface PriceOverrideRequest {
   /** The new price per piece, per kg, or for the labelled item: what `unitPrice` means on that line. */
   readonly unitPrice: Money;
   readonly reasonCode: string;
+  /** The cashier's own words, when the reason list does not say it all. */
+  readonly note?: string;
   readonly byStaffId: string;
   readonly approval: ManagerApproval | null;
 }
@@ -43,6 +45,7 @@ export function overrideLinePrice(
   const checked = priceOverrideSchema.safeParse({
     originalUnitPrice,
     reasonCode: request.reasonCode,
+    ...(request.note === undefined ? {} : { note: request.note }),
     byStaffId: request.byStaffId,
     approval: request.approval,
   });

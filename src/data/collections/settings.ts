@@ -3,8 +3,8 @@ import type { StoreSettings } from '../../core/settings/store-settings';
 
 export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
-  // 1: `logoAssetId` and `receiptPrintMode` (both optional).
-  version: 1,
+  // 1: `logoAssetId` and `receiptPrintMode` (both optional). 2: `quickKeys` (optional).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +20,7 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     orderSigningKey: { type: 'object' },
     logoAssetId: { type: ['string', 'null'] },
     receiptPrintMode: { type: 'string', enum: ['ask', 'always', 'never'] },
+    quickKeys: { type: 'array' },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
 };
