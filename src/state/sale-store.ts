@@ -1,9 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-methods';
-import { addProduct, type Cart, priceCart, voidLine } from '../core/cart';
+import { addProduct, type Cart, type CartError, type ProductInput, priceCart, voidLine } from '../core/cart';
+import type { Product } from '../core/catalog/product';
 import { changeLines, itemLines, totalLines, welcomeLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
 import { money } from '../core/money';
+import type { Result } from '../core/result';
 import {
   addTender,
   changeDue,
@@ -147,12 +149,76 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       if (payment && !card && isSettled(payment)) await finish(payment);
     },
 
-    /** One scan at a time, in arrival order: a scanner can send the next code before the last is looked up. */
-    scan(raw: string): Promise<void> {
-      const run = scanQueue.then(() => scanOne(raw));
+    /**
+     * One scan at a time, in arrival order: a scanner can send the next code before the last is looked up.
+     * `quantity`: pieces of that product ("3 ×" then the scan).
+     */
+    scan(raw: string, quantity = 1): Promise<void> {
+      const run = scanQueue.then(() => scanOne(raw, quantity));
       scanQueue = run.catch(() => undefined);
       return run;
     },
+
+    /** A product chosen without a scan (a quick key): in the queue of scans, so lines keep their order. */
+    addItem(product: Product, input: ProductInput): Promise<void> {
+      const run = scanQueue.then(() => addResolved(product, input, undefined));
+      scanQueue = run.catch(() => undefined);
+      return run;
+    },
+
+    /**
+     * A change to the basket by one of the sale's flows (line-edit.ts, discount-flow.ts): only while
+     * the basket is open (not paying). A refused change is told as the cart's words and changes nothing.
+     */
+    editCart(
+      change: (cart: Cart) => Result<Cart, CartError>,
+      display?: (cart: Cart) => DisplayLines,
+    ): boolean {
+      const { cart, staff, payment, completed } = store.getState();
+      if (!staff || payment || (completed && cart.lines.length === 0)) return false;
+      const changed = change(cart);
+      if (!changed.ok) {
+        fail(t('saleEdit.refused', { words: cartErrorWords(changed.error) }));
+        return false;
+      }
+      store.setState({ cart: changed.value, problem: undefined });
+      if (display) show(display(changed.value));
+      return true;
+    },
+
+    /**
+     * Swaps the open basket for `next` (parking a sale, resuming one): refused while money is on
+     * the sale or a payment is open. Returns the basket it replaced.
+     */
+    swapBasket(next: {
+      cart: Cart;
+      startedAt: string | undefined;
+    }): { cart: Cart; startedAt: string | undefined } | undefined {
+      const state = store.getState();
+      if (!state.staff || state.payment || holdsMoney(state)) return undefined;
+      const previous = { cart: state.cart, startedAt: state.startedAt };
+      store.setState({
+        cart: next.cart,
+        startedAt: next.startedAt,
+        completed: undefined,
+        problem: undefined,
+      });
+      if (state.completed) receipts.nextSale();
+      return previous;
+    },
+
+    /** An empty basket under the store's settings in force now. */
+    async freshCart(): Promise<Cart> {
+      return emptyCart(await settings());
+    },
+
+    /** Words for the cashier from one of the sale's flows. */
+    tell(problem: string | undefined): void {
+      store.setState({ problem });
+    },
+
+    /** Puts lines on the customer display, after whatever is already on its way. */
+    show,
 
     voidLine(lineId: string) {
       const { cart, staff, kept } = store.getState();
@@ -289,21 +355,30 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     },
   };
 
-  async function scanOne(raw: string): Promise<void> {
+  async function scanOne(raw: string, quantity: number): Promise<void> {
     const { payment } = store.getState();
     if (payment) return fail('Paiement en cours : terminez-le ou annulez-le');
     const found = await lookupScan(raw, services.findProductByBarcode);
     if (found.kind !== 'product') return fail(scanProblemWords(found));
+    if (quantity !== 1 && found.measure) return fail(t('saleEdit.quantityOnLabel'));
     const input =
       found.measure?.type === 'weight'
         ? { weightGrams: found.measure.grams }
         : found.measure?.type === 'price'
           ? { embeddedPrice: money(found.measure.minor, found.product.currency) }
-          : 1;
+          : quantity;
+    await addResolved(found.product, input, raw.trim());
+  }
+
+  async function addResolved(product: Product, input: ProductInput, scannedCode: string | undefined) {
+    if (store.getState().payment) return fail('Paiement en cours : terminez-le ou annulez-le');
     // Read after the lookup: the cart is whatever it is now.
     const { cart, completed } = store.getState();
     const base = completed ? emptyCart(await settings()) : cart;
-    const added = addProduct(base, found.product, input, { lineId: newId(), scannedCode: raw.trim() });
+    const added = addProduct(base, product, input, {
+      lineId: newId(),
+      ...(scannedCode === undefined ? {} : { scannedCode }),
+    });
     if (!added.ok) return fail(t('sale.itemRefused', { words: cartErrorWords(added.error) }));
     store.setState((s) => ({
       cart: added.value,
