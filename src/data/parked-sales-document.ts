@@ -10,7 +10,7 @@ const PARKED_SALES_DOC = 'parked-sales';
 /** The stored list, unchecked (the caller parses it); empty when nothing was ever parked. */
 export async function readParkedSalesDocument(db: TillDatabase): Promise<unknown[]> {
   const doc = await db.getLocal<{ values: unknown[] }>(PARKED_SALES_DOC);
-  return doc ? doc.toJSON().data.values : [];
+  return doc ? [...doc.toJSON().data.values] : [];
 }
 
 export async function writeParkedSalesDocument(db: TillDatabase, values: readonly unknown[]): Promise<void> {

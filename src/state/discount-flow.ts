@@ -40,7 +40,7 @@ export interface DiscountFlowState {
   readonly busy: boolean;
 }
 
-function valueOf(input: DiscountInput, currency: Cart['currency']): DiscountValue | undefined {
+function discountValueOf(input: DiscountInput, currency: Cart['currency']): DiscountValue | undefined {
   if (input.type === 'percentage') {
     return Number.isInteger(input.bps) && input.bps >= 1 && input.bps <= 10_000
       ? { type: 'percentage', bps: input.bps }
@@ -82,7 +82,7 @@ export function createDiscountFlow(sale: SaleStore, approvals: Approvals) {
     async apply(target: DiscountTarget, input: DiscountInput, choice: ReasonChoice): Promise<boolean> {
       const { staff, cart } = sale.store.getState();
       if (!staff) return false;
-      const value = valueOf(input, cart.currency);
+      const value = discountValueOf(input, cart.currency);
       if (!value) {
         tell(t('saleEdit.discount.invalid'));
         return false;
@@ -120,7 +120,10 @@ export function createDiscountFlow(sale: SaleStore, approvals: Approvals) {
           const set =
             lineId === null ? setBasketDiscount(current, request) : setLineDiscount(current, lineId, request);
           if (!set.ok) return set;
-          const given = lineId === null ? set.value.basketDiscount : set.value.lines.find((l) => l.lineId === lineId)?.discount;
+          const given =
+            lineId === null
+              ? set.value.basketDiscount
+              : set.value.lines.find((l) => l.lineId === lineId)?.discount;
           // The cart's own flag, or a supervisor who approved: the approval stays on the discount.
           const approvedByOther = approved.approverStaffId !== staff.id;
           if (!given || (!given.requiresManagerApproval && !approvedByOther)) return set;
@@ -138,7 +141,8 @@ export function createDiscountFlow(sale: SaleStore, approvals: Approvals) {
     /** Takes the discount off the line or the basket. */
     remove(target: DiscountTarget): boolean {
       return sale.editCart(
-        (cart) => (target === null ? ok(removeBasketDiscount(cart)) : removeLineDiscount(cart, target.lineId)),
+        (cart) =>
+          target === null ? ok(removeBasketDiscount(cart)) : removeLineDiscount(cart, target.lineId),
         (cart) => discountLines(cart, target === null ? null : target.lineId),
       );
     },

@@ -11,8 +11,8 @@ import {
 import { money } from '../core/money';
 import { t } from '../i18n/i18n';
 import type { Approvals } from './approvals-port';
-import { checkedReason, describedReason, type ReasonChoice } from './sale-reasons';
 import { lineChangedLines } from './sale-display';
+import { checkedReason, describedReason, type ReasonChoice } from './sale-reasons';
 import type { SaleStore } from './sale-store';
 
 // The cashier's changes to one line: its quantity ("3 ×" before a scan, a

@@ -19,7 +19,9 @@ export interface ReasonChoice {
 export const reasonWords = (code: ReasonCode): string => t(`saleEdit.reasons.${code}`);
 
 /** The code and note to record, or the words saying what is missing. */
-export function checkedReason(choice: ReasonChoice): Result<{ reasonCode: ReasonCode; note?: string }, string> {
+export function checkedReason(
+  choice: ReasonChoice,
+): Result<{ reasonCode: ReasonCode; note?: string }, string> {
   const note = choice.note.trim().replace(/\s+/g, ' ');
   if (choice.code === 'other' && note === '') return err(t('saleEdit.reasonNoteNeeded'));
   if (note !== '' && !reasonNoteSchema.safeParse(note).success) return err(t('saleEdit.reasonNoteTooLong'));

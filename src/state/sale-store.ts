@@ -32,6 +32,7 @@ import { mayReturnToBasket, mayVoidLine, resumePayment } from './kept-tenders';
 import { poleWords } from './pole-words';
 import type { ReceiptDesk } from './receipt-desk';
 import { emptyCart, handedOver } from './sale-basics';
+import { voidedLines } from './sale-display';
 import { scanProblemWords } from './sale-problem-words';
 import type { CardAttempt, CompletedSaleView } from './sale-views';
 import { lookupScan } from './scan-lookup';
@@ -58,6 +59,12 @@ export interface SaleState {
 }
 
 type SaleServices = Pick<TillServices, 'db' | 'journal' | 'findProductByBarcode' | 'sync' | 'bridge'>;
+
+/** A basket and when it was started: what parking a sale sets aside. */
+export interface OpenBasket {
+  readonly cart: Cart;
+  readonly startedAt: string | undefined;
+}
 
 /** Where the open sale is kept (open-sale.ts): written before a card is charged. */
 export interface SaleKeeper {
@@ -189,14 +196,13 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
 
     /**
      * Swaps the open basket for `next` (parking a sale, resuming one): refused while money is on
-     * the sale or a payment is open. Returns the basket it replaced.
+     * the sale or a payment is open, or when the basket is no longer `expected`. Returns the basket
+     * it replaced.
      */
-    swapBasket(next: {
-      cart: Cart;
-      startedAt: string | undefined;
-    }): { cart: Cart; startedAt: string | undefined } | undefined {
+    swapBasket(next: OpenBasket, expected?: Cart): OpenBasket | undefined {
       const state = store.getState();
       if (!state.staff || state.payment || holdsMoney(state)) return undefined;
+      if (expected !== undefined && state.cart !== expected) return undefined;
       const previous = { cart: state.cart, startedAt: state.startedAt };
       store.setState({
         cart: next.cart,
@@ -235,8 +241,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         return;
       }
       store.setState({ cart: voided.value, problem: undefined });
-      const total = priceCart(voided.value).totals.total;
-      show(itemLines(t('display.lineVoided'), money(0, total.currency), total, poleWords()));
+      show(voidedLines(voided.value));
     },
 
     startPayment() {
