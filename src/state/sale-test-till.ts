@@ -72,6 +72,9 @@ export async function openTestTill(products: readonly Product[] = [YAOURT, CREME
       shown.push(lines);
       return { ok: true, value: { done: true } };
     },
+    async openDrawer() {
+      return { ok: true, value: { done: true } };
+    },
   } as unknown as PosBridge;
   const services = {
     db,
