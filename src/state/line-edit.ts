@@ -99,16 +99,20 @@ export function createLineEdit(sale: SaleStore, approvals: Approvals) {
       return quantity;
     },
 
-    /**
-     * What the cashier typed in the scan field: "3*" (or "3x") sets the quantity of the next
-     * scan and returns true; "3*<code>" sells 3 of that code. Anything else is a scan.
-     */
-    async typed(text: string): Promise<boolean> {
+    /** What the cashier is typing in the scan field: "3*" (or "3x", "3×") sets the next quantity; true when taken. */
+    typed(text: string): boolean {
       const found = MULTIPLIER.exec(text);
-      if (!found) return false;
-      if (!this.setPendingQuantity(Number(found[1]))) return true;
-      if (found[2]) await this.scan(found[2]);
+      if (!found || found[2]) return false;
+      this.setPendingQuantity(Number(found[1]));
       return true;
+    },
+
+    /** The scan field submitted: "3*<code>" sells 3 of that code; anything else is a scan. */
+    async submit(text: string): Promise<void> {
+      const found = MULTIPLIER.exec(text);
+      if (!found) return this.scan(text.trim());
+      if (!this.setPendingQuantity(Number(found[1]))) return;
+      if (found[2]) await this.scan(found[2]);
     },
 
     /** A scan (scanner or scan field), carrying the pending quantity if any. */
