@@ -23,7 +23,10 @@ describe('parked sales', () => {
     const first = await openSale();
     await first.sale.scan(CREME.barcode, 2);
     await first.sale.scan(YAOURT.barcode);
+    const saleId = first.sale.store.getState().saleId;
+    expect(saleId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await first.parked.park()).toBe(true);
+    expect(first.sale.store.getState().saleId).toBeUndefined();
     expect(first.sale.store.getState().cart.lines).toEqual([]);
     expect(first.parked.store.getState().parked).toMatchObject([
       {
@@ -50,7 +53,11 @@ describe('parked sales', () => {
     expect(await till.lastShown()).toEqual({ upper: 'Vente reprise       ', lower: 'Total        17,20 €' });
     second.sale.startPayment();
     await second.sale.payCash(2_000);
-    expect((await till.journalSales()).map((s) => s.totals.total.minor)).toEqual([120, 1_720]);
+    const sales = await till.journalSales();
+    expect(sales.map((s) => s.totals.total.minor)).toEqual([120, 1_720]);
+    // The sale keeps the id it got with its first line, through parking: approvals name it.
+    expect(sales[1]?.saleId).toBe(saleId);
+    expect(sales[0]?.saleId).not.toBe(saleId);
     // The list is stored empty: a third start finds nothing parked.
     expect((await openSale()).parked.store.getState().parked).toEqual([]);
   });

@@ -21,6 +21,7 @@ export const parkedSaleSchema = z.object({
   staffName: z.string().max(200),
   cart: cartSchema,
   startedAt: z.iso.datetime({ offset: true }).nullable(),
+  saleId: z.string().min(1).max(64).nullable(),
   /** Pieces, and one per weighed or labelled item. */
   itemCount: z.number().int().min(0),
   total: moneyRecordSchema,
@@ -87,12 +88,16 @@ export function createParkedSales(db: TillDatabase, sale: SaleStore, now: () => 
           staffName: state.staff.displayName,
           cart: state.cart,
           startedAt: state.startedAt ?? null,
+          saleId: state.saleId ?? null,
           itemCount: lines.reduce((n, l) => n + unitsOf(l.measure), 0),
           total: priceCart(state.cart).totals.total,
         });
         // Stored first: a crash after this leaves the sale parked (and maybe still open), never lost.
         await save([...parked, entry]);
-        const swapped = sale.swapBasket({ cart: await sale.freshCart(), startedAt: undefined }, state.cart);
+        const swapped = sale.swapBasket(
+          { cart: await sale.freshCart(), startedAt: undefined, saleId: undefined },
+          state.cart,
+        );
         if (!swapped) {
           await save(parked);
           sale.tell(t('saleEdit.parked.changed'));
@@ -114,7 +119,11 @@ export function createParkedSales(db: TillDatabase, sale: SaleStore, now: () => 
           sale.tell(t('saleEdit.parked.basketNotEmpty'));
           return false;
         }
-        const swapped = sale.swapBasket({ cart: entry.cart, startedAt: entry.startedAt ?? undefined });
+        const swapped = sale.swapBasket({
+          cart: entry.cart,
+          startedAt: entry.startedAt ?? undefined,
+          saleId: entry.saleId ?? undefined,
+        });
         if (!swapped) {
           sale.tell(t('saleEdit.parked.basketNotEmpty'));
           return false;

@@ -46,6 +46,8 @@ export interface SaleState {
   readonly signedInAt: string | undefined;
   readonly cart: Cart;
   readonly startedAt: string | undefined;
+  /** The sale's id, minted with its first line: approvals name it before it completes. */
+  readonly saleId?: string | undefined;
   /** Set while the customer pays. */
   readonly payment: Payment | undefined;
   readonly completed: CompletedSaleView | undefined;
@@ -64,6 +66,7 @@ type SaleServices = Pick<TillServices, 'db' | 'journal' | 'findProductByBarcode'
 export interface OpenBasket {
   readonly cart: Cart;
   readonly startedAt: string | undefined;
+  readonly saleId: string | undefined;
 }
 
 /** Where the open sale is kept (open-sale.ts): written before a card is charged. */
@@ -139,6 +142,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         signedInAt: undefined,
         cart: emptyCart(undefined),
         startedAt: undefined,
+        saleId: undefined,
         payment: undefined,
         completed: undefined,
         problem: undefined,
@@ -203,10 +207,11 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       const state = store.getState();
       if (!state.staff || state.payment || holdsMoney(state)) return undefined;
       if (expected !== undefined && state.cart !== expected) return undefined;
-      const previous = { cart: state.cart, startedAt: state.startedAt };
+      const previous = { cart: state.cart, startedAt: state.startedAt, saleId: state.saleId };
       store.setState({
         cart: next.cart,
         startedAt: next.startedAt,
+        saleId: next.saleId,
         completed: undefined,
         problem: undefined,
       });
@@ -391,6 +396,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       completed: undefined,
       problem: undefined,
       startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
+      saleId: completed || !s.saleId ? newId() : s.saleId,
     }));
     if (completed) receipts.nextSale();
     const priced = priceCart(added.value);
@@ -433,11 +439,11 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
   }
 
   async function finish(payment: Payment): Promise<void> {
-    const { cart, staff, startedAt, cardSlips } = store.getState();
+    const { cart, staff, startedAt, cardSlips, saleId } = store.getState();
     if (!staff) return;
     const identity = services.sync.identity;
     const sale = completeSale(cart, payment, {
-      saleId: newId(),
+      saleId: saleId ?? newId(),
       storeCode: identity.storeCode,
       tillCode: identity.tillCode,
       staffId: staff.id,
@@ -472,6 +478,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       payment: undefined,
       cart: emptyCart(storeSettings),
       startedAt: undefined,
+      saleId: undefined,
       cardSlips: [],
       completed: {
         receiptNumber,
