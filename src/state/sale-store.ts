@@ -219,6 +219,15 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       return previous;
     },
 
+    /** The open sale's id (minted now for a sale kept from before sales had one). */
+    saleIdNow(): string {
+      const current = store.getState().saleId;
+      if (current) return current;
+      const saleId = newId();
+      store.setState({ saleId });
+      return saleId;
+    },
+
     /** An empty basket under the store's settings in force now. */
     async freshCart(): Promise<Cart> {
       return emptyCart(await settings());
