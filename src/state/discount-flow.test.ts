@@ -24,12 +24,18 @@ describe('discounts', () => {
   }
 
   it('5 % off a line within the cashier’s limits: no approval kept, the display shows it', async () => {
-    const { discounts, approvals, cart, lineId } = await ringUp();
+    const { sale, discounts, approvals, cart, lineId } = await ringUp();
     expect(
       await discounts.apply({ lineId }, { type: 'percentage', bps: 500 }, { code: 'loyalty', note: '' }),
     ).toBe(true);
     expect(approvals.asked).toEqual([
-      { action: 'discount', subject: 'Crème', reason: 'Client fidèle', amountMinor: 80, percentBps: 500 },
+      {
+        action: 'discount',
+        subject: { type: 'discount', saleId: sale.store.getState().saleId, lineId },
+        reason: 'Client fidèle',
+        amountMinor: 80,
+        percentBps: 500,
+      },
     ]);
     expect(cart().lines[0]?.discount).toMatchObject({
       value: { type: 'percentage', bps: 500 },
@@ -49,7 +55,7 @@ describe('discounts', () => {
     ).toBe(true);
     expect(approvals.asked[0]).toEqual({
       action: 'discount',
-      subject: 'le panier',
+      subject: { type: 'discount', saleId: sale.store.getState().saleId, lineId: null },
       reason: 'Geste commercial',
       amountMinor: 860,
       percentBps: 5_000,

@@ -98,11 +98,14 @@ export function createDiscountFlow(sale: SaleStore, approvals: Approvals) {
         return false;
       }
       const removed = discountAmount(value, base);
-      const name = target === null ? t('saleEdit.discount.basket') : findActiveLine(cart, target.lineId);
       store.setState({ busy: true });
       const approved = await approvals.require(staff, {
         action: 'discount',
-        subject: typeof name === 'string' ? name : name.ok ? name.value.name : '',
+        subject: {
+          type: 'discount',
+          saleId: sale.saleIdNow(),
+          lineId: target === null ? null : target.lineId,
+        },
         reason: describedReason(reason.value),
         amountMinor: removed.minor,
         percentBps:

@@ -76,10 +76,11 @@ describe('line edit', () => {
     lines.typed('2*');
     await lines.scan(CREME.barcode);
     expect(await lines.overridePrice(650, { code: 'damaged', note: '' })).toBe(true);
+    const { saleId } = sale.store.getState();
     expect(approvals.asked).toEqual([
       {
         action: 'price-override',
-        subject: 'Crème',
+        subject: { type: 'price-override', saleId, lineId: cart().lines[0]?.lineId },
         reason: 'Article abîmé',
         amountMinor: 150,
         percentBps: 1875,
@@ -103,6 +104,8 @@ describe('line edit', () => {
     await sale.payCash(2_000);
     const [recorded] = await till.journalSales();
     expect(recorded?.totals.total.minor).toBe(1_300);
+    // The approval named the sale that was then recorded.
+    expect(recorded?.saleId).toBe(saleId);
     expect(recorded?.lines[0]?.priceOverride).toMatchObject({
       originalUnitPrice: { minor: 800 },
       approval: { approverStaffId: 'staff-karim' },

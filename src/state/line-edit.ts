@@ -166,7 +166,7 @@ export function createLineEdit(sale: SaleStore, approvals: Approvals) {
       store.setState({ busy: true });
       const approved = await approvals.require(staff, {
         action: 'price-override',
-        subject: line.name,
+        subject: { type: 'price-override', saleId: sale.saleIdNow(), lineId: line.lineId },
         reason: describedReason(reason.value),
         amountMinor: lowered,
         ...(original.minor > 0 ? { percentBps: Math.round((lowered * 10_000) / original.minor) } : {}),

@@ -9,7 +9,7 @@ import { hashPin } from '../core/staff/staff-member';
 import { createJournalWriter } from '../data/journal-writer';
 import { findProductByBarcode } from '../data/product-lookup';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
-import type { ApprovalOutcome, ApprovalRequest, Approvals } from './approvals-port';
+import type { ApprovalRequest, ApprovalResult, Approvals } from './approvals-port';
 import { createReceiptDesk } from './receipt-desk';
 import { createSaleStore, type SaleKeeper } from './sale-store';
 import type { SignedInStaff } from './staff-sign-in';
@@ -37,7 +37,7 @@ export const BAGUETTE = aProduct({
 
 /** Approvals that record every request and answer as the test says (the cashier alone by default). */
 export function fakeApprovals(
-  answer: (request: ApprovalRequest, staff: SignedInStaff) => ApprovalOutcome = (_, staff) => ({
+  answer: (request: ApprovalRequest, staff: SignedInStaff) => ApprovalResult = (_, staff) => ({
     ok: true,
     approverStaffId: staff.id,
   }),

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
+import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createReceiptDesk } from '../../state/receipt-desk';
@@ -11,6 +12,7 @@ import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
+import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
@@ -25,6 +27,8 @@ export function CashierScreen() {
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
   const [desk] = useState(() => createReceiptDesk(services));
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
+  // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
+  const [approvals] = useState(() => createApprovalStore(services));
   const state = useStore(sale.store);
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
@@ -171,6 +175,7 @@ export function CashierScreen() {
           </aside>
         </div>
       )}
+      <ApprovalPrompt approvals={approvals} />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { productIdSchema } from '../catalog/product';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
 import { err, ok, type Result } from '../result';
+import { staffPolicySchema } from '../staff/permissions';
 import { storeCodeSchema } from '../values/identifiers';
 
 // Everything a till of one store needs to know that the server decides:
@@ -77,6 +78,8 @@ export const storeSettingsSchema = z
     receiptPrintMode: receiptPrintModeSchema.optional(),
     /** The till's quick keys, in grid order; none when absent. */
     quickKeys: z.array(quickKeySchema).max(48).optional(),
+    /** Who may do what without a supervisor's or manager's PIN, idle lock, wrong-PIN lock; default in core/staff/permissions.ts. */
+    staffPolicy: staffPolicySchema.optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.

@@ -3,8 +3,9 @@ import type { StoreSettings } from '../../core/settings/store-settings';
 
 export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
-  // 1: `logoAssetId` and `receiptPrintMode` (both optional). 2: `quickKeys` (optional).
-  version: 2,
+  // 1: `logoAssetId` and `receiptPrintMode` (both optional).
+  // 2: `staffPolicy` (optional). 3: `quickKeys` (optional).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +21,7 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     orderSigningKey: { type: 'object' },
     logoAssetId: { type: ['string', 'null'] },
     receiptPrintMode: { type: 'string', enum: ['ask', 'always', 'never'] },
+    staffPolicy: { type: 'object' },
     quickKeys: { type: 'array' },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
