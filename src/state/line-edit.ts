@@ -65,6 +65,27 @@ export function createLineEdit(sale: SaleStore, approvals: Approvals) {
     );
   }
 
+  function setPendingQuantity(quantity: number): boolean {
+    if (!validQuantity(quantity)) {
+      tell(t('saleEdit.quantity.outOfRange', { max: MAX_LINE_QUANTITY }));
+      return false;
+    }
+    store.setState({ pendingQuantity: quantity });
+    sale.tell(undefined);
+    return true;
+  }
+
+  function takePendingQuantity(): number {
+    const quantity = store.getState().pendingQuantity ?? 1;
+    store.setState({ pendingQuantity: undefined });
+    return quantity;
+  }
+
+  async function scan(code: string): Promise<void> {
+    await sale.scan(code, takePendingQuantity());
+    store.setState({ selectedLineId: undefined });
+  }
+
   return {
     store,
 
@@ -78,49 +99,33 @@ export function createLineEdit(sale: SaleStore, approvals: Approvals) {
     },
 
     /** "3 ×": the next scan or quick key sells that many pieces. */
-    setPendingQuantity(quantity: number): boolean {
-      if (!validQuantity(quantity)) {
-        tell(t('saleEdit.quantity.outOfRange', { max: MAX_LINE_QUANTITY }));
-        return false;
-      }
-      store.setState({ pendingQuantity: quantity });
-      sale.tell(undefined);
-      return true;
-    },
+    setPendingQuantity,
 
     clearPendingQuantity(): void {
       store.setState({ pendingQuantity: undefined });
     },
 
     /** The pending quantity, used once. */
-    takePendingQuantity(): number {
-      const quantity = store.getState().pendingQuantity ?? 1;
-      store.setState({ pendingQuantity: undefined });
-      return quantity;
-    },
+    takePendingQuantity,
 
     /** What the cashier is typing in the scan field: "3*" (or "3x", "3×") sets the next quantity; true when taken. */
     typed(text: string): boolean {
       const found = MULTIPLIER.exec(text);
       if (!found || found[2]) return false;
-      this.setPendingQuantity(Number(found[1]));
+      setPendingQuantity(Number(found[1]));
       return true;
     },
 
     /** The scan field submitted: "3*<code>" sells 3 of that code; anything else is a scan. */
     async submit(text: string): Promise<void> {
       const found = MULTIPLIER.exec(text);
-      if (!found) return this.scan(text.trim());
-      if (!this.setPendingQuantity(Number(found[1]))) return;
-      if (found[2]) await this.scan(found[2]);
+      if (!found) return scan(text.trim());
+      if (!setPendingQuantity(Number(found[1]))) return;
+      if (found[2]) await scan(found[2]);
     },
 
     /** A scan (scanner or scan field), carrying the pending quantity if any. */
-    async scan(code: string): Promise<void> {
-      const quantity = this.takePendingQuantity();
-      await sale.scan(code, quantity);
-      store.setState({ selectedLineId: undefined });
-    },
+    scan,
 
     /** The quantity typed on the numpad for the line. */
     setQuantity(quantity: number): boolean {

@@ -18,6 +18,11 @@ import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { SaleEditingPanel } from './sale/SaleEditingPanel';
+import { SalePadFor } from './sale/SalePad';
+import { saleMenuEntries } from './sale/sale-menu';
+import { useSaleEditing } from './sale/use-sale-editing';
+import { TillMenu } from './TillMenu';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -29,6 +34,8 @@ export function CashierScreen() {
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
   // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
   const [approvals] = useState(() => createApprovalStore(services));
+  // The everyday sale: quantities, prices, discounts, quick keys, parked sales (src/apps/cashier/sale).
+  const editing = useSaleEditing(sale, services.db, approvals);
   const state = useStore(sale.store);
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
@@ -52,8 +59,9 @@ export function CashierScreen() {
   const signedIn = state.staff !== undefined;
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
   useEffect(
-    () => (signedIn ? listenForScans(services.bridge, (scan) => void sale.scan(scan.data)) : undefined),
-    [signedIn, services.bridge, sale],
+    () =>
+      signedIn ? listenForScans(services.bridge, (scan) => void editing.lineEdit.scan(scan.data)) : undefined,
+    [signedIn, services.bridge, editing],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
   const printStatus = print?.status;
@@ -97,7 +105,11 @@ export function CashierScreen() {
       ) : (
         <div className="till-layout">
           <section className="basket">
-            <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            <ScanForm
+              onScan={editing.lineEdit.submit}
+              onTyped={editing.lineEdit.typed}
+              disabled={state.payment !== undefined}
+            />
             {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
                 {print.message}{' '}
@@ -112,7 +124,20 @@ export function CashierScreen() {
                 {state.problem}
               </p>
             )}
-            <CartLines priced={priced} onVoid={sale.voidLine} locked={state.payment !== undefined} />
+            <CartLines
+              priced={priced}
+              onVoid={sale.voidLine}
+              locked={state.payment !== undefined}
+              selectedLineId={editing.lineEdit.targetLine()?.lineId}
+              onSelect={editing.lineEdit.select}
+            />
+            <SaleEditingPanel editing={editing} paying={state.payment !== undefined} />
+            <TillMenu
+              entries={saleMenuEntries(editing, {
+                paying: state.payment !== undefined,
+                basketEmpty: priced.lines.length === 0,
+              })}
+            />
             {state.kept.length > 0 && !state.payment && (
               <p className="kept-cash" data-testid="kept-cash">
                 {t('openSale.keptCash')} :{' '}
@@ -172,6 +197,7 @@ export function CashierScreen() {
                 </button>
               </section>
             )}
+            {!state.payment && <SalePadFor editing={editing} />}
           </aside>
         </div>
       )}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { editDigits, Numpad } from '../../../ui/kit';
+import type { SaleEditing } from './use-sale-editing';
 
 /**
  * The numpad beside the basket: digits, then "×" for the next item's
@@ -66,5 +68,19 @@ export function SalePad({
         </button>
       </div>
     </section>
+  );
+}
+
+/** The sale pad wired to the line edit flow: "×" for the next item, "Qté" for the line. */
+export function SalePadFor({ editing }: { readonly editing: SaleEditing }) {
+  const pending = useStore(editing.lineEdit.store, (s) => s.pendingQuantity);
+  return (
+    <SalePad
+      pending={pending}
+      disabled={false}
+      onTimes={editing.lineEdit.setPendingQuantity}
+      onLineQuantity={editing.lineEdit.setQuantity}
+      onClearPending={editing.lineEdit.clearPendingQuantity}
+    />
   );
 }
