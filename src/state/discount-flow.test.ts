@@ -106,11 +106,14 @@ describe('discounts', () => {
     ).toBe(false);
     expect(approvals.asked).toEqual([]);
     approvals.answer = () => ({ ok: false, reason: 'cancelled' });
+    discounts.openFor(null);
     expect(await discounts.apply(null, { type: 'amount', minor: 100 }, { code: 'loyalty', note: '' })).toBe(
       false,
     );
     expect(cart().basketDiscount).toBeNull();
     expect(sale.store.getState().problem).toBe('Validation annulée : rien n’a changé');
+    // The dialog closed when the approval was asked (the PIN prompt is a dialog of its own).
+    expect(discounts.store.getState()).toEqual({ open: undefined, busy: false });
   });
 
   it('takes a discount off again', async () => {

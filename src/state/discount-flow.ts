@@ -98,7 +98,8 @@ export function createDiscountFlow(sale: SaleStore, approvals: Approvals) {
         return false;
       }
       const removed = discountAmount(value, base);
-      store.setState({ busy: true });
+      // The dialog closes before approvals are asked: their PIN prompt is a dialog of its own.
+      store.setState({ open: undefined, busy: true });
       const approved = await approvals.require(staff, {
         action: 'discount',
         subject: {

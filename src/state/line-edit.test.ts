@@ -59,6 +59,10 @@ describe('line edit', () => {
       upper: '2 x Crème    16,00 €',
       lower: 'Total        17,20 €',
     });
+    // + and − typed in the empty scan field act on the line too.
+    expect(lines.typed('-')).toBe(true);
+    expect(cart().lines[1]?.measure).toEqual({ kind: 'pieces', quantity: 1 });
+    expect(lines.typed('+')).toBe(true);
     lines.select(cart().lines[0]?.lineId);
     expect(lines.step(-1)).toBe(false);
     expect(sale.store.getState().problem).toBe(
@@ -75,7 +79,9 @@ describe('line edit', () => {
     approvals.answer = () => ({ ok: true, approverStaffId: 'staff-karim' });
     lines.typed('2*');
     await lines.scan(CREME.barcode);
-    expect(await lines.overridePrice(650, { code: 'damaged', note: '' })).toBe(true);
+    let closed = 0;
+    expect(await lines.overridePrice(650, { code: 'damaged', note: '' }, () => closed++)).toBe(true);
+    expect(closed).toBe(1);
     const { saleId } = sale.store.getState();
     expect(approvals.asked).toEqual([
       {

@@ -86,6 +86,21 @@ export function createLineEdit(sale: SaleStore, approvals: Approvals) {
     store.setState({ selectedLineId: undefined });
   }
 
+  /** + or − on the line; − stops at one piece (voiding is its own action). */
+  function step(delta: 1 | -1): boolean {
+    const line = target(sale.store.getState().cart);
+    if (!line) return false;
+    if (line.measure.kind !== 'pieces') {
+      tell(t('saleEdit.quantity.notPieces', { name: line.name }));
+      return false;
+    }
+    if (delta < 0 && line.measure.quantity === 1) {
+      tell(t('saleEdit.quantity.atOne'));
+      return false;
+    }
+    return setQuantityOf(line, line.measure.quantity + delta);
+  }
+
   return {
     store,
 
@@ -108,8 +123,16 @@ export function createLineEdit(sale: SaleStore, approvals: Approvals) {
     /** The pending quantity, used once. */
     takePendingQuantity,
 
-    /** What the cashier is typing in the scan field: "3*" (or "3x", "3×") sets the next quantity; true when taken. */
+    /**
+     * What the cashier is typing in the scan field: "3*" (or "3x", "3×") sets the next quantity,
+     * "+" or "−" alone changes the line's; true when taken.
+     */
     typed(text: string): boolean {
+      // + or − typed in the empty scan field acts on the line, as anywhere else on the screen.
+      if (text === '+' || text === '-') {
+        step(text === '+' ? 1 : -1);
+        return true;
+      }
       const found = MULTIPLIER.exec(text);
       if (!found || found[2]) return false;
       setPendingQuantity(Number(found[1]));
@@ -135,25 +158,18 @@ export function createLineEdit(sale: SaleStore, approvals: Approvals) {
     },
 
     /** + or − on the line; − stops at one piece (voiding is its own action). */
-    step(delta: 1 | -1): boolean {
-      const line = target(sale.store.getState().cart);
-      if (!line) return false;
-      if (line.measure.kind !== 'pieces') {
-        tell(t('saleEdit.quantity.notPieces', { name: line.name }));
-        return false;
-      }
-      if (delta < 0 && line.measure.quantity === 1) {
-        tell(t('saleEdit.quantity.atOne'));
-        return false;
-      }
-      return setQuantityOf(line, line.measure.quantity + delta);
-    },
+    step,
 
     /**
      * A new unit price for the line, with a reason. The approvals store decides whether the
      * cashier may alone; a supervisor's approval is kept on the line (and in the sale).
      */
-    async overridePrice(unitPriceMinor: number, choice: ReasonChoice): Promise<boolean> {
+    async overridePrice(
+      unitPriceMinor: number,
+      choice: ReasonChoice,
+      /** Called once the input is valid, before approvals are asked (the screen closes its dialog). */
+      beforeApproval: () => void = () => undefined,
+    ): Promise<boolean> {
       const { staff, cart } = sale.store.getState();
       const line = target(cart);
       if (!staff || !line) return false;
@@ -168,6 +184,7 @@ export function createLineEdit(sale: SaleStore, approvals: Approvals) {
       }
       const original = line.priceOverride?.originalUnitPrice ?? line.unitPrice;
       const lowered = Math.max(0, original.minor - unitPriceMinor);
+      beforeApproval();
       store.setState({ busy: true });
       const approved = await approvals.require(staff, {
         action: 'price-override',

@@ -107,8 +107,12 @@ export class EverydaySalePage {
   async approveWith(pin: string): Promise<void> {
     await this.id('approval-prompt').waitFor();
     await this.id('approval-pin').fill(pin);
-    await this.id('approval-pin').press('Enter');
-    await this.id('approval-prompt').waitFor({ state: 'detached' });
+    await this.id('approval-pin-submit').click();
+    const gone = await this.id('approval-prompt')
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!gone) throw new Error(`approval still open: ${plain(await this.id('approval-prompt').textContent())}`);
   }
 
   approvalRequest(): Promise<string> {

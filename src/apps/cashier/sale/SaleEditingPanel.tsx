@@ -74,7 +74,7 @@ export function SaleEditingPanel({
         <PriceDialog
           line={line}
           busy={priceBusy}
-          onApply={(minor, reason) => lineEdit.overridePrice(minor, reason)}
+          onApply={(minor, reason) => lineEdit.overridePrice(minor, reason, close)}
           onClose={close}
         />
       )}
