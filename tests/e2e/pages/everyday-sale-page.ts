@@ -61,6 +61,13 @@ export class EverydaySalePage {
     await this.id(then === 'times' ? 'sale-pad-times' : 'sale-pad-line-quantity').click();
   }
 
+  /** Cents typed on the keyboard into an amount field; the keyboard-wedge listener hands them over a moment later. */
+  private async typeAmount(testId: string, cents: string): Promise<void> {
+    await this.id(testId).focus();
+    await this.page.keyboard.type(cents);
+    await expect.poll(() => this.id(testId).getAttribute('data-minor')).toBe(String(Number(cents)));
+  }
+
   async openPrice(): Promise<void> {
     await this.id('line-price').click();
     await this.id('price-dialog').waitFor();
@@ -68,8 +75,7 @@ export class EverydaySalePage {
 
   /** The new price typed in cents, as on a cash register ("650" is 6,50 €), and a reason. */
   async changePrice(cents: string, reason: string): Promise<void> {
-    await this.id('price-amount').focus();
-    await this.page.keyboard.type(cents);
+    await this.typeAmount('price-amount', cents);
     await this.id(`price-reason-${reason}`).click();
     await this.id('price-apply').click();
   }
@@ -92,8 +98,7 @@ export class EverydaySalePage {
 
   async discountAmount(cents: string, reason: string, note = ''): Promise<void> {
     await this.id('discount-kind-amount').click();
-    await this.id('discount-amount').focus();
-    await this.page.keyboard.type(cents);
+    await this.typeAmount('discount-amount', cents);
     await this.id(`discount-reason-${reason}`).click();
     if (note) await this.id('discount-reason-note').fill(note);
   }
@@ -107,12 +112,13 @@ export class EverydaySalePage {
   async approveWith(pin: string): Promise<void> {
     await this.id('approval-prompt').waitFor();
     await this.id('approval-pin').fill(pin);
-    await this.id('approval-pin-submit').click();
+    await this.id('approval-submit').click();
     const gone = await this.id('approval-prompt')
       .waitFor({ state: 'detached', timeout: 10_000 })
       .then(() => true)
       .catch(() => false);
-    if (!gone) throw new Error(`approval still open: ${plain(await this.id('approval-prompt').textContent())}`);
+    if (!gone)
+      throw new Error(`approval still open: ${plain(await this.id('approval-prompt').textContent())}`);
   }
 
   approvalRequest(): Promise<string> {
