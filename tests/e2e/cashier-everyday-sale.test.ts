@@ -134,9 +134,19 @@ describe('the everyday sale at the till', () => {
     await database?.drop();
   });
 
+  /** axe-clean, then saved as docs/screens/cashier-sale-<state>-<w>x<h>.png at both till sizes. */
   const shot = async (state: string) => {
     await cashier.expectAccessible();
-    await cashier.screenshot(`cashier-everyday-${state}`);
+    const screens = process.env.TILL_SCREENSHOTS;
+    if (!screens) return;
+    for (const [width, height] of [
+      [1024, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `${screens}/cashier-sale-${state}-${width}x${height}.png` });
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
   };
 
   it('"3*" then a scan sells three; + and − change the line; the display follows', async () => {

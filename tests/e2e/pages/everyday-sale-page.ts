@@ -41,8 +41,10 @@ export class EverydaySalePage {
 
   /** What is written under a line (promotions, discount, changed price). */
   async lineDetails(index: number): Promise<string[]> {
-    const details = this.id('cart-line').nth(index).getByTestId('line-details').locator('li');
-    return (await details.allTextContents()).map(plain);
+    const details = await this.id('cart-line').nth(index).getByTestId('line-details').locator('li').all();
+    return Promise.all(
+      details.map(async (li) => (await li.locator('span').allTextContents()).map(plain).join(' ')),
+    );
   }
 
   async selectLine(index: number): Promise<void> {
