@@ -62,6 +62,7 @@ export const CART_ERROR_CODES = [
   'invalid-discount',
   'invalid-approval',
   'no-discount-to-approve',
+  'invalid-price-override',
 ] as const;
 export type CartErrorCodesListed = Assert<ListsExactly<CartError['code'], (typeof CART_ERROR_CODES)[number]>>;
 

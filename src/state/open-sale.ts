@@ -46,6 +46,8 @@ const savedSaleSchema = z.object({
     .nullable(),
   cart: cartSchema,
   startedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** Absent in sales kept before sales had an id from their first line. */
+  saleId: z.string().min(1).max(64).nullable().optional(),
   payment: z
     .object({
       due: moneyRecordSchema,
@@ -72,6 +74,7 @@ export function savedSaleOf(state: SaleState, lastActivityAt: string): SavedSale
         : null,
     cart: state.cart,
     startedAt: state.startedAt ?? null,
+    saleId: state.saleId ?? null,
     payment: state.payment
       ? {
           due: state.payment.due,
@@ -164,6 +167,7 @@ async function putBack(
     signedInAt: staff ? saved.session?.signedInAt : undefined,
     cart: done ? { ...saved.cart, lines: [] } : saved.cart,
     startedAt: done ? undefined : (saved.startedAt ?? undefined),
+    saleId: done ? undefined : (saved.saleId ?? undefined),
     payment: payment ?? undefined,
     kept: saved.kept,
     cardSlips: saved.cardSlips,

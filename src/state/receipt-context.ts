@@ -2,6 +2,7 @@ import type { ReceiptContext } from '../core/receipts';
 import { err, ok, type Result } from '../core/result';
 import { type StoreSettings, storeSiretOf } from '../core/settings/store-settings';
 import { storeSettingsErrorWords } from '../i18n/error-words';
+import { reasonLabels } from './sale-reasons';
 
 /** Why no receipt can be issued from these settings, in words for the cashier (active language). */
 export interface ReceiptSettingsProblem {
@@ -46,5 +47,7 @@ export function receiptContextFrom(
     cashierName,
     footerLines: settings.receiptFooter,
     logoAssetId: settings.logoAssetId ?? null,
+    // The words of the discount and price-change reasons the till offers (sale-reasons.ts).
+    reasonLabels: reasonLabels(),
   });
 }

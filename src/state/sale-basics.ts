@@ -2,18 +2,13 @@ import { type Cart, createCart } from '../core/cart';
 import { type Money, sumMoney } from '../core/money';
 import type { Payment } from '../core/sale';
 import type { StoreSettings } from '../core/settings/store-settings';
-
-// Till defaults until a settings screen exists: discounts above 10 % or 20 € need a manager.
-const DISCOUNT_POLICY = {
-  maxBpsWithoutApproval: 1_000,
-  maxAmountWithoutApproval: { minor: 2_000, currency: 'EUR' },
-  reasonsAlwaysNeedingApproval: ['staff'],
-};
+import { cartDiscountPolicy } from './cart-discount-policy';
 
 export const emptyCart = (settings: StoreSettings | undefined): Cart =>
   createCart({
     currency: settings?.currency ?? 'EUR',
-    discountPolicy: DISCOUNT_POLICY,
+    // Beyond the cashier's right to discount (the store's staff policy), the cart asks for an approval.
+    discountPolicy: cartDiscountPolicy(settings),
     promotions: settings?.promotions ?? [],
   });
 

@@ -1,10 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { DisplayLines, PaymentOutcome, RecoveredPayment } from '../core/bridge/bridge-methods';
-import { addProduct, type Cart, type ProductInput, priceCart, voidLine } from '../core/cart';
+import { addProduct, type Cart, type CartError, type ProductInput, priceCart, voidLine } from '../core/cart';
 import type { Product } from '../core/catalog/product';
 import { changeLines, itemLines, totalLines, welcomeLines } from '../core/display/pole-display-lines';
 import { receiptNumberOf } from '../core/journal/journal-entry';
 import { type Money, money } from '../core/money';
+import type { Result } from '../core/result';
 import {
   addTender,
   changeDue,
@@ -32,6 +33,7 @@ import { mayReturnToBasket, mayVoidLine, resumePayment } from './kept-tenders';
 import { poleWords } from './pole-words';
 import type { ReceiptDesk } from './receipt-desk';
 import { emptyCart, handedOver } from './sale-basics';
+import { voidedLines } from './sale-display';
 import { scanProblemWords } from './sale-problem-words';
 import type { CardAttempt, CompletedSaleView } from './sale-views';
 import { lookupScan } from './scan-lookup';
@@ -45,6 +47,8 @@ export interface SaleState {
   readonly signedInAt: string | undefined;
   readonly cart: Cart;
   readonly startedAt: string | undefined;
+  /** The sale's id, minted with its first line: approvals name it before it completes. */
+  readonly saleId?: string | undefined;
   /** Set while the customer pays. */
   readonly payment: Payment | undefined;
   readonly completed: CompletedSaleView | undefined;
@@ -60,6 +64,13 @@ export interface SaleState {
 }
 
 type SaleServices = Pick<TillServices, 'db' | 'journal' | 'findProductByBarcode' | 'sync' | 'bridge'>;
+
+/** A basket and when it was started: what parking a sale sets aside. */
+export interface OpenBasket {
+  readonly cart: Cart;
+  readonly startedAt: string | undefined;
+  readonly saleId: string | undefined;
+}
 
 /** Where the open sale is kept (open-sale.ts): written before a card is charged. */
 export interface SaleKeeper {
@@ -135,6 +146,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         signedInAt: undefined,
         cart: emptyCart(undefined),
         startedAt: undefined,
+        saleId: undefined,
         payment: undefined,
         completed: undefined,
         problem: undefined,
@@ -161,9 +173,12 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       if (payment && !card && isSettled(payment)) await finish(payment);
     },
 
-    /** One scan at a time, in arrival order: a scanner can send the next code before the last is looked up. */
-    scan(raw: string): Promise<void> {
-      const run = scanQueue.then(() => scanOne(raw));
+    /**
+     * One scan at a time, in arrival order: a scanner can send the next code before the last is looked up.
+     * `quantity`: pieces of that product ("3 ×" then the scan).
+     */
+    scan(raw: string, quantity = 1): Promise<void> {
+      const run = scanQueue.then(() => scanOne(raw, quantity));
       scanQueue = run.catch(() => undefined);
       return run;
     },
@@ -172,8 +187,15 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     addProduct(product: Product): Promise<void> {
       const run = scanQueue.then(() => {
         if (store.getState().payment) return fail(t('till.payment.inProgress'));
-        return addLine(product, 1, undefined);
+        return addResolved(product, 1, undefined);
       });
+      scanQueue = run.catch(() => undefined);
+      return run;
+    },
+
+    /** A product chosen without a scan (a quick key): in the queue of scans, so lines keep their order. */
+    addItem(product: Product, input: ProductInput): Promise<void> {
+      const run = scanQueue.then(() => addResolved(product, input, undefined));
       scanQueue = run.catch(() => undefined);
       return run;
     },
@@ -206,6 +228,69 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     },
     // ---- end kiosk tickets and gift vouchers
 
+    /**
+     * A change to the basket by one of the sale's flows (line-edit.ts, discount-flow.ts): only while
+     * the basket is open (not paying). A refused change is told as the cart's words and changes nothing.
+     */
+    editCart(
+      change: (cart: Cart) => Result<Cart, CartError>,
+      display?: (cart: Cart) => DisplayLines,
+    ): boolean {
+      const { cart, staff, payment, completed } = store.getState();
+      if (!staff || payment || (completed && cart.lines.length === 0)) return false;
+      const changed = change(cart);
+      if (!changed.ok) {
+        fail(t('saleEdit.refused', { words: cartErrorWords(changed.error) }));
+        return false;
+      }
+      store.setState({ cart: changed.value, problem: undefined });
+      if (display) show(display(changed.value));
+      return true;
+    },
+
+    /**
+     * Swaps the open basket for `next` (parking a sale, resuming one): refused while money is on
+     * the sale or a payment is open, or when the basket is no longer `expected`. Returns the basket
+     * it replaced.
+     */
+    swapBasket(next: OpenBasket, expected?: Cart): OpenBasket | undefined {
+      const state = store.getState();
+      if (!state.staff || state.payment || holdsMoney(state)) return undefined;
+      if (expected !== undefined && state.cart !== expected) return undefined;
+      const previous = { cart: state.cart, startedAt: state.startedAt, saleId: state.saleId };
+      store.setState({
+        cart: next.cart,
+        startedAt: next.startedAt,
+        saleId: next.saleId,
+        completed: undefined,
+        problem: undefined,
+      });
+      if (state.completed) receipts.nextSale();
+      return previous;
+    },
+
+    /** The open sale's id (minted now for a sale kept from before sales had one). */
+    saleIdNow(): string {
+      const current = store.getState().saleId;
+      if (current) return current;
+      const saleId = newId();
+      store.setState({ saleId });
+      return saleId;
+    },
+
+    /** An empty basket under the store's settings in force now. */
+    async freshCart(): Promise<Cart> {
+      return emptyCart(await settings());
+    },
+
+    /** Words for the cashier from one of the sale's flows. */
+    tell(problem: string | undefined): void {
+      store.setState({ problem });
+    },
+
+    /** Puts lines on the customer display, after whatever is already on its way. */
+    show,
+
     voidLine(lineId: string) {
       const { cart, staff, kept, links } = store.getState();
       if (!staff) return;
@@ -221,8 +306,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         return;
       }
       store.setState({ cart: voided.value, problem: undefined });
-      const total = priceCart(voided.value).totals.total;
-      show(itemLines(t('display.lineVoided'), money(0, total.currency), total, poleWords()));
+      show(voidedLines(voided.value));
     },
 
     startPayment() {
@@ -342,28 +426,32 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     },
   };
 
-  async function scanOne(raw: string): Promise<void> {
+  async function scanOne(raw: string, quantity: number): Promise<void> {
     const { payment, links } = store.getState();
     if (payment) return fail(t('till.payment.inProgress'));
     if (links.kioskOrder) return fail(t('tickets.basketFixed'));
     const found = await lookupScan(raw, services.findProductByBarcode);
     if (found.kind !== 'product') return fail(scanProblemWords(found));
+    if (quantity !== 1 && found.measure) return fail(t('saleEdit.quantityOnLabel'));
     const input =
       found.measure?.type === 'weight'
         ? { weightGrams: found.measure.grams }
         : found.measure?.type === 'price'
           ? { embeddedPrice: money(found.measure.minor, found.product.currency) }
-          : 1;
-    return addLine(found.product, input, raw.trim());
+          : quantity;
+    await addResolved(found.product, input, raw.trim());
   }
 
-  async function addLine(product: Product, input: ProductInput, scannedCode: string | undefined) {
+  async function addResolved(product: Product, input: ProductInput, scannedCode: string | undefined) {
+    if (store.getState().payment) return fail(t('till.payment.inProgress'));
+    // A kiosk order's basket is the order as signed: nothing is added to it.
+    if (store.getState().links.kioskOrder) return fail(t('tickets.basketFixed'));
     // Read after the lookup: the cart is whatever it is now.
     const { cart, completed } = store.getState();
     const base = completed ? emptyCart(await settings()) : cart;
     const added = addProduct(base, product, input, {
       lineId: newId(),
-      ...(scannedCode ? { scannedCode } : {}),
+      ...(scannedCode === undefined ? {} : { scannedCode }),
     });
     if (!added.ok) return fail(t('sale.itemRefused', { words: cartErrorWords(added.error) }));
     store.setState((s) => ({
@@ -371,6 +459,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       completed: undefined,
       problem: undefined,
       startedAt: completed || !s.startedAt ? new Date().toISOString() : s.startedAt,
+      saleId: completed || !s.saleId ? newId() : s.saleId,
     }));
     if (completed) receipts.nextSale();
     const priced = priceCart(added.value);
@@ -413,14 +502,14 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
   }
 
   async function finish(payment: Payment): Promise<void> {
-    const { cart, staff, startedAt, cardSlips, links } = store.getState();
+    const { cart, staff, startedAt, cardSlips, links, saleId } = store.getState();
     if (!staff) return;
     const identity = services.sync.identity;
     const sale = completeSale(
       cart,
       payment,
       {
-        saleId: newId(),
+        saleId: saleId ?? newId(),
         storeCode: identity.storeCode,
         tillCode: identity.tillCode,
         staffId: staff.id,
@@ -458,6 +547,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       cart: emptyCart(storeSettings),
       links: {},
       startedAt: undefined,
+      saleId: undefined,
       cardSlips: [],
       completed: {
         receiptNumber,

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PricedCart } from '../../core/cart';
 import { useFormat } from '../../i18n/use-format';
+import { LineDetails } from './sale/LineDetails';
 
 type Measure = PricedCart['lines'][number]['line']['measure'];
 
@@ -15,33 +16,59 @@ export function CartLines({
   priced,
   onVoid,
   locked,
+  selectedLineId,
+  onSelect,
 }: {
   priced: PricedCart;
   onVoid: (lineId: string) => void;
   locked: boolean;
+  /** The line the line actions act on (sale/LineActions.tsx), highlighted. */
+  selectedLineId?: string | undefined;
+  onSelect?: (lineId: string) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   if (priced.lines.length === 0) return <p className="empty-cart">{t('till.scanToStart')}</p>;
   return (
     <ol className="cart-lines" data-testid="cart-lines">
-      {priced.lines.map(({ line, net }) => (
-        <li key={line.lineId} data-testid="cart-line">
-          <span className="line-name">{line.name}</span>
-          <span className="line-quantity">{quantityOf(line.measure, t, format.count)}</span>
-          <span className="line-amount">{format.money(net)}</span>
-          {!locked && (
-            <button
-              type="button"
-              className="void"
-              onClick={() => onVoid(line.lineId)}
-              aria-label={t('till.voidLine', { name: line.name })}
-            >
-              ✕
-            </button>
-          )}
-        </li>
-      ))}
+      {priced.lines.map((pricedLine) => {
+        const { line, net } = pricedLine;
+        const selected = line.lineId === selectedLineId;
+        return (
+          <li
+            key={line.lineId}
+            data-testid="cart-line"
+            data-selected={selected ? 'true' : undefined}
+            className={selected ? 'line-selected' : undefined}
+          >
+            {onSelect && !locked ? (
+              <button
+                type="button"
+                className="line-name line-select"
+                aria-pressed={selected}
+                onClick={() => onSelect(line.lineId)}
+              >
+                {line.name}
+              </button>
+            ) : (
+              <span className="line-name">{line.name}</span>
+            )}
+            <span className="line-quantity">{quantityOf(line.measure, t, format.count)}</span>
+            <span className="line-amount">{format.money(net)}</span>
+            {!locked && (
+              <button
+                type="button"
+                className="void"
+                onClick={() => onVoid(line.lineId)}
+                aria-label={t('till.voidLine', { name: line.name })}
+              >
+                ✕
+              </button>
+            )}
+            <LineDetails priced={pricedLine} />
+          </li>
+        );
+      })}
     </ol>
   );
 }

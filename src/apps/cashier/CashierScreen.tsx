@@ -25,6 +25,10 @@ import { ConnectedReturnIncidents } from './returns/ConnectedReturnIncidents';
 import { ReturnPanel } from './returns/ReturnPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { SaleEditingPanel } from './sale/SaleEditingPanel';
+import { SalePadFor } from './sale/SalePad';
+import { saleMenuEntries } from './sale/sale-menu';
+import { useSaleEditing } from './sale/use-sale-editing';
 import { ProductSearch } from './search/ProductSearch';
 import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
 import { TillMenu } from './TillMenu';
@@ -42,6 +46,8 @@ export function CashierScreen() {
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
   // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
   const [approvals] = useState(() => createApprovalStore(services));
+  // The everyday sale: quantities, prices, discounts, quick keys, parked sales (src/apps/cashier/sale).
+  const editing = useSaleEditing(sale, services.db, approvals);
   // Returns and exchanges (src/state/return-store.ts): the till menu's "Retour".
   const [returns] = useState(() =>
     createReturnStore({
@@ -54,7 +60,7 @@ export function CashierScreen() {
     }),
   );
   // Kiosk tickets and gift vouchers (tickets/): their scan path sits in front of the sale's.
-  const flows = useTicketFlows(services, sale);
+  const flows = useTicketFlows(services, sale, editing.lineEdit.submit);
   const state = useStore(sale.store);
   const [productSearch] = useState(() =>
     createProductSearchStore({
@@ -145,10 +151,43 @@ export function CashierScreen() {
       ) : (
         <div className="till-layout">
           <section className="basket">
-            <ScanForm onScan={flows.scan} disabled={state.payment !== undefined} />
+            <ScanForm
+              onScan={flows.scan}
+              onTyped={editing.lineEdit.typed}
+              disabled={state.payment !== undefined}
+            />
             <KioskTicketNotice tickets={flows.tickets} locked={state.payment !== undefined} />
+            <ProductSearch search={productSearch} disabled={state.payment !== undefined} />
+            {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
+              <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
+                {print.message}{' '}
+                <button type="button" data-testid="reprint-waiting" onClick={() => void desk.retryPrint()}>
+                  {t('till.reprint')}
+                </button>
+              </p>
+            )}
+            <WaitingReceiptsList waiting={waiting} />
+            <ConnectedReturnIncidents db={services.db} role={state.staff.role} />
+            {state.problem && (
+              <p className="error" role="alert" data-testid="lookup-error">
+                {state.problem}
+              </p>
+            )}
+            <CartLines
+              priced={priced}
+              onVoid={sale.voidLine}
+              // A kiosk order's lines are the signed order's: paid as they are, or dropped together.
+              locked={state.payment !== undefined || state.links.kioskOrder !== undefined}
+              selectedLineId={editing.lineEdit.targetLine()?.lineId}
+              onSelect={editing.lineEdit.select}
+            />
+            <SaleEditingPanel editing={editing} paying={state.payment !== undefined} />
             <TillMenu
               entries={[
+                ...saleMenuEntries(editing, {
+                  paying: state.payment !== undefined,
+                  basketEmpty: priced.lines.length === 0,
+                }),
                 {
                   id: 'search',
                   labelKey: 'productSearch.open',
@@ -172,33 +211,10 @@ export function CashierScreen() {
                 {
                   id: 'voucher-sale',
                   labelKey: 'vouchers.menu',
-                  shortcut: 'F10',
                   onSelect: flows.vouchers.openSell,
                   disabled: state.payment !== undefined,
                 },
               ]}
-            />
-            <ProductSearch search={productSearch} disabled={state.payment !== undefined} />
-            {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
-              <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
-                {print.message}{' '}
-                <button type="button" data-testid="reprint-waiting" onClick={() => void desk.retryPrint()}>
-                  {t('till.reprint')}
-                </button>
-              </p>
-            )}
-            <WaitingReceiptsList waiting={waiting} />
-            <ConnectedReturnIncidents db={services.db} role={state.staff.role} />
-            {state.problem && (
-              <p className="error" role="alert" data-testid="lookup-error">
-                {state.problem}
-              </p>
-            )}
-            <CartLines
-              priced={priced}
-              onVoid={sale.voidLine}
-              // A kiosk order's lines are the signed order's: paid as they are, or dropped together.
-              locked={state.payment !== undefined || state.links.kioskOrder !== undefined}
             />
             {state.kept.length > 0 && !state.payment && (
               <p className="kept-cash" data-testid="kept-cash">
@@ -260,6 +276,7 @@ export function CashierScreen() {
                 </button>
               </section>
             )}
+            {!state.payment && <SalePadFor editing={editing} />}
           </aside>
         </div>
       )}

@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next';
 /** Scanned (keyboard wedge) or typed codes; the scan itself is parsed by the core. */
 export function ScanForm({
   onScan,
+  onTyped,
   disabled,
 }: {
   onScan: (code: string) => Promise<void>;
+  /** What is typed so far; true when it was taken ("3*": the next item's quantity), which empties the field. */
+  onTyped?: (text: string) => boolean;
   disabled: boolean;
 }) {
   const { t } = useTranslation();
@@ -29,7 +32,7 @@ export function ScanForm({
         autoFocus
         disabled={disabled}
         value={code}
-        onChange={(e) => setCode(e.target.value)}
+        onChange={(e) => setCode(onTyped?.(e.target.value) ? '' : e.target.value)}
       />
       <button type="submit" disabled={disabled}>
         {t('till.add')}

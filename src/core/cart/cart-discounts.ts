@@ -8,7 +8,7 @@ import {
   type ManagerApproval,
   managerApprovalSchema,
 } from './discount';
-import { reasonCodeSchema, staffIdSchema } from './record-values';
+import { reasonCodeSchema, reasonNoteSchema, staffIdSchema } from './record-values';
 
 // Manual discounts on a line or on the basket, and the manager approval that
 // releases a discount beyond the cashier's authority. Setting a discount
@@ -30,8 +30,18 @@ function checkedRequest(cart: Cart, request: DiscountRequest): Result<Discount, 
       message: `staff id: ${JSON.stringify(request.grantedByStaffId)}`,
     });
   }
+  if (request.note !== undefined && !reasonNoteSchema.safeParse(request.note).success) {
+    return err({ code: 'invalid-discount', message: `note: ${JSON.stringify(request.note)}` });
+  }
+  const { note, ...rest } = request;
   // The flag is set by withApprovalFlags, which every operation below ends with.
-  return ok({ ...request, value: value.data, requiresManagerApproval: false, approval: null });
+  return ok({
+    ...rest,
+    ...(note === undefined ? {} : { note }),
+    value: value.data,
+    requiresManagerApproval: false,
+    approval: null,
+  });
 }
 
 export function setLineDiscount(

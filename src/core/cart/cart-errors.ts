@@ -22,5 +22,7 @@ export type CartError =
   | { readonly code: 'invalid-void'; readonly lineId: string; readonly message: string }
   | { readonly code: 'invalid-discount'; readonly message: string }
   | { readonly code: 'invalid-approval'; readonly message: string }
+  /** A hand-set price the line cannot carry (negative, unsafe, a bad reason code). */
+  | { readonly code: 'invalid-price-override'; readonly lineId: string; readonly message: string }
   /** lineId null: the basket discount. */
   | { readonly code: 'no-discount-to-approve'; readonly lineId: string | null };

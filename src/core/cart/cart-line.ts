@@ -4,11 +4,13 @@ import { uuidV7Schema } from '../ids';
 import { type Money, multiplyMoney, multiplyRatio } from '../money';
 import { vatRateBpsSchema } from '../tax';
 import { textSchema } from '../values/text';
-import { discountSchema } from './discount';
+import { discountSchema, managerApprovalSchema } from './discount';
 import {
   type Immutable,
   moneyRecordSchema,
   nonNegativeMoneyRecordSchema,
+  reasonCodeSchema,
+  reasonNoteSchema,
   reasonSchema,
   staffIdSchema,
   timestampSchema,
@@ -39,6 +41,21 @@ export const lineVoidSchema = z.strictObject({
 });
 export type LineVoid = Immutable<z.infer<typeof lineVoidSchema>>;
 
+/**
+ * A price changed by hand at the till: `unitPrice` is the new price, this
+ * keeps the price it replaced (catalog or label), who changed it, why, and
+ * the approval when the policy asked for one.
+ */
+export const priceOverrideSchema = z.strictObject({
+  originalUnitPrice: nonNegativeMoneyRecordSchema,
+  reasonCode: reasonCodeSchema,
+  /** The cashier's own words, when the reason list does not say it all. */
+  note: reasonNoteSchema.optional(),
+  byStaffId: staffIdSchema,
+  approval: managerApprovalSchema.nullable(),
+});
+export type PriceOverride = Immutable<z.infer<typeof priceOverrideSchema>>;
+
 export const cartLineSchema = z.strictObject({
   /** UUIDv7 minted by the caller, so the core stays free of clocks and randomness. */
   lineId: uuidV7Schema,
@@ -60,6 +77,8 @@ export const cartLineSchema = z.strictObject({
   gross: moneyRecordSchema,
   discount: discountSchema.nullable(),
   voided: lineVoidSchema.nullable(),
+  /** Absent when the line sells at its catalog or label price (records before overrides never have it). */
+  priceOverride: priceOverrideSchema.optional(),
 });
 export type CartLine = Immutable<z.infer<typeof cartLineSchema>>;
 

@@ -6,6 +6,7 @@ import {
   moneyRecordSchema,
   positiveMoneyRecordSchema,
   reasonCodeSchema,
+  reasonNoteSchema,
   staffIdSchema,
   timestampSchema,
 } from './record-values';
@@ -29,6 +30,8 @@ export type ManagerApproval = Immutable<z.infer<typeof managerApprovalSchema>>;
 export const discountSchema = z.strictObject({
   value: discountValueSchema,
   reasonCode: reasonCodeSchema,
+  /** The cashier's own words, when the reason list does not say it all; absent otherwise. */
+  note: reasonNoteSchema.optional(),
   grantedByStaffId: staffIdSchema,
   /** Computed from the cart's policy each time the cart changes; see `needsManagerApproval`. */
   requiresManagerApproval: z.boolean(),
@@ -47,7 +50,7 @@ export const discountPolicySchema = z.strictObject({
 export type DiscountPolicy = Immutable<z.infer<typeof discountPolicySchema>>;
 
 /** What the caller asks for; the flag and approval are the cart's to set. */
-export type DiscountRequest = Pick<Discount, 'value' | 'reasonCode' | 'grantedByStaffId'>;
+export type DiscountRequest = Pick<Discount, 'value' | 'reasonCode' | 'grantedByStaffId' | 'note'>;
 
 /**
  * The amount a discount takes off `base`, never more than `base` and never

@@ -20,9 +20,12 @@ export {
   lineVoidSchema,
   MAX_LINE_GRAMS,
   MAX_LINE_QUANTITY,
+  type PriceOverride,
+  priceOverrideSchema,
   unitsOf,
 } from './cart-line';
 export { addProduct, changeQuantity, type NewLine, type ProductInput, voidLine } from './cart-lines';
+export { overrideLinePrice, type PriceOverrideRequest } from './cart-price-override';
 export { type CartTotals, type PricedCart, type PricedLine, priceCart } from './cart-pricing';
 export {
   type Discount,

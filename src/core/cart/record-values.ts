@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from '../values/text';
 
 // Small value schemas shared by the cart, sale and return records. The sale
 // and return records are journaled and hashed, so every object here is strict
@@ -18,6 +19,9 @@ export { instantSchema as timestampSchema } from '../values/instant';
 
 /** Store-configured code ('loyalty', 'damaged-pack', 'price-match'...), stable for reporting. */
 export const reasonCodeSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'reason code: a-z 0-9 -');
+
+/** What the cashier typed to explain a discount or a price change ('other' reason), kept with it. */
+export const reasonNoteSchema = textSchema('one-line', { min: 1, max: 80 });
 
 /** Percentages are basis points (1500 = 15 %), never floats. */
 export const basisPointsSchema = z.number().int().min(1).max(10_000);

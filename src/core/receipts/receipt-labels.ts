@@ -18,6 +18,8 @@ export interface ReceiptLabels {
   readonly legalGuarantee: string;
   /** "1 x 3,50 €": quantity and unit price, under every line. */
   readonly quantityTimesPrice: (quantity: string, unitPrice: string) => string;
+  /** Under a line whose price was changed at the till: the price it replaced, and why. */
+  readonly priceOverride: (originalPrice: string, reason: string) => string;
   readonly refundTitle: string;
   readonly siret: string;
   readonly vatNumber: string;
@@ -64,6 +66,7 @@ const FRENCH: ReceiptLabels = {
   fingerprint: (excerpt) => `Empreinte${NBSP}: ${excerpt}`,
   legalGuarantee: `Garantie légale de conformité${NBSP}: 2 ans`,
   quantityTimesPrice: (quantity, unitPrice) => `${quantity} x ${unitPrice}`,
+  priceOverride: (originalPrice, reason) => `Prix modifié, au lieu de ${originalPrice} (${reason})`,
   refundTitle: 'REMBOURSEMENT',
   siret: 'SIRET',
   vatNumber: 'N° TVA',
@@ -110,6 +113,7 @@ const BRITISH: ReceiptLabels = {
   fingerprint: (excerpt) => `Fingerprint: ${excerpt}`,
   legalGuarantee: 'Legal guarantee of conformity: 2 years',
   quantityTimesPrice: (quantity, unitPrice) => `${quantity} x ${unitPrice}`,
+  priceOverride: (originalPrice, reason) => `Price changed, was ${originalPrice} (${reason})`,
   refundTitle: 'REFUND',
   siret: 'SIRET',
   vatNumber: 'VAT no.',

@@ -36,12 +36,20 @@ function measureDetail(line: SaleLine, wording: Wording): string {
   }
 }
 
+/** The store's words for a reason code; for 'other', what the cashier typed. */
+function reasonWords(
+  reason: { readonly reasonCode: string; readonly note?: string },
+  wording: Wording,
+): string {
+  if (reason.reasonCode === 'other' && reason.note !== undefined) return reason.note;
+  return wording.reasonLabels[reason.reasonCode] ?? reason.reasonCode;
+}
+
 /** "Remise 10 % (Alignement prix)": the rate when there is one, and why. */
 function discountLabel(base: string, discount: Discount, wording: Wording): string {
   const rate =
     discount.value.type === 'percentage' ? ` ${formatPercent(discount.value.bps, wording.locale)}` : '';
-  const reason = wording.reasonLabels[discount.reasonCode] ?? discount.reasonCode;
-  return `${base}${rate} (${reason})`;
+  return `${base}${rate} (${reasonWords(discount, wording)})`;
 }
 
 function lineBlocks(line: SaleLine, wording: Wording): ReceiptBlock[] {
@@ -51,6 +59,18 @@ function lineBlocks(line: SaleLine, wording: Wording): ReceiptBlock[] {
   return [
     columns(singleLine(line.name), `${formatAmount(line.gross, locale)} ${code}`),
     columns(measureDetail(line, wording), '', indent),
+    ...(line.priceOverride
+      ? [
+          columns(
+            labels.priceOverride(
+              `${formatAmount(line.priceOverride.originalUnitPrice, locale)}${line.measure.kind === 'weight' ? '/kg' : ''}`,
+              reasonWords(line.priceOverride, wording),
+            ),
+            '',
+            indent,
+          ),
+        ]
+      : []),
     ...(wording.legalGuarantee.has(line.productId) ? [columns(labels.legalGuarantee, '', indent)] : []),
     ...line.promotions.map((promotion) =>
       columns(singleLine(promotion.label), formatDeduction(promotion.amount, locale), indent),

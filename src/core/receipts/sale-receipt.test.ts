@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCart } from '../cart/cart';
 import { setBasketDiscount, setLineDiscount } from '../cart/cart-discounts';
 import { addProduct, voidLine } from '../cart/cart-lines';
+import { overrideLinePrice } from '../cart/cart-price-override';
 import { priceCart } from '../cart/cart-pricing';
 import { aProduct, eur, idSequence, STORE_POLICY, unwrap } from '../cart/test-builders';
 import { completeSale } from '../sale/complete-sale';
@@ -173,6 +174,31 @@ describe('buildSaleReceipt: content', () => {
       ].join('\n'),
     );
     expect(text).toContain('Vous avez économisé                 0,59 €');
+  });
+
+  it('shows a price changed at the till under its line, with the price it replaced and why', () => {
+    const sale = aSale()
+      .with(aProduct({ priceMinor: 250 }), 2)
+      .andThen((cart) =>
+        unwrap(
+          overrideLinePrice(cart, lineId(cart, 0), {
+            unitPrice: eur(180),
+            reasonCode: 'damaged',
+            byStaffId: 'cashier-7',
+            approval: null,
+          }),
+        ),
+      )
+      .paidBy('card')
+      .complete();
+    const text = render(buildSaleReceipt(sale, aReceiptContext({ reasonLabels: { damaged: 'Abîmé' } })));
+    expect(text).toContain(
+      [
+        'Yaourt nature                     3,60 € A',
+        '  2 x 1,80 €',
+        '  Prix modifié, au lieu de 2,50 € (Abîmé)',
+      ].join('\n'),
+    );
   });
 
   it('shows voucher and store-credit tenders with their references', () => {

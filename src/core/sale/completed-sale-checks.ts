@@ -53,6 +53,11 @@ function lineIssues(line: SaleLine, index: number): RecordIssue[] {
   );
   const discount = line.discount;
   expect(discount === null || !isAwaitingApproval(discount), 'discount', 'discount not approved');
+  expect(
+    line.priceOverride === undefined || !moneyEquals(line.priceOverride.originalUnitPrice, line.unitPrice),
+    'priceOverride',
+    'a price override must change the price',
+  );
   return issues;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scanConfigSchema } from '../barcodes/scan-config';
 import { promotionSchema } from '../cart/promotion';
+import { productIdSchema } from '../catalog/product';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
 import { err, ok, type Result } from '../result';
@@ -43,6 +44,18 @@ export function storeSiretOf(settings: Pick<StoreSettings, 'legalIds'>): Result<
   return isValidSiret(digits) ? ok(digits) : err({ code: 'siret-malformed', value: entry });
 }
 
+/**
+ * A key of the till's quick-key grid, for items without a label (bread, loose
+ * fruit, bags): it sells the catalog product `productId`. A product sold by
+ * weight asks for the scale's reading, or for the weight typed on the numpad.
+ */
+export const quickKeySchema = z.strictObject({
+  productId: productIdSchema,
+  /** Short words on the key; the product's name when absent. */
+  label: z.string().min(1).max(24).optional(),
+});
+export type QuickKey = z.infer<typeof quickKeySchema>;
+
 export const storeSettingsSchema = z
   .strictObject({
     /** `store:<storeCode>`: one settings document per store. */
@@ -65,6 +78,8 @@ export const storeSettingsSchema = z
       .optional(),
     /** Print the receipt: 'ask' (default, AGEC law), 'always' or 'never'; legal exceptions print regardless. */
     receiptPrintMode: receiptPrintModeSchema.optional(),
+    /** The till's quick keys, in grid order; none when absent. */
+    quickKeys: z.array(quickKeySchema).max(48).optional(),
     /** Who may do what without a supervisor's or manager's PIN, idle lock, wrong-PIN lock; default in core/staff/permissions.ts. */
     staffPolicy: staffPolicySchema.optional(),
     /** Days a sale stays in the store's sales feed, found offline by every till for a return (default 30). */

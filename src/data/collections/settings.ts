@@ -4,7 +4,7 @@ import type { StoreSettings } from '../../core/settings/store-settings';
 export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
   // 1: `logoAssetId` and `receiptPrintMode` (both optional).
-  // 2: `staffPolicy` (optional). 3: `storeSalesDays`, `returnPolicy`, `deviceKeys` and the other optional fields of issue 12.
+  // 2: `staffPolicy` (optional). 3: `storeSalesDays`, `returnPolicy`, `deviceKeys`, `quickKeys` (optional fields of issue 12).
   version: 3,
   primaryKey: 'id',
   type: 'object',
@@ -25,6 +25,7 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     storeSalesDays: { type: 'integer', minimum: 1, maximum: 400 },
     returnPolicy: { type: 'object' },
     deviceKeys: { type: 'array', items: { type: 'object' } },
+    quickKeys: { type: 'array' },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
 };

@@ -12,6 +12,7 @@ import type { ServerKeys } from '../auth/server-keys';
 import { ensureStore } from '../auth/till-registry';
 import type { Database } from '../db/database';
 import { lockScope, writeDocuments } from '../sync/document-store';
+import { demoQuickKeys } from './demo-quick-keys';
 
 export const DEMO_STORE = { code: 'PAR01', name: 'Marché Saint-Antoine – Paris 11e' } as const;
 
@@ -54,6 +55,7 @@ export async function seedDemoStore(
       },
       logoAssetId: 'logo-demo',
       receiptPrintMode: 'ask',
+      quickKeys: demoQuickKeys(products),
     };
     // The same check every reader applies: settings without a real SIRET are refused, never stored.
     return [storeSettingsSchema.parse(settings)];

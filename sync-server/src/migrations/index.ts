@@ -7,6 +7,7 @@ import { tillRangesAndHeldEntriesMigration } from './006-till-ranges-and-held-en
 import { storeSalesFeedMigration } from './007-store-sales-feed';
 import { shiftsMigration } from './008-shifts';
 import { kioskPaymentsVouchersDeviceKeysMigration } from './009-kiosk-payments-vouchers-device-keys';
+import { saleLinePriceOverridesMigration } from './010-sale-line-price-overrides';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storeSalesFeedMigration,
   shiftsMigration,
   kioskPaymentsVouchersDeviceKeysMigration,
+  saleLinePriceOverridesMigration,
 ];

@@ -108,6 +108,10 @@ function saleRows(entry: SaleEntry, catalog: ReadonlyMap<string, CatalogUnit>) {
       stock_quantity: leavesShelf ? moved.quantity : 0,
       stock_unit: moved.unit,
       stock_estimated: moved.estimated,
+      original_unit_price_minor: line.priceOverride?.originalUnitPrice.minor ?? null,
+      price_override_reason: line.priceOverride?.reasonCode ?? null,
+      price_override_by: line.priceOverride?.byStaffId ?? null,
+      price_override_approved_by: line.priceOverride?.approval?.approverStaffId ?? null,
     });
     if (leavesShelf && moved.quantity !== 0) {
       stock.push({

@@ -83,6 +83,11 @@ export type SaleLineRow = {
   stock_quantity: number;
   stock_unit: StockUnit;
   stock_estimated: boolean;
+  /** The price a till's price override replaced; null when the line sold at its own price. */
+  original_unit_price_minor: number | null;
+  price_override_reason: string | null;
+  price_override_by: string | null;
+  price_override_approved_by: string | null;
 };
 
 export const SALE_LINES: TableSpec<SaleLineRow> = {
@@ -113,6 +118,10 @@ export const SALE_LINES: TableSpec<SaleLineRow> = {
     stock_quantity: 'integer',
     stock_unit: 'text',
     stock_estimated: 'boolean',
+    original_unit_price_minor: 'bigint',
+    price_override_reason: 'text',
+    price_override_by: 'text',
+    price_override_approved_by: 'text',
   },
 };
 

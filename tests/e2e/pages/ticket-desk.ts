@@ -40,9 +40,9 @@ export class TicketDesk {
     await this.page.getByTestId('kiosk-ticket-refused').waitFor({ state: 'detached' });
   }
 
-  /** Till menu (F10): a voucher of `minor`, under the scanned card's code or a new one. */
+  /** Till menu « Vendre un bon d'achat »: a voucher of `minor`, under the scanned card's code or a new one. */
   async openVoucherSale(): Promise<void> {
-    await this.page.keyboard.press('F10');
+    await this.page.getByTestId('till-menu-voucher-sale').click();
     await this.page.getByTestId('voucher-sale').waitFor();
   }
 

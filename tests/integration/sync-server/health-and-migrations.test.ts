@@ -28,6 +28,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '007-store-sales-feed',
       '008-shifts',
       '009-kiosk-payments-vouchers-device-keys',
+      '010-sale-line-price-overrides',
     ]);
   });
 

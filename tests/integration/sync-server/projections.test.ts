@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aKgProduct, aProduct, idSequence } from '../../../src/core/cart/test-builders';
+import { overrideLinePrice } from '../../../src/core/cart/cart-price-override';
+import { aKgProduct, aProduct, eur, idSequence, unwrap } from '../../../src/core/cart/test-builders';
 import { type StockLevel, stockLevelId } from '../../../src/core/catalog/stock-level';
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import {
@@ -436,9 +437,57 @@ describe.each(DATABASE_KINDS)('journal projections on $name', (kind) => {
     ]);
   });
 
+  it('shows a price changed at the till: the price it replaced, why, who and who approved', async () => {
+    const sale = aSale(idSequence(1_771_000_000_000))
+      .with(aProduct({ id: 'p1', priceMinor: 250 }), 2)
+      .with(aProduct({ id: 'p2', priceMinor: 100 }))
+      .andThen((cart) =>
+        unwrap(
+          overrideLinePrice(cart, cart.lines[0]?.lineId ?? '', {
+            unitPrice: eur(180),
+            reasonCode: 'damaged',
+            byStaffId: 'cashier-7',
+            approval: { approverStaffId: 'manager-1', approvedAt: '2025-10-09T10:13:00+02:00' },
+          }),
+        ),
+      )
+      .paidBy('card')
+      .complete();
+    await push(till, [saleEntry(sale)]);
+    const lines = await t.db.query(
+      `SELECT unit_price_minor, gross_minor, net_minor, original_unit_price_minor, price_override_reason,
+              price_override_by, price_override_approved_by
+       FROM sale_lines WHERE sale_id = $1 ORDER BY line_index`,
+      [sale.saleId],
+    );
+    expect(lines.rows).toEqual([
+      {
+        unit_price_minor: 180,
+        gross_minor: 360,
+        net_minor: 360,
+        original_unit_price_minor: 250,
+        price_override_reason: 'damaged',
+        price_override_by: 'cashier-7',
+        price_override_approved_by: 'manager-1',
+      },
+      {
+        unit_price_minor: 100,
+        gross_minor: 100,
+        net_minor: 100,
+        original_unit_price_minor: null,
+        price_override_reason: null,
+        price_override_by: null,
+        price_override_approved_by: null,
+      },
+    ]);
+    const total = await t.db.query('SELECT total_minor FROM sales WHERE sale_id = $1', [sale.saleId]);
+    expect(total.rows).toEqual([{ total_minor: 460 }]);
+    secondTillCheckpoint = (await pullInventory(secondTill, secondTillCheckpoint)).checkpoint.seq;
+  });
+
   it('an identical re-send of every entry changes nothing', async () => {
     const before = await snapshot(t);
-    expect(before.sales).toMatchObject({ n: 5 });
+    expect(before.sales).toMatchObject({ n: 6 });
     await push(till, journal.entries);
     expect(await snapshot(t)).toEqual(before);
     expect((await pullInventory(secondTill, secondTillCheckpoint)).documents).toEqual([]);

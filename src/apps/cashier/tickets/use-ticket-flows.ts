@@ -10,9 +10,14 @@ import { createVoucherFlow } from '../../../state/voucher-flow';
  * The ticket and voucher flows of one cashier screen, and the scan path in
  * front of the sale's: a scan while a voucher dialog is open is the voucher
  * card's code; a kiosk ticket is recognised before any barcode parsing;
- * anything else goes to the sale.
+ * anything else goes on to `next` (the sale's own scan path: quantities
+ * typed before a scan), or straight to the sale.
  */
-export function useTicketFlows(services: Pick<TillServices, 'db'>, sale: SaleStore) {
+export function useTicketFlows(
+  services: Pick<TillServices, 'db'>,
+  sale: SaleStore,
+  next?: (raw: string) => Promise<void>,
+) {
   const [flows] = useState(() => {
     const basket = saleBasketPort(sale);
     const tickets = createKioskTicketStore({ db: services.db, basket });
@@ -23,7 +28,7 @@ export function useTicketFlows(services: Pick<TillServices, 'db'>, sale: SaleSto
         await tickets.scanTicket(raw);
         return;
       }
-      await sale.scan(raw);
+      await (next ? next(raw) : sale.scan(raw));
       tickets.syncWithBasket();
     };
     return { tickets, vouchers, scan };
