@@ -1,4 +1,5 @@
 import type { PosBridge } from '../core/bridge/pos-bridge';
+import { t } from '../i18n/i18n';
 import { bridgeErrorWords } from './device-words';
 
 /** Cash went in: open the drawer (the kick goes through the printer). Returns the problem, in words, if any. */
@@ -6,5 +7,5 @@ export async function openDrawer(bridge: PosBridge | undefined): Promise<string 
   if (!bridge) return undefined;
   const opened = await bridge.openDrawer();
   if (opened.ok || opened.error.code === 'device-not-configured') return undefined;
-  return `Tiroir-caisse : ${bridgeErrorWords(opened.error)}`;
+  return t('till.print.drawer', { words: bridgeErrorWords(opened.error) });
 }

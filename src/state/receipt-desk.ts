@@ -248,7 +248,7 @@ export function createReceiptDesk(services: DeskServices) {
     receiptPrinted(jobId: string): void {
       store.setState((s) =>
         s.print?.jobId === jobId && s.print.status === 'queued'
-          ? { print: { jobId, status: 'printed', message: 'Ticket imprimé' } }
+          ? { print: { jobId, status: 'printed', message: t('till.print.printed') } }
           : {},
       );
     },

@@ -27,7 +27,7 @@ export async function printReceipt(
   jobId: string,
   document: ReceiptDocument,
 ): Promise<ReceiptPrintState> {
-  if (!bridge) return { jobId, status: 'no-printer', message: 'Pas d’imprimante : ticket à l’écran' };
+  if (!bridge) return { jobId, status: 'no-printer', message: t('till.print.noBridge') };
   // Checked here too (the host checks again): the frozen document becomes plain bridge params.
   const params = printReceiptParamsSchema.safeParse({ jobId, document });
   if (!params.success) {
@@ -40,11 +40,19 @@ export async function printReceipt(
   const printed = await bridge.printReceipt(params.data);
   if (printed.ok) {
     const { printedNow, paperNearEnd } = printed.value;
-    const message = printedNow ? 'Ticket imprimé' : 'Ticket déjà imprimé';
-    return { jobId, status: 'printed', message: paperNearEnd ? `${message} · papier bientôt fini` : message };
+    const message = printedNow ? t('till.print.printed') : t('till.print.alreadyPrinted');
+    return {
+      jobId,
+      status: 'printed',
+      message: paperNearEnd ? t('till.print.paperLow', { message }) : message,
+    };
   }
   if (printed.error.code === 'device-not-configured') {
-    return { jobId, status: 'no-printer', message: 'Aucune imprimante configurée : ticket à l’écran' };
+    return { jobId, status: 'no-printer', message: t('till.print.noPrinter') };
   }
-  return { jobId, status: 'queued', message: `Ticket en attente : ${bridgeErrorWords(printed.error)}` };
+  return {
+    jobId,
+    status: 'queued',
+    message: t('till.print.queued', { words: bridgeErrorWords(printed.error) }),
+  };
 }

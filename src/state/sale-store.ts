@@ -27,6 +27,7 @@ import { bridgeErrorWords } from './device-words';
 import { openDrawer } from './drawer-kick';
 import { newId } from './ids';
 import { mayReturnToBasket, mayVoidLine, resumePayment } from './kept-tenders';
+import { poleWords } from './pole-words';
 import type { ReceiptDesk } from './receipt-desk';
 import { emptyCart, handedOver } from './sale-basics';
 import { scanProblemWords } from './sale-problem-words';
@@ -108,7 +109,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       const staff = (await services.db.staff.find().exec()).map((doc) => doc.toMutableJSON() as StaffMember);
       const found = findStaffByPin(staff, pin);
       if (!found) {
-        fail(staff.length === 0 ? 'Personnel pas encore synchronisé' : 'Code PIN incorrect');
+        fail(staff.length === 0 ? t('till.signIn.noStaffYet') : t('till.signIn.wrongPin'));
         return false;
       }
       // A sale kept through a reload whose session ran out goes on with whoever signs in.
@@ -122,7 +123,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
 
     signOut() {
       const state = store.getState();
-      if (state.card) return fail('Paiement carte en cours : terminez-le avant de fermer');
+      if (state.card) return fail(t('till.payment.cardBusy'));
       if (holdsMoney(state)) return fail(t('openSale.signOutWithCash'));
       store.setState({
         staff: undefined,
@@ -169,13 +170,13 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       }
       store.setState({ cart: voided.value, problem: undefined });
       const total = priceCart(voided.value).totals.total;
-      show(itemLines('Article annulé', money(0, total.currency), total));
+      show(itemLines(t('display.lineVoided'), money(0, total.currency), total, poleWords()));
     },
 
     startPayment() {
       const priced = priceCart(store.getState().cart);
       if (priced.lines.length === 0) {
-        fail('Le panier est vide');
+        fail(t('till.emptyCart'));
         return;
       }
       // Cash taken before going back to the basket is tendered first.
@@ -183,14 +184,14 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       if (!resumed.ok) return fail(t('sale.paymentRefused', { words: tenderErrorWords(resumed.error) }));
       store.setState({ payment: resumed.value, kept: [], cardSlips: [], problem: undefined });
       if (isSettled(resumed.value)) void finish(resumed.value);
-      else show(totalLines(remainingDue(resumed.value)));
+      else show(totalLines(remainingDue(resumed.value), poleWords()));
     },
 
     /** Back to the basket: cash already taken stays on the sale; a card charged cannot be left. */
     cancelPayment() {
       const { payment, card } = store.getState();
       if (!payment) return;
-      if (card || !mayReturnToBasket(payment)) return fail('Paiement commencé : terminez-le');
+      if (card || !mayReturnToBasket(payment)) return fail(t('till.payment.started'));
       store.setState({ payment: undefined, kept: payment.tenders, problem: undefined });
     },
 
@@ -208,12 +209,11 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     async payCard(): Promise<void> {
       const { payment, card } = store.getState();
       if (!payment || card) return;
-      if (!bridge)
-        return fail('Carte : pas de terminal sur cette caisse, choisissez un autre moyen de paiement');
+      if (!bridge) return fail(t('till.payment.noTerminal'));
       const due = remainingDue(payment);
       const paymentId = newId();
       store.setState({
-        card: { paymentId, phase: 'in-progress', message: 'Connexion au terminal…' },
+        card: { paymentId, phase: 'in-progress', message: t('till.payment.connecting') },
         problem: undefined,
       });
       // Stored before the terminal hears of it: after a crash the sale knows which payment to recover.
@@ -239,7 +239,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
           card: {
             paymentId,
             phase: 'outcome-unknown',
-            message: 'Résultat inconnu : vérification auprès du terminal…',
+            message: t('till.payment.unknownChecking'),
           },
         });
         // Ask the terminal at once; never charge again for this attempt.
@@ -247,7 +247,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       }
       store.setState({
         card: undefined,
-        problem: `Carte : ${bridgeErrorWords(result.error)}. Choisissez un autre moyen de paiement.`,
+        problem: t('till.payment.cardFailed', { words: bridgeErrorWords(result.error) }),
       });
     },
 
@@ -269,13 +269,14 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
       if (!bridge || !payment || !card || card.phase !== 'outcome-unknown') return;
       const staff = (await services.db.staff.find().exec()).map((doc) => doc.toMutableJSON() as StaffMember);
       const manager = findStaffByPin(staff, managerPin);
-      if (manager?.role !== 'manager') return fail('Code responsable incorrect');
+      if (manager?.role !== 'manager') return fail(t('till.payment.wrongManagerPin'));
       const resolved = await bridge.resolvePayment({
         paymentId: card.paymentId,
         resolution,
         approvedBy: manager.id,
       });
-      if (!resolved.ok) return fail(`Décision refusée : ${bridgeErrorWords(resolved.error)}`);
+      if (!resolved.ok)
+        return fail(t('till.payment.decisionRefused', { words: bridgeErrorWords(resolved.error) }));
       await settleCard(payment, resolved.value);
     },
     // ---- end payment.resolve
@@ -283,15 +284,15 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     async abortCardPayment(): Promise<void> {
       const { card } = store.getState();
       if (!bridge || !card || card.phase !== 'in-progress') return;
-      store.setState({ card: { ...card, message: 'Annulation demandée…' } });
+      store.setState({ card: { ...card, message: t('till.payment.abortRequested') } });
       const aborted = await bridge.abortPayment(card.paymentId);
-      if (!aborted.ok) fail(`Annulation : ${bridgeErrorWords(aborted.error)}`);
+      if (!aborted.ok) fail(t('till.payment.abortFailed', { words: bridgeErrorWords(aborted.error) }));
     },
   };
 
   async function scanOne(raw: string): Promise<void> {
     const { payment } = store.getState();
-    if (payment) return fail('Paiement en cours : terminez-le ou annulez-le');
+    if (payment) return fail(t('till.payment.inProgress'));
     const found = await lookupScan(raw, services.findProductByBarcode);
     if (found.kind !== 'product') return fail(scanProblemWords(found));
     const input =
@@ -315,19 +316,19 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     const priced = priceCart(added.value);
     const line =
       priced.lines.find((l) => l.line.lineId === added.value.lines.at(-1)?.lineId) ?? priced.lines.at(-1);
-    if (line) show(itemLines(line.line.name, line.net, priced.totals.total));
+    if (line) show(itemLines(line.line.name, line.net, priced.totals.total, poleWords()));
   }
 
   async function recover(payment: Payment, paymentId: string): Promise<void> {
     if (!bridge) return;
-    store.setState({ card: { paymentId, phase: 'recovering', message: 'Vérification du paiement…' } });
+    store.setState({ card: { paymentId, phase: 'recovering', message: t('till.payment.checking') } });
     const recovered = await bridge.recoverPayment(paymentId);
     if (!recovered.ok) {
       store.setState({
         card: {
           paymentId,
           phase: 'outcome-unknown',
-          message: `Résultat inconnu (${bridgeErrorWords(recovered.error)}) : vérifiez le paiement`,
+          message: t('till.payment.unknownCheck', { words: bridgeErrorWords(recovered.error) }),
         },
       });
       return;
@@ -348,7 +349,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     if (!paid.ok) return fail(t('sale.paymentRefused', { words: tenderErrorWords(paid.error) }));
     store.setState({ payment: paid.value, problem: undefined });
     if (isSettled(paid.value)) await finish(paid.value);
-    else show(totalLines(remainingDue(paid.value)));
+    else show(totalLines(remainingDue(paid.value), poleWords()));
   }
 
   async function finish(payment: Payment): Promise<void> {
@@ -397,14 +398,14 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         // What the paper shows, card slips included.
         receiptText: issued.ok
           ? issued.text
-          : [`Ticket ${receiptNumber}`, ...terminalSlips.flat()].join('\n'),
+          : [`${t('till.receipt.label')} ${receiptNumber}`, ...terminalSlips.flat()].join('\n'),
         change: changeDue(payment),
         total: payment.due,
       },
       // A receipt the desk could not issue (settings without a SIRET…) is reported on its panel.
       problem: issued.ok || storeSettings ? undefined : issued.problem,
     });
-    show(changeLines(handedOver(payment), changeDue(payment)));
+    show(changeLines(handedOver(payment), changeDue(payment), poleWords()));
     if (payment.tenders.some((t) => t.type === 'cash')) {
       const drawerProblem = await openDrawer(bridge);
       if (drawerProblem) fail(drawerProblem);

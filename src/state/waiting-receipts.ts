@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { QueuedPrintJob } from '../core/bridge/bridge-methods';
 import type { PosBridge } from '../core/bridge/pos-bridge';
+import { t } from '../i18n/i18n';
 import { bridgeErrorWords } from './device-words';
 
 // Every receipt waiting in the host's print queue, not only the last sale's:
@@ -50,9 +51,13 @@ export function createWaitingReceipts(
       return run(async () => {
         const printed = await bridge?.retryPrintJob(jobId);
         if (!printed) return '';
-        if (!printed.ok) return `Ticket ${receiptLabel(jobId)} : ${bridgeErrorWords(printed.error)}`;
+        if (!printed.ok)
+          return t('till.print.jobFailed', {
+            label: receiptLabel(jobId),
+            words: bridgeErrorWords(printed.error),
+          });
         onPrinted(jobId);
-        return `Ticket ${receiptLabel(jobId)} imprimé`;
+        return t('till.print.jobPrinted', { label: receiptLabel(jobId) });
       });
     },
 
@@ -61,12 +66,14 @@ export function createWaitingReceipts(
       return run(async () => {
         const results = await bridge?.retryQueuedPrintJobs();
         if (!results) return '';
-        if (!results.ok) return `Tickets en attente : ${bridgeErrorWords(results.error)}`;
+        if (!results.ok) return t('till.print.allFailed', { words: bridgeErrorWords(results.error) });
         const printed = results.value.filter((r) => r.printed);
         for (const r of printed) onPrinted(r.jobId);
         const failed = results.value.find((r) => !r.printed);
-        const count = `${printed.length} ticket${printed.length > 1 ? 's' : ''} imprimé${printed.length > 1 ? 's' : ''}`;
-        return failed && !failed.printed ? `${count} · ${bridgeErrorWords(failed.error)}` : count;
+        const count = t('till.print.countPrinted', { count: printed.length });
+        return failed && !failed.printed
+          ? t('till.print.countAndProblem', { count, words: bridgeErrorWords(failed.error) })
+          : count;
       });
     },
   };

@@ -1,10 +1,14 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { PricedCart } from '../../core/cart';
-import { formatMoney } from '../../core/money';
+import { useFormat } from '../../i18n/use-format';
 
-const quantityOf = (measure: PricedCart['lines'][number]['line']['measure']): string => {
-  if (measure.kind === 'pieces') return `${measure.quantity} ×`;
-  if (measure.kind === 'weight') return `${(measure.grams / 1000).toLocaleString('fr-FR')} kg`;
-  return 'prix étiquette';
+type Measure = PricedCart['lines'][number]['line']['measure'];
+
+const quantityOf = (measure: Measure, t: TFunction, count: (n: number) => string): string => {
+  if (measure.kind === 'pieces') return t('till.pieces', { count: measure.quantity });
+  if (measure.kind === 'weight') return t('till.kilograms', { weight: count(measure.grams / 1000) });
+  return t('till.labelPrice');
 };
 
 export function CartLines({
@@ -16,20 +20,22 @@ export function CartLines({
   onVoid: (lineId: string) => void;
   locked: boolean;
 }) {
-  if (priced.lines.length === 0) return <p className="empty-cart">Scannez un article pour commencer.</p>;
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (priced.lines.length === 0) return <p className="empty-cart">{t('till.scanToStart')}</p>;
   return (
     <ol className="cart-lines" data-testid="cart-lines">
       {priced.lines.map(({ line, net }) => (
         <li key={line.lineId} data-testid="cart-line">
           <span className="line-name">{line.name}</span>
-          <span className="line-quantity">{quantityOf(line.measure)}</span>
-          <span className="line-amount">{formatMoney(net, 'fr-FR')}</span>
+          <span className="line-quantity">{quantityOf(line.measure, t, format.count)}</span>
+          <span className="line-amount">{format.money(net)}</span>
           {!locked && (
             <button
               type="button"
               className="void"
               onClick={() => onVoid(line.lineId)}
-              aria-label={`Annuler ${line.name}`}
+              aria-label={t('till.voidLine', { name: line.name })}
             >
               ✕
             </button>

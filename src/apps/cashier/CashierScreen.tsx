@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
-import { formatMoney, money } from '../../core/money';
+import { money } from '../../core/money';
+import { useFormat } from '../../i18n/use-format';
 import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
@@ -21,6 +22,7 @@ import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
   const { t } = useTranslation();
+  const format = useFormat();
   const services = useTillServices();
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
   const [desk] = useState(() => createReceiptDesk(services));
@@ -69,16 +71,18 @@ export function CashierScreen() {
   return (
     <main className="screen cashier">
       <header>
-        <h1>Caisse</h1>
+        <h1>{t('till.title')}</h1>
         <span>
-          Magasin {till?.storeCode ?? services.config.storeCode} · Caisse{' '}
-          {till?.tillCode ?? services.config.tillCode}
+          {t('till.where', {
+            store: till?.storeCode ?? services.config.storeCode,
+            till: till?.tillCode ?? services.config.tillCode,
+          })}
           {state.staff && (
             <>
               {' · '}
               <span data-testid="cashier-name">{state.staff.displayName}</span>{' '}
               <button type="button" className="secondary" onClick={sale.signOut}>
-                Fermer
+                {t('till.signOut')}
               </button>
             </>
           )}
@@ -98,7 +102,7 @@ export function CashierScreen() {
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
                 {print.message}{' '}
                 <button type="button" data-testid="reprint-waiting" onClick={() => void desk.retryPrint()}>
-                  Réimprimer
+                  {t('till.reprint')}
                 </button>
               </p>
             )}
@@ -113,12 +117,12 @@ export function CashierScreen() {
               <p className="kept-cash" data-testid="kept-cash">
                 {t('openSale.keptCash')} :{' '}
                 <strong data-testid="kept-cash-amount">
-                  {formatMoney(keptCash(state.kept, state.cart.currency), 'fr-FR')}
+                  {format.money(keptCash(state.kept, state.cart.currency))}
                 </strong>
                 . {t('openSale.keptCashHint')}{' '}
                 <strong data-testid="kept-cash-remaining">
                   {t('openSale.remaining', {
-                    amount: formatMoney(
+                    amount: format.money(
                       money(
                         Math.max(
                           0,
@@ -126,7 +130,6 @@ export function CashierScreen() {
                         ),
                         state.cart.currency,
                       ),
-                      'fr-FR',
                     ),
                   })}
                 </strong>
@@ -151,11 +154,13 @@ export function CashierScreen() {
             ) : (
               <section className="totals">
                 <p>
-                  Total :{' '}
-                  <strong data-testid="cart-total">{formatMoney(priced.totals.total, 'fr-FR')}</strong>
+                  {t('till.total')} :{' '}
+                  <strong data-testid="cart-total">{format.money(priced.totals.total)}</strong>
                 </p>
                 {priced.totals.totalDiscount.minor > 0 && (
-                  <p>Remises : {formatMoney(priced.totals.totalDiscount, 'fr-FR')}</p>
+                  <p>
+                    {t('till.discounts')} : {format.money(priced.totals.totalDiscount)}
+                  </p>
                 )}
                 <button
                   type="button"
@@ -163,7 +168,7 @@ export function CashierScreen() {
                   disabled={priced.lines.length === 0}
                   onClick={sale.startPayment}
                 >
-                  Encaisser
+                  {t('till.pay')}
                 </button>
               </section>
             )}

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, parseMoney } from '../../core/money';
+import { parseMoney } from '../../core/money';
 import { type Payment, remainingDue } from '../../core/sale';
+import { useFormat } from '../../i18n/use-format';
 import type { CardAttempt } from '../../state/sale-store';
 
 const QUICK_NOTES_MINOR = [500, 1_000, 2_000, 5_000];
@@ -22,6 +23,8 @@ export function PaymentPanel(props: {
   onResolveCard: (managerPin: string, resolution: 'charged' | 'not-charged') => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | undefined>();
   const due = remainingDue(props.payment);
@@ -29,7 +32,7 @@ export function PaymentPanel(props: {
     event.preventDefault();
     const parsed = parseMoney(typed, due.currency);
     if (!parsed.ok) {
-      setTypedError('Montant invalide (ex. 20,00)');
+      setTypedError(t('till.payment.badAmount'));
       return;
     }
     setTypedError(undefined);
@@ -42,7 +45,7 @@ export function PaymentPanel(props: {
     return (
       <section className="payment" data-testid="payment-panel">
         <p className="due">
-          À payer : <strong data-testid="amount-due">{formatMoney(due, 'fr-FR')}</strong>
+          {t('till.payment.due')} : <strong data-testid="amount-due">{format.money(due)}</strong>
         </p>
         {taken}
         <div className="card-attempt" data-testid="card-attempt" data-phase={card.phase} role="status">
@@ -54,14 +57,14 @@ export function PaymentPanel(props: {
               data-testid="abort-card"
               onClick={() => void props.onAbortCard()}
             >
-              Annuler le paiement carte
+              {t('till.payment.abortCard')}
             </button>
           )}
           {card.phase === 'outcome-unknown' && (
             <>
-              <p>La carte a peut-être été débitée : vérifiez auprès du terminal avant tout autre paiement.</p>
+              <p>{t('till.payment.maybeCharged')}</p>
               <button type="button" data-testid="check-card" onClick={() => void props.onCheckCard()}>
-                Vérifier le paiement
+                {t('till.payment.checkCard')}
               </button>
               <ManagerCardDecision onResolve={props.onResolveCard} />
             </>
@@ -73,17 +76,17 @@ export function PaymentPanel(props: {
   return (
     <section className="payment" data-testid="payment-panel">
       <p className="due">
-        À payer : <strong data-testid="amount-due">{formatMoney(due, 'fr-FR')}</strong>
+        {t('till.payment.due')} : <strong data-testid="amount-due">{format.money(due)}</strong>
       </p>
       {taken}
       {props.cardAvailable && (
         <button type="button" className="pay-card" data-testid="pay-card" onClick={() => void props.onCard()}>
-          Carte bancaire
+          {t('till.payment.card')}
         </button>
       )}
       <div className="quick-cash">
         <button type="button" data-testid="pay-exact" onClick={() => void props.onCash(due.minor)}>
-          Espèces : compte juste
+          {t('till.payment.exactCash')}
         </button>
         {QUICK_NOTES_MINOR.filter((note) => note > due.minor).map((note) => (
           <button
@@ -92,12 +95,12 @@ export function PaymentPanel(props: {
             data-testid={`pay-note-${note}`}
             onClick={() => void props.onCash(note)}
           >
-            {formatMoney({ minor: note, currency: due.currency }, 'fr-FR')}
+            {format.money({ minor: note, currency: due.currency })}
           </button>
         ))}
       </div>
       <form onSubmit={submit}>
-        <label htmlFor="cash-given">Espèces reçues</label>
+        <label htmlFor="cash-given">{t('till.payment.cashGiven')}</label>
         <input
           id="cash-given"
           data-testid="cash-given"
@@ -105,12 +108,12 @@ export function PaymentPanel(props: {
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
         />
-        <button type="submit">Valider</button>
+        <button type="submit">{t('till.payment.confirm')}</button>
       </form>
       {typedError && <p className="error">{typedError}</p>}
       {props.payment.tenders.every((t) => t.type === 'cash') && (
         <button type="button" className="secondary" data-testid="back-to-basket" onClick={props.onCancel}>
-          Retour au panier
+          {t('till.payment.backToBasket')}
         </button>
       )}
     </section>
@@ -120,13 +123,14 @@ export function PaymentPanel(props: {
 /** What the customer has already handed over on this sale: it stays on it, whatever happens next. */
 function TendersTaken({ payment }: { payment: Payment }) {
   const { t: words } = useTranslation();
+  const format = useFormat();
   if (payment.tenders.length === 0) return null;
   return (
     <ul className="tenders-taken" data-testid="tenders-taken">
       {payment.tenders.map((t) => (
         <li key={t.tenderId} data-testid="tender-taken">
           {t.type === 'cash' ? words('openSale.cashTaken') : words('openSale.cardTaken')} :{' '}
-          {formatMoney(t.type === 'cash' ? t.given : t.amount, 'fr-FR')}
+          {format.money(t.type === 'cash' ? t.given : t.amount)}
         </li>
       ))}
     </ul>
@@ -141,6 +145,7 @@ function TendersTaken({ payment }: { payment: Payment }) {
 function ManagerCardDecision(props: {
   onResolve: (managerPin: string, resolution: 'charged' | 'not-charged') => Promise<void>;
 }) {
+  const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const decide = (resolution: 'charged' | 'not-charged') => {
     const typed = pin;
@@ -149,13 +154,13 @@ function ManagerCardDecision(props: {
   };
   return (
     <details className="manager-card-decision" data-testid="manager-card-decision">
-      <summary>Décision du responsable</summary>
-      <p>Si le terminal ne sait plus, vérifiez son journal puis indiquez si la carte a été débitée.</p>
+      <summary>{t('till.payment.managerDecision')}</summary>
+      <p>{t('till.payment.managerDecisionHint')}</p>
       <input
         type="password"
         inputMode="numeric"
         autoComplete="off"
-        aria-label="Code PIN responsable"
+        aria-label={t('till.payment.managerPin')}
         data-testid="manager-pin"
         value={pin}
         onChange={(event) => setPin(event.target.value)}
@@ -166,7 +171,7 @@ function ManagerCardDecision(props: {
         disabled={pin.length < 4}
         onClick={() => decide('charged')}
       >
-        Carte débitée
+        {t('till.payment.charged')}
       </button>
       <button
         type="button"
@@ -174,7 +179,7 @@ function ManagerCardDecision(props: {
         disabled={pin.length < 4}
         onClick={() => decide('not-charged')}
       >
-        Pas débitée
+        {t('till.payment.notCharged')}
       </button>
     </details>
   );

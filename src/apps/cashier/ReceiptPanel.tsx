@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatMoney } from '../../core/money';
+import { useFormat } from '../../i18n/use-format';
 import type { ReceiptDesk } from '../../state/receipt-desk';
 import type { CompletedSaleView } from '../../state/sale-store';
 
@@ -13,6 +13,7 @@ import type { CompletedSaleView } from '../../state/sale-store';
  */
 export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView; desk: ReceiptDesk }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { receipt, print, problem } = useStore(desk.store);
   const firstChoice = useRef<HTMLButtonElement>(null);
   const asking = receipt?.choice === 'pending';
@@ -30,10 +31,11 @@ export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView
   return (
     <section className="receipt" data-testid="sale-completed">
       <p className="change">
-        Rendu : <strong data-testid="change-due">{formatMoney(completed.change, 'fr-FR')}</strong>
+        {t('till.receipt.change')} :{' '}
+        <strong data-testid="change-due">{format.money(completed.change)}</strong>
       </p>
       <p>
-        Ticket <span data-testid="receipt-number">{completed.receiptNumber}</span>
+        {t('till.receipt.label')} <span data-testid="receipt-number">{completed.receiptNumber}</span>
       </p>
       {problem && (
         <p className="error" role="alert" data-testid="receipt-problem">
@@ -101,7 +103,7 @@ export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView
           {print.message}{' '}
           {print.status === 'queued' && (
             <button type="button" data-testid="reprint" onClick={() => void desk.retryPrint()}>
-              Réimprimer
+              {t('till.reprint')}
             </button>
           )}
         </p>
@@ -128,7 +130,7 @@ export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView
       <pre className="receipt-preview" data-testid="receipt-preview" tabIndex={0}>
         {completed.receiptText}
       </pre>
-      <p>Scannez l’article suivant pour commencer une nouvelle vente.</p>
+      <p>{t('till.receipt.nextSale')}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Scanned (keyboard wedge) or typed codes; the scan itself is parsed by the core. */
 export function ScanForm({
@@ -8,6 +9,7 @@ export function ScanForm({
   onScan: (code: string) => Promise<void>;
   disabled: boolean;
 }) {
+  const { t } = useTranslation();
   const [code, setCode] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -17,7 +19,7 @@ export function ScanForm({
   };
   return (
     <form className="scan-form" onSubmit={submit}>
-      <label htmlFor="barcode">Code-barres</label>
+      <label htmlFor="barcode">{t('till.barcode')}</label>
       <input
         id="barcode"
         data-testid="barcode-input"
@@ -30,7 +32,7 @@ export function ScanForm({
         onChange={(e) => setCode(e.target.value)}
       />
       <button type="submit" disabled={disabled}>
-        Ajouter
+        {t('till.add')}
       </button>
     </form>
   );

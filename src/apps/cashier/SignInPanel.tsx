@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** Staff sign in with their PIN; checked against replicated hashes, so it works offline. */
 export function SignInPanel({
@@ -8,6 +9,7 @@ export function SignInPanel({
   onSignIn: (pin: string) => Promise<boolean>;
   problem: string | undefined;
 }) {
+  const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -16,9 +18,9 @@ export function SignInPanel({
   };
   return (
     <section className="sign-in">
-      <h2>Identification</h2>
+      <h2>{t('till.signIn.title')}</h2>
       <form onSubmit={submit}>
-        <label htmlFor="pin">Code PIN</label>
+        <label htmlFor="pin">{t('till.signIn.pin')}</label>
         <input
           id="pin"
           data-testid="pin-input"
@@ -30,7 +32,7 @@ export function SignInPanel({
           onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
         />
         <button type="submit" data-testid="sign-in">
-          Ouvrir la caisse
+          {t('till.signIn.submit')}
         </button>
       </form>
       {problem && (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { queuedPrintJobWords } from '../../state/device-words';
 import { receiptLabel, type WaitingReceipts, type WaitingReceiptsState } from '../../state/waiting-receipts';
@@ -21,29 +22,30 @@ export function WaitingReceiptsView({
   onRetry,
   onRetryAll,
 }: WaitingReceiptsState & { onRetry: (jobId: string) => void; onRetryAll: () => void }) {
+  const { t } = useTranslation();
   if (jobs.length === 0 && !message) return null;
   return (
-    <section className="waiting-receipts" data-testid="waiting-receipts" aria-label="Tickets en attente">
+    <section className="waiting-receipts" data-testid="waiting-receipts" aria-label={t('till.waiting.label')}>
       {jobs.length > 0 && (
         <>
-          <h2>Tickets en attente d’impression ({jobs.length})</h2>
+          <h2>{t('till.waiting.title', { count: jobs.length })}</h2>
           <ul>
             {jobs.map((job) => (
               <li key={job.jobId} data-testid="waiting-receipt" data-job-id={job.jobId}>
-                Ticket {receiptLabel(job.jobId)} · {queuedPrintJobWords(job)}{' '}
+                {t('till.waiting.job', { label: receiptLabel(job.jobId), words: queuedPrintJobWords(job) })}{' '}
                 <button
                   type="button"
                   data-testid="retry-receipt"
                   disabled={busy}
                   onClick={() => onRetry(job.jobId)}
                 >
-                  Réimprimer
+                  {t('till.reprint')}
                 </button>
               </li>
             ))}
           </ul>
           <button type="button" data-testid="retry-all-receipts" disabled={busy} onClick={onRetryAll}>
-            Tout réimprimer
+            {t('till.waiting.retryAll')}
           </button>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { kioskShell } from '../../platform/kiosk-shell';
 import { exitAnswerText } from './exit-answer-text';
 
@@ -12,6 +13,7 @@ const MAX_DIGITS = 8;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 export function KioskExitDialog({ onClose }: { readonly onClose: () => void }) {
+  const { t } = useTranslation();
   const shell = kioskShell();
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | undefined>();
@@ -27,7 +29,7 @@ export function KioskExitDialog({ onClose }: { readonly onClose: () => void }) {
     try {
       setMessage(exitAnswerText(await shell.requestExit(typed)));
     } catch {
-      setMessage('La borne n’a pas répondu : réessayez');
+      setMessage(t('kioskApp.exit.noAnswer'));
     } finally {
       setSending(false);
     }
@@ -42,15 +44,15 @@ export function KioskExitDialog({ onClose }: { readonly onClose: () => void }) {
         aria-labelledby="kiosk-exit-title"
         data-testid="kiosk-exit-dialog"
       >
-        <h2 id="kiosk-exit-title">Sortie du mode borne</h2>
+        <h2 id="kiosk-exit-title">{t('kioskApp.exit.title')}</h2>
         {shell ? (
           <>
-            <p>Code PIN responsable</p>
+            <p>{t('kioskApp.exit.pin')}</p>
             <output
               className="kiosk-exit-dots"
               data-testid="kiosk-exit-dots"
               data-digits={pin.length}
-              aria-label={`${pin.length} chiffres saisis`}
+              aria-label={t('kioskApp.exit.digits', { count: pin.length })}
             >
               {'•'.repeat(pin.length) || '\u00a0'}
             </output>
@@ -61,7 +63,7 @@ export function KioskExitDialog({ onClose }: { readonly onClose: () => void }) {
                 </button>
               ))}
               <button type="button" onClick={() => setPin('')} disabled={sending}>
-                Effacer
+                {t('kioskApp.exit.clear')}
               </button>
               <button type="button" onClick={() => press('0')} disabled={sending}>
                 0
@@ -73,21 +75,18 @@ export function KioskExitDialog({ onClose }: { readonly onClose: () => void }) {
                 onClick={() => void submit()}
                 disabled={sending || pin.length < MIN_DIGITS}
               >
-                Valider
+                {t('kioskApp.exit.confirm')}
               </button>
             </div>
           </>
         ) : (
-          <p data-testid="kiosk-exit-browser">
-            Cette borne tourne dans un navigateur : la sortie du mode borne est gérée par l’application
-            Electron (kiosque), pas par cette page.
-          </p>
+          <p data-testid="kiosk-exit-browser">{t('kioskApp.exit.browserOnly')}</p>
         )}
         <p className="kiosk-exit-message" role="status" data-testid="kiosk-exit-message">
           {message ?? ''}
         </p>
         <button type="button" className="kiosk-exit-cancel" data-testid="kiosk-exit-cancel" onClick={onClose}>
-          Annuler
+          {t('kioskApp.exit.cancel')}
         </button>
       </section>
     </div>

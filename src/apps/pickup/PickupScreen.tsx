@@ -1,10 +1,13 @@
+import { useTranslation } from 'react-i18next';
+
 export function PickupScreen() {
+  const { t } = useTranslation();
   return (
     <main className="screen pickup">
       <header>
-        <h1>Retrait des commandes</h1>
+        <h1>{t('pickupApp.title')}</h1>
       </header>
-      <p>Scannez le code de retrait du client pour lui remettre sa commande.</p>
+      <p>{t('pickupApp.intro')}</p>
     </main>
   );
 }

@@ -6,10 +6,20 @@ import {
   fitName,
   itemLines,
   labelled,
+  type PoleWords,
   poleAmount,
   totalLines,
   welcomeLines,
 } from './pole-display-lines';
+
+// The renderer passes its translations (src/state/pole-words.ts); these are the French ones.
+const WORDS: PoleWords = {
+  total: 'Total',
+  toPay: 'Total à payer',
+  received: 'Reçu',
+  change: 'Rendu',
+  locale: 'fr-FR',
+};
 
 describe('pole display lines', () => {
   it('formats euros with plain spaces', () => {
@@ -18,14 +28,14 @@ describe('pole display lines', () => {
   });
 
   it('shows the item and its price, then the running total', () => {
-    expect(itemLines('Yaourt nature', money(120), money(1234))).toEqual({
+    expect(itemLines('Yaourt nature', money(120), money(1234), WORDS)).toEqual({
       upper: 'Yaourt nature 1,20 €',
       lower: 'Total        12,34 €',
     });
   });
 
   it('shortens a long name at a word when that keeps most of the room', () => {
-    expect(itemLines('Confiture de fraises extra 370 g', money(349), money(349)).upper).toBe(
+    expect(itemLines('Confiture de fraises extra 370 g', money(349), money(349), WORDS).upper).toBe(
       'Confiture de. 3,49 €',
     );
     expect(fitName('Camembert de Normandie AOP', 12)).toBe('Camembert.');
@@ -42,12 +52,12 @@ describe('pole display lines', () => {
   });
 
   it('shows the total to pay and the change', () => {
-    expect(totalLines(money(4210))).toEqual({ upper: 'Total à payer', lower: '             42,10 €' });
-    expect(changeLines(money(5000), money(790))).toEqual({
+    expect(totalLines(money(4210), WORDS)).toEqual({ upper: 'Total à payer', lower: '             42,10 €' });
+    expect(changeLines(money(5000), money(790), WORDS)).toEqual({
       upper: 'Reçu         50,00 €',
       lower: 'Rendu         7,90 €',
     });
-    expect(welcomeLines()).toEqual({ upper: '     Bienvenue', lower: '' });
+    expect(welcomeLines('Bienvenue')).toEqual({ upper: '     Bienvenue', lower: '' });
     expect(welcomeLines('Bienvenue', 'Ticket sur demande')).toEqual({
       upper: '     Bienvenue',
       lower: ' Ticket sur demande',
@@ -60,9 +70,9 @@ describe('pole display lines', () => {
     for (const name of names)
       for (const minor of amounts) {
         const all = [
-          itemLines(name, money(minor), money(minor * 3)),
-          totalLines(money(minor)),
-          changeLines(money(minor), money(minor)),
+          itemLines(name, money(minor), money(minor * 3), WORDS),
+          totalLines(money(minor), WORDS),
+          changeLines(money(minor), money(minor), WORDS),
           welcomeLines(name),
         ];
         for (const lines of all) expect(displayLinesSchema.safeParse(lines).success).toBe(true);

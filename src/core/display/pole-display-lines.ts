@@ -51,19 +51,37 @@ export function labelled(label: string, value: string): string {
   return left + right.padStart(WIDTH - left.length);
 }
 
+/**
+ * The display's words in the customer's language, from the renderer's
+ * translations (the core has none of its own), and the Intl locale of its amounts.
+ */
+export interface PoleWords {
+  readonly total: string;
+  readonly toPay: string;
+  readonly received: string;
+  readonly change: string;
+  readonly locale: string;
+}
+
 /** The item just scanned and its price, then the running total. */
-export function itemLines(name: string, price: Money, total: Money): DisplayLines {
-  return { upper: labelled(name, poleAmount(price)), lower: labelled('Total', poleAmount(total)) };
+export function itemLines(name: string, price: Money, total: Money, words: PoleWords): DisplayLines {
+  return {
+    upper: labelled(name, poleAmount(price, words.locale)),
+    lower: labelled(words.total, poleAmount(total, words.locale)),
+  };
 }
 
 /** The amount to pay once the cashier closes the basket. */
-export function totalLines(total: Money): DisplayLines {
-  return { upper: 'Total à payer', lower: poleAmount(total).padStart(WIDTH) };
+export function totalLines(total: Money, words: PoleWords): DisplayLines {
+  return { upper: fitName(words.toPay, WIDTH), lower: poleAmount(total, words.locale).padStart(WIDTH) };
 }
 
 /** What the customer handed over and the change they get back. */
-export function changeLines(paid: Money, change: Money): DisplayLines {
-  return { upper: labelled('Reçu', poleAmount(paid)), lower: labelled('Rendu', poleAmount(change)) };
+export function changeLines(paid: Money, change: Money, words: PoleWords): DisplayLines {
+  return {
+    upper: labelled(words.received, poleAmount(paid, words.locale)),
+    lower: labelled(words.change, poleAmount(change, words.locale)),
+  };
 }
 
 const centred = (words: string): string => {
@@ -72,6 +90,6 @@ const centred = (words: string): string => {
 };
 
 /** Between customers: a greeting and a notice (e.g. the receipt is printed on request), centred. */
-export function welcomeLines(greeting = 'Bienvenue', notice = ''): DisplayLines {
+export function welcomeLines(greeting: string, notice = ''): DisplayLines {
   return { upper: centred(greeting), lower: notice === '' ? '' : centred(notice) };
 }

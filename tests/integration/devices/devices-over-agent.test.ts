@@ -8,6 +8,7 @@ import { startSerialScannerSimulator } from '../../../hardware/simulators/serial
 import { type AgentServerMessage, agentServerMessageSchema } from '../../../src/core/bridge/agent-protocol';
 import { itemLines } from '../../../src/core/display/pole-display-lines';
 import { money } from '../../../src/core/money/money';
+import { poleWords } from '../../../src/state/pole-words';
 import { hostWith, waitUntil } from '../../support/device-host-harness';
 
 // Browser mode end to end: a serial scanner and a pole display on socat
@@ -80,7 +81,7 @@ describe('scanner and pole display through the agent WebSocket', () => {
       ['scanner', 'connected'],
     ]);
 
-    const lines = itemLines('Pommes Golden 1 kg', money(299), money(1549));
+    const lines = itemLines('Pommes Golden 1 kg', money(299), money(1549), poleWords());
     socket.send(JSON.stringify({ type: 'request', id: 'show-1', method: 'display.show', params: lines }));
     await waitUntil(
       () => messages.some((m) => m.type === 'response' && m.id === 'show-1'),

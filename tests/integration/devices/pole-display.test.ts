@@ -7,6 +7,7 @@ import {
 } from '../../../hardware/simulators/pole-display/pole-display-simulator';
 import { changeLines, itemLines, totalLines } from '../../../src/core/display/pole-display-lines';
 import { money } from '../../../src/core/money/money';
+import { poleWords } from '../../../src/state/pole-words';
 import { hostWith, waitUntil } from '../../support/device-host-harness';
 
 // The customer display over a real serial line (socat pty pair), driven
@@ -40,16 +41,16 @@ describe('customer pole display over a serial pty', () => {
     const show = (lines: { upper: string; lower: string }) =>
       serveBridgeCall(host.handlers, 'display.show', lines);
 
-    expect(await show(itemLines('Baguette tradition', money(130), money(130)))).toEqual({
+    expect(await show(itemLines('Baguette tradition', money(130), money(130), poleWords()))).toEqual({
       ok: true,
       value: { done: true },
     });
     await waitUntil(() => sim.screen().upper.startsWith('Baguette'), 'first item');
     await waitUntil(() => sim.screen().lower !== '', 'running total');
     expect(sim.screen()).toEqual({ upper: 'Baguette tra. 1,30 €', lower: 'Total         1,30 €' });
-    await show(itemLines('Crème fraîche épaisse', money(245), money(375)));
-    await show(totalLines(money(375)));
-    await show(changeLines(money(500), money(125)));
+    await show(itemLines('Crème fraîche épaisse', money(245), money(375), poleWords()));
+    await show(totalLines(money(375), poleWords()));
+    await show(changeLines(money(500), money(125), poleWords()));
     await waitUntil(() => sim.screen().upper.startsWith('Reçu'), 'change');
     expect(sim.screen()).toEqual({ upper: 'Reçu          5,00 €', lower: 'Rendu         1,25 €' });
     expect(sim.history()).toContainEqual({ upper: 'Crème fraîch. 2,45 €', lower: 'Total         3,75 €' });
@@ -65,14 +66,18 @@ describe('customer pole display over a serial pty', () => {
 
   it('reports an unplugged display and shows the last lines again once it is back', async () => {
     const { sim, host, statuses, state } = await displayOnPty();
-    const lines = itemLines('Comté 18 mois', money(1290), money(2480));
+    const lines = itemLines('Comté 18 mois', money(1290), money(2480), poleWords());
     await serveBridgeCall(host.handlers, 'display.show', lines);
     await waitUntil(() => sim.screen().upper === lines.upper, 'lines shown');
 
     await sim.unplug();
     await waitUntil(() => state() === 'disconnected', 'display disconnected');
     expect(sim.screen()).toEqual({ upper: '', lower: '' });
-    const whileUnplugged = await serveBridgeCall(host.handlers, 'display.show', totalLines(money(2480)));
+    const whileUnplugged = await serveBridgeCall(
+      host.handlers,
+      'display.show',
+      totalLines(money(2480), poleWords()),
+    );
     expect(whileUnplugged).toMatchObject({
       ok: false,
       error: { code: 'device-disconnected', retryable: true },
