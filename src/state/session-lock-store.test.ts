@@ -24,6 +24,7 @@ describe('the till lock and sign-in', () => {
   let clock: number;
   let signedIn: SignedInStaff | undefined;
   let busy: boolean;
+  const who = () => signedIn?.id;
 
   beforeEach(async () => {
     db = await staffTill('lock');
@@ -61,7 +62,7 @@ describe('the till lock and sign-in', () => {
     expect(lock.store.getState().problem).toBe('Code PIN incorrect. Essais restants : 4');
     expect(await lock.unlock('1111')).toBe(true);
     expect(lock.store.getState().lock).toBeUndefined();
-    expect(signedIn?.id).toBe('camille');
+    expect(who()).toBe('camille');
     expect(await journalOf(db)).toEqual([]);
   });
 
@@ -144,7 +145,7 @@ describe('the till lock and sign-in', () => {
     ]);
     lock.choose('marc');
     expect(await lock.unlock('3333')).toBe(true);
-    expect(signedIn?.id).toBe('marc');
+    expect(who()).toBe('marc');
   });
 
   it('signs in with a name chosen (wrong PINs count against that person) or with the PIN alone', async () => {
@@ -160,10 +161,10 @@ describe('the till lock and sign-in', () => {
     expect(await signIn.signIn('1111')).toBe(false); // Camille's PIN is not Samia's
     expect(signIn.store.getState().problem).toBe('Code PIN incorrect. Essais restants : 4');
     expect(await signIn.signIn('2222')).toBe(true);
-    expect(signedIn?.id).toBe('samia');
+    expect(who()).toBe('samia');
     expect(signIn.store.getState().chosen).toBeUndefined();
     expect(await signIn.signIn('1111')).toBe(true);
-    expect(signedIn?.id).toBe('camille');
+    expect(who()).toBe('camille');
     stop();
   });
 
@@ -185,7 +186,7 @@ describe('the till lock and sign-in', () => {
     expect(await signIn.signIn('1111')).toBe(true);
     clock += 5 * 60_000 + 1;
     expect(await signIn.signIn('3333')).toBe(true);
-    expect(signedIn?.id).toBe('marc');
+    expect(who()).toBe('marc');
     stop();
   });
 
