@@ -82,7 +82,9 @@ export function ApprovalPrompt({ approvals }: { approvals: ApprovalStore }) {
         <div className="approval-pin">
           <PinPad
             label={
-              approver ? t('approvals.pinLabel', { name: approver.displayName }) : t('approvals.pinLabelAnyone')
+              approver
+                ? t('approvals.pinLabel', { name: approver.displayName })
+                : t('approvals.pinLabelAnyone')
             }
             submitLabel={pending.checking ? t('approvals.checking') : t('approvals.approve')}
             disabled={pending.checking || pending.approvers.length === 0}

@@ -6,11 +6,15 @@ import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
 import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
+import { createNoSaleStore } from '../../state/no-sale-store';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
+import { createPinGuard } from '../../state/pin-guard';
 import { createReceiptDesk } from '../../state/receipt-desk';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
+import { createSessionLockStore } from '../../state/session-lock-store';
+import { createSignInStore } from '../../state/sign-in-store';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
 import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
@@ -18,6 +22,11 @@ import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { LockScreen } from './staff/LockScreen';
+import { NoSaleDialog } from './staff/NoSaleDialog';
+import { useIdleLock } from './staff/use-idle-lock';
+import { TillMenu } from './TillMenu';
+import type { TillMenuEntry } from './till-menu';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -27,8 +36,24 @@ export function CashierScreen() {
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
   const [desk] = useState(() => createReceiptDesk(services));
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
+  // Wrong PINs count per person wherever typed: one guard for sign-in, unlock and approvals.
+  const [pinGuard] = useState(() => createPinGuard(services));
   // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
-  const [approvals] = useState(() => createApprovalStore(services));
+  const [approvals] = useState(() => createApprovalStore({ ...services, pinGuard }));
+  const [signIn] = useState(() => createSignInStore({ ...services, pinGuard }, sale.signInAs));
+  const [lock] = useState(() =>
+    createSessionLockStore(
+      { ...services, pinGuard },
+      {
+        current: () => sale.store.getState().staff,
+        resumeAs: (staff) => void sale.signInAs(staff),
+        busy: () =>
+          sale.store.getState().card !== undefined || approvals.store.getState().pending !== undefined,
+      },
+    ),
+  );
+  const [noSale] = useState(() => createNoSaleStore(services, approvals, () => sale.store.getState().staff));
+  const locked = useStore(lock.store, (s) => s.lock !== undefined);
   const state = useStore(sale.store);
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
@@ -36,7 +61,9 @@ export function CashierScreen() {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let gone = false;
-    void restoreOpenSale(sale, keeper, services.db, services.bridge).then((unsubscribe) => {
+    void restoreOpenSale(sale, keeper, services.db, services.bridge).then(async (unsubscribe) => {
+      // A till locked before the reload stays locked.
+      await lock.restore();
       if (gone) unsubscribe();
       else stop = unsubscribe;
       setRestored(true);
@@ -45,11 +72,16 @@ export function CashierScreen() {
       gone = true;
       stop?.();
     };
-  }, [sale, keeper, services]);
+  }, [sale, keeper, services, lock]);
   const [waiting] = useState(() => createWaitingReceipts(services.bridge, desk.receiptPrinted));
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
-  const signedIn = state.staff !== undefined;
+  const signedIn = state.staff !== undefined && !locked;
+  useIdleLock(lock, sale.store);
+  const menu: TillMenuEntry[] = [
+    { id: 'no-sale', labelKey: 'noSale.menu', shortcut: 'F11', onSelect: noSale.start },
+    { id: 'lock', labelKey: 'lock.menu', shortcut: 'F12', onSelect: () => void lock.lock() },
+  ];
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
   useEffect(
     () => (signedIn ? listenForScans(services.bridge, (scan) => void sale.scan(scan.data)) : undefined),
@@ -77,7 +109,7 @@ export function CashierScreen() {
             store: till?.storeCode ?? services.config.storeCode,
             till: till?.tillCode ?? services.config.tillCode,
           })}
-          {state.staff && (
+          {state.staff && !locked && (
             <>
               {' · '}
               <span data-testid="cashier-name">{state.staff.displayName}</span>{' '}
@@ -92,8 +124,10 @@ export function CashierScreen() {
         <p role="status" data-testid="restoring-sale">
           {t('openSale.restoring')}
         </p>
+      ) : locked ? (
+        <LockScreen lock={lock} />
       ) : !state.staff ? (
-        <SignInPanel onSignIn={sale.signIn} problem={state.problem} />
+        <SignInPanel signIn={signIn} problem={state.problem} />
       ) : (
         <div className="till-layout">
           <section className="basket">
@@ -135,6 +169,8 @@ export function CashierScreen() {
                 </strong>
               </p>
             )}
+            <NoSaleDialog noSale={noSale} />
+            <TillMenu entries={menu} />
           </section>
           <aside className="side">
             {state.payment ? (
