@@ -70,7 +70,8 @@ export function createPinGuard(services: PinGuardServices, { now = Date.now }: {
         words: t('approvals.wrongPin', { left: wrongPinLimit - failures }),
       };
     }
-    const until = now() + lockoutSeconds * 1000;
+    const at = now();
+    const until = at + lockoutSeconds * 1000;
     await write({
       failures: { ...data.failures, [key]: 0 },
       lockedUntil: { ...data.lockedUntil, [key]: until },
@@ -80,7 +81,7 @@ export function createPinGuard(services: PinGuardServices, { now = Date.now }: {
       kind: 'staff.locked-out',
       payload: { staffId, place, failedAttempts: failures, lockedUntil: new Date(until).toISOString() },
       id: newId(),
-      recordedAt: new Date(now()).toISOString(),
+      recordedAt: new Date(at).toISOString(),
     });
     return lockedCheck(until);
   }
