@@ -40,6 +40,9 @@ export function SignInPanel({ signIn, problem }: { signIn: SignInStore; problem:
           />
         </div>
         <div className="staff-access-pin">
+          <p className="error" role="alert" data-testid="sign-in-error">
+            {shown ?? ''}
+          </p>
           <PinPad
             label={chosen ? t('lock.signInPinLabel', { name: chosen.displayName }) : t('till.signIn.pin')}
             submitLabel={t('till.signIn.submit')}
@@ -49,9 +52,6 @@ export function SignInPanel({ signIn, problem }: { signIn: SignInStore; problem:
             submitTestId="sign-in"
             autoFocus
           />
-          <p className="error" role="alert" data-testid="sign-in-error">
-            {shown ?? ''}
-          </p>
         </div>
       </div>
     </section>

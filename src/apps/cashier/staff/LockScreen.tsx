@@ -43,6 +43,9 @@ export function LockScreen({ lock }: { lock: SessionLockStore }) {
           />
         </div>
         <div className="staff-access-pin">
+          <p className="error" role="alert" data-testid="unlock-problem">
+            {state.problem ?? ''}
+          </p>
           <PinPad
             label={t('lock.pinLabel', { name: person?.displayName ?? staff.displayName })}
             submitLabel={state.checking ? t('lock.checking') : t('lock.unlock')}
@@ -51,9 +54,6 @@ export function LockScreen({ lock }: { lock: SessionLockStore }) {
             testId="unlock-pin"
             autoFocus
           />
-          <p className="error" role="alert" data-testid="unlock-problem">
-            {state.problem ?? ''}
-          </p>
         </div>
       </div>
     </section>
