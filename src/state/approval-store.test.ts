@@ -1,64 +1,32 @@
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultScanConfig } from '../core/barcodes/scan-config';
-import type { JournalEntry } from '../core/journal/journal-entry';
 import { verifyChain } from '../core/journal/verify-chain';
-import { DEFAULT_STAFF_POLICY, type StaffPolicy } from '../core/staff/permissions';
-import { hashPin, type StaffMember, type StaffRole } from '../core/staff/staff-member';
-import { createJournalWriter } from '../data/journal-writer';
-import { createTillDatabase, type TillDatabase } from '../data/till-database';
+import { DEFAULT_STAFF_POLICY } from '../core/staff/permissions';
+import type { TillDatabase } from '../data/till-database';
 import { createApprovalStore } from './approval-store';
 import { createPinGuard } from './pin-guard';
+import {
+  asSignedIn,
+  CAMILLE,
+  journalOf as journal,
+  journalWriter,
+  settingsWith,
+  staffTill,
+  until,
+} from './staff-access.test-support';
 
 // Approvals against the real journal writer and RxDB in memory: who may act
 // alone, the PIN of an approver allowed for the action, the journal entry
 // naming approver, requester and action, and five wrong PINs locking the
 // approver (journalled).
 
-const identity = { storeCode: 'PAR01', tillCode: '01', tillId: 'till-a' };
 const SALE_ID = '01964f3e-8c2a-7b3d-9e41-2f6a8c0d1e56';
-
-const member = (id: string, role: StaffRole, pin: string, active = true): StaffMember => ({
-  id,
-  storeCode: 'PAR01',
-  displayName: id,
-  role,
-  pin: hashPin(pin, new Uint8Array(16).fill(id.length), 1_000),
-  active,
-});
-const CAMILLE = member('camille', 'cashier', '1111');
-const SAMIA = member('samia', 'supervisor', '2222');
-const MARC = member('marc', 'manager', '3333');
-const GONE = member('gone', 'manager', '4444', false);
-const asSignedIn = (m: StaffMember) => ({ id: m.id, displayName: m.displayName, role: m.role });
-
-async function journal(db: TillDatabase): Promise<JournalEntry[]> {
-  const docs = await db.journal.find({ sort: [{ sequence: 'asc' }] }).exec();
-  return docs.map((doc) => doc.toMutableJSON() as JournalEntry);
-}
 
 describe('the approval store', () => {
   let db: TillDatabase;
   let clock: number;
 
-  const settingsWith = (staffPolicy: StaffPolicy) =>
-    db.settings.upsert({
-      id: 'store:PAR01',
-      storeCode: 'PAR01',
-      storeName: 'Marché',
-      addressLines: [],
-      legalIds: ['SIRET 552 100 554 00021'],
-      currency: 'EUR',
-      receiptFooter: [],
-      scanConfig: defaultScanConfig,
-      promotions: [],
-      orderSigningKey: { kty: 'OKP', crv: 'Ed25519', x: 'A'.repeat(43) },
-      staffPolicy,
-    });
-
   beforeEach(async () => {
-    db = await createTillDatabase(`approvals-${Math.random()}`, getRxStorageMemory());
-    await db.staff.bulkInsert([CAMILLE, SAMIA, MARC, GONE]);
+    db = await staffTill('approvals');
     clock = Date.parse('2026-12-06T10:00:00Z');
   });
   afterEach(async () => {
@@ -66,7 +34,7 @@ describe('the approval store', () => {
   });
 
   const open = () => {
-    const services = { db, journal: createJournalWriter(db, identity), now: () => clock };
+    const services = { db, journal: journalWriter(db), now: () => clock };
     const pinGuard = createPinGuard(services, { now: () => clock });
     return createApprovalStore({ ...services, pinGuard });
   };
@@ -207,7 +175,7 @@ describe('the approval store', () => {
   });
 
   it('reads the rights from the store settings: a policy letting cashiers open the drawer asks nobody', async () => {
-    await settingsWith({
+    await settingsWith(db, {
       ...DEFAULT_STAFF_POLICY,
       rights: { ...DEFAULT_STAFF_POLICY.rights, cashier: { 'no-sale': 'always' } },
     });
@@ -241,8 +209,3 @@ describe('the approval store', () => {
     expect(await second).toEqual({ ok: false, reason: 'cancelled' });
   });
 });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(condition()).toBe(true);
-}

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApprovalSubject } from '../core/journal/manager-approval-payload';
+import type { CurrencyCode } from '../core/money/currency';
 import {
   type GuardedAction,
   type PermissionRequest,
@@ -54,6 +55,8 @@ export interface PendingApproval {
   readonly reason: string;
   readonly amountMinor: number | undefined;
   readonly percentBps: number | undefined;
+  /** The store's currency, for `amountMinor`. */
+  readonly currency: CurrencyCode | undefined;
   readonly requester: SignedInStaff;
   /** The active staff who may approve it, for the list of large rows. */
   readonly approvers: readonly ApproverChoice[];
@@ -120,6 +123,7 @@ export function createApprovalStore(services: ApprovalServices) {
             reason: request.reason,
             amountMinor: request.amountMinor,
             percentBps: request.percentBps,
+            currency: settings?.currency,
             requester: staff,
             approvers,
             approverId: approvers.length === 1 ? approvers[0]?.id : undefined,

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { PinPlace } from '../core/journal/staff-lockout-payload';
 import { staffPolicyOf } from '../core/staff/permissions';
 import { type StaffMember, verifyPin } from '../core/staff/staff-member';
+import { readPinLockouts, writePinLockouts } from '../data/staff-access-documents';
 import { t } from '../i18n/i18n';
 import { newId } from './ids';
 import type { TillServices } from './till-services';
@@ -18,14 +20,15 @@ export type PinCheck =
   | { readonly kind: 'wrong'; readonly attemptsLeft: number; readonly words: string }
   | { readonly kind: 'locked'; readonly until: number; readonly words: string };
 
-interface Lockouts {
+const lockoutsSchema = z.object({
   /** Wrong PINs in a row, by key (`staff:<id>` or `pad:<place>`). */
-  readonly failures: Record<string, number>;
+  failures: z.record(z.string(), z.number().int().min(0)),
   /** Epoch ms until which the key is locked. */
-  readonly lockedUntil: Record<string, number>;
-}
+  lockedUntil: z.record(z.string(), z.number()),
+});
+type Lockouts = z.infer<typeof lockoutsSchema>;
+const NONE: Lockouts = { failures: {}, lockedUntil: {} };
 
-const DOC = 'pin-lockouts';
 const personKey = (staffId: string) => `staff:${staffId}`;
 const padKey = (place: PinPlace) => `pad:${place}`;
 
@@ -35,9 +38,10 @@ export function createPinGuard(services: PinGuardServices, { now = Date.now }: {
   const { db } = services;
   let queue: Promise<unknown> = Promise.resolve();
 
+  // What cannot be read counts as nothing recorded: the counts start again, no one is locked out of the till.
   const read = async (): Promise<Lockouts> =>
-    (await db.getLocal<Lockouts>(DOC))?.toJSON().data ?? { failures: {}, lockedUntil: {} };
-  const write = (data: Lockouts) => db.upsertLocal<Lockouts>(DOC, data);
+    lockoutsSchema.safeParse(await readPinLockouts(db)).data ?? NONE;
+  const write = (data: Lockouts) => writePinLockouts(db, data);
   const policy = async () => staffPolicyOf((await db.settings.findOne().exec())?.toMutableJSON());
   const lockedWords = (until: number) =>
     t('approvals.lockedFor', { minutes: Math.max(1, Math.ceil((until - now()) / 60_000)) });
@@ -66,7 +70,8 @@ export function createPinGuard(services: PinGuardServices, { now = Date.now }: {
         words: t('approvals.wrongPin', { left: wrongPinLimit - failures }),
       };
     }
-    const until = now() + lockoutSeconds * 1000;
+    const at = now();
+    const until = at + lockoutSeconds * 1000;
     await write({
       failures: { ...data.failures, [key]: 0 },
       lockedUntil: { ...data.lockedUntil, [key]: until },
@@ -76,7 +81,7 @@ export function createPinGuard(services: PinGuardServices, { now = Date.now }: {
       kind: 'staff.locked-out',
       payload: { staffId, place, failedAttempts: failures, lockedUntil: new Date(until).toISOString() },
       id: newId(),
-      recordedAt: new Date(now()).toISOString(),
+      recordedAt: new Date(at).toISOString(),
     });
     return lockedCheck(until);
   }

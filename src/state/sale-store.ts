@@ -118,6 +118,15 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     displayQueue = displayQueue.then(() => bridge.showOnDisplay(lines));
   };
 
+  async function signInAs(staff: SignedInStaff): Promise<void> {
+    // A sale kept through a reload whose session ran out goes on with whoever signs in.
+    const open = store.getState();
+    const cart = open.cart.lines.length > 0 || holdsMoney(open) ? open.cart : emptyCart(await settings());
+    store.setState({ staff, signedInAt: new Date().toISOString(), cart, problem: undefined });
+    // The customer-facing sign of the AGEC law: the receipt is printed only on request.
+    if (cart.lines.length === 0) show(welcomeLines(t('display.welcome'), t('display.receiptOnRequest')));
+  }
+
   return {
     store,
 
@@ -128,14 +137,12 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
         fail(staff.length === 0 ? t('till.signIn.noStaffYet') : t('till.signIn.wrongPin'));
         return false;
       }
-      // A sale kept through a reload whose session ran out goes on with whoever signs in.
-      const open = store.getState();
-      const cart = open.cart.lines.length > 0 || holdsMoney(open) ? open.cart : emptyCart(await settings());
-      store.setState({ staff: found, signedInAt: new Date().toISOString(), cart, problem: undefined });
-      // The customer-facing sign of the AGEC law: the receipt is printed only on request.
-      if (cart.lines.length === 0) show(welcomeLines(t('display.welcome'), t('display.receiptOnRequest')));
+      await signInAs(found);
       return true;
     },
+
+    /** Someone whose PIN was checked elsewhere (sign-in-store.ts, session-lock-store.ts) takes the till. */
+    signInAs,
 
     signOut() {
       const state = store.getState();

@@ -130,10 +130,16 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
 
     /** On start: is a shift open on this till (left open by a crash or a restart)? */
     async load(): Promise<void> {
-      const openings = await services.db.journal.find({ selector: { kind: 'shift.opened' } }).exec();
-      const closings = await services.db.journal.find({ selector: { kind: 'shift.closed' } }).exec();
-      const entries = [...openings, ...closings]
-        .map((doc) => doc.toMutableJSON() as JournalEntry)
+      const entries = (
+        await Promise.all(
+          (['shift.opened', 'shift.closed'] as const).map((kind) =>
+            services.db.journal.find({ selector: { kind } }).exec(),
+          ),
+        )
+      )
+        .flat()
+        // Cast through unknown: the mutable form of the whole entry union is too complex for the checker.
+        .map((doc) => doc.toJSON() as unknown as JournalEntry)
         .filter((e) => e.tillId === tillId);
       const opened = findOpenShift(entries);
       store.setState({ status: opened ? 'open' : 'none', opened, foundAtStart: opened !== undefined });

@@ -1,132 +1,102 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { money } from '../../core/money';
+import { useFormat } from '../../i18n/use-format';
 import type { ApprovalStore } from '../../state/approval-store';
+import { Dialog, LargeRowList, PinPad } from '../../ui/kit';
 import './approval-prompt.css';
+
+/** Puts the focus on the PIN field of a prompt (after a name is taken in the list). */
+export function focusPin(testId: string): void {
+  document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.focus();
+}
 
 /**
  * The PIN prompt of an approval (approval-store.ts), mounted once in the
- * cashier screen: shows nothing until an action needs a supervisor's or a
- * manager's PIN. The approver is chosen in a list of large rows (so a wrong
- * PIN counts against that person), then types the PIN; Escape cancels.
+ * cashier screen: it shows only while an action waits for a supervisor's or a
+ * manager's PIN. The approver takes their name in the list of large rows (a
+ * wrong PIN then counts against that person) or types the PIN alone; Escape
+ * or Cancel gives up.
  */
 export function ApprovalPrompt({ approvals }: { approvals: ApprovalStore }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const pending = useStore(approvals.store, (s) => s.pending);
-  const [pin, setPin] = useState('');
-  const pinRef = useRef<HTMLInputElement>(null);
-  const titleId = useId();
-  const pinId = useId();
-  const requestId = pending?.requestId;
-  const fresh = () => {
-    setPin('');
-    pinRef.current?.focus();
-  };
-
-  // A new request: empty field, focus on it (likewise after each PIN and each approver chosen).
-  useEffect(() => {
-    if (requestId === undefined) return;
-    setPin('');
-    pinRef.current?.focus();
-  }, [requestId]);
-
   if (!pending) return null;
   const approver = pending.approvers.find((a) => a.id === pending.approverId);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (pin.length === 0) return;
-    await approvals.submitPin(pin);
-    fresh();
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      approvals.cancel();
-    }
-  };
+  const rows = pending.approvers.map((a) => ({
+    ...a,
+    label: `${a.displayName}, ${t(`approvals.roles.${a.role}`)}`,
+  }));
 
   return (
-    <div className="approval-backdrop">
-      <div
-        className="approval-prompt"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="approval-prompt"
-        data-action={pending.action}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={titleId}>{t('approvals.promptTitle')}</h2>
-        <p data-testid="approval-request">
-          {t('approvals.promptIntro', {
-            requester: pending.requester.displayName,
-            action: t(`approvals.actions.${pending.action}`),
-          })}
-        </p>
-        <p className="approval-reason">
-          <span>{t('approvals.reasonLabel')}</span>{' '}
-          <span data-testid="approval-reason">{pending.reason}</span>
-        </p>
-        {pending.approvers.length > 1 && (
-          <fieldset className="approval-approvers">
-            <legend>{t('approvals.chooseApprover')}</legend>
-            {pending.approvers.map((a) => (
-              <button
-                key={a.id}
-                type="button"
-                className="approval-approver"
-                aria-pressed={a.id === pending.approverId}
-                data-testid={`approver-${a.id}`}
-                onClick={() => {
-                  approvals.chooseApprover(a.id);
-                  fresh();
-                }}
-              >
-                <span>{a.displayName}</span> <small>{t(`approvals.roles.${a.role}`)}</small>
-              </button>
-            ))}
-          </fieldset>
-        )}
-        <form onSubmit={submit} className="approval-pin">
-          <label htmlFor={pinId}>
-            {approver
-              ? t('approvals.pinLabel', { name: approver.displayName })
-              : t('approvals.pinLabelAnyone')}
-          </label>
-          <input
-            id={pinId}
-            ref={pinRef}
-            data-testid="approval-pin"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={pin}
+    <Dialog
+      title={t('approvals.promptTitle')}
+      onClose={approvals.cancel}
+      cancelLabel={t('approvals.cancel')}
+      testId="approval-prompt"
+      wide
+    >
+      <div className="approval-prompt" data-action={pending.action}>
+        <div className="approval-what">
+          <p data-testid="approval-request">
+            {t('approvals.promptIntro', {
+              requester: pending.requester.displayName,
+              action: t(`approvals.actions.${pending.action}`),
+            })}
+          </p>
+          <dl className="approval-details">
+            <dt>{t('approvals.reasonLabel')}</dt>
+            <dd data-testid="approval-reason">{pending.reason}</dd>
+            {pending.percentBps !== undefined && (
+              <>
+                <dt>{t('approvals.percentLabel')}</dt>
+                <dd data-testid="approval-percent">{format.percent(pending.percentBps / 10_000)}</dd>
+              </>
+            )}
+            {pending.amountMinor !== undefined && pending.currency && (
+              <>
+                <dt>{t('approvals.amountLabel')}</dt>
+                <dd data-testid="approval-amount">
+                  {format.money(money(pending.amountMinor, pending.currency))}
+                </dd>
+              </>
+            )}
+          </dl>
+          {pending.approvers.length > 1 && (
+            <>
+              <p className="kit-field-label" id="approval-approvers-label">
+                {t('approvals.chooseApprover')}
+              </p>
+              <LargeRowList
+                rows={rows}
+                label={t('approvals.chooseApprover')}
+                selectedId={pending.approverId}
+                onSelect={approvals.chooseApprover}
+                onActivate={() => focusPin('approval-pin')}
+                testId="approval-approvers"
+              />
+            </>
+          )}
+        </div>
+        <div className="approval-pin">
+          <PinPad
+            label={
+              approver
+                ? t('approvals.pinLabel', { name: approver.displayName })
+                : t('approvals.pinLabelAnyone')
+            }
+            submitLabel={pending.checking ? t('approvals.checking') : t('approvals.approve')}
             disabled={pending.checking || pending.approvers.length === 0}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+            onSubmit={approvals.submitPin}
+            testId="approval-pin"
+            autoFocus
           />
-          <div className="approval-buttons">
-            <button
-              type="submit"
-              data-testid="approval-submit"
-              disabled={pending.checking || pin.length === 0}
-            >
-              {pending.checking ? t('approvals.checking') : t('approvals.approve')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              data-testid="approval-cancel"
-              onClick={approvals.cancel}
-            >
-              {t('approvals.cancel')}
-            </button>
-          </div>
-        </form>
-        <p className="error" role="alert" data-testid="approval-problem">
-          {pending.problem ?? ''}
-        </p>
+          <p className="error approval-problem" role="alert" data-testid="approval-problem">
+            {pending.problem ?? ''}
+          </p>
+        </div>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -6,14 +6,18 @@ import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
 import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
+import { createNoSaleStore } from '../../state/no-sale-store';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
+import { createPinGuard } from '../../state/pin-guard';
 import { createProductSearchStore } from '../../state/product-search-store';
 import { createReceiptDesk } from '../../state/receipt-desk';
 import { createReturnStore } from '../../state/return-store';
 import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
+import { createSessionLockStore } from '../../state/session-lock-store';
 import { createShiftStore } from '../../state/shift-store';
+import { createSignInStore } from '../../state/sign-in-store';
 import { storeSaleFinder } from '../../state/store-sale-finder';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
 import { ApprovalPrompt } from './ApprovalPrompt';
@@ -31,10 +35,14 @@ import { saleMenuEntries } from './sale/sale-menu';
 import { useSaleEditing } from './sale/use-sale-editing';
 import { ProductSearch } from './search/ProductSearch';
 import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
+import { LockScreen } from './staff/LockScreen';
+import { NoSaleDialog } from './staff/NoSaleDialog';
+import { useIdleLock } from './staff/use-idle-lock';
 import { TillMenu } from './TillMenu';
 import { KioskTicketNotice } from './tickets/KioskTicketNotice';
 import { TicketDialogs } from './tickets/TicketDialogs';
 import { useTicketFlows } from './tickets/use-ticket-flows';
+import type { TillMenuEntry } from './till-menu';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 export function CashierScreen() {
@@ -44,8 +52,24 @@ export function CashierScreen() {
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
   const [desk] = useState(() => createReceiptDesk(services));
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
+  // Wrong PINs count per person wherever typed: one guard for sign-in, unlock and approvals.
+  const [pinGuard] = useState(() => createPinGuard(services));
   // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
-  const [approvals] = useState(() => createApprovalStore(services));
+  const [approvals] = useState(() => createApprovalStore({ ...services, pinGuard }));
+  const [signIn] = useState(() => createSignInStore({ ...services, pinGuard }, sale.signInAs));
+  const [lock] = useState(() =>
+    createSessionLockStore(
+      { ...services, pinGuard },
+      {
+        current: () => sale.store.getState().staff,
+        resumeAs: (staff) => void sale.signInAs(staff),
+        busy: () =>
+          sale.store.getState().card !== undefined || approvals.store.getState().pending !== undefined,
+      },
+    ),
+  );
+  const [noSale] = useState(() => createNoSaleStore(services, approvals, () => sale.store.getState().staff));
+  const locked = useStore(lock.store, (s) => s.lock !== undefined);
   // The everyday sale: quantities, prices, discounts, quick keys, parked sales (src/apps/cashier/sale).
   const editing = useSaleEditing(sale, services.db, approvals);
   // Returns and exchanges (src/state/return-store.ts): the till menu's "Retour".
@@ -75,7 +99,9 @@ export function CashierScreen() {
   useEffect(() => {
     let stop: (() => void) | undefined;
     let gone = false;
-    void restoreOpenSale(sale, keeper, services.db, services.bridge).then((unsubscribe) => {
+    void restoreOpenSale(sale, keeper, services.db, services.bridge).then(async (unsubscribe) => {
+      // A till locked before the reload stays locked.
+      await lock.restore();
       if (gone) unsubscribe();
       else stop = unsubscribe;
       setRestored(true);
@@ -84,7 +110,7 @@ export function CashierScreen() {
       gone = true;
       stop?.();
     };
-  }, [sale, keeper, services]);
+  }, [sale, keeper, services, lock]);
   const [waiting] = useState(() => createWaitingReceipts(services.bridge, desk.receiptPrinted));
   const [shift] = useState(() => createShiftStore(services, approvals));
   useEffect(() => {
@@ -94,7 +120,12 @@ export function CashierScreen() {
   const shiftState = useStore(shift.store);
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
-  const signedIn = state.staff !== undefined;
+  const signedIn = state.staff !== undefined && !locked;
+  useIdleLock(lock, sale.store);
+  const staffMenu: TillMenuEntry[] = [
+    { id: 'no-sale', labelKey: 'noSale.menu', onSelect: noSale.start },
+    { id: 'lock', labelKey: 'lock.menu', shortcut: 'F11', onSelect: () => void lock.lock() },
+  ];
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
   useEffect(
     () =>
@@ -129,7 +160,7 @@ export function CashierScreen() {
             store: till?.storeCode ?? services.config.storeCode,
             till: till?.tillCode ?? services.config.tillCode,
           })}
-          {state.staff && (
+          {state.staff && !locked && (
             <>
               {' · '}
               <span data-testid="cashier-name">{state.staff.displayName}</span>{' '}
@@ -144,8 +175,10 @@ export function CashierScreen() {
         <p role="status" data-testid="restoring-sale">
           {t('openSale.restoring')}
         </p>
+      ) : locked ? (
+        <LockScreen lock={lock} />
       ) : !state.staff ? (
-        <SignInPanel onSignIn={sale.signIn} problem={state.problem} />
+        <SignInPanel signIn={signIn} problem={state.problem} />
       ) : shiftTakesOver(shiftState) ? (
         <ShiftScreen shift={shift} staff={state.staff} />
       ) : (
@@ -214,6 +247,7 @@ export function CashierScreen() {
                   onSelect: flows.vouchers.openSell,
                   disabled: state.payment !== undefined,
                 },
+                ...staffMenu,
               ]}
             />
             {state.kept.length > 0 && !state.payment && (
@@ -238,6 +272,7 @@ export function CashierScreen() {
                 </strong>
               </p>
             )}
+            <NoSaleDialog noSale={noSale} />
           </section>
           <aside className="side">
             {state.payment ? (

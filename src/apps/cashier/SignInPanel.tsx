@@ -1,45 +1,59 @@
-import { type FormEvent, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { SignInStore } from '../../state/sign-in-store';
+import { LargeRowList, PinPad } from '../../ui/kit';
+import { focusPin } from './ApprovalPrompt';
+import './staff/staff-access.css';
 
-/** Staff sign in with their PIN; checked against replicated hashes, so it works offline. */
-export function SignInPanel({
-  onSignIn,
-  problem,
-}: {
-  onSignIn: (pin: string) => Promise<boolean>;
-  problem: string | undefined;
-}) {
+/** The row for "PIN only": no staff id starts with '*'. */
+const ANYONE = '*';
+
+/**
+ * Staff sign in with their PIN, checked against the replicated hashes, so it
+ * works offline. Taking one's name in the list first is optional: it makes
+ * wrong PINs count against that person rather than against the pad.
+ */
+export function SignInPanel({ signIn, problem }: { signIn: SignInStore; problem: string | undefined }) {
   const { t } = useTranslation();
-  const [pin, setPin] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await onSignIn(pin);
-    setPin('');
-  };
+  const state = useStore(signIn.store);
+  useEffect(() => signIn.watchStaff(), [signIn]);
+  const chosen = state.people.find((p) => p.id === state.chosen);
+  const shown = state.problem ?? problem;
   return (
-    <section className="sign-in">
-      <h2>{t('till.signIn.title')}</h2>
-      <form onSubmit={submit}>
-        <label htmlFor="pin">{t('till.signIn.pin')}</label>
-        <input
-          id="pin"
-          data-testid="pin-input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        />
-        <button type="submit" data-testid="sign-in">
-          {t('till.signIn.submit')}
-        </button>
-      </form>
-      {problem && (
-        <p className="error" role="alert" data-testid="sign-in-error">
-          {problem}
-        </p>
-      )}
+    <section className="sign-in staff-access" aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">{t('till.signIn.title')}</h2>
+      <p className="staff-access-hint">{t('lock.signInHint')}</p>
+      <div className="staff-access-columns">
+        <div className="staff-access-people">
+          <p className="kit-field-label">{t('lock.signInWho')}</p>
+          <LargeRowList
+            rows={[
+              { id: ANYONE, label: t('lock.signInAnyone') },
+              ...state.people.map((p) => ({ id: p.id, label: p.displayName })),
+            ]}
+            label={t('lock.signInWho')}
+            selectedId={state.chosen ?? ANYONE}
+            onSelect={(id) => signIn.choose(id === ANYONE ? undefined : id)}
+            onActivate={() => focusPin('pin-input')}
+            testId="sign-in-people"
+          />
+        </div>
+        <div className="staff-access-pin">
+          <p className="error" role="alert" data-testid="sign-in-error">
+            {shown ?? ''}
+          </p>
+          <PinPad
+            label={chosen ? t('lock.signInPinLabel', { name: chosen.displayName }) : t('till.signIn.pin')}
+            submitLabel={t('till.signIn.submit')}
+            disabled={state.checking}
+            onSubmit={signIn.signIn}
+            testId="pin-input"
+            submitTestId="sign-in"
+            autoFocus
+          />
+        </div>
+      </div>
     </section>
   );
 }

@@ -162,6 +162,7 @@ describe('kind registry and envelope', () => {
       failedAttempts: 5,
       lockedUntil: '2026-12-06T22:40:00.000Z',
     },
+    'drawer.no-sale': { staffId: 'S1', approverStaffId: 'M', reason: 'Faire de la monnaie' },
   } satisfies Record<(typeof JOURNAL_KINDS)[number], unknown>;
 
   it.each(JOURNAL_KINDS)('has a payload schema for %s and the envelope accepts that kind', (kind) => {

@@ -58,6 +58,7 @@ export const unsealedJournalEntrySchema = z.discriminatedUnion('kind', [
   unsealedOf('kiosk-order.placed'),
   unsealedOf('receipt.reprinted'),
   unsealedOf('staff.locked-out'),
+  unsealedOf('drawer.no-sale'),
 ]);
 export type UnsealedJournalEntry = DeepReadonly<z.infer<typeof unsealedJournalEntrySchema>>;
 
@@ -72,6 +73,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   sealedOf('kiosk-order.placed'),
   sealedOf('receipt.reprinted'),
   sealedOf('staff.locked-out'),
+  sealedOf('drawer.no-sale'),
 ]);
 /** A sealed entry: `hash` = SHA-256 of the canonical JSON of all other fields. */
 export type JournalEntry = DeepReadonly<z.infer<typeof journalEntrySchema>>;

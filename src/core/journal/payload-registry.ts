@@ -3,6 +3,7 @@ import { orderHandoverSchema } from '../orders/handover';
 import { completedReturnSchema } from '../returns/completed-return';
 import { completedSaleSchema } from '../sale/completed-sale';
 import { cashMovementPayloadSchema } from './cash-movement-payload';
+import { drawerNoSalePayloadSchema } from './drawer-no-sale-payload';
 import { kioskOrderPlacedPayloadSchema } from './kiosk-order-payload';
 import { managerApprovalPayloadSchema } from './manager-approval-payload';
 import { receiptReprintedPayloadSchema } from './receipt-reprint-payload';
@@ -23,6 +24,7 @@ export const JOURNAL_KINDS = [
   'kiosk-order.placed',
   'receipt.reprinted',
   'staff.locked-out',
+  'drawer.no-sale',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -37,6 +39,7 @@ export const journalPayloadSchemas = {
   'kiosk-order.placed': kioskOrderPlacedPayloadSchema,
   'receipt.reprinted': receiptReprintedPayloadSchema,
   'staff.locked-out': staffLockedOutPayloadSchema,
+  'drawer.no-sale': drawerNoSalePayloadSchema,
 } as const satisfies { readonly [K in JournalKind]: z.ZodType };
 
 export type JournalPayload<K extends JournalKind> = z.infer<(typeof journalPayloadSchemas)[K]>;

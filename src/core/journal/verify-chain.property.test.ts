@@ -132,6 +132,9 @@ const kindAndPayload = fc.oneof(
     })
     .map((payload) => ({ kind: 'staff.locked-out' as const, payload })),
   fc
+    .record({ staffId, approverStaffId: staffId, reason })
+    .map((payload) => ({ kind: 'drawer.no-sale' as const, payload })),
+  fc
     .record({
       receiptNumber: fc.stringMatching(/^[A-Z0-9]{2,8}-[A-Z0-9]{1,4}-\d{6,15}$/),
       entryId: uuidV7,
