@@ -11,12 +11,19 @@ import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
+import { Toasts } from '../../ui/kit/Toasts';
+import { tillToasts } from '../../ui/kit/toast-store';
 import { CartLines } from './CartLines';
+import { FunctionsDialog } from './FunctionsDialog';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
+import { TillMenu, useFunctionKey } from './TillMenu';
+import type { TillMenuEntry } from './till-menu';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
+
+const PAY_KEY = 'F12';
 
 export function CashierScreen() {
   const { t } = useTranslation();
@@ -64,11 +71,43 @@ export function CashierScreen() {
     [services.bridge, waiting],
   );
 
+  // F12 takes the payment, as on the pay button; the menu's own keys are its entries'.
+  const canPay = signedIn && priced.lines.length > 0 && state.payment === undefined;
+  useFunctionKey(PAY_KEY, sale.startPayment, canPay);
+  const lastLine = priced.lines[priced.lines.length - 1]?.line;
+  // The till's function keys: each flow adds ONE entry here (see till-menu.ts).
+  const flows: TillMenuEntry[] = [
+    {
+      id: 'void-last',
+      labelKey: 'cashierLayout.voidLast',
+      shortcut: 'F6',
+      disabled: lastLine === undefined || state.payment !== undefined,
+      onSelect: () => {
+        if (!lastLine) return;
+        sale.voidLine(lastLine.lineId);
+        const stillThere = priceCart(sale.store.getState().cart).lines.some(
+          ({ line }) => line.lineId === lastLine.lineId,
+        );
+        if (!stillThere) tillToasts.info(t('cashierLayout.voided', { name: lastLine.name }));
+      },
+    },
+  ];
+  const [functionsOpen, setFunctionsOpen] = useState(false);
+  const menu: TillMenuEntry[] = [
+    {
+      id: 'functions',
+      labelKey: 'cashierLayout.functions',
+      shortcut: 'F1',
+      onSelect: () => setFunctionsOpen(true),
+    },
+    ...flows,
+  ];
+
   return (
     <main className="screen cashier">
-      <header>
+      <header className="till-header">
         <h1>{t('till.title')}</h1>
-        <span>
+        <span className="till-where">
           {t('till.where', {
             store: till?.storeCode ?? services.config.storeCode,
             till: till?.tillCode ?? services.config.tillCode,
@@ -94,6 +133,7 @@ export function CashierScreen() {
         <div className="till-layout">
           <section className="basket">
             <ScanForm onScan={sale.scan} disabled={state.payment !== undefined} />
+            <Toasts />
             {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
                 {print.message}{' '}
@@ -148,27 +188,35 @@ export function CashierScreen() {
             ) : state.completed && priced.lines.length === 0 ? (
               <ReceiptPanel completed={state.completed} desk={desk} />
             ) : (
-              <section className="totals">
-                <p>
-                  {t('till.total')} :{' '}
+              <section className="totals" aria-label={t('cashierLayout.totals')}>
+                <p className="total">
+                  <span className="total-label">{t('till.total')}</span>
                   <strong data-testid="cart-total">{format.money(priced.totals.total)}</strong>
                 </p>
+                <p className="article-count" data-testid="article-count">
+                  {t('cashierLayout.articleCount', { count: priced.lines.length })}
+                </p>
                 {priced.totals.totalDiscount.minor > 0 && (
-                  <p>
+                  <p className="total-discounts">
                     {t('till.discounts')} : {format.money(priced.totals.totalDiscount)}
                   </p>
                 )}
                 <button
                   type="button"
+                  className="start-payment"
                   data-testid="start-payment"
+                  aria-keyshortcuts={PAY_KEY}
                   disabled={priced.lines.length === 0}
                   onClick={sale.startPayment}
                 >
-                  {t('till.pay')}
+                  <span>{t('till.pay')}</span>
+                  <kbd className="till-menu-key">{PAY_KEY}</kbd>
                 </button>
               </section>
             )}
           </aside>
+          <TillMenu entries={menu} />
+          {functionsOpen && <FunctionsDialog entries={flows} onClose={() => setFunctionsOpen(false)} />}
         </div>
       )}
     </main>

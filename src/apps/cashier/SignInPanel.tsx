@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PinPad } from '../../ui/kit/PinPad';
 
-/** Staff sign in with their PIN; checked against replicated hashes, so it works offline. */
+/** Staff sign in with their PIN, on the keyboard or the pad; checked against replicated hashes, so it works offline. */
 export function SignInPanel({
   onSignIn,
   problem,
@@ -10,31 +10,17 @@ export function SignInPanel({
   problem: string | undefined;
 }) {
   const { t } = useTranslation();
-  const [pin, setPin] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    await onSignIn(pin);
-    setPin('');
-  };
   return (
-    <section className="sign-in">
-      <h2>{t('till.signIn.title')}</h2>
-      <form onSubmit={submit}>
-        <label htmlFor="pin">{t('till.signIn.pin')}</label>
-        <input
-          id="pin"
-          data-testid="pin-input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        />
-        <button type="submit" data-testid="sign-in">
-          {t('till.signIn.submit')}
-        </button>
-      </form>
+    <section className="sign-in" aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">{t('till.signIn.title')}</h2>
+      <PinPad
+        onSubmit={onSignIn}
+        label={t('till.signIn.pin')}
+        submitLabel={t('till.signIn.submit')}
+        testId="pin-input"
+        submitTestId="sign-in"
+        autoFocus
+      />
       {problem && (
         <p className="error" role="alert" data-testid="sign-in-error">
           {problem}
