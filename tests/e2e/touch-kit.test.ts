@@ -186,6 +186,10 @@ describe('the touch kit on the cashier screens', () => {
     await till.functionsDialog().waitFor({ state: 'detached' });
     await expect.poll(() => cashier.cartLines()).toBe(23);
     expect(await till.focused()).toBe('barcode-input');
+    // Its toast is closed by hand, before it goes by itself.
+    expect(await till.toasts()).toEqual([{ kind: 'info', text: `Article annulé : ${product(23).name}` }]);
+    await till.dismissToast(product(23).name);
+    expect(await till.toasts()).toEqual([]);
   });
 
   it('cash typed in cents on the keypad (touch and keys); the change on screen is the change the server holds', async () => {

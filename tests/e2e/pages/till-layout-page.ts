@@ -155,6 +155,10 @@ export class TillLayoutPage {
       .evaluate((toast) => toast.parentElement?.getAttribute('role') ?? null);
   }
 
+  async dismissToast(text: string): Promise<void> {
+    await this.page.getByTestId('toast').filter({ hasText: text }).getByTestId('toast-dismiss').click();
+  }
+
   /** Touches the cash keypad's keys ("2", "00", "backspace", "clear"). */
   async touchCashKeys(...keys: string[]): Promise<void> {
     for (const key of keys) await this.page.getByTestId(`cash-given-pad-key-${key}`).click();
