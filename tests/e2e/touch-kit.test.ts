@@ -228,6 +228,30 @@ describe('the touch kit on the cashier screens', () => {
       recorded?.tenders.map((t) => [t.type, t.amount.minor, t.type === 'cash' ? t.given.minor : 0]),
     ).toEqual([['cash', due, given]]);
     expect(recorded?.change.minor).toBe(change);
+  });
+
+  it('a small sale shows the exact amount and every note above it; a note pays at once', async () => {
+    const cheap = products.find((p, i) => i > 30 && p.priceMinor < 500);
+    if (!cheap) throw new Error('no cheap product in the demo catalog');
+    await cashier.scan(cheap.barcode);
+    await till.pressKey('F12');
+    await page.getByTestId('payment-panel').waitFor();
+    const due = Number((await cashier.amountDue()).replace(/\D/g, ''));
+    expect(await till.quickButtons()).toEqual(['Montant exact', '5 €', '10 €', '20 €', '50 €']);
+    await cashier.expectAccessible();
+    await atBothSizes('payment-notes');
+    await page.getByTestId('pay-note-1000').click();
+    const receiptNumber = await cashier.waitForSaleCompleted();
+    const change = 1_000 - due;
+    expect(await till.changeDue()).toBe(
+      `${Math.floor(change / 100)},${String(change % 100).padStart(2, '0')} €`,
+    );
+    await expect.poll(() => cashier.pendingOutbox(), { timeout: 30_000 }).toBe('0');
+    const recorded = await serverSale(receiptNumber);
+    expect(
+      recorded?.tenders.map((t) => [t.type, t.amount.minor, t.type === 'cash' ? t.given.minor : 0]),
+    ).toEqual([['cash', due, 1_000]]);
+    expect(recorded?.change.minor).toBe(change);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CurrencyCode, formatMoney, money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
-import { amountFromText, editAmount } from './amount-entry';
+import { amountFromText, editAmount, formatNote } from './amount-entry';
 import { Numpad } from './Numpad';
 import { padKeyFromKeyboard } from './numpad-keys';
 
@@ -112,7 +112,7 @@ export function AmountKeypad(props: AmountKeypadProps) {
               disabled={props.disabled}
               onClick={() => quick(note)}
             >
-              {formatMoney(money(note, props.currency), format.locale)}
+              {formatNote(money(note, props.currency), format.locale)}
             </button>
           ))}
         </fieldset>

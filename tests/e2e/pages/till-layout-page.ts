@@ -155,6 +155,11 @@ export class TillLayoutPage {
       .evaluate((toast) => toast.parentElement?.getAttribute('role') ?? null);
   }
 
+  /** The cash quick buttons' words: the exact amount, then the notes. */
+  async quickButtons(): Promise<string[]> {
+    return (await this.page.locator('.kit-amount-quick button').allTextContents()).map(plain);
+  }
+
   async dismissToast(text: string): Promise<void> {
     await this.page.getByTestId('toast').filter({ hasText: text }).getByTestId('toast-dismiss').click();
   }
