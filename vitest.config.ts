@@ -17,6 +17,8 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           environment: 'node',
+          // Property tests run hundreds of cases; on a busy 2-core machine a few take longer than 5 s.
+          testTimeout: 20_000,
         },
       },
       {

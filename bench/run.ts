@@ -27,6 +27,7 @@ import {
 import { buildServer } from './lib/server';
 import { runPouchdbPeer } from './suites/pouchdb-peer';
 import { runPushManyTills } from './suites/push-many-tills';
+import { runStoreSalesFeed } from './suites/store-sales-feed';
 import { runTillSync } from './suites/till-sync';
 
 function parseScanThroughput(): Metric {
@@ -88,6 +89,9 @@ await suite('core', async () => ({
   notes: [],
   missing: [],
 }));
+
+// The store sales feed's size for 10 tills over 30 days (issue 12): Node only, about a minute.
+await suite('returns', runStoreSalesFeed);
 
 if (['till', 'pouchdb', 'tills'].some((s) => suites.has(s))) {
   await Promise.all([buildServer(), buildPages()]);

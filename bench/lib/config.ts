@@ -43,5 +43,7 @@ export const countLabel = (n: number): string => (n >= 1000 && n % 1000 === 0 ? 
 /** Suites to run: BENCH_ONLY=till,pouchdb,tills (default: all). */
 export function selectedSuites(): Set<string> {
   const raw = process.env.BENCH_ONLY;
-  return new Set((raw ? raw.split(',') : ['core', 'till', 'pouchdb', 'tills']).map((s) => s.trim()));
+  return new Set(
+    (raw ? raw.split(',') : ['core', 'returns', 'till', 'pouchdb', 'tills']).map((s) => s.trim()),
+  );
 }

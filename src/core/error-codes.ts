@@ -188,3 +188,17 @@ export const KIOSK_EXIT_REFUSAL_CODES = [
 export type KioskExitRefusalCodesListed = Assert<
   ListsExactly<Extract<KioskExitAnswer, { ok: false }>['reason'], (typeof KIOSK_EXIT_REFUSAL_CODES)[number]>
 >;
+
+/**
+ * Why a sale brought back for a return cannot be found (src/data/returnable-sales.ts):
+ * query-malformed: neither a receipt number nor a sale id; other-store: a
+ * receipt of another store; not-found: the server says the store has no such
+ * sale; online-only: not held on this till, and the server cannot be reached.
+ */
+export const SALE_LOOKUP_ERROR_CODES = [
+  'query-malformed',
+  'other-store',
+  'not-found',
+  'online-only',
+] as const;
+export type SaleLookupErrorCode = (typeof SALE_LOOKUP_ERROR_CODES)[number];

@@ -13,6 +13,7 @@ describe('schema migrations', () => {
       'orders',
       'outbox',
       'products',
+      'sales',
       'settings',
       'staff',
     ] satisfies (keyof TillCollections)[]);

@@ -2,8 +2,8 @@ import type { MigrationStrategies } from 'rxdb';
 
 /**
  * How each collection's stored documents move to the next schema version.
- * Schemas start at version 0 (the first release). Products and settings are
- * at 1: each gained optional fields, so their step keeps the document as is.
+ * Schemas start at version 0 (the first release). Products are at 1 and
+ * settings at 3: each step added optional fields, so it keeps the document as is.
  * To change a schema: raise its `version` by one and add the step here,
  * `{ 1: (oldDoc) => newDoc }`; RxDB runs the steps on the till's next start.
  * The pull checkpoints are not migrated: the server accepts every checkpoint
@@ -14,7 +14,8 @@ export const MIGRATION_STRATEGIES = {
   inventory: {},
   orders: {},
   staff: {},
-  settings: { 1: (doc: unknown) => doc },
+  settings: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc, 3: (doc: unknown) => doc },
   journal: {},
   outbox: {},
+  sales: {},
 } as const satisfies Record<string, MigrationStrategies>;

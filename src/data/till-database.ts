@@ -6,6 +6,7 @@ import { type JournalCollection, journalCollectionSchema } from './collections/j
 import { type OrdersCollection, ordersCollectionSchema } from './collections/orders';
 import { type OutboxCollection, outboxCollectionSchema } from './collections/outbox';
 import { type ProductCollection, productCollectionSchema } from './collections/products';
+import { type SalesCollection, salesCollectionSchema } from './collections/sales';
 import { type SettingsCollection, settingsCollectionSchema } from './collections/settings';
 import { type StaffCollection, staffCollectionSchema } from './collections/staff';
 import { MIGRATION_STRATEGIES } from './migrations';
@@ -19,18 +20,26 @@ export type TillCollections = {
   settings: SettingsCollection;
   journal: JournalCollection;
   outbox: OutboxCollection;
+  /**
+   * The store's recent sales (other tills' too), for returns found offline.
+   * Absent only in a database opened with `storeSales: false` (see below).
+   */
+  sales?: SalesCollection;
 };
 export type TillDatabase = RxDatabase<TillCollections>;
 
 /**
  * The till's local database. The renderer passes the Dexie (IndexedDB)
  * storage; Node tests pass the memory storage or Dexie on fake-indexeddb.
- * The open-source RxDB allows 13 open collections per realm: this uses 7;
+ * The open-source RxDB allows 13 open collections per realm: this uses 8;
  * small key/value state (till identity, parked carts) lives in local documents.
+ * `storeSales: false` leaves the store's sales feed out (7 collections): only
+ * for Node tests that run two tills in one process, which 16 would not fit.
  */
 export async function createTillDatabase(
   name: string,
   storage: RxStorage<unknown, unknown>,
+  options: { readonly storeSales?: boolean } = {},
 ): Promise<TillDatabase> {
   registerTillPlugins();
   const db = await createRxDatabase<TillCollections>({
@@ -55,6 +64,9 @@ export async function createTillDatabase(
     settings: { schema: settingsCollectionSchema, migrationStrategies: m.settings },
     journal: { schema: journalCollectionSchema, migrationStrategies: m.journal },
     outbox: { schema: outboxCollectionSchema, migrationStrategies: m.outbox },
+    ...(options.storeSales === false
+      ? {}
+      : { sales: { schema: salesCollectionSchema, migrationStrategies: m.sales } }),
   });
   return db;
 }

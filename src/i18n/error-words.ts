@@ -8,6 +8,7 @@ import {
   KIOSK_EXIT_REFUSAL_CODES,
   type ListsExactly,
   RECEIPT_ERROR_CODES,
+  SALE_LOOKUP_ERROR_CODES,
   SCAN_ERROR_CODES,
   SCAN_KINDS,
   STORE_SETTINGS_ERROR_CODES,
@@ -56,6 +57,7 @@ export const ERROR_WORD_GROUPS = {
   bridge: [...BRIDGE_ERROR_CODES, 'unknown'],
   sync: [...SYNC_HTTP_ERROR_CODES, 'network', 'unknown'],
   kioskExit: [...KIOSK_EXIT_REFUSAL_CODES, 'accepted'],
+  saleLookup: SALE_LOOKUP_ERROR_CODES,
 } as const;
 export type ErrorWordGroup = keyof typeof ERROR_WORD_GROUPS;
 
@@ -84,6 +86,10 @@ export const receiptErrorWords = (error: Coded<(typeof RECEIPT_ERROR_CODES)[numb
 
 export const storeSettingsErrorWords = (error: Coded<(typeof STORE_SETTINGS_ERROR_CODES)[number]>): string =>
   t(`errors.storeSettings.${error.code}`);
+
+/** Why the sale brought back for a return was not found. */
+export const saleLookupErrorWords = (error: Coded<(typeof SALE_LOOKUP_ERROR_CODES)[number]>): string =>
+  t(`errors.saleLookup.${error.code}`);
 
 /** The journal writer's failure; a refused append is told by the core's reason. */
 export function journalErrorWords(error: JournalWriteError): string {

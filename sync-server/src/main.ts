@@ -8,6 +8,9 @@ import { seedDemoCatalog } from './demo/seed-catalog';
 import { seedDemoStockNetwork } from './demo/seed-stock-network';
 import { seedDemoStore } from './demo/seed-store';
 import { backfillProjections } from './projections/backfill-projections';
+import { expireAllStoreSales } from './projections/store-sales-expiry';
+
+const STORE_SALES_EXPIRY_MS = 60 * 60 * 1000;
 
 const SHUTDOWN_DEADLINE_MS = 1_500;
 
@@ -52,6 +55,17 @@ async function main(): Promise<void> {
   void backfillProjections(db)
     .then((result) => app.log.info(result, 'projection backfill done'))
     .catch((error: unknown) => app.log.error({ err: error }, 'projection backfill failed'));
+
+  // Sales past their store's window leave the sales feed: pushes expire their
+  // own store's as they go; this pass covers stores that sell nothing for a while.
+  const expireOldSales = () =>
+    void expireAllStoreSales(db)
+      .then((expired) => {
+        if (expired > 0) app.log.info({ expired }, 'store sales feed: old sales expired');
+      })
+      .catch((error: unknown) => app.log.error({ err: error }, 'store sales feed expiry failed'));
+  expireOldSales();
+  setInterval(expireOldSales, STORE_SALES_EXPIRY_MS).unref();
 
   const streams = trackLiveStreams(app.server);
   let stopping = false;

@@ -22,9 +22,10 @@ import { TEST_ADMIN_TOKEN } from './processes';
 // enrolment, replication over HTTP, the live stream and the journal writer.
 // Only the screens are missing.
 //
-// RxDB's open-source build allows 13 open collections per process and a till
-// has 7: two tills may run at once (the second waits ~1.8 s to open), a third
-// must wait until one is closed.
+// RxDB's open-source build allows 13 open collections per process (a 14th
+// waits ~1.8 s, a 15th throws). A till has 8 with the store's sales feed, 7
+// without: by default a node till leaves the feed out, so two tills run at
+// once; a test of the feed runs one till with it (`storeSales: true`).
 
 /** What the status bar shows: the replication state and the outbox counters. */
 export interface TillStatus {
@@ -62,6 +63,8 @@ export interface NodeTillOptions {
   readonly syncUrl: string;
   readonly pairingCode: string;
   readonly deviceName?: string;
+  /** Open the store's sales feed collection too (8 collections: then no second till fits in the process). */
+  readonly storeSales?: boolean;
 }
 
 const newId = createUuidV7Generator({
@@ -71,7 +74,9 @@ const newId = createUuidV7Generator({
 
 export async function startNodeTill(options: NodeTillOptions): Promise<NodeTill> {
   const storage = wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() });
-  const db = await createTillDatabase(`till-${randomUUID()}`, storage);
+  const db = await createTillDatabase(`till-${randomUUID()}`, storage, {
+    storeSales: options.storeSales === true,
+  });
   const sync = await startSync(db, {
     syncUrl: options.syncUrl,
     enrolment: { pairingCode: options.pairingCode, deviceName: options.deviceName ?? 'node till' },
@@ -192,9 +197,10 @@ export async function enrolNodeTill(
   syncUrl: string,
   storeCode: string,
   tillCode: string,
+  options: { readonly storeSales?: boolean } = {},
 ): Promise<NodeTill> {
   const pairingCode = await issuePairingCode(serverUrl, storeCode, tillCode);
-  return startNodeTill({ syncUrl, pairingCode, deviceName: `caisse ${tillCode}` });
+  return startNodeTill({ syncUrl, pairingCode, deviceName: `caisse ${tillCode}`, ...options });
 }
 
 /** Polls `probe` until it returns a value other than undefined. */

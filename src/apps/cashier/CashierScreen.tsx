@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
+import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
 import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createReceiptDesk } from '../../state/receipt-desk';
@@ -13,10 +14,12 @@ import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
 import { Toasts } from '../../ui/kit/Toasts';
 import { tillToasts } from '../../ui/kit/toast-store';
+import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
 import { FunctionsDialog } from './FunctionsDialog';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
+import { ConnectedReturnIncidents } from './returns/ConnectedReturnIncidents';
 import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
 import { TillMenu, useFunctionKey } from './TillMenu';
@@ -32,6 +35,8 @@ export function CashierScreen() {
   const [keeper] = useState(() => createOpenSaleKeeper(services.db));
   const [desk] = useState(() => createReceiptDesk(services));
   const [sale] = useState(() => createSaleStore(services, desk, keeper));
+  // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
+  const [approvals] = useState(() => createApprovalStore(services));
   const state = useStore(sale.store);
   const print = useStore(desk.store, (s) => s.print);
   // The sale this till had open before a reload or a crash comes back first.
@@ -143,6 +148,7 @@ export function CashierScreen() {
               </p>
             )}
             <WaitingReceiptsList waiting={waiting} />
+            <ConnectedReturnIncidents db={services.db} role={state.staff.role} />
             {state.problem && (
               <p className="error" role="alert" data-testid="lookup-error">
                 {state.problem}
@@ -219,6 +225,7 @@ export function CashierScreen() {
           {functionsOpen && <FunctionsDialog entries={flows} onClose={() => setFunctionsOpen(false)} />}
         </div>
       )}
+      <ApprovalPrompt approvals={approvals} />
     </main>
   );
 }

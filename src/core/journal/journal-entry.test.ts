@@ -156,6 +156,12 @@ describe('kind registry and envelope', () => {
       reprintCount: 1,
       staffId: 'S1',
     },
+    'staff.locked-out': {
+      staffId: 'S1',
+      place: 'unlock',
+      failedAttempts: 5,
+      lockedUntil: '2026-12-06T22:40:00.000Z',
+    },
   } satisfies Record<(typeof JOURNAL_KINDS)[number], unknown>;
 
   it.each(JOURNAL_KINDS)('has a payload schema for %s and the envelope accepts that kind', (kind) => {

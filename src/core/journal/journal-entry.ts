@@ -57,6 +57,7 @@ export const unsealedJournalEntrySchema = z.discriminatedUnion('kind', [
   unsealedOf('manager.approval'),
   unsealedOf('kiosk-order.placed'),
   unsealedOf('receipt.reprinted'),
+  unsealedOf('staff.locked-out'),
 ]);
 export type UnsealedJournalEntry = DeepReadonly<z.infer<typeof unsealedJournalEntrySchema>>;
 
@@ -70,6 +71,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   sealedOf('manager.approval'),
   sealedOf('kiosk-order.placed'),
   sealedOf('receipt.reprinted'),
+  sealedOf('staff.locked-out'),
 ]);
 /** A sealed entry: `hash` = SHA-256 of the canonical JSON of all other fields. */
 export type JournalEntry = DeepReadonly<z.infer<typeof journalEntrySchema>>;

@@ -7,6 +7,7 @@ import { kioskOrderPlacedPayloadSchema } from './kiosk-order-payload';
 import { managerApprovalPayloadSchema } from './manager-approval-payload';
 import { receiptReprintedPayloadSchema } from './receipt-reprint-payload';
 import { shiftClosedPayloadSchema, shiftOpenedPayloadSchema } from './shift-payloads';
+import { staffLockedOutPayloadSchema } from './staff-lockout-payload';
 
 // Which payload each kind of journal entry carries. The envelope schema, the
 // append step and the verifier all read this one map.
@@ -21,6 +22,7 @@ export const JOURNAL_KINDS = [
   'manager.approval',
   'kiosk-order.placed',
   'receipt.reprinted',
+  'staff.locked-out',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -34,6 +36,7 @@ export const journalPayloadSchemas = {
   'manager.approval': managerApprovalPayloadSchema,
   'kiosk-order.placed': kioskOrderPlacedPayloadSchema,
   'receipt.reprinted': receiptReprintedPayloadSchema,
+  'staff.locked-out': staffLockedOutPayloadSchema,
 } as const satisfies { readonly [K in JournalKind]: z.ZodType };
 
 export type JournalPayload<K extends JournalKind> = z.infer<(typeof journalPayloadSchemas)[K]>;

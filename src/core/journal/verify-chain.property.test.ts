@@ -98,9 +98,39 @@ const kindAndPayload = fc.oneof(
           receiptNumber: fc.stringMatching(/^[A-Z0-9]{2,8}-[A-Z0-9]{1,4}-\d{6,15}$/),
         }),
         fc.record({ type: fc.constant('no-sale') }),
+        fc.record({ type: fc.constant('price-override'), saleId: uuidV7, lineId: staffId }),
+        fc.record({
+          type: fc.constant('void-after-payment'),
+          saleId: uuidV7,
+          lineId: fc.option(staffId, { nil: null }),
+        }),
+        fc.record({
+          type: fc.constantFrom('refund-without-receipt', 'refund-over-limit'),
+          returnId: uuidV7,
+        }),
+        fc.record({ type: fc.constant('cash-difference'), shiftId: uuidV7 }),
+        fc.record({
+          type: fc.constant('card-resolution'),
+          paymentId: staffId,
+          resolution: fc.constantFrom('charged', 'not-charged'),
+        }),
       ),
     })
     .map((payload) => ({ kind: 'manager.approval' as const, payload })),
+  fc
+    .record({
+      staffId: fc.option(staffId, { nil: null }),
+      place: fc.constantFrom('sign-in', 'unlock', 'approval'),
+      failedAttempts: fc.integer({ min: 1, max: 100 }),
+      lockedUntil: fc
+        .date({
+          min: new Date('2020-01-01T00:00:00Z'),
+          max: new Date('2040-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => d.toISOString()),
+    })
+    .map((payload) => ({ kind: 'staff.locked-out' as const, payload })),
   fc
     .record({
       receiptNumber: fc.stringMatching(/^[A-Z0-9]{2,8}-[A-Z0-9]{1,4}-\d{6,15}$/),

@@ -4,6 +4,7 @@ import { promotionSchema } from '../cart/promotion';
 import { currencyCodeSchema } from '../money/currency';
 import { isValidSiret } from '../receipts/siret';
 import { err, ok, type Result } from '../result';
+import { staffPolicySchema } from '../staff/permissions';
 import { storeCodeSchema } from '../values/identifiers';
 
 // Everything a till of one store needs to know that the server decides:
@@ -62,6 +63,10 @@ export const storeSettingsSchema = z
       .optional(),
     /** Print the receipt: 'ask' (default, AGEC law), 'always' or 'never'; legal exceptions print regardless. */
     receiptPrintMode: receiptPrintModeSchema.optional(),
+    /** Who may do what without a supervisor's or manager's PIN, idle lock, wrong-PIN lock; default in core/staff/permissions.ts. */
+    staffPolicy: staffPolicySchema.optional(),
+    /** Days a sale stays in the store's sales feed, found offline by every till for a return (default 30). */
+    storeSalesDays: z.number().int().min(1).max(400).optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.

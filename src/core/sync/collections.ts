@@ -4,6 +4,7 @@ import { stockLevelSchema } from '../catalog/stock-level';
 import { journalEntrySchema } from '../journal/journal-entry';
 import { clickCollectOrderSchema } from '../orders/click-collect-order';
 import { kioskOrderSchema } from '../orders/kiosk-order';
+import { storeSaleSchema } from '../returns/store-sale';
 import { storeSettingsSchema } from '../settings/store-settings';
 import { staffMemberSchema } from '../staff/staff-member';
 
@@ -24,6 +25,12 @@ interface CollectionDefinition<S extends z.ZodType> {
   readonly push: PushMode;
   readonly schema: S;
   /**
+   * Documents leave this collection by expiry (a tombstone when they get too
+   * old): a pull from checkpoint 0 leaves tombstones out, since a till that
+   * holds nothing has nothing to delete.
+   */
+  readonly expires?: boolean;
+  /**
    * Whether the live stream announces its changes. The journal's is not: its
    * scope is one till and that till is its only writer, so announcing a push
    * would only make the till pull back what it has just sent (one more
@@ -41,6 +48,8 @@ export const SYNC_COLLECTIONS = {
   staff: define({ announced: true, scope: 'store', push: 'none', schema: staffMemberSchema }),
   settings: define({ announced: true, scope: 'store', push: 'none', schema: storeSettingsSchema }),
   journal: define({ announced: false, scope: 'till', push: 'insert-only', schema: journalEntrySchema }),
+  /** The store's recent sales in compact form, for returns of another till's sale (docs/sync-protocol.md 4). */
+  sales: define({ announced: true, scope: 'store', push: 'none', schema: storeSaleSchema, expires: true }),
 } as const;
 
 export type SyncCollectionName = keyof typeof SYNC_COLLECTIONS;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { uuidV7Schema } from '../ids';
 import { MAX_SEQUENCE, sha256HexSchema } from '../journal/journal-values';
-import { storeCodeSchema, tillCodeSchema } from '../journal/receipt-number';
+import { receiptNumberSchema, storeCodeSchema, tillCodeSchema } from '../journal/receipt-number';
+import { storeSaleSchema } from '../returns/store-sale';
 import { textSchema } from '../values/text';
 import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from './protocol';
 
@@ -98,3 +100,14 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 /** What the live stream says: pull these collections again from your checkpoint. */
 export const resyncEventSchema = z.strictObject({ collections: z.array(z.string()).min(1) });
+
+/** GET /sync/v1/sale-lookup: a sale of the till's store by its receipt number or its sale id (one of them). */
+export const saleLookupQuerySchema = z
+  .strictObject({ receiptNumber: receiptNumberSchema.optional(), saleId: uuidV7Schema.optional() })
+  .refine((q) => (q.receiptNumber === undefined) !== (q.saleId === undefined), {
+    message: 'give either receiptNumber or saleId',
+  });
+export type SaleLookupQuery = z.infer<typeof saleLookupQuerySchema>;
+
+/** The sale as the store's feed would carry it, with what the server has seen returned of it. */
+export const saleLookupResponseSchema = z.strictObject({ sale: storeSaleSchema });

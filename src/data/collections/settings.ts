@@ -4,7 +4,8 @@ import type { StoreSettings } from '../../core/settings/store-settings';
 export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
   // 1: `logoAssetId` and `receiptPrintMode` (both optional).
-  version: 1,
+  // 2: `staffPolicy` (optional). 3: `storeSalesDays` (optional).
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -20,6 +21,8 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     orderSigningKey: { type: 'object' },
     logoAssetId: { type: ['string', 'null'] },
     receiptPrintMode: { type: 'string', enum: ['ask', 'always', 'never'] },
+    staffPolicy: { type: 'object' },
+    storeSalesDays: { type: 'integer', minimum: 1, maximum: 400 },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
 };

@@ -11,6 +11,7 @@ import {
   startWith,
 } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
+import { type OnlineSaleLookup, onlineSaleLookup } from '../returnable-sales';
 import type { TillDatabase } from '../till-database';
 import { openChangeStream, type StreamState } from './change-stream';
 import { watchOrderConflicts } from './orders-conflict-handler';
@@ -39,6 +40,8 @@ export interface RunningSync {
     readonly journal: RxReplicationState<never, unknown>;
   };
   readonly progress$: Observable<SyncProgress>;
+  /** The server's look-up of a sale older than the store's feed (findReturnableSale's last resort). */
+  readonly lookupSale: OnlineSaleLookup;
   /** Products the server still has to send (upper bound): the first catalog sync's progress. */
   readonly catalogRemaining$: Observable<number>;
   /** Resolves when every collection has caught up once (the first sync is complete). */
@@ -88,7 +91,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     onSuccess: () => succeeded.journal.next(),
   });
   // Server-owned collections: pulled only, each page stored once (pull-replication.ts).
-  const pulled: Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus> = {
+  const pulled: Partial<Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus>> = {
     products: pullReplication(db, db.products, {
       ...common('products', 2_000),
       onRemaining: (remaining) => catalogRemaining$.next(remaining),
@@ -96,10 +99,12 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     inventory: pullReplication(db, db.inventory, common('inventory', 2_000)),
     staff: pullReplication(db, db.staff, common('staff')),
     settings: pullReplication(db, db.settings, common('settings')),
+    // The store's recent sales, for returns of another till's sale (absent in a two-till Node test).
+    ...(db.sales ? { sales: pullReplication(db, db.sales, common('sales', 2_000)) } : {}),
   };
   const replications = { orders, journal } as unknown as RunningSync['replications'];
   const all: ReplicationStatus[] = [
-    ...Object.values(pulled),
+    ...Object.values(pulled).filter((r) => r !== undefined),
     rxReplicationStatus(orders as never, succeeded.orders),
     rxReplicationStatus(journal as never, succeeded.journal),
   ];
@@ -124,6 +129,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   return {
     identity,
     replications,
+    lookupSale: onlineSaleLookup(session),
     progress$,
     catalogRemaining$: catalogRemaining$.asObservable(),
     async awaitInitialSync() {

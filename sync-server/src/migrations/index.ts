@@ -4,6 +4,7 @@ import { projectionsMigration } from './003-projections';
 import { webShopMigration } from './004-web-shop';
 import { kioskOrdersAndStockLocationsMigration } from './005-kiosk-orders-and-stock-locations';
 import { tillRangesAndHeldEntriesMigration } from './006-till-ranges-and-held-entries';
+import { storeSalesFeedMigration } from './007-store-sales-feed';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   webShopMigration,
   kioskOrdersAndStockLocationsMigration,
   tillRangesAndHeldEntriesMigration,
+  storeSalesFeedMigration,
 ];

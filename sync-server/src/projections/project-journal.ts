@@ -8,6 +8,7 @@ import { projectHandovers } from './project-handovers';
 import { projectKioskOrders } from './project-kiosk-orders';
 import { projectReturns } from './project-returns';
 import { projectSales } from './project-sales';
+import { projectStoreSales } from './store-sales-feed';
 
 /**
  * The projections of docs/sync-protocol.md section 9, as a PushHooks
@@ -33,6 +34,8 @@ export async function projectJournalEntries(
   ]);
   const sold = await projectSales(tx, sales, catalog);
   const restocked = await projectReturns(tx, returns, catalog);
+  // The store's sales feed and double returns: after sales and returns, before the stock (lock order: sales, then inventory).
+  await projectStoreSales(tx, sales, returns);
   await projectCashMovements(
     tx,
     ordered.flatMap((e) => (e.kind === 'cash.movement' ? [e] : [])),

@@ -6,7 +6,7 @@ import {
   type SyncCollectionName,
 } from '../../../src/core/sync/collections';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/protocol';
-import { enrolRequestSchema, pullQuerySchema } from '../../../src/core/sync/wire';
+import { enrolRequestSchema, pullQuerySchema, saleLookupQuerySchema } from '../../../src/core/sync/wire';
 import { signAccessToken, type TillPrincipal } from '../auth/access-token';
 import { bearerOf, revokedTillMayOnlyPushJournal, tillAuthentication } from '../auth/authenticate';
 import type { ServerKeys } from '../auth/server-keys';
@@ -17,6 +17,7 @@ import type { Metrics } from '../ops/metrics';
 import type { ChangeHub } from '../sync/change-hub';
 import { pullDocuments } from '../sync/document-store';
 import { handlePush, type PushHooks } from '../sync/push';
+import { lookupStoreSale } from '../sync/sale-lookup';
 import { scopeForTill } from '../sync/till-visibility';
 
 export interface SyncRouteDeps {
@@ -123,6 +124,17 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
       );
     }
     return result.conflicts;
+  });
+
+  // A sale of the till's store older than its feed (or not yet in it): docs/sync-protocol.md, section 5.1.
+  app.get('/sale-lookup', { preHandler: authenticate }, async (request) => {
+    revokedTillMayOnlyPushJournal(principal(request), 'other');
+    const query = saleLookupQuerySchema.safeParse(request.query);
+    if (!query.success)
+      throw badRequest('sale look-up: receiptNumber or saleId', issueDetails(query.error.issues));
+    const sale = await lookupStoreSale(deps.db, principal(request).storeCode, query.data);
+    if (!sale) throw new HttpProblem(404, 'not-found', 'no such sale in this store');
+    return { sale };
   });
 
   app.get('/stream', { preHandler: authenticate }, (request, reply) => {

@@ -99,9 +99,12 @@ export async function pullDocuments(
   afterSeq: number,
   limit: number,
 ): Promise<{ documents: Record<string, unknown>[]; lastSeq: number; remaining: number }> {
+  // A collection whose documents expire (the store's sales) leaves its
+  // tombstones out of a first pull: a till that holds nothing deletes nothing.
+  const live = SYNC_COLLECTIONS[collection].expires === true && afterSeq === 0 ? 'AND NOT deleted' : '';
   const result = await db.query<{ doc: Record<string, unknown>; deleted: boolean; seq: number }>(
     `SELECT doc, deleted, seq FROM sync_documents
-     WHERE collection = $1 AND scope = $2 AND seq > $3 ORDER BY seq LIMIT $4`,
+     WHERE collection = $1 AND scope = $2 AND seq > $3 ${live} ORDER BY seq LIMIT $4`,
     [collection, scope, afterSeq, limit],
   );
   const lastSeq = result.rows.at(-1)?.seq ?? afterSeq;
