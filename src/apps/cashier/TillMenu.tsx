@@ -8,7 +8,7 @@ function useScreenKeys(onKey: (event: KeyboardEvent) => void): void {
   current.current = onKey;
   useEffect(() => {
     const listener = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (event.defaultPrevented || document.querySelector('dialog[open], [aria-modal="true"]')) return;
       current.current(event);
     };
     window.addEventListener('keydown', listener);
