@@ -20,8 +20,11 @@ import { createShiftStore } from '../../state/shift-store';
 import { createSignInStore } from '../../state/sign-in-store';
 import { storeSaleFinder } from '../../state/store-sale-finder';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
+import { Toasts } from '../../ui/kit/Toasts';
+import { tillToasts } from '../../ui/kit/toast-store';
 import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
+import { FunctionsDialog } from './FunctionsDialog';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
 
@@ -38,12 +41,14 @@ import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
 import { LockScreen } from './staff/LockScreen';
 import { NoSaleDialog } from './staff/NoSaleDialog';
 import { useIdleLock } from './staff/use-idle-lock';
-import { TillMenu } from './TillMenu';
+import { TillMenu, useFunctionKey } from './TillMenu';
 import { KioskTicketNotice } from './tickets/KioskTicketNotice';
 import { TicketDialogs } from './tickets/TicketDialogs';
 import { useTicketFlows } from './tickets/use-ticket-flows';
 import type { TillMenuEntry } from './till-menu';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
+
+const PAY_KEY = 'F12';
 
 export function CashierScreen() {
   const { t } = useTranslation();
@@ -151,11 +156,74 @@ export function CashierScreen() {
     [services.bridge, waiting],
   );
 
+  // F12 takes the payment, as on the pay button; the menu's own keys are its entries'.
+  const canPay = signedIn && priced.lines.length > 0 && state.payment === undefined;
+  useFunctionKey(PAY_KEY, sale.startPayment, canPay);
+  const lastLine = priced.lines[priced.lines.length - 1]?.line;
+  // The till's function keys: each flow adds its entries here (see till-menu.ts).
+  const menuEntries: TillMenuEntry[] = [
+    ...saleMenuEntries(editing, {
+      paying: state.payment !== undefined,
+      basketEmpty: priced.lines.length === 0,
+    }),
+    {
+      id: 'search',
+      labelKey: 'productSearch.open',
+      shortcut: 'F3',
+      onSelect: productSearch.openSearch,
+      disabled: state.payment !== undefined,
+    },
+    {
+      id: 'returns',
+      labelKey: 'returns.menu',
+      shortcut: 'F4',
+      onSelect: returns.open,
+      disabled: state.payment !== undefined,
+    },
+    {
+      id: 'shift',
+      labelKey: 'shifts.menu.label',
+      shortcut: 'F9',
+      onSelect: () => shift.show('menu'),
+    },
+    {
+      id: 'voucher-sale',
+      labelKey: 'vouchers.menu',
+      onSelect: flows.vouchers.openSell,
+      disabled: state.payment !== undefined,
+    },
+    ...staffMenu,
+    {
+      id: 'void-last',
+      labelKey: 'cashierLayout.voidLast',
+      shortcut: 'F6',
+      disabled: lastLine === undefined || state.payment !== undefined,
+      onSelect: () => {
+        if (!lastLine) return;
+        sale.voidLine(lastLine.lineId);
+        const stillThere = priceCart(sale.store.getState().cart).lines.some(
+          ({ line }) => line.lineId === lastLine.lineId,
+        );
+        if (!stillThere) tillToasts.info(t('cashierLayout.voided', { name: lastLine.name }));
+      },
+    },
+  ];
+  const [functionsOpen, setFunctionsOpen] = useState(false);
+  const menu: TillMenuEntry[] = [
+    {
+      id: 'functions',
+      labelKey: 'cashierLayout.functions',
+      shortcut: 'F1',
+      onSelect: () => setFunctionsOpen(true),
+    },
+    ...menuEntries,
+  ];
+
   return (
     <main className="screen cashier">
-      <header>
+      <header className="till-header">
         <h1>{t('till.title')}</h1>
-        <span>
+        <span className="till-where">
           {t('till.where', {
             store: till?.storeCode ?? services.config.storeCode,
             till: till?.tillCode ?? services.config.tillCode,
@@ -191,6 +259,7 @@ export function CashierScreen() {
             />
             <KioskTicketNotice tickets={flows.tickets} locked={state.payment !== undefined} />
             <ProductSearch search={productSearch} disabled={state.payment !== undefined} />
+            <Toasts />
             {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (
               <p className="print-status print-queued" data-testid="receipt-waiting" role="status">
                 {print.message}{' '}
@@ -215,41 +284,6 @@ export function CashierScreen() {
               onSelect={editing.lineEdit.select}
             />
             <SaleEditingPanel editing={editing} paying={state.payment !== undefined} />
-            <TillMenu
-              entries={[
-                ...saleMenuEntries(editing, {
-                  paying: state.payment !== undefined,
-                  basketEmpty: priced.lines.length === 0,
-                }),
-                {
-                  id: 'search',
-                  labelKey: 'productSearch.open',
-                  shortcut: 'F3',
-                  onSelect: productSearch.openSearch,
-                  disabled: state.payment !== undefined,
-                },
-                {
-                  id: 'returns',
-                  labelKey: 'returns.menu',
-                  shortcut: 'F4',
-                  onSelect: returns.open,
-                  disabled: state.payment !== undefined,
-                },
-                {
-                  id: 'shift',
-                  labelKey: 'shifts.menu.label',
-                  shortcut: 'F9',
-                  onSelect: () => shift.show('menu'),
-                },
-                {
-                  id: 'voucher-sale',
-                  labelKey: 'vouchers.menu',
-                  onSelect: flows.vouchers.openSell,
-                  disabled: state.payment !== undefined,
-                },
-                ...staffMenu,
-              ]}
-            />
             {state.kept.length > 0 && !state.payment && (
               <p className="kept-cash" data-testid="kept-cash">
                 {t('openSale.keptCash')} :{' '}
@@ -291,28 +325,36 @@ export function CashierScreen() {
             ) : state.completed && priced.lines.length === 0 ? (
               <ReceiptPanel completed={state.completed} desk={desk} />
             ) : (
-              <section className="totals">
-                <p>
-                  {t('till.total')} :{' '}
+              <section className="totals" aria-label={t('cashierLayout.totals')}>
+                <p className="total">
+                  <span className="total-label">{t('till.total')}</span>
                   <strong data-testid="cart-total">{format.money(priced.totals.total)}</strong>
                 </p>
+                <p className="article-count" data-testid="article-count">
+                  {t('cashierLayout.articleCount', { count: priced.lines.length })}
+                </p>
                 {priced.totals.totalDiscount.minor > 0 && (
-                  <p>
+                  <p className="total-discounts">
                     {t('till.discounts')} : {format.money(priced.totals.totalDiscount)}
                   </p>
                 )}
                 <button
                   type="button"
+                  className="start-payment"
                   data-testid="start-payment"
+                  aria-keyshortcuts={PAY_KEY}
                   disabled={priced.lines.length === 0}
                   onClick={sale.startPayment}
                 >
-                  {t('till.pay')}
+                  <span>{t('till.pay')}</span>
+                  <kbd className="till-menu-key">{PAY_KEY}</kbd>
                 </button>
               </section>
             )}
             {!state.payment && <SalePadFor editing={editing} />}
           </aside>
+          <TillMenu entries={menu} />
+          {functionsOpen && <FunctionsDialog entries={menuEntries} onClose={() => setFunctionsOpen(false)} />}
         </div>
       )}
       {state.staff && !shiftTakesOver(shiftState) && (

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseMoney } from '../../core/money';
 import { type Payment, remainingDue } from '../../core/sale';
 import { useFormat } from '../../i18n/use-format';
 import type { CardAttempt } from '../../state/sale-store';
+import { AmountKeypad } from '../../ui/kit/AmountKeypad';
+import { Busy } from '../../ui/kit/Busy';
 
 const QUICK_NOTES_MINOR = [500, 1_000, 2_000, 5_000];
 
@@ -27,31 +28,35 @@ export function PaymentPanel(props: {
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [typed, setTyped] = useState('');
-  const [typedError, setTypedError] = useState<string | undefined>();
+  const [typed, setTyped] = useState(0);
   const due = remainingDue(props.payment);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = parseMoney(typed, due.currency);
-    if (!parsed.ok) {
-      setTypedError(t('till.payment.badAmount'));
-      return;
-    }
-    setTypedError(undefined);
-    setTyped('');
-    await props.onCash(parsed.value.minor);
+  const pay = (givenMinor: number) => {
+    if (givenMinor <= 0) return;
+    setTyped(0);
+    void props.onCash(givenMinor);
   };
   const { card } = props;
-  const taken = <TendersTaken payment={props.payment} />;
+  const header = (
+    <>
+      <p className="due">
+        <span className="due-label">{t('till.payment.due')}</span>
+        <strong data-testid="amount-due">{format.money(due)}</strong>
+      </p>
+      <TendersTaken payment={props.payment} />
+    </>
+  );
   if (card) {
     return (
-      <section className="payment" data-testid="payment-panel">
-        <p className="due">
-          {t('till.payment.due')} : <strong data-testid="amount-due">{format.money(due)}</strong>
-        </p>
-        {taken}
-        <div className="card-attempt" data-testid="card-attempt" data-phase={card.phase} role="status">
-          <p data-testid="card-message">{card.message}</p>
+      <section className="payment" data-testid="payment-panel" aria-label={t('cashierLayout.payment')}>
+        {header}
+        <div className="card-attempt" data-testid="card-attempt" data-phase={card.phase}>
+          {card.phase === 'in-progress' ? (
+            <Busy active label={card.message} testId="card-message" />
+          ) : (
+            <p role="status" data-testid="card-message">
+              {card.message}
+            </p>
+          )}
           {card.phase === 'in-progress' && (
             <button
               type="button"
@@ -76,53 +81,45 @@ export function PaymentPanel(props: {
     );
   }
   return (
-    <section className="payment" data-testid="payment-panel">
-      <p className="due">
-        {t('till.payment.due')} : <strong data-testid="amount-due">{format.money(due)}</strong>
-      </p>
-      {taken}
-      {props.cardAvailable && (
-        <button type="button" className="pay-card" data-testid="pay-card" onClick={() => void props.onCard()}>
-          {t('till.payment.card')}
-        </button>
-      )}
-      {props.onVoucher && (
-        <button type="button" className="pay-voucher" data-testid="pay-voucher" onClick={props.onVoucher}>
-          {t('vouchers.tender')}
-        </button>
-      )}
-      <div className="quick-cash">
-        <button type="button" data-testid="pay-exact" onClick={() => void props.onCash(due.minor)}>
-          {t('till.payment.exactCash')}
-        </button>
-        {QUICK_NOTES_MINOR.filter((note) => note > due.minor).map((note) => (
+    <section className="payment" data-testid="payment-panel" aria-label={t('cashierLayout.payment')}>
+      {header}
+      <div className="payment-actions">
+        {props.cardAvailable && (
           <button
-            key={note}
             type="button"
-            data-testid={`pay-note-${note}`}
-            onClick={() => void props.onCash(note)}
+            className="pay-card"
+            data-testid="pay-card"
+            onClick={() => void props.onCard()}
           >
-            {format.money({ minor: note, currency: due.currency })}
+            {t('till.payment.card')}
           </button>
-        ))}
+        )}
+        {props.onVoucher && (
+          <button type="button" className="pay-voucher" data-testid="pay-voucher" onClick={props.onVoucher}>
+            {t('vouchers.tender')}
+          </button>
+        )}
+        {props.payment.tenders.every((tender) => tender.type === 'cash') && (
+          <button type="button" className="secondary" data-testid="back-to-basket" onClick={props.onCancel}>
+            {t('till.payment.backToBasket')}
+          </button>
+        )}
       </div>
-      <form onSubmit={submit}>
-        <label htmlFor="cash-given">{t('till.payment.cashGiven')}</label>
-        <input
-          id="cash-given"
-          data-testid="cash-given"
-          inputMode="decimal"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-        />
-        <button type="submit">{t('till.payment.confirm')}</button>
-      </form>
-      {typedError && <p className="error">{typedError}</p>}
-      {props.payment.tenders.every((t) => t.type === 'cash') && (
-        <button type="button" className="secondary" data-testid="back-to-basket" onClick={props.onCancel}>
-          {t('till.payment.backToBasket')}
-        </button>
-      )}
+      <AmountKeypad
+        value={typed}
+        onChange={setTyped}
+        currency={due.currency}
+        label={t('till.payment.cashGiven')}
+        exactMinor={due.minor}
+        quickNotes={QUICK_NOTES_MINOR.filter((note) => note > due.minor)}
+        onQuickAmount={pay}
+        onEnter={pay}
+        enterLabel={t('till.payment.confirm')}
+        enterDisabled={typed === 0}
+        testId="cash-given"
+        quickTestId="pay"
+        autoFocus
+      />
     </section>
   );
 }

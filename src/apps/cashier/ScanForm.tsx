@@ -28,6 +28,7 @@ export function ScanForm({
         data-testid="barcode-input"
         inputMode="numeric"
         autoComplete="off"
+        spellCheck={false}
         // biome-ignore lint/a11y/noAutofocus: a till's scan field must have focus as soon as the screen opens
         autoFocus
         disabled={disabled}

@@ -1,6 +1,33 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entryForKey, type TillMenuEntry } from './till-menu';
+import { entryForKey, type FunctionKey, type TillMenuEntry } from './till-menu';
+
+/** Calls `onKey` on the cashier screen's key presses, except while a dialog has the keyboard. */
+function useScreenKeys(onKey: (event: KeyboardEvent) => void): void {
+  const current = useRef(onKey);
+  current.current = onKey;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || document.querySelector('dialog[open], [aria-modal="true"]')) return;
+      current.current(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+}
+
+/** One function key outside the menu (F12 on the pay button), with the menu's rules. */
+export function useFunctionKey(key: FunctionKey, onPress: () => void, enabled: boolean): void {
+  useScreenKeys((event) => {
+    const entry = entryForKey(
+      [{ id: key, labelKey: 'kit.menu.label', shortcut: key, onSelect: onPress }],
+      event,
+    );
+    if (!entry || !enabled) return;
+    event.preventDefault();
+    entry.onSelect();
+  });
+}
 
 /**
  * The row of function buttons under the basket. Their F-keys work anywhere on
@@ -9,19 +36,12 @@ import { entryForKey, type TillMenuEntry } from './till-menu';
  */
 export function TillMenu({ entries }: { readonly entries: readonly TillMenuEntry[] }) {
   const { t } = useTranslation();
-  const current = useRef(entries);
-  current.current = entries;
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
-      const entry = entryForKey(current.current, event);
-      if (!entry) return;
-      event.preventDefault();
-      entry.onSelect();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useScreenKeys((event) => {
+    const entry = entryForKey(entries, event);
+    if (!entry) return;
+    event.preventDefault();
+    entry.onSelect();
+  });
   if (entries.length === 0) return null;
   return (
     <nav className="till-menu" aria-label={t('kit.menu.label')} data-testid="till-menu">

@@ -1,8 +1,8 @@
-import { type KeyboardEvent, useId } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CurrencyCode, formatMoney, money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
-import { amountFromText, editAmount } from './amount-entry';
+import { amountFromText, editAmount, formatNote } from './amount-entry';
 import { Numpad } from './Numpad';
 import { padKeyFromKeyboard } from './numpad-keys';
 
@@ -43,9 +43,19 @@ export function AmountKeypad(props: AmountKeypadProps) {
   const testId = props.testId ?? 'amount';
   const quickTestId = props.quickTestId ?? testId;
   const shown = formatMoney(money(props.value, props.currency), format.locale);
-  const quick = props.onQuickAmount ?? props.onChange;
+  // The amount as last changed, ahead of the next render: a keyboard-wedge
+  // listener may give typed digits back just before the Enter that follows them.
+  const latest = useRef(props.value);
+  latest.current = props.value;
+  const change = (minor: number) => {
+    latest.current = minor;
+    props.onChange(minor);
+  };
+  const quick = props.onQuickAmount ?? change;
   const enter = () => {
-    if (!props.disabled && !props.enterDisabled) props.onEnter?.(props.value);
+    // enterDisabled was decided for the rendered amount; a newer one is the caller's to judge.
+    const stale = latest.current !== props.value;
+    if (!props.disabled && (stale || !props.enterDisabled)) props.onEnter?.(latest.current);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -53,7 +63,7 @@ export function AmountKeypad(props: AmountKeypadProps) {
     if (key === undefined) return;
     event.preventDefault();
     if (key === 'enter') enter();
-    else props.onChange(editAmount(props.value, key));
+    else change(editAmount(latest.current, key));
   };
   const notes = props.quickNotes ?? [];
   return (
@@ -76,8 +86,9 @@ export function AmountKeypad(props: AmountKeypadProps) {
         disabled={props.disabled}
         value={shown}
         onKeyDown={onKeyDown}
-        // Pasted or filled text is read as typed keys: "20,00" is 20,00 €.
-        onChange={(event) => props.onChange(amountFromText(event.target.value))}
+        // Text typed, given back by the scanner listener, pasted or filled is
+        // read as the digits the field then shows, in order: "20,00" is 20,00 €.
+        onChange={(event) => change(amountFromText(event.target.value))}
       />
       {(props.exactMinor !== undefined || notes.length > 0) && (
         <fieldset className="kit-amount-quick" aria-label={t('kit.amount.notes')}>
@@ -101,7 +112,7 @@ export function AmountKeypad(props: AmountKeypadProps) {
               disabled={props.disabled}
               onClick={() => quick(note)}
             >
-              {formatMoney(money(note, props.currency), format.locale)}
+              {formatNote(money(note, props.currency), format.locale)}
             </button>
           ))}
         </fieldset>
@@ -111,7 +122,7 @@ export function AmountKeypad(props: AmountKeypadProps) {
         forField
         testId={`${testId}-pad`}
         disabled={props.disabled}
-        onKey={(key) => props.onChange(editAmount(props.value, key))}
+        onKey={(key) => change(editAmount(latest.current, key))}
         onEnter={props.onEnter ? enter : undefined}
         enterLabel={props.enterLabel}
         enterDisabled={props.enterDisabled}

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Numpad } from './Numpad';
 import { digitsFromText, editDigits } from './numpad-keys';
@@ -25,7 +25,15 @@ export interface PinPadProps {
 export function PinPad(props: PinPadProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [pin, setPin] = useState('');
+  const [pin, setPinState] = useState('');
+  // The PIN as last changed, ahead of the next render (digits given back by
+  // the scanner listener just before Enter).
+  const latest = useRef(pin);
+  latest.current = pin;
+  const setPin = (next: string) => {
+    latest.current = next;
+    setPinState(next);
+  };
   const [sending, setSending] = useState(false);
   const minLength = props.minLength ?? 4;
   const maxLength = props.maxLength ?? 8;
@@ -33,8 +41,8 @@ export function PinPad(props: PinPadProps) {
   const blocked = props.disabled || sending;
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (blocked || pin.length < minLength) return;
-    const typed = pin;
+    const typed = latest.current;
+    if (blocked || typed.length < minLength) return;
     setPin('');
     setSending(true);
     try {
@@ -75,7 +83,7 @@ export function PinPad(props: PinPadProps) {
         forField
         testId={`${testId}-pad`}
         disabled={blocked}
-        onKey={(key) => setPin((typed) => editDigits(typed, key, { maxLength, keepLeadingZeros: true }))}
+        onKey={(key) => setPin(editDigits(latest.current, key, { maxLength, keepLeadingZeros: true }))}
         onEnter={() => void submit()}
         enterLabel={props.submitLabel ?? t('kit.pin.submit')}
         enterDisabled={pin.length < minLength}

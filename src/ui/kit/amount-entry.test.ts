@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amountFromText, editAmount } from './amount-entry';
+import { money } from '../../core/money';
+import { amountFromText, editAmount, formatNote } from './amount-entry';
 import type { NumpadKey } from './numpad-keys';
 
 const typeKeys = (keys: NumpadKey[], maxDigits?: number) =>
@@ -36,5 +37,14 @@ describe('amount typed in cents', () => {
     expect(amountFromText('1 234,50 €')).toBe(123450);
     expect(amountFromText('€abc')).toBe(0);
     expect(amountFromText('12345', 3)).toBe(123);
+  });
+});
+
+describe('quick note words', () => {
+  it('whole notes without cents, in the language’s order; coins with them', () => {
+    expect(formatNote(money(5000, 'EUR'), 'fr-FR')).toBe(`50${'\u00a0'}€`);
+    expect(formatNote(money(5000, 'EUR'), 'en-GB')).toBe('€50');
+    expect(formatNote(money(50, 'EUR'), 'fr-FR')).toBe(`0,50${'\u00a0'}€`);
+    expect(formatNote(money(1000, 'JPY'), 'fr-FR')).toMatch(/^1\s?000\s?JPY$|^1\u202f000\u00a0JPY$/);
   });
 });

@@ -1,3 +1,4 @@
+import { type Money, minorDigits, moneyToDecimalString } from '../../core/money';
 import type { NumpadKey } from './numpad-keys';
 
 // Money typed as on a cash register: digits push in from the right, in the
@@ -26,4 +27,20 @@ export function amountFromText(text: string, maxDigits = MAX_AMOUNT_DIGITS): num
   let minor = 0;
   for (const char of text.replace(/\D/g, '')) minor = editAmount(minor, char as NumpadKey, maxDigits);
   return minor;
+}
+
+/**
+ * A note or coin on a quick button: whole amounts without their cents
+ * ("50 €", "€50"), others as money ("0,50 €"). Intl reads the exact decimal
+ * string, never a float.
+ */
+export function formatNote(amount: Money, locale: string): string {
+  const digits = minorDigits(amount.currency);
+  const whole = amount.minor % 10 ** digits === 0;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: amount.currency,
+    minimumFractionDigits: whole ? 0 : digits,
+    maximumFractionDigits: whole ? 0 : digits,
+  }).format(moneyToDecimalString(amount));
 }

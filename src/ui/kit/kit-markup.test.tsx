@@ -53,7 +53,7 @@ describe('AmountKeypad markup', () => {
     expect(html).toContain('data-minor="125"');
     expect(html).toContain('inputMode="none"');
     expect(html).toContain('data-testid="pay-exact"');
-    expect(html).toContain(`data-testid="pay-note-500">5,00${'\u00a0'}€</button>`);
+    expect(html).toContain(`data-testid="pay-note-500">5${'\u00a0'}€</button>`);
     expect(html).toContain('data-testid="cash-given-pad-enter"');
     await i18n.changeLanguage('en');
     try {

@@ -65,10 +65,14 @@ export class CashierPage {
     return plain(await this.page.getByTestId('amount-due').textContent());
   }
 
-  /** Cash handed over, typed as the cashier would ("5,00"). */
+  /** Cash handed over, typed as the cashier would on the amount keypad ("5,00": keys 5, 0, 0), then Enter. */
   async payCashTyped(amount: string): Promise<void> {
-    await this.page.getByTestId('cash-given').fill(amount);
-    await this.page.getByRole('button', { name: 'Valider' }).click();
+    const field = this.page.getByTestId('cash-given');
+    await field.focus();
+    // At a person's pace: a faster burst is a scanner's for the keyboard-wedge listener.
+    await field.pressSequentially(amount.replace(/\D/g, ''), { delay: 120 });
+    await expect.poll(async () => plain(await field.inputValue())).toContain(amount);
+    await field.press('Enter');
   }
 
   async tendersTaken(): Promise<string[]> {
