@@ -14,7 +14,8 @@ import type { Tender } from '../core/sale';
 import type { StoreSettings } from '../core/settings/store-settings';
 import { ownReturnsOf } from '../data/return-sources';
 import { journalErrorWords, returnErrorWords } from '../i18n/error-words';
-import { t } from '../i18n/i18n';
+import { activeLanguage, t } from '../i18n/i18n';
+import { formatterFor } from '../i18n/use-format';
 import type { ApprovalRequest, ApprovalResult } from './approval-store';
 import { openDrawer } from './drawer-kick';
 import { newId } from './ids';
@@ -244,7 +245,9 @@ export function createReturnStore(services: ReturnServices) {
       const need = refundApprovalNeed(policy, record.total, !withoutReceipt);
       if (need) {
         store.setState({ working: t('returns.refund.awaitingApproval'), problem: undefined });
-        const reason = t(`returns.approval.${need}`, { amount: record.total.minor / 100 });
+        const reason = t(`returns.approval.${need}`, {
+          amount: formatterFor(activeLanguage()).money(record.total),
+        });
         const request: ApprovalRequest =
           need === 'refund-over-limit'
             ? { action: need, subject: { type: need, returnId }, reason, amountMinor: record.total.minor }
