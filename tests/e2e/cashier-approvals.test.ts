@@ -23,6 +23,7 @@ import { ApprovalPrompt } from './pages/approval-prompt';
 import { CashierPage } from './pages/cashier-page';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { NoSaleDialog } from './pages/no-sale-dialog';
+import { ShiftPage } from './pages/shift-page';
 import { saveScreens } from './pages/staff-screens';
 
 // People and approvals (issue 12), end to end: sync server on PostgreSQL,
@@ -117,6 +118,8 @@ describe('approvals, lock and wrong PINs at the till', () => {
     await shot('sign-in');
     await lock.signInAs(CAMILLE, '1234');
     expect(await cashier.cashierName()).toBe('Camille Martin');
+    // Selling and the drawer need the till open: the float counted once, at the start.
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
     await expect.poll(() => cashier.deviceState('printer'), { timeout: 20_000 }).toBe('connected');
   });
 

@@ -20,6 +20,7 @@ import {
 } from '../support/processes';
 import { CashierPage } from './pages/cashier-page';
 import { EverydaySalePage } from './pages/everyday-sale-page';
+import { ShiftPage } from './pages/shift-page';
 
 // The everyday sale (issue 12), end to end with the real parts: sync server
 // on PostgreSQL, hardware agent, the pole display simulator, Chromium. One
@@ -126,6 +127,7 @@ describe('the everyday sale at the till', () => {
     sale = new EverydaySalePage(page);
     await cashier.open(agent.url);
     await cashier.signIn('1234');
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
   });
 
   afterAll(async () => {

@@ -16,6 +16,7 @@ import {
   TEST_ADMIN_TOKEN,
 } from '../support/processes';
 import { ProductSearchDialog } from './pages/product-search-dialog';
+import { ShiftPage } from './pages/shift-page';
 
 // Issue 12, "search by name", end to end: the demo store on PostgreSQL, the
 // hardware agent with the simulated devices, Chromium. The cashier finds an
@@ -70,6 +71,7 @@ describe('the cashier finds an article by name', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     search = new ProductSearchDialog(page, process.env.TILL_SCREENSHOTS);
     await openSignedInCashier(page, agent.url);
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
   }, 120_000);
 
   afterAll(async () => {

@@ -27,6 +27,7 @@ import {
 import { idsFor, orderToPayAtTill, voucherSpendSale } from '../support/ticket-fixtures';
 import { enrolNodeTill, eventually, type NodeTill } from '../support/till-in-node';
 import { CashierPage } from './pages/cashier-page';
+import { ShiftPage } from './pages/shift-page';
 import { TicketDesk } from './pages/ticket-desk';
 
 // Kiosk tickets and gift vouchers at the till (docs/kiosk-tickets.md,
@@ -100,6 +101,7 @@ describe('kiosk tickets and gift vouchers at the till', () => {
     cashier = new CashierPage(page, screens);
     desk = new TicketDesk(page, screens);
     await openSignedInCashier(page, agent.url);
+    await new ShiftPage(page).open({ float: { 1000: 10 } });
   });
 
   afterAll(async () => {
