@@ -188,7 +188,7 @@ describe('a full shift at the till', () => {
     await cashier.expectAccessible();
     await screenshot('close-approval');
     await page.getByTestId('approval-pin').fill('9876');
-    await page.getByTestId('approval-submit').click();
+    await page.getByTestId('approval-pin-submit').click();
 
     await shift.zReport();
     expect(await shift.reportFigure('sales')).toBe(

@@ -18,6 +18,10 @@ export function SignInPanel({ signIn, problem }: { signIn: SignInStore; problem:
   const { t } = useTranslation();
   const state = useStore(signIn.store);
   useEffect(() => signIn.watchStaff(), [signIn]);
+  // The pad is disabled while a PIN is checked, which takes the focus away: give it back for the next try.
+  useEffect(() => {
+    if (!state.checking) focusPin('pin-input');
+  }, [state.checking]);
   const chosen = state.people.find((p) => p.id === state.chosen);
   const shown = state.problem ?? problem;
   return (

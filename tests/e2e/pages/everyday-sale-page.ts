@@ -114,7 +114,7 @@ export class EverydaySalePage {
   async approveWith(pin: string): Promise<void> {
     await this.id('approval-prompt').waitFor();
     await this.id('approval-pin').fill(pin);
-    await this.id('approval-submit').click();
+    await this.id('approval-pin-submit').click();
     const gone = await this.id('approval-prompt')
       .waitFor({ state: 'detached', timeout: 10_000 })
       .then(() => true)
