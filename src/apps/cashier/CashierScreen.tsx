@@ -162,6 +162,20 @@ export function CashierScreen() {
   const lastLine = priced.lines[priced.lines.length - 1]?.line;
   // The till's function keys: each flow adds its entries here (see till-menu.ts).
   const menuEntries: TillMenuEntry[] = [
+    {
+      id: 'void-last',
+      labelKey: 'cashierLayout.voidLast',
+      shortcut: 'F6',
+      disabled: lastLine === undefined || state.payment !== undefined,
+      onSelect: () => {
+        if (!lastLine) return;
+        sale.voidLine(lastLine.lineId);
+        const stillThere = priceCart(sale.store.getState().cart).lines.some(
+          ({ line }) => line.lineId === lastLine.lineId,
+        );
+        if (!stillThere) tillToasts.info(t('cashierLayout.voided', { name: lastLine.name }));
+      },
+    },
     ...saleMenuEntries(editing, {
       paying: state.payment !== undefined,
       basketEmpty: priced.lines.length === 0,
@@ -193,20 +207,6 @@ export function CashierScreen() {
       disabled: state.payment !== undefined,
     },
     ...staffMenu,
-    {
-      id: 'void-last',
-      labelKey: 'cashierLayout.voidLast',
-      shortcut: 'F6',
-      disabled: lastLine === undefined || state.payment !== undefined,
-      onSelect: () => {
-        if (!lastLine) return;
-        sale.voidLine(lastLine.lineId);
-        const stillThere = priceCart(sale.store.getState().cart).lines.some(
-          ({ line }) => line.lineId === lastLine.lineId,
-        );
-        if (!stillThere) tillToasts.info(t('cashierLayout.voided', { name: lastLine.name }));
-      },
-    },
   ];
   const [functionsOpen, setFunctionsOpen] = useState(false);
   const menu: TillMenuEntry[] = [
@@ -351,7 +351,10 @@ export function CashierScreen() {
                 </button>
               </section>
             )}
-            {!state.payment && <SalePadFor editing={editing} />}
+            {/* The receipt question keeps the side column to itself. */}
+            {!state.payment && !(state.completed && priced.lines.length === 0) && (
+              <SalePadFor editing={editing} />
+            )}
           </aside>
           <TillMenu entries={menu} />
           {functionsOpen && <FunctionsDialog entries={menuEntries} onClose={() => setFunctionsOpen(false)} />}
