@@ -10,8 +10,8 @@ import { projectKioskPayments } from './project-kiosk-payments';
 import { projectReturns } from './project-returns';
 import { projectSales } from './project-sales';
 import { projectShifts } from './project-shifts';
-import { projectStoreSales } from './store-sales-feed';
 import { projectVouchers } from './project-vouchers';
+import { projectStoreSales } from './store-sales-feed';
 
 /**
  * The projections of docs/sync-protocol.md section 9, as a PushHooks
