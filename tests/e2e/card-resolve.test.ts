@@ -31,7 +31,7 @@ describe('a manager settles an unrecoverable card payment', () => {
     devices = started.devices;
     const { agent } = await startDemoStore({ devices: started.configPath });
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     await openSignedInCashier(page, agent.url);
     await new ShiftPage(page).open({ float: { 1000: 10 } });
   });

@@ -50,7 +50,7 @@ describe('the till with its devices, end to end', () => {
     agentBridge = connectBridgeInNode(`${agent.url.replace('http', 'ws')}/bridge`, AGENT_TOKEN, agent.url);
     await hostConnected(agentBridge);
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await openSignedInCashier(page, agent.url);
     await new ShiftPage(page).open({ float: { 1000: 10 } });
