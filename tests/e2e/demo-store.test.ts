@@ -30,7 +30,7 @@ describe('demo store, end to end', () => {
   beforeAll(async () => {
     ({ sync, agent, databaseUrl } = await startDemoStore());
     browser = await launchChromium();
-    page = await browser.newPage();
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 
