@@ -153,7 +153,8 @@ describe('demo store, end to end', () => {
     expect(await page.getByTestId('outbox-status').getAttribute('data-failed')).toBe('0');
     await page.getByTestId('outbox-empty').waitFor();
 
-    // The server holds each of the till's two sales exactly once, with an unbroken chain.
+    // The server holds each of the till's entries exactly once, with an unbroken
+    // chain: the shift opening and the two sales.
     const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
     const { journals } = (await (
       await fetch(`${sync.url}/admin/v1/journals`, { headers: admin })
@@ -166,9 +167,9 @@ describe('demo store, end to end', () => {
       }[];
     };
     expect(journals.find((j) => j.tillCode === '01')).toMatchObject({
-      storedEntries: 2,
-      distinctSequences: 2,
-      headSequence: 2,
+      storedEntries: 3,
+      distinctSequences: 3,
+      headSequence: 3,
     });
     const { incidents } = (await (
       await fetch(`${sync.url}/admin/v1/incidents`, { headers: admin })

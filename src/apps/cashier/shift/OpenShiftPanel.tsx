@@ -28,26 +28,28 @@ export function OpenShiftPanel({
         {t('shifts.open.needed')} {t('shifts.open.intro')}
       </p>
       <DenominationCounter pieces={pieces} onChange={setPieces} testId="float" />
-      <p className="count-total">
-        {t('shifts.open.total')} : <strong data-testid="float-total">{total}</strong>
-      </p>
       {problem && (
         <p className="error" role="alert" data-testid="shift-problem">
           {problem}
         </p>
       )}
-      <button
-        type="button"
-        data-testid="open-shift-submit"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          await shift.open(staff, pieces);
-          setBusy(false);
-        }}
-      >
-        {t('shifts.open.submit', { amount: total })}
-      </button>
+      <div className="shift-footer">
+        <p className="count-total">
+          {t('shifts.open.total')} : <strong data-testid="float-total">{total}</strong>
+        </p>
+        <button
+          type="button"
+          data-testid="open-shift-submit"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            await shift.open(staff, pieces);
+            setBusy(false);
+          }}
+        >
+          {t('shifts.open.submit', { amount: total })}
+        </button>
+      </div>
     </section>
   );
 }
