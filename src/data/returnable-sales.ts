@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../core/result';
 import type { ReturnableSource } from '../core/returns/returnable-source';
 import { returnableSourceFromSale } from '../core/returns/returnable-source';
 import {
+  refundedByTender,
   returnableSourceFromStoreSale,
   type StoreSale,
   type StoreSaleIncident,
@@ -37,6 +38,8 @@ export interface FoundSale {
   readonly soldAt: string;
   /** Units already returned per source line: the server's count plus this till's returns it has not counted yet. */
   readonly alreadyReturned: Readonly<Record<string, number>>;
+  /** Minor units already refunded per payment (tender id), counted the same way. */
+  readonly alreadyRefunded: Readonly<Record<string, number>>;
   /** Where the sale was found. */
   readonly foundIn: 'journal' | 'store-feed' | 'online';
   /** Double returns the server recorded on this sale. */
@@ -73,7 +76,7 @@ export async function findReturnableSale(
       source: returnableSourceFromSale(sale),
       receiptNumber: formatReceiptNumber(own),
       soldAt: sale.completedAt,
-      alreadyReturned: await mergeLocalReturns(db, sale.saleId, counted ?? undefined),
+      ...(await mergeLocalReturns(db, sale.saleId, counted ?? undefined)),
       foundIn: 'journal',
       incidents: counted?.incidents ?? [],
     });
@@ -112,7 +115,7 @@ async function foundFrom(
     source: returnableSourceFromStoreSale(sale),
     receiptNumber: sale.receiptNumber,
     soldAt: sale.soldAt,
-    alreadyReturned: await mergeLocalReturns(db, sale.id, sale),
+    ...(await mergeLocalReturns(db, sale.id, sale)),
     foundIn,
     incidents: sale.incidents,
   };
@@ -163,9 +166,10 @@ async function mergeLocalReturns(
   db: TillDatabase,
   saleId: string,
   counted: StoreSale | undefined,
-): Promise<Record<string, number>> {
+): Promise<Pick<FoundSale, 'alreadyReturned' | 'alreadyRefunded'>> {
   const returned: Record<string, number> = {};
   for (const line of counted?.lines ?? []) if (line.returned > 0) returned[line.lineId] = line.returned;
+  const refunded = counted ? refundedByTender(counted) : {};
   const known = new Set(counted?.returnIds ?? []);
   const local = await db.journal
     .find({ selector: { kind: 'return.completed', 'payload.source.id': saleId } })
@@ -175,8 +179,10 @@ async function mergeLocalReturns(
     if (entry.payload.source.type !== 'sale' || known.has(entry.payload.returnId)) continue;
     for (const line of entry.payload.lines)
       returned[line.sourceLineId] = (returned[line.sourceLineId] ?? 0) + line.quantity;
+    for (const refund of entry.payload.refunds)
+      refunded[refund.sourceTenderId] = (refunded[refund.sourceTenderId] ?? 0) + refund.amount.minor;
   }
-  return returned;
+  return { alreadyReturned: returned, alreadyRefunded: refunded };
 }
 
 /** The sync server's look-up (GET /sync/v1/sale-lookup) over the till's session: null on 404, a throw when unreachable. */

@@ -168,7 +168,7 @@ export function createReturnStore(services: ReturnServices) {
       const lines = addArticle(found?.source.lines ?? [], scanned.product);
       const source = noReceiptSource(lines);
       if (!source) return;
-      const next = { source, receiptNumber: null, alreadyReturned: {} };
+      const next = { source, receiptNumber: null, alreadyReturned: {}, alreadyRefunded: {} };
       const picks = startPicks(next, true);
       store.setState({ found: next, picks, problem: undefined });
     },
@@ -226,6 +226,10 @@ export function createReturnStore(services: ReturnServices) {
         },
         source: found.source,
         previousReturns: withoutReceipt ? [] : await ownReturnsOf(services.db, found.source.source),
+        // Other tills' returns of the same sale, as the store feed counts them.
+        elsewhere: withoutReceipt
+          ? undefined
+          : { units: found.alreadyReturned, refundedMinor: found.alreadyRefunded },
         lines,
         policy: refundPolicy,
       });
