@@ -116,7 +116,7 @@ export function createReturnStore(services: ReturnServices) {
     };
   }
 
-  return {
+  const api = {
     store,
 
     open() {
@@ -171,6 +171,19 @@ export function createReturnStore(services: ReturnServices) {
       const next = { source, receiptNumber: null, alreadyReturned: {} };
       const picks = startPicks(next, true);
       store.setState({ found: next, picks, problem: undefined });
+    },
+
+    /**
+     * What a scanner read while the return window is open belongs to the
+     * return, never to the sale behind it: the receipt or order to find, or,
+     * without receipt, an article brought back. Ignored while a refund runs
+     * and once the return is done.
+     */
+    async scan(raw: string): Promise<void> {
+      const { open, step, withoutReceipt, working } = store.getState();
+      if (!open || working !== undefined || step === 'done') return;
+      if (withoutReceipt) return api.scanArticle(raw);
+      return api.find(raw);
     },
 
     pick(lineId: string, change: Partial<ReturnPick>) {
@@ -326,6 +339,7 @@ export function createReturnStore(services: ReturnServices) {
       store.setState((s) => (s.done ? { done: { ...s.done, receipt: next } } : {}));
     },
   };
+  return api;
 }
 
 function addArticle(

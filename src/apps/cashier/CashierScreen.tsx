@@ -136,12 +136,17 @@ export function CashierScreen() {
     () =>
       signedIn
         ? listenForScans(services.bridge, (scan) => {
+            // A scan while the return window is open is the receipt, the order or the article brought back.
+            if (returns.store.getState().open) {
+              void returns.scan(scan.data);
+              return;
+            }
             // A scan while the search is open: the scanned article is what the cashier wanted.
             productSearch.close();
             void flows.scan(scan.data);
           })
         : undefined,
-    [signedIn, services.bridge, flows, productSearch],
+    [signedIn, services.bridge, flows, productSearch, returns],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
   const printStatus = print?.status;
