@@ -91,6 +91,7 @@ export function CashierScreen() {
   // Kiosk tickets and gift vouchers (tickets/): their scan path sits in front of the sale's.
   const flows = useTicketFlows(services, sale, editing.lineEdit.submit);
   const state = useStore(sale.store);
+  const returnsOpen = useStore(returns.store, (s) => s.open);
   const [productSearch] = useState(() =>
     createProductSearchStore({
       searchProducts: services.searchProducts,
@@ -328,7 +329,7 @@ export function CashierScreen() {
                 onVoucher={flows.vouchers.openRedeem}
               />
             ) : state.completed && priced.lines.length === 0 ? (
-              <ReceiptPanel completed={state.completed} desk={desk} />
+              <ReceiptPanel completed={state.completed} desk={desk} behindDialog={returnsOpen} />
             ) : (
               <section className="totals" aria-label={t('cashierLayout.totals')}>
                 <p className="total">
