@@ -181,7 +181,7 @@ describe('a return at the till', () => {
     );
   });
 
-  it("a scan goes to the return: the receipt to find, an article without receipt; none once it is done", async () => {
+  it('a scan goes to the return: the receipt to find, an article without receipt; none once it is done', async () => {
     const { sale, ret } = till();
     const receiptNumber = await sellTwoPulls(sale);
     await ret.scan(`POS1:R:${receiptNumber}`);
@@ -198,7 +198,9 @@ describe('a return at the till', () => {
 
     ret.startWithoutReceipt();
     await ret.scan(BONNET.barcode);
-    expect(ret.store.getState().found?.source.lines.map((l) => [l.name, l.quantity])).toEqual([['Bonnet', 1]]);
+    expect(ret.store.getState().found?.source.lines.map((l) => [l.name, l.quantity])).toEqual([
+      ['Bonnet', 1],
+    ]);
     // Nothing of it reached the sale.
     expect(sale.store.getState().cart.lines).toEqual([]);
   });
