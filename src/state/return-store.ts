@@ -5,6 +5,7 @@ import { receiptNumberOf } from '../core/journal/journal-entry';
 import { type Money, money, sumMoney } from '../core/money';
 import type { CompletedReturn } from '../core/returns/completed-return';
 import { createReturn } from '../core/returns/create-return';
+import { exchangeAccountOf } from '../core/returns/exchange-account';
 import { keepForExchange, paidOut } from '../core/returns/exchange-credit';
 import type { RefundPolicy } from '../core/returns/refund-policy';
 import { DEFAULT_RETURN_POLICY, refundApprovalNeed, refundPolicyFor } from '../core/returns/return-policy';
@@ -244,7 +245,7 @@ export function createReturnStore(services: ReturnServices) {
       });
       if (!built.ok) return fail(returnErrorWords(built.error));
       let record = built.value;
-      const exchangeAccount = `exchange:${returnId}`;
+      const exchangeAccount = exchangeAccountOf(returnId);
       let exchangeCredit = money(0, record.currency);
       if (exchange) {
         const basket = services.basketTotal();

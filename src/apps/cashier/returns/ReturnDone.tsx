@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isExchangeAccount } from '../../../core/returns/exchange-account';
 import { useFormat } from '../../../i18n/use-format';
 import type { DoneReturn, ReturnStore } from '../../../state/return-store';
 
@@ -8,7 +9,7 @@ export function ReturnDone({ returns, done }: { readonly returns: ReturnStore; r
   const format = useFormat();
   const receipt = done.receipt;
   const credit = done.record.refunds
-    .filter((r) => r.method === 'store-credit' && !r.accountId?.startsWith('exchange:'))
+    .filter((r) => r.method === 'store-credit' && !isExchangeAccount(r.accountId))
     .reduce((sum, r) => sum + r.amount.minor, 0);
   return (
     <section data-testid="return-done" className="return-done">
