@@ -200,6 +200,11 @@ export function createReturnStore(services: ReturnServices) {
       store.setState({ refundTo: to });
     },
 
+    /** The basket an exchange would pay (zero: nothing new scanned). */
+    basket(): Money {
+      return services.basketTotal();
+    },
+
     /** What the picked lines refund, before any rounding of cash. */
     total(): Money | undefined {
       const { found, picks } = store.getState();

@@ -85,8 +85,8 @@ describe('returns and exchanges at the till', () => {
     find((p) => p.legalGuarantee !== true && p.priceMinor >= min && p.priceMinor <= max, skip);
   const candle = find((p) => p.name.startsWith('Bougie parfumée grand'));
   const tea = everyday(300, 600);
-  const scarf = everyday(1_500, 2_000); // exchanged for the cheaper article below
-  const socks = everyday(500, 900, 1);
+  const dearer = everyday(1_500, 2_000); // brought back in exchange for the cheaper one
+  const cheaper = everyday(500, 900, 1);
   const soldTwice = everyday(200, 500, 2); // returned on both tills
   const cashBack = everyday(900, 1_400, 3);
   const cardBack = everyday(900, 1_400, 4);
@@ -337,6 +337,7 @@ describe('returns and exchanges at the till', () => {
     // The customer shows the order confirmation; the till's serial scanner reads its QR.
     await returns.scanCode(() => devices.scanner.scan(`POS1:P:${order.pickupCode}`));
     expect(await returns.problem()).toBeNull();
+    expect(await returns.exchangeBasket()).toBeNull();
     expect(await returns.source()).toBe(`Commande en ligne ${WEB_ORDER} · Signature vérifiée`);
     expect(await returns.lines()).toEqual([
       `${candle.name} ${euros(CANDLES * candle.priceMinor)} | ${CANDLES} | 0`,
@@ -422,7 +423,8 @@ describe('returns and exchanges at the till', () => {
       await expect.poll(() => devices.printer.drawerKicks()).toBe(kicks + 1);
       await accessible(till(code).page);
       if (code === '02') await returns.screenshot('done-cash');
-      await returns.receipt('none');
+      // The question has the focus: N on the keyboard answers it.
+      await returns.receiptKey('n');
       await returns.close();
       // This till now counts its own return: nothing is left to take back here.
       await returns.open();
@@ -506,20 +508,22 @@ describe('returns and exchanges at the till', () => {
 
   it('an exchange gives money back: the dearer article returned pays the cheaper one, the rest in cash', async () => {
     const { page, cashier, returns, devices } = till('01');
-    const receipt = await sell('01', [scarf], 'cash');
-    // The customer brings the scarf back and takes the socks instead: scanned first, then the exchange.
-    await cashier.scan(socks.barcode);
+    const receipt = await sell('01', [dearer], 'cash');
+    // The customer brings the dearer article back and takes the cheaper one: scanned first, then the exchange.
+    await cashier.scan(cheaper.barcode);
     await returns.open();
     await returns.typeNumber(receipt);
-    await returns.take(scarf.name, 1);
-    await returns.reason(scarf.name, 'wrong-size');
-    expect(await returns.restocks(scarf.name)).toBe(true);
+    await returns.take(dearer.name, 1);
+    await returns.reason(dearer.name, 'wrong-size');
+    expect(await returns.restocks(dearer.name)).toBe(true);
+    expect(await returns.exchangeBasket()).toBe(`Panier de l'échange : ${euros(cheaper.priceMinor)}`);
+    await shot('01', 'exchange-lines');
     const kicks = devices.printer.drawerKicks();
     await returns.exchange();
     const done = await returns.waitDone();
     expect(done).toMatchObject({
-      exchangeCredit: euros(socks.priceMinor),
-      cash: euros(scarf.priceMinor - socks.priceMinor),
+      exchangeCredit: euros(cheaper.priceMinor),
+      cash: euros(dearer.priceMinor - cheaper.priceMinor),
       card: null,
     });
     await expect.poll(() => devices.printer.drawerKicks()).toBe(kicks + 1);
@@ -533,24 +537,24 @@ describe('returns and exchanges at the till', () => {
     await page.keyboard.press('n');
     await page.getByTestId('receipt-declined').waitFor();
 
-    // The till's journal: the return keeps the socks' price for the exchange and gives back the rest in cash.
+    // The till's journal: the return keeps the cheaper' price for the exchange and gives back the rest in cash.
     const exchangeReturn = (await tillEntries<CompletedReturn>(page, 'return.completed')).at(-1)?.payload;
     const exchangeSale = (await tillEntries<CompletedSale>(page, 'sale.completed')).at(-1)?.payload;
     if (!exchangeReturn || !exchangeSale) throw new Error('the exchange is not in the journal');
     const account = `exchange:${exchangeReturn.returnId}`;
-    expect(exchangeReturn.total.minor).toBe(scarf.priceMinor);
+    expect(exchangeReturn.total.minor).toBe(dearer.priceMinor);
     expect(exchangeReturn.refunds.map((r) => [r.method, r.amount.minor, r.accountId]).sort()).toEqual(
       [
-        ['cash', scarf.priceMinor - socks.priceMinor, null],
-        ['store-credit', socks.priceMinor, account],
+        ['cash', dearer.priceMinor - cheaper.priceMinor, null],
+        ['store-credit', cheaper.priceMinor, account],
       ].sort(),
     );
-    expect(exchangeSale.lines.map((l) => l.productId)).toEqual([socks.id]);
+    expect(exchangeSale.lines.map((l) => l.productId)).toEqual([cheaper.id]);
     expect(exchangeSale.tenders).toEqual([
       expect.objectContaining({
         type: 'store-credit',
         accountId: account,
-        amount: { minor: socks.priceMinor, currency: 'EUR' },
+        amount: { minor: cheaper.priceMinor, currency: 'EUR' },
       }),
     ]);
 
@@ -568,8 +572,8 @@ describe('returns and exchanges at the till', () => {
       [exchangeReturn.returnId],
     );
     expect(refunds.map((r) => [r.method, Number(r.amount_minor)])).toEqual([
-      ['cash', scarf.priceMinor - socks.priceMinor],
-      ['store-credit', socks.priceMinor],
+      ['cash', dearer.priceMinor - cheaper.priceMinor],
+      ['store-credit', cheaper.priceMinor],
     ]);
   });
 

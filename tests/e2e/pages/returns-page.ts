@@ -135,6 +135,12 @@ export class ReturnsPage {
     return plain(await this.page.getByTestId('return-total').textContent());
   }
 
+  /** « Panier de l'échange : … » when new articles wait in the basket, else null. */
+  async exchangeBasket(): Promise<string | null> {
+    const basket = this.page.getByTestId('return-exchange-basket');
+    return (await basket.count()) === 0 ? null : plain(await basket.textContent());
+  }
+
   /** « Rembourser »: an approval or the card terminal may come next. */
   async refund(): Promise<void> {
     await this.page.getByTestId('return-confirm').click();
@@ -163,6 +169,12 @@ export class ReturnsPage {
   /** The customer's answer to « Ticket de retour ? ». */
   async receipt(choice: 'paper' | 'qr' | 'none'): Promise<void> {
     await this.page.getByTestId(`return-receipt-${choice}`).click();
+    await this.page.getByTestId('return-receipt-choice').waitFor({ state: 'detached' });
+  }
+
+  /** The same answer on the keyboard: P, Q or N, as the buttons say. */
+  async receiptKey(key: 'p' | 'q' | 'n'): Promise<void> {
+    await this.page.keyboard.press(key);
     await this.page.getByTestId('return-receipt-choice').waitFor({ state: 'detached' });
   }
 
