@@ -91,6 +91,7 @@ export function CashierScreen() {
   // Kiosk tickets and gift vouchers (tickets/): their scan path sits in front of the sale's.
   const flows = useTicketFlows(services, sale, editing.lineEdit.submit);
   const state = useStore(sale.store);
+  const returnsOpen = useStore(returns.store, (s) => s.open);
   const [productSearch] = useState(() =>
     createProductSearchStore({
       searchProducts: services.searchProducts,
@@ -136,12 +137,17 @@ export function CashierScreen() {
     () =>
       signedIn
         ? listenForScans(services.bridge, (scan) => {
+            // A scan while the return window is open is the receipt, the order or the article brought back.
+            if (returns.store.getState().open) {
+              void returns.scan(scan.data);
+              return;
+            }
             // A scan while the search is open: the scanned article is what the cashier wanted.
             productSearch.close();
             void flows.scan(scan.data);
           })
         : undefined,
-    [signedIn, services.bridge, flows, productSearch],
+    [signedIn, services.bridge, flows, productSearch, returns],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
   const printStatus = print?.status;
@@ -323,7 +329,7 @@ export function CashierScreen() {
                 onVoucher={flows.vouchers.openRedeem}
               />
             ) : state.completed && priced.lines.length === 0 ? (
-              <ReceiptPanel completed={state.completed} desk={desk} />
+              <ReceiptPanel completed={state.completed} desk={desk} behindDialog={returnsOpen} />
             ) : (
               <section className="totals" aria-label={t('cashierLayout.totals')}>
                 <p className="total">
