@@ -88,7 +88,11 @@ describe('customer pole display over a serial pty', () => {
     // The last lines asked for (the total, sent while unplugged) come back on their own.
     await waitUntil(() => sim.screen().upper === 'Total à payer', 'last lines re-sent');
     expect(sim.screen()).toEqual({ upper: 'Total à payer', lower: '             24,80 €' });
-    const states = statuses('display').map((s) => s.state);
+    // A reopen tried while still unplugged says 'disconnected' again (more often on a loaded
+    // machine): repeats of the same state are one state to the cashier.
+    const states = statuses('display')
+      .map((s) => s.state)
+      .filter((state, i, all) => state !== all[i - 1]);
     expect(states.slice(states.indexOf('disconnected'))).toEqual(['disconnected', 'connected']);
     expect(statuses('display').find((s) => s.state === 'disconnected')?.detail).toBe('unplugged');
   });
