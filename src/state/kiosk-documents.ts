@@ -52,7 +52,10 @@ function lineBlocks(order: KioskOrder, locale: ReceiptLocale): ReceiptBlock[] {
     columns(t('kioskApp.print.total', { lng: langOf(locale) }), amount(totals.total), true),
     ...totals.vat.rates.map((rate) =>
       columns(
-        t('kioskApp.print.vat', { lng: langOf(locale), rate: rate.rateBps / 100 }),
+        t('kioskApp.print.vat', {
+          lng: langOf(locale),
+          rate: new Intl.NumberFormat(locale).format(rate.rateBps / 100),
+        }),
         amount(money(rate.vat.minor, rate.vat.currency)),
       ),
     ),

@@ -22,8 +22,8 @@ export interface KioskCategory {
   readonly id: string;
   /** Words shown on the tile (already in the customer's language, or the catalog's). */
   readonly name: string;
-  /** A pictogram for the tile: one emoji or symbol. */
-  readonly icon: string;
+  /** A picture for the tile (an image URL the page may load); without one the tile shows the name's initial. */
+  readonly picture?: string;
 }
 
 export interface KioskCatalogPort {

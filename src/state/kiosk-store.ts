@@ -279,12 +279,16 @@ export function createKioskStore(deps: KioskStoreDeps) {
     store,
     dispatch,
 
+    /** The category tiles, read once (at the kiosk's start, so the first customer does not wait). */
+    async loadCategories(): Promise<void> {
+      if (store.getState().categories.length > 0) return;
+      const categories = await ports.catalog.categories().catch(() => []);
+      store.setState({ categories });
+    },
+
     async start(): Promise<void> {
       dispatch({ type: 'start' });
-      if (store.getState().categories.length === 0) {
-        const categories = await ports.catalog.categories().catch(() => []);
-        store.setState({ categories });
-      }
+      await actions.loadCategories();
     },
 
     chooseLanguage(language: KioskLanguage): void {

@@ -89,6 +89,7 @@ export function KioskScreen() {
   useEffect(() => {
     prepareKioskDeviceKey(services);
     void kioskSettingsOf(services).then(setSettings);
+    void kiosk.loadCategories();
     void kiosk.resumePending();
     // The kiosk's language follows the customer's choice, French by default.
     void setLanguage(kiosk.store.getState().path.language);

@@ -27,7 +27,7 @@ import type { TillServices } from '../../state/till-services';
 // | port                          | today (here)                                      | to come                                        |
 // | ----------------------------- | ------------------------------------------------- | ---------------------------------------------- |
 // | catalog.search                | searchProducts (name index, accent-free prefixes) | kioskSearch (MiniSearch/FlexSearch, typos)      |
-// | catalog.categories / products | the products' category text, read once            | categories with pictures                        |
+// | catalog.categories / products | the products' category text, read once, no picture | categories with pictures                        |
 // | stock.availability            | stockByLocation + fixed lead times, 24 h = stale  | availability with age, dates from the settings  |
 // | fulfilment.checkAddress       | normalizeAddress (5-digit French postcode)        | postcode and town checked together              |
 // | fulfilment.deliveryQuote      | no fee, delivery in 3 days                        | fees from the settings                          |
@@ -44,27 +44,6 @@ const LEAD_DAYS: Readonly<Record<PlaceAvailability['kind'], number>> = {
 };
 const DELIVERY_DAYS = 3;
 const PICKUP_DAYS = 2;
-
-/** A pictogram per demo category; any other gets a shopping bag. */
-const CATEGORY_ICONS: ReadonlyMap<string, string> = new Map([
-  ['Épicerie salée', '🍝'],
-  ['Épicerie sucrée', '🍯'],
-  ['Boissons', '🥤'],
-  ['Vins et alcools', '🍷'],
-  ['Crèmerie', '🧀'],
-  ['Boulangerie et pâtisserie', '🥐'],
-  ['Fruits et légumes', '🍎'],
-  ['Boucherie et fromage à la coupe', '🥩'],
-  ['Traiteur et snacking', '🥪'],
-  ['Confiserie', '🍬'],
-  ['Surgelés', '🧊'],
-  ['Hygiène et beauté', '🧴'],
-  ['Entretien', '🧽'],
-  ['Presse', '📰'],
-  ['Livres', '📚'],
-  ['Maison et bazar', '🏠'],
-  ['Jouets et loisirs', '🧸'],
-]);
 
 const addDays = (now: Date, days: number): string =>
   new Date(now.getTime() + days * 24 * 60 * 60_000).toISOString().slice(0, 10);
@@ -87,9 +66,7 @@ export function createKioskPorts(services: TillServices): KioskPorts {
           const names = new Set<string>();
           for (const doc of await db.products.find({ selector: { active: true } }).exec())
             names.add(doc.category);
-          return [...names]
-            .sort((a, b) => a.localeCompare(b, 'fr'))
-            .map((name) => ({ id: name, name, icon: CATEGORY_ICONS.get(name) ?? '🛍️' }));
+          return [...names].sort((a, b) => a.localeCompare(b, 'fr')).map((name) => ({ id: name, name }));
         })();
         return categories;
       },

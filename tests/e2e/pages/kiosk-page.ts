@@ -46,6 +46,7 @@ export class KioskPage {
   async start(): Promise<void> {
     await this.page.getByTestId('kiosk-start').click();
     await this.page.getByTestId('kiosk-find').waitFor();
+    await this.page.getByTestId('kiosk-category').first().waitFor({ timeout: 30_000 });
   }
 
   async notice(): Promise<string> {

@@ -73,9 +73,6 @@ export function DeliveryScreen() {
           data-testid="kiosk-choose-delivery"
           onClick={() => kiosk.chooseDelivery()}
         >
-          <span aria-hidden="true" className="kiosk-choice-icon">
-            🚚
-          </span>
           {t('kioskApp.delivery.home')}
         </button>
         <button
@@ -86,9 +83,6 @@ export function DeliveryScreen() {
           onClick={() => void kiosk.choosePickup(stores.find((s) => s.own)?.code ?? stores[0]?.code ?? '')}
           disabled={stores.length === 0}
         >
-          <span aria-hidden="true" className="kiosk-choice-icon">
-            🏬
-          </span>
           {t('kioskApp.delivery.pickup')}
         </button>
       </fieldset>

@@ -8,6 +8,14 @@ import { ProductTile } from './ProductTile';
 // one), category tiles, or a scan at the kiosk's scanner (KioskScreen
 // listens). The results list is announced as it changes.
 
+/** A steady colour per category for its initial's disc (dark enough for white text). */
+const TILE_COLOURS = ['#0b5cad', '#1f6b35', '#8a3b00', '#6b2f8a', '#a11d16', '#00626b', '#5a4a00', '#37474f'];
+function tileColour(id: string): string {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return TILE_COLOURS[hash % TILE_COLOURS.length] ?? '#0b5cad';
+}
+
 export function FindScreen() {
   const { t } = useTranslation();
   const kiosk = useKiosk();
@@ -98,9 +106,17 @@ export function FindScreen() {
                   data-category={c.id}
                   onClick={() => void kiosk.chooseCategory(c.id)}
                 >
-                  <span className="kiosk-category-icon" aria-hidden="true">
-                    {c.icon}
-                  </span>
+                  {c.picture ? (
+                    <img className="kiosk-category-picture" src={c.picture} alt="" />
+                  ) : (
+                    <span
+                      className="kiosk-category-icon"
+                      aria-hidden="true"
+                      style={{ background: tileColour(c.id) }}
+                    >
+                      {c.name.charAt(0)}
+                    </span>
+                  )}
                   <span>{c.name}</span>
                 </button>
               </li>

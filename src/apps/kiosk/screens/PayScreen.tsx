@@ -53,9 +53,6 @@ export function PayScreen({ cardAvailable }: { readonly cardAvailable: boolean }
             disabled={busy || !cardAvailable}
             onClick={() => void kiosk.payByCard()}
           >
-            <span aria-hidden="true" className="kiosk-choice-icon">
-              💳
-            </span>
             {t('kioskApp.pay.card')}
           </button>
           <button
@@ -65,9 +62,6 @@ export function PayScreen({ cardAvailable }: { readonly cardAvailable: boolean }
             disabled={busy}
             onClick={() => void kiosk.payAtTill()}
           >
-            <span aria-hidden="true" className="kiosk-choice-icon">
-              🧾
-            </span>
             {t('kioskApp.pay.till')}
           </button>
         </div>

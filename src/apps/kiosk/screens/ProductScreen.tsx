@@ -41,7 +41,7 @@ export function ProductScreen() {
             : format.money(price)}
         </span>{' '}
         <span className="kiosk-price-vat">
-          {t('kioskApp.product.vatIncluded', { rate: product.vatRateBps / 100 })}
+          {t('kioskApp.product.vatIncluded', { rate: format.count(product.vatRateBps / 100) })}
         </span>
       </p>
       {unit && product.unit === 'piece' ? (

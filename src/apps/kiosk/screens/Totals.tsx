@@ -24,7 +24,7 @@ export function Totals({ totals, fee }: { readonly totals: OrderTotals; readonly
       </div>
       {totals.vat.rates.map((rate) => (
         <div key={rate.rateBps} className="kiosk-vat-row">
-          <dt>{t('kioskApp.totals.vat', { rate: rate.rateBps / 100 })}</dt>
+          <dt>{t('kioskApp.totals.vat', { rate: format.count(rate.rateBps / 100) })}</dt>
           <dd data-testid="kiosk-vat">{format.money(money(rate.vat.minor, rate.vat.currency))}</dd>
         </div>
       ))}
