@@ -183,8 +183,11 @@ class Builder {
   #barcode(symbology: 'qr' | 'ean13' | 'code128', data: string): void {
     const epson = this.layout.model === 'epson';
     if (symbology === 'qr') {
-      if (epson) this.#p.printQR(data, { model: 2, cellSize: 6, correction: 'M' });
-      else this.#p.add(starQrCode(data));
+      // A long code (a kiosk ticket, up to 1,800 characters: QR version 27, 125 modules) at 6 dots
+      // a module would be wider than 80 mm paper (576 dots): smaller modules keep it on the paper.
+      const cellSize = data.length > 700 ? 4 : 6;
+      if (epson) this.#p.printQR(data, { model: 2, cellSize, correction: 'M' });
+      else this.#p.add(starQrCode(data, cellSize));
     } else if (symbology === 'ean13') {
       // Readable digits under the bars (hriPos 2 / Star "under-bar characters"): the library's default is none.
       // Epson GS k 67 takes the first 12 digits and prints its own check digit.

@@ -18,7 +18,8 @@ export function App({ screenSet }: { readonly screenSet: ScreenSet | undefined }
   return (
     <div className="app">
       <Screen />
-      <ConnectedStatusBar />
+      {/* Customers never see the till's status bar: the kiosk words problems for them, details in its staff corner. */}
+      {screenSet === 'kiosk' ? null : <ConnectedStatusBar />}
     </div>
   );
 }

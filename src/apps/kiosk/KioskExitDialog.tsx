@@ -12,7 +12,14 @@ const MIN_DIGITS = 4;
 const MAX_DIGITS = 8;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
-export function KioskExitDialog({ onClose }: { readonly onClose: () => void }) {
+export function KioskExitDialog({
+  onClose,
+  onDetails,
+}: {
+  readonly onClose: () => void;
+  /** Opens the kiosk's details for staff (devices, sync), behind a manager's PIN of its own. */
+  readonly onDetails?: () => void;
+}) {
   const { t } = useTranslation();
   const shell = kioskShell();
   const [pin, setPin] = useState('');
@@ -85,6 +92,16 @@ export function KioskExitDialog({ onClose }: { readonly onClose: () => void }) {
         <p className="kiosk-exit-message" role="status" data-testid="kiosk-exit-message">
           {message ?? ''}
         </p>
+        {onDetails ? (
+          <button
+            type="button"
+            className="kiosk-exit-cancel"
+            data-testid="kiosk-exit-details"
+            onClick={onDetails}
+          >
+            {t('kioskApp.staff.open')}
+          </button>
+        ) : null}
         <button type="button" className="kiosk-exit-cancel" data-testid="kiosk-exit-cancel" onClick={onClose}>
           {t('kioskApp.exit.cancel')}
         </button>

@@ -61,7 +61,8 @@ export const vatTableBlockSchema = z.strictObject({
 });
 
 const BARCODE_DATA: Readonly<Record<'qr' | 'ean13' | 'code128', RegExp>> = {
-  qr: /^[\x20-\x7e]{1,512}$/,
+  // Up to a kiosk ticket's 1,800 characters (MAX_KIOSK_TICKET_CHARS, docs/kiosk-tickets.md).
+  qr: /^[\x20-\x7e]{1,1800}$/,
   ean13: /^\d{13}$/,
   code128: /^[\x20-\x7e]{1,64}$/,
 };
@@ -121,7 +122,7 @@ export const receiptDocumentSchema = z.strictObject({
   /** Versions the block vocabulary, so a printer host can refuse a document it cannot render. */
   format: z.literal(RECEIPT_DOCUMENT_FORMAT),
   /** A shift report (Z) is numbered by its closing entry, as receipts are by theirs. */
-  kind: z.enum(['sale', 'return', 'shift-report']),
+  kind: z.enum(['sale', 'return', 'shift-report', 'kiosk-order', 'kiosk-ticket']),
   receiptNumber: receiptNumberSchema,
   locale: receiptLocaleSchema,
   /** A reprint: the blocks carry the DUPLICATA banner; the printer host may log it. */

@@ -54,7 +54,7 @@ export interface RunningSync {
    */
   retryNow(): void;
   /** One authenticated request to the sync server (a fresh token when needed), e.g. a shift's totals. */
-  request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+  request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 

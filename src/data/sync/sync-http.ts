@@ -29,7 +29,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** One request to the sync server with the protocol header; errors become SyncRequestError. */
 export async function syncRequest<T>(
   syncUrl: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   options: { body?: unknown; authorization?: string; signal?: AbortSignal } = {},
 ): Promise<T> {
@@ -51,6 +51,8 @@ export async function syncRequest<T>(
     });
   }
   if (response.ok) {
+    // 204 No Content (e.g. PUT /sync/v1/device-key): nothing to read.
+    if (response.status === 204) return undefined as T;
     try {
       return (await response.json()) as T;
     } catch (error) {

@@ -15,7 +15,7 @@ export interface TillSession {
   /** Shared by every request loop of this till: back-off, and waking them all when the link is back. */
   readonly pacer: RetryPacer;
   /** A request with a valid access token; a 401 renews the token once and retries. */
-  request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+  request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
   authorization(): Promise<string>;
 }
 
@@ -81,7 +81,12 @@ export function openTillSession(
     identity,
     pacer,
     authorization,
-    async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    async request<T>(
+      method: 'GET' | 'POST' | 'PUT',
+      path: string,
+      body?: unknown,
+      signal?: AbortSignal,
+    ): Promise<T> {
       const send = async () => {
         const result = await syncRequest<T>(syncUrl, method, path, {
           authorization: await authorization(),

@@ -1,0 +1,188 @@
+import type { Product } from '../../core/catalog/product';
+import { formatReceiptNumber } from '../../core/journal/receipt-number';
+import { money } from '../../core/money';
+import type { KioskOrderInput } from '../../core/orders/create-kiosk-order';
+import { normalizeAddress } from '../../core/orders/postal-address';
+import { err, ok } from '../../core/result';
+import { kioskDeviceKey } from '../../data/kiosk-device-key';
+import { signKioskTicket } from '../../data/kiosk-ticket-signing';
+import { placeKioskOrder } from '../../data/place-kiosk-order';
+import { stockByLocation } from '../../data/stock-by-location';
+import { newId } from '../../state/ids';
+import { kioskIdleSettings } from '../../state/kiosk-idle';
+import type {
+  KioskCategory,
+  KioskPorts,
+  PendingKioskPayment,
+  PickupStore,
+  PlaceAvailability,
+} from '../../state/kiosk-port-types';
+import { lookupScan } from '../../state/scan-lookup';
+import type { TillServices } from '../../state/till-services';
+
+// ADAPTERS, awaiting the kiosk data work (branch wt/kiosk-data): each port
+// of src/state/kiosk-port-types.ts built on what the till has today. The
+// integrator swaps one function at a time for the richer one:
+//
+// | port                          | today (here)                                      | to come                                        |
+// | ----------------------------- | ------------------------------------------------- | ---------------------------------------------- |
+// | catalog.search                | searchProducts (name index, accent-free prefixes) | kioskSearch (MiniSearch/FlexSearch, typos)      |
+// | catalog.categories / products | the products' category text, read once, no picture | categories with pictures                        |
+// | stock.availability            | stockByLocation + fixed lead times, 24 h = stale  | availability with age, dates from the settings  |
+// | fulfilment.checkAddress       | normalizeAddress (5-digit French postcode)        | postcode and town checked together              |
+// | fulfilment.deliveryQuote      | no fee, delivery in 3 days                        | fees from the settings                          |
+// | orders.reserve                | always ok (the server decides on sync)            | the server's reservation of the last units      |
+// | orders.emailReceipt           | the order carries the email; no mail sender yet   | the server's order messages                     |
+
+/** A level older than this is shown as "to be confirmed" (a setting, later). */
+const STALE_AFTER_MS = 24 * 60 * 60_000;
+/** Days before each kind of place can have the goods ready (settings, later). */
+const LEAD_DAYS: Readonly<Record<PlaceAvailability['kind'], number>> = {
+  'this-store': 0,
+  'other-store': 2,
+  warehouse: 3,
+};
+const DELIVERY_DAYS = 3;
+const PICKUP_DAYS = 2;
+
+const addDays = (now: Date, days: number): string =>
+  new Date(now.getTime() + days * 24 * 60 * 60_000).toISOString().slice(0, 10);
+
+const PENDING_DOC = 'kiosk-pending-payment';
+
+export function createKioskPorts(services: TillServices): KioskPorts {
+  const { db, sync } = services;
+  const settings = async () => (await db.settings.findOne().exec())?.toMutableJSON();
+  const placeName = async (code: string): Promise<string> => {
+    const own = await settings();
+    return own && own.storeCode === code ? own.storeName : code;
+  };
+  let categories: Promise<KioskCategory[]> | undefined;
+
+  return {
+    catalog: {
+      categories() {
+        categories ??= (async () => {
+          const names = new Set<string>();
+          for (const doc of await db.products.find({ selector: { active: true } }).exec())
+            names.add(doc.category);
+          return [...names].sort((a, b) => a.localeCompare(b, 'fr')).map((name) => ({ id: name, name }));
+        })();
+        return categories;
+      },
+      async productsInCategory(categoryId, limit) {
+        const docs = await db.products
+          .find({ selector: { category: categoryId, active: true }, sort: [{ searchName: 'asc' }], limit })
+          .exec();
+        return docs.map((doc) => doc.toMutableJSON() as Product);
+      },
+      search: (typed, limit) => services.searchProducts(typed, limit),
+      lookupScan: (raw) => lookupScan(raw, services.findProductByBarcode),
+    },
+
+    stock: {
+      async availability(product, now) {
+        const levels = await stockByLocation(db, product.id);
+        return Promise.all(
+          levels.map(async (level) => ({
+            kind: level.kind,
+            code: level.code,
+            name: await placeName(level.code),
+            quantity: level.quantity,
+            asOf: level.updatedAt,
+            stale: now.getTime() - Date.parse(level.updatedAt) > STALE_AFTER_MS,
+            readyBy: level.quantity > 0 ? addDays(now, LEAD_DAYS[level.kind]) : undefined,
+          })),
+        );
+      },
+    },
+
+    fulfilment: {
+      async pickupStores() {
+        const own = await settings();
+        const others = new Set<string>();
+        for (const doc of await db.inventory
+          .find({ selector: { 'location.kind': 'other-store' }, limit: 500 })
+          .exec())
+          others.add(doc.location.code);
+        const stores: PickupStore[] = [];
+        if (own) stores.push({ code: own.storeCode, name: own.storeName, own: true });
+        for (const code of [...others].sort()) stores.push({ code, name: code, own: false });
+        return stores;
+      },
+      checkAddress: async (address) => normalizeAddress(address),
+      deliveryQuote: async (_address, lines, now) => ({
+        fee: money(0, lines[0]?.unitPrice.currency ?? 'EUR'),
+        deliveryBy: addDays(now, DELIVERY_DAYS),
+      }),
+      pickupDate: async (_storeCode, _lines, now) => addDays(now, PICKUP_DAYS),
+    },
+
+    orders: {
+      identity: () => ({ storeCode: sync.identity.storeCode, kioskId: sync.identity.tillId }),
+      reserve: async () => ok(undefined),
+      async place(input, placement) {
+        const id = newId();
+        const placed = await placeKioskOrder(services.journal, input, placement, {
+          id,
+          recordedAt: new Date().toISOString(),
+        });
+        if (!placed.ok)
+          return err(
+            placed.error.code === 'invalid-order'
+              ? { code: 'invalid-order', issues: placed.error.issues }
+              : { code: 'not-recorded' },
+          );
+        const entry = await db.journal.findOne(id).exec();
+        const receiptNumber = formatReceiptNumber({
+          storeCode: sync.identity.storeCode,
+          tillCode: sync.identity.tillCode,
+          sequence: entry?.sequence ?? 0,
+        });
+        return ok({ order: placed.value, receiptNumber });
+      },
+      async signTicket(order) {
+        const key = await kioskDeviceKey(sync);
+        if (!key) return err('no-key');
+        const signed = await signKioskTicket(order, key);
+        if (signed.ok) return ok(signed.value);
+        return err(signed.error === 'unsupported' ? 'no-key' : 'too-large');
+      },
+      emailReceipt: async () => (services.syncStatus.getState().server === 'online' ? 'sent' : 'queued'),
+    },
+
+    pending: {
+      async save(pending) {
+        await db.upsertLocal<{ value: PendingKioskPayment }>(PENDING_DOC, {
+          value: structuredClone(pending),
+        });
+      },
+      async read() {
+        const doc = await db.getLocal<{ value: PendingKioskPayment }>(PENDING_DOC);
+        return doc ? (doc.toJSON().data.value as PendingKioskPayment) : undefined;
+      },
+      async clear() {
+        await (await db.getLocal(PENDING_DOC))?.remove();
+      },
+    },
+  };
+}
+
+/** Registers the kiosk's ticket key in the background at start (online), so tills know it before the first ticket. */
+export function prepareKioskDeviceKey(services: TillServices): void {
+  void kioskDeviceKey(services.sync).catch(() => undefined);
+}
+
+export type { KioskOrderInput };
+
+/**
+ * The kiosk's settings: idle time and warning (seconds). Read loosely from an
+ * optional `kiosk` member of the store settings, which the settings schema
+ * does not have yet (the kiosk data work adds it); the defaults otherwise.
+ */
+export async function kioskSettingsOf(services: TillServices) {
+  const doc = (await services.db.settings.findOne().exec())?.toMutableJSON() as
+    | { kiosk?: { idleSeconds?: unknown; idleWarningSeconds?: unknown } }
+    | undefined;
+  return kioskIdleSettings(doc?.kiosk?.idleSeconds, doc?.kiosk?.idleWarningSeconds);
+}

@@ -1,0 +1,182 @@
+import { useTranslation } from 'react-i18next';
+import type { OrderIssue } from '../../../core/orders/order-issues';
+import type { AddressDraft } from '../../../state/kiosk-path';
+import { useKiosk, useKioskState } from '../kiosk-context';
+import { useKioskFormat } from '../kiosk-format';
+import { OnScreenKeyboard } from '../OnScreenKeyboard';
+import { KioskTextField } from './KioskTextField';
+import { useTypedForm } from './use-typed-form';
+
+// Home delivery (an address, checked) or pickup in this store or another.
+// Only what the delivery needs is asked.
+
+type AddressField = keyof AddressDraft;
+const ADDRESS_FIELDS: readonly AddressField[] = ['name', 'street', 'extra', 'postcode', 'city'];
+const AUTOCOMPLETE: Readonly<Record<AddressField, string>> = {
+  name: 'name',
+  street: 'address-line1',
+  extra: 'address-line2',
+  postcode: 'postal-code',
+  city: 'address-level2',
+};
+
+const FIELD_OF_PATH: ReadonlyMap<string, AddressField> = new Map([
+  ['address.name', 'name'],
+  ['address.lines', 'street'],
+  ['address.lines.0', 'street'],
+  ['address.lines.1', 'extra'],
+  ['address.postcode', 'postcode'],
+  ['address.city', 'city'],
+]);
+
+/** The problem of one address field: a postcode that is not French, or a field missing or not valid. */
+function problemField(
+  issues: readonly OrderIssue[],
+  field: AddressField,
+): 'invalid-postcode' | 'invalid-field' | undefined {
+  for (const issue of issues) {
+    if (issue.code === 'invalid-postcode' && field === 'postcode') return 'invalid-postcode';
+    if (issue.code === 'invalid-field' && FIELD_OF_PATH.get(issue.path) === field) return 'invalid-field';
+  }
+  return undefined;
+}
+
+export function DeliveryScreen() {
+  const { t } = useTranslation();
+  const kiosk = useKiosk();
+  const when = useKioskFormat();
+  const fulfilment = useKioskState((s) => s.path.fulfilment);
+  const address = useKioskState((s) => s.path.address);
+  const language = useKioskState((s) => s.path.language);
+  const stores = useKioskState((s) => s.pickupStores);
+  const pickupDate = useKioskState((s) => s.pickupDate);
+  const issues = useKioskState((s) => s.addressIssues);
+  const form = useTypedForm<AddressField>(
+    'name',
+    (field) => address[field],
+    (field, value) => kiosk.dispatch({ type: 'address', patch: { [field]: value } }),
+  );
+  const otherProblems = issues.filter(
+    (issue) =>
+      issue.code !== 'invalid-postcode' && !(issue.code === 'invalid-field' && FIELD_OF_PATH.has(issue.path)),
+  );
+
+  return (
+    <section className="kiosk-delivery" aria-labelledby="kiosk-delivery-title" data-testid="kiosk-delivery">
+      <h1 id="kiosk-delivery-title">{t('kioskApp.delivery.title')}</h1>
+      <fieldset className="kiosk-plain kiosk-choice">
+        <legend className="visually-hidden">{t('kioskApp.delivery.title')}</legend>
+        <button
+          type="button"
+          aria-pressed={fulfilment?.type === 'home-delivery'}
+          className="kiosk-choice-option"
+          data-testid="kiosk-choose-delivery"
+          onClick={() => kiosk.chooseDelivery()}
+        >
+          {t('kioskApp.delivery.home')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={fulfilment?.type === 'store-pickup'}
+          className="kiosk-choice-option"
+          data-testid="kiosk-choose-pickup"
+          onClick={() => void kiosk.choosePickup(stores.find((s) => s.own)?.code ?? stores[0]?.code ?? '')}
+          disabled={stores.length === 0}
+        >
+          {t('kioskApp.delivery.pickup')}
+        </button>
+      </fieldset>
+
+      {fulfilment?.type === 'home-delivery' ? (
+        <form
+          className="kiosk-form"
+          aria-label={t('kioskApp.delivery.addressLabel')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void kiosk.confirmAddress();
+          }}
+        >
+          <div className="kiosk-form-fields">
+            {ADDRESS_FIELDS.map((field) => {
+              const problem = problemField(issues, field);
+              return (
+                <KioskTextField
+                  key={field}
+                  label={t(`kioskApp.delivery.field.${field}`)}
+                  value={address[field]}
+                  onChange={(value) => kiosk.dispatch({ type: 'address', patch: { [field]: value } })}
+                  onFocus={form.focusOn(field)}
+                  inputRef={form.refOf(field)}
+                  active={form.active === field}
+                  autoComplete={AUTOCOMPLETE[field]}
+                  required={field !== 'extra'}
+                  testId={`kiosk-address-${field}`}
+                  problem={problem ? t(`kioskApp.issues.${problem}`) : undefined}
+                />
+              );
+            })}
+          </div>
+          {otherProblems.length > 0 ? (
+            <p className="kiosk-field-problem" role="alert" data-testid="kiosk-address-problem">
+              {t('kioskApp.delivery.incomplete')}
+            </p>
+          ) : null}
+          <OnScreenKeyboard language={language} onKey={form.onKey} />
+          <div className="kiosk-actions">
+            <button type="button" className="kiosk-secondary" onClick={() => kiosk.go('cart')}>
+              {t('kioskApp.nav.back')}
+            </button>
+            <button type="submit" className="kiosk-primary" data-testid="kiosk-address-confirm">
+              {t('kioskApp.nav.next')}
+            </button>
+          </div>
+        </form>
+      ) : fulfilment?.type === 'store-pickup' ? (
+        <div className="kiosk-form">
+          <fieldset className="kiosk-plain kiosk-stores">
+            <legend className="visually-hidden">{t('kioskApp.delivery.storeLabel')}</legend>
+            {stores.map((store) => (
+              <button
+                key={store.code}
+                type="button"
+                aria-pressed={fulfilment.storeCode === store.code}
+                className="kiosk-store-option"
+                data-testid="kiosk-pickup-store"
+                data-store={store.code}
+                onClick={() => void kiosk.choosePickup(store.code)}
+              >
+                {store.own
+                  ? t('kioskApp.delivery.thisStore', { name: store.name })
+                  : t('kioskApp.delivery.otherStore', { name: store.name })}
+              </button>
+            ))}
+          </fieldset>
+          {pickupDate ? (
+            <p className="kiosk-hint" data-testid="kiosk-pickup-date">
+              {t('kioskApp.delivery.pickupFrom', { day: when.day(pickupDate) })}
+            </p>
+          ) : null}
+          <div className="kiosk-actions">
+            <button type="button" className="kiosk-secondary" onClick={() => kiosk.go('cart')}>
+              {t('kioskApp.nav.back')}
+            </button>
+            <button
+              type="button"
+              className="kiosk-primary"
+              data-testid="kiosk-pickup-confirm"
+              onClick={() => kiosk.go('contact')}
+            >
+              {t('kioskApp.nav.next')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="kiosk-actions">
+          <button type="button" className="kiosk-secondary" onClick={() => kiosk.go('cart')}>
+            {t('kioskApp.nav.back')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

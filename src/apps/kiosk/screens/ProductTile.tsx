@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { Product } from '../../../core/catalog/product';
+import { money } from '../../../core/money';
+import { useFormat } from '../../../i18n/use-format';
+
+/** One product in a list: its name and price; the whole tile opens the product page. */
+export function ProductTile({ product, onOpen }: { readonly product: Product; readonly onOpen: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const price = format.money(money(product.priceMinor, product.currency as 'EUR'));
+  return (
+    <li>
+      <button
+        type="button"
+        className="kiosk-product-tile"
+        data-testid="kiosk-result"
+        data-product-id={product.id}
+        onClick={onOpen}
+      >
+        <span className="kiosk-product-tile-name">{product.name}</span>
+        <span className="kiosk-product-tile-price">
+          {product.unit === 'kg' ? t('kioskApp.product.perKg', { price }) : price}
+        </span>
+      </button>
+    </li>
+  );
+}

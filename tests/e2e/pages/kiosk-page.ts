@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { axeViolations } from '../../support/axe';
+
+// The kiosk as a customer sees it, the parts every step shares: opening it,
+// the language and access modes, the notices, the idle warning, and what
+// the page keeps in storage. The path's own steps are in kiosk-order-page.ts.
+
+/** The kiosk's two layouts: a portrait kiosk and a landscape screen. */
+export const KIOSK_SIZES = [
+  { width: 1080, height: 1920 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** French money formatting puts narrow and no-break spaces before "€": plain spaces read better in tests. */
+export const plain = (text: string | null): string => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+export class KioskPage {
+  constructor(
+    readonly page: Page,
+    private readonly screensDir?: string,
+  ) {}
+
+  async open(agentUrl: string): Promise<void> {
+    await this.page.goto(`${agentUrl}/kiosk`);
+    await this.page.getByTestId('kiosk-start').waitFor({ timeout: 90_000 });
+  }
+
+  step(): Promise<string | null> {
+    return this.page.getByTestId('kiosk').getAttribute('data-step');
+  }
+
+  async heading(): Promise<string> {
+    return plain(await this.page.locator('main h1').first().textContent());
+  }
+
+  async chooseLanguage(language: 'fr' | 'en'): Promise<void> {
+    await this.page.getByTestId(`kiosk-language-${language}`).first().click();
+    await expect.poll(() => this.page.evaluate(() => document.documentElement.lang)).toBe(language);
+  }
+
+  async toggleAccess(mode: 'highContrast' | 'largeText' | 'lowerLayout'): Promise<void> {
+    await this.page.getByTestId(`kiosk-access-${mode}`).click();
+  }
+
+  async start(): Promise<void> {
+    await this.page.getByTestId('kiosk-start').click();
+    await this.page.getByTestId('kiosk-find').waitFor();
+    await this.page.getByTestId('kiosk-category').first().waitFor({ timeout: 30_000 });
+  }
+
+  async notice(): Promise<string> {
+    const notice = this.page.getByTestId('kiosk-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    return plain(await notice.locator('p').textContent());
+  }
+
+  async dismissNotice(): Promise<void> {
+    await this.page.getByTestId('kiosk-notice-dismiss').click();
+  }
+
+  async idleCountdown(): Promise<number> {
+    const countdown = this.page.getByTestId('kiosk-idle-countdown');
+    await countdown.waitFor();
+    return Number(await countdown.getAttribute('data-seconds'));
+  }
+
+  /** Everything the page keeps in localStorage, sessionStorage and IndexedDB, as one text to search. */
+  async storedText(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+      for (const info of await indexedDB.databases()) {
+        if (!info.name) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(info.name as string);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        for (const store of [...db.objectStoreNames]) {
+          const rows = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          parts.push(JSON.stringify(rows, (_key, value) => (value instanceof CryptoKey ? '[key]' : value)));
+        }
+        db.close();
+      }
+      return parts.join('\n');
+    });
+  }
+
+  /** The text of the page and the values of its fields. */
+  async pageText(): Promise<string> {
+    return this.page.evaluate(() => {
+      const values = [...document.querySelectorAll('input')].map((input) => input.value);
+      return `${document.body.innerText}\n${values.join('\n')}`;
+    });
+  }
+
+  async expectAccessible(): Promise<void> {
+    expect(await axeViolations(this.page)).toEqual([]);
+  }
+
+  /** axe-clean, then saved as docs/screens/kiosk-<state>-<w>x<h>.png at both kiosk sizes. */
+  async shot(state: string): Promise<void> {
+    await this.expectAccessible();
+    if (!this.screensDir) return;
+    for (const size of KIOSK_SIZES) {
+      await this.page.setViewportSize(size);
+      await this.page.waitForTimeout(150);
+      await this.page.screenshot({
+        path: `${this.screensDir}/kiosk-${state}-${size.width}x${size.height}.png`,
+      });
+    }
+    await this.page.setViewportSize(KIOSK_SIZES[0]);
+  }
+}
