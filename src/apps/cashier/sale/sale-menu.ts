@@ -1,5 +1,5 @@
 import type { TillMenuEntry } from '../till-menu';
-import type { SaleEditing } from './use-sale-editing';
+import type { SaleEditing } from './sale-editing';
 
 /**
  * The everyday sale's entries of the till menu, on the keys the menu's plan
