@@ -8,9 +8,9 @@ import { keptCash } from '../../state/kept-tenders';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { Toasts } from '../../ui/kit/Toasts';
-import { tillToasts } from '../../ui/kit/toast-store';
 import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
+import { cashierMenuEntries } from './cashier-menu';
 import { FunctionsDialog } from './FunctionsDialog';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
@@ -21,7 +21,6 @@ import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
 import { SaleEditingPanel } from './sale/SaleEditingPanel';
 import { SalePadFor } from './sale/SalePad';
-import { saleMenuEntries } from './sale/sale-menu';
 import { ProductSearch } from './search/ProductSearch';
 import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
 import { LockScreen } from './staff/LockScreen';
@@ -78,59 +77,12 @@ export function CashierScreen() {
   // F12 takes the payment, as on the pay button; the menu's own keys are its entries'.
   const canPay = signedIn && priced.lines.length > 0 && state.payment === undefined;
   useFunctionKey(PAY_KEY, sale.startPayment, canPay);
-  const lastLine = priced.lines[priced.lines.length - 1]?.line;
-  const staffMenu: TillMenuEntry[] = [
-    { id: 'no-sale', labelKey: 'noSale.menu', onSelect: noSale.start },
-    { id: 'lock', labelKey: 'lock.menu', shortcut: 'F11', onSelect: () => void lock.lock() },
-  ];
-  // The till's function keys: each flow adds its entries here (see till-menu.ts).
-  const menuEntries: TillMenuEntry[] = [
-    {
-      id: 'void-last',
-      labelKey: 'cashierLayout.voidLast',
-      shortcut: 'F6',
-      disabled: lastLine === undefined || state.payment !== undefined,
-      onSelect: () => {
-        if (!lastLine) return;
-        sale.voidLine(lastLine.lineId);
-        const stillThere = priceCart(sale.store.getState().cart).lines.some(
-          ({ line }) => line.lineId === lastLine.lineId,
-        );
-        if (!stillThere) tillToasts.info(t('cashierLayout.voided', { name: lastLine.name }));
-      },
-    },
-    ...saleMenuEntries(editing, {
-      paying: state.payment !== undefined,
-      basketEmpty: priced.lines.length === 0,
-    }),
-    {
-      id: 'search',
-      labelKey: 'productSearch.open',
-      shortcut: 'F3',
-      onSelect: productSearch.openSearch,
-      disabled: state.payment !== undefined,
-    },
-    {
-      id: 'returns',
-      labelKey: 'returns.menu',
-      shortcut: 'F4',
-      onSelect: returns.open,
-      disabled: state.payment !== undefined,
-    },
-    {
-      id: 'shift',
-      labelKey: 'shifts.menu.label',
-      shortcut: 'F9',
-      onSelect: () => shift.show('menu'),
-    },
-    {
-      id: 'voucher-sale',
-      labelKey: 'vouchers.menu',
-      onSelect: flows.vouchers.openSell,
-      disabled: state.payment !== undefined,
-    },
-    ...staffMenu,
-  ];
+  // The till's function keys: each flow's entries (cashier-menu.ts), and F1 to list them all.
+  const menuEntries = cashierMenuEntries(cashier, {
+    paying: state.payment !== undefined,
+    basketEmpty: priced.lines.length === 0,
+    lastLine: priced.lines[priced.lines.length - 1]?.line,
+  });
   const [functionsOpen, setFunctionsOpen] = useState(false);
   const menu: TillMenuEntry[] = [
     {
