@@ -1,11 +1,8 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { priceCart } from '../../core/cart';
-import { aProduct } from '../../core/cart/test-builders';
-import { hashPin } from '../../core/staff/staff-member';
-import { createJournalWriter } from '../../data/journal-writer';
-import { findProductByBarcode } from '../../data/product-lookup';
 import { createTillDatabase, type TillDatabase } from '../../data/till-database';
+import { CASHIER, memoryTillServices, YAOURT } from '../../state/sale-test-till';
 import type { TillServices } from '../../state/till-services';
 import { tillToasts } from '../../ui/kit/toast-store';
 import { cashierMenuEntries } from './cashier-menu';
@@ -17,9 +14,6 @@ import { type CashierFlows, createCashierFlows } from './use-cashier-flows';
 // (e2e tests press them by key and by `till-menu-<id>`), which ones wait
 // for a basket or the end of a payment, and where each one leads.
 
-const YAOURT = aProduct({ id: 'yaourt', barcode: '3017620422003', priceMinor: 1_200 });
-const identity = { storeCode: 'PAR01', tillCode: '01', tillId: 'till-a' };
-
 describe('the cashier till menu', () => {
   let db: TillDatabase;
   let flows: CashierFlows;
@@ -27,23 +21,8 @@ describe('the cashier till menu', () => {
   beforeEach(async () => {
     db = await createTillDatabase(`cashier-menu-${Math.random()}`, getRxStorageMemory());
     await db.products.bulkInsert([YAOURT]);
-    await db.staff.insert({
-      id: 'staff-camille',
-      storeCode: 'PAR01',
-      displayName: 'Camille Martin',
-      role: 'cashier',
-      pin: hashPin('1234', new Uint8Array(16).fill(7), 1_000),
-      active: true,
-    });
-    const services = {
-      db,
-      journal: createJournalWriter(db, identity),
-      findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
-      searchProducts: async () => [],
-      sync: { identity },
-      bridge: undefined,
-      config: { syncUrl: 'http://127.0.0.1:8787', storeCode: 'PAR01', tillCode: '01' },
-    } as unknown as TillServices;
+    await db.staff.insert(CASHIER);
+    const services = { ...memoryTillServices(db), searchProducts: async () => [] } as unknown as TillServices;
     flows = createCashierFlows(services);
     await flows.sale.signIn('1234');
   });
