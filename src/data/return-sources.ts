@@ -78,6 +78,16 @@ export function unitsReturned(returns: readonly CompletedReturn[]): Record<strin
   return units;
 }
 
+/** Minor units refunded per source tender id by `returns`. */
+export function refundedByTenderOf(returns: readonly CompletedReturn[]): Record<string, number> {
+  const refunded: Record<string, number> = {};
+  for (const r of returns) {
+    for (const refund of r.refunds)
+      refunded[refund.sourceTenderId] = (refunded[refund.sourceTenderId] ?? 0) + refund.amount.minor;
+  }
+  return refunded;
+}
+
 export type OrderQuery = { readonly pickupCode: string } | { readonly webOrderId: string };
 
 /** A click-and-collect order of this store by the code of its confirmation or its order number. */

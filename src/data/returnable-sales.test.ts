@@ -97,6 +97,24 @@ describe('findReturnableSale', () => {
     });
   });
 
+  it("adds the card refunds the feed counted (other tills') to this till's uncounted ones", async () => {
+    const sale = aSaleAt(OTHER_TILL, now());
+    const card = sale.tenders[0]?.tenderId ?? '';
+    const pending = await journalReturn(sale, 0); // this till's, not counted by the server yet
+    const doc = feedDoc(sale, 4);
+    await insertFeed(
+      feedDoc(sale, 4, {
+        // Another till refunded 29,00 € to that card; the server counted it.
+        payments: doc.payments.map((p) => ({ ...p, refunded: 2900 })),
+        returnIds: ['0193f0c0-0000-7000-8000-999999999998'],
+      }),
+    );
+    const found = await findReturnableSale(db, { receiptNumber: 'PAR01-01-000004' });
+    const refundedHere = pending.refunds.reduce((sum, r) => sum + r.amount.minor, 0);
+    expect(refundedHere).toBeGreaterThan(0);
+    expect(found.ok && found.value.alreadyRefunded).toEqual({ [card]: 2900 + refundedHere });
+  });
+
   it("finds this till's own sale in its journal first, always offline", async () => {
     const sale = aSaleAt(HERE, now());
     const appended = await journal.append({

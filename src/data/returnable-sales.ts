@@ -4,6 +4,7 @@ import { formatReceiptNumber, parseReceiptNumber } from '../core/journal/receipt
 import { err, ok, type Result } from '../core/result';
 import type { ReturnableSource } from '../core/returns/returnable-source';
 import {
+  refundedByTender,
   returnableSourceFromStoreSale,
   type StoreSale,
   type StoreSaleIncident,
@@ -15,6 +16,7 @@ import {
   findOwnSaleByReceipt,
   type OwnSale,
   ownReturnsOf,
+  refundedByTenderOf,
   type TillCodes,
   unitsReturned,
 } from './return-sources';
@@ -43,6 +45,8 @@ export interface FoundSale {
   readonly soldAt: string;
   /** Units already returned per source line: the server's count plus this till's returns it has not counted yet. */
   readonly alreadyReturned: Readonly<Record<string, number>>;
+  /** Minor units already refunded per payment (tender id), counted the same way. */
+  readonly alreadyRefunded: Readonly<Record<string, number>>;
   /** Where the sale was found. */
   readonly foundIn: 'journal' | 'store-feed' | 'online';
   /** Double returns the server recorded on this sale. */
@@ -76,7 +80,7 @@ export async function findReturnableSale(
       source: own.source,
       receiptNumber: own.receiptNumber,
       soldAt: sale.completedAt,
-      alreadyReturned: await mergeLocalReturns(db, sale.saleId, counted ?? undefined),
+      ...(await mergeLocalReturns(db, sale.saleId, counted ?? undefined)),
       foundIn: 'journal',
       incidents: counted?.incidents ?? [],
     });
@@ -115,7 +119,7 @@ async function foundFrom(
     source: returnableSourceFromStoreSale(sale),
     receiptNumber: sale.receiptNumber,
     soldAt: sale.soldAt,
-    alreadyReturned: await mergeLocalReturns(db, sale.id, sale),
+    ...(await mergeLocalReturns(db, sale.id, sale)),
     foundIn,
     incidents: sale.incidents,
   };
@@ -152,14 +156,17 @@ async function mergeLocalReturns(
   db: TillDatabase,
   saleId: string,
   counted: StoreSale | undefined,
-): Promise<Record<string, number>> {
+): Promise<Pick<FoundSale, 'alreadyReturned' | 'alreadyRefunded'>> {
   const returned: Record<string, number> = {};
   for (const line of counted?.lines ?? []) if (line.returned > 0) returned[line.lineId] = line.returned;
+  const refunded = counted ? refundedByTender(counted) : {};
   const known = new Set(counted?.returnIds ?? []);
   const local = (await ownReturnsOf(db, { type: 'sale', id: saleId })).filter((r) => !known.has(r.returnId));
   for (const [lineId, units] of Object.entries(unitsReturned(local)))
     returned[lineId] = (returned[lineId] ?? 0) + units;
-  return returned;
+  for (const [tenderId, minor] of Object.entries(refundedByTenderOf(local)))
+    refunded[tenderId] = (refunded[tenderId] ?? 0) + minor;
+  return { alreadyReturned: returned, alreadyRefunded: refunded };
 }
 
 /** The sync server's look-up (GET /sync/v1/sale-lookup) over the till's session: null on 404, a throw when unreachable. */

@@ -10,6 +10,7 @@ import {
   findOwnSaleById,
   findOwnSaleByReceipt,
   ownReturnsOf,
+  refundedByTenderOf,
   type TillCodes,
   unitsReturned,
 } from '../data/return-sources';
@@ -31,9 +32,21 @@ export interface FoundSource {
   readonly receiptNumber: string | null;
   /** Units already returned per source line, here and (from the feed) at the other tills. */
   readonly alreadyReturned: Readonly<Record<string, number>>;
+  /** Minor units already refunded per payment (tender id), here and at the other tills. */
+  readonly alreadyRefunded: Readonly<Record<string, number>>;
 }
 
-export type StoreSaleQuery = { readonly receiptNumber: string } | { readonly saleId: string };
+/** What the store's other tills are known to have returned and refunded of a source. */
+interface Elsewhere {
+  readonly alreadyReturned: Readonly<Record<string, number>>;
+  readonly alreadyRefunded: Readonly<Record<string, number>>;
+}
+const NOWHERE: Elsewhere = { alreadyReturned: {}, alreadyRefunded: {} };
+
+export type StoreSaleQuery = ({ readonly receiptNumber: string } | { readonly saleId: string }) & {
+  /** Only what this till holds (its journal and the store feed): no wait on the network. */
+  readonly localOnly?: boolean;
+};
 
 /** The store's other tills' sales (store-sales helper): found, or why not, in words. */
 export type FindStoreSale = (query: StoreSaleQuery) => Promise<Result<FoundSource, string>>;
@@ -78,15 +91,38 @@ async function withOwnReturns(
   db: TillDatabase,
   source: ReturnableSource,
   receiptNumber: string | null,
-  elsewhere: Readonly<Record<string, number>> = {},
+  elsewhere: Elsewhere = NOWHERE,
 ): Promise<FoundSource> {
-  const here = unitsReturned(await ownReturnsOf(db, source.source));
+  const own = await ownReturnsOf(db, source.source);
+  const here = unitsReturned(own);
+  const refundedHere = refundedByTenderOf(own);
   const alreadyReturned: Record<string, number> = {};
+  const alreadyRefunded: Record<string, number> = {};
+  // The feed counts this till's synced returns too: the larger count is the safe one.
   for (const line of source.lines) {
-    // The feed counts this till's synced returns too: the larger count is the safe one.
-    alreadyReturned[line.lineId] = Math.max(here[line.lineId] ?? 0, elsewhere[line.lineId] ?? 0);
+    alreadyReturned[line.lineId] = Math.max(
+      here[line.lineId] ?? 0,
+      elsewhere.alreadyReturned[line.lineId] ?? 0,
+    );
   }
-  return { source, receiptNumber, alreadyReturned };
+  for (const payment of source.payments) {
+    alreadyRefunded[payment.tenderId] = Math.max(
+      refundedHere[payment.tenderId] ?? 0,
+      elsewhere.alreadyRefunded[payment.tenderId] ?? 0,
+    );
+  }
+  return { source, receiptNumber, alreadyReturned, alreadyRefunded };
+}
+
+/**
+ * This till's own sale may have been returned at another till too: what the
+ * store feed (or the server) says of it, or nothing when neither knows.
+ */
+async function elsewhereOf(services: FindServices, saleId: string): Promise<Elsewhere> {
+  if (!services.findStoreSale) return NOWHERE;
+  // The feed alone: returning this till's own sale must not wait on a link that may be down.
+  const found = await services.findStoreSale({ saleId, localOnly: true });
+  return found.ok ? found.value : NOWHERE;
 }
 
 /** The source a query names, or why there is none, in the cashier's words. */
@@ -98,7 +134,10 @@ export async function findReturnSource(
   switch (query.kind) {
     case 'receipt': {
       const own = await findOwnSaleByReceipt(db, till, query.receiptNumber);
-      if (own) return ok(await withOwnReturns(db, own.source, own.receiptNumber));
+      if (own) {
+        const elsewhere = await elsewhereOf(services, own.source.source.id);
+        return ok(await withOwnReturns(db, own.source, own.receiptNumber, elsewhere));
+      }
       return otherTill(services, { receiptNumber: query.receiptNumber });
     }
     case 'journal-entry': {
@@ -107,7 +146,8 @@ export async function findReturnSource(
       if (entry?.kind !== 'sale.completed') return err(t('returns.find.notFound'));
       const own = await findOwnSaleById(db, (entry.payload as { saleId: string }).saleId);
       if (!own) return err(t('returns.find.notFound'));
-      return ok(await withOwnReturns(db, own.source, own.receiptNumber));
+      const elsewhere = await elsewhereOf(services, own.source.source.id);
+      return ok(await withOwnReturns(db, own.source, own.receiptNumber, elsewhere));
     }
     case 'pickup':
     case 'order-number': {
@@ -137,12 +177,5 @@ async function otherTill(
   if (!services.findStoreSale) return err(t('returns.find.notFound'));
   const found = await services.findStoreSale(query);
   if (!found.ok) return found;
-  return ok(
-    await withOwnReturns(
-      services.db,
-      found.value.source,
-      found.value.receiptNumber,
-      found.value.alreadyReturned,
-    ),
-  );
+  return ok(await withOwnReturns(services.db, found.value.source, found.value.receiptNumber, found.value));
 }

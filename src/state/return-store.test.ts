@@ -165,6 +165,30 @@ describe('a return at the till', () => {
     );
   });
 
+  it('a scan goes to the return: the receipt to find, an article without receipt; none once it is done', async () => {
+    const { sale, ret } = till();
+    const receiptNumber = await sellTwoPulls(sale);
+    await ret.scan(`POS1:R:${receiptNumber}`);
+    expect(ret.store.getState().found).toBeUndefined();
+    ret.open();
+    await ret.scan(`POS1:R:${receiptNumber}`);
+    expect(ret.store.getState()).toMatchObject({ step: 'lines', found: { receiptNumber } });
+    const line = ret.store.getState().found?.source.lines[0];
+    ret.pick(line?.lineId ?? '', { quantity: 1 });
+    await ret.confirm(staff);
+    expect(ret.store.getState().step).toBe('done');
+    await ret.scan(BONNET.barcode);
+    expect(ret.store.getState()).toMatchObject({ step: 'done', problem: undefined });
+
+    ret.startWithoutReceipt();
+    await ret.scan(BONNET.barcode);
+    expect(ret.store.getState().found?.source.lines.map((l) => [l.name, l.quantity])).toEqual([
+      ['Bonnet', 1],
+    ]);
+    // Nothing of it reached the sale.
+    expect(sale.store.getState().cart.lines).toEqual([]);
+  });
+
   it('says in words what it cannot find', async () => {
     const { ret } = till();
     ret.open();

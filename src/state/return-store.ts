@@ -5,6 +5,7 @@ import { receiptNumberOf } from '../core/journal/journal-entry';
 import { type Money, money, sumMoney } from '../core/money';
 import type { CompletedReturn } from '../core/returns/completed-return';
 import { createReturn } from '../core/returns/create-return';
+import { exchangeAccountOf } from '../core/returns/exchange-account';
 import { keepForExchange, paidOut } from '../core/returns/exchange-credit';
 import type { RefundPolicy } from '../core/returns/refund-policy';
 import { DEFAULT_RETURN_POLICY, refundApprovalNeed, refundPolicyFor } from '../core/returns/return-policy';
@@ -116,7 +117,7 @@ export function createReturnStore(services: ReturnServices) {
     };
   }
 
-  return {
+  const api = {
     store,
 
     open() {
@@ -168,9 +169,22 @@ export function createReturnStore(services: ReturnServices) {
       const lines = addArticle(found?.source.lines ?? [], scanned.product);
       const source = noReceiptSource(lines);
       if (!source) return;
-      const next = { source, receiptNumber: null, alreadyReturned: {} };
+      const next = { source, receiptNumber: null, alreadyReturned: {}, alreadyRefunded: {} };
       const picks = startPicks(next, true);
       store.setState({ found: next, picks, problem: undefined });
+    },
+
+    /**
+     * What a scanner read while the return window is open belongs to the
+     * return, never to the sale behind it: the receipt or order to find, or,
+     * without receipt, an article brought back. Ignored while a refund runs
+     * and once the return is done.
+     */
+    async scan(raw: string): Promise<void> {
+      const { open, step, withoutReceipt, working } = store.getState();
+      if (!open || working !== undefined || step === 'done') return;
+      if (withoutReceipt) return api.scanArticle(raw);
+      return api.find(raw);
     },
 
     pick(lineId: string, change: Partial<ReturnPick>) {
@@ -184,6 +198,11 @@ export function createReturnStore(services: ReturnServices) {
     refundTo(to: 'original' | 'store-credit') {
       if (store.getState().withoutReceipt) return;
       store.setState({ refundTo: to });
+    },
+
+    /** The basket an exchange would pay (zero: nothing new scanned). */
+    basket(): Money {
+      return services.basketTotal();
     },
 
     /** What the picked lines refund, before any rounding of cash. */
@@ -226,12 +245,16 @@ export function createReturnStore(services: ReturnServices) {
         },
         source: found.source,
         previousReturns: withoutReceipt ? [] : await ownReturnsOf(services.db, found.source.source),
+        // Other tills' returns of the same sale, as the store feed counts them.
+        elsewhere: withoutReceipt
+          ? undefined
+          : { units: found.alreadyReturned, refundedMinor: found.alreadyRefunded },
         lines,
         policy: refundPolicy,
       });
       if (!built.ok) return fail(returnErrorWords(built.error));
       let record = built.value;
-      const exchangeAccount = `exchange:${returnId}`;
+      const exchangeAccount = exchangeAccountOf(returnId);
       let exchangeCredit = money(0, record.currency);
       if (exchange) {
         const basket = services.basketTotal();
@@ -326,6 +349,7 @@ export function createReturnStore(services: ReturnServices) {
       store.setState((s) => (s.done ? { done: { ...s.done, receipt: next } } : {}));
     },
   };
+  return api;
 }
 
 function addArticle(

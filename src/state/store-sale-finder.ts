@@ -10,10 +10,10 @@ import type { FindStoreSale } from './return-find';
  * a miss comes back in the cashier's words.
  */
 export function storeSaleFinder(db: TillDatabase, online?: OnlineSaleLookup): FindStoreSale {
-  return async (query) => {
-    const found = await findReturnableSale(db, query, online);
+  return async ({ localOnly, ...query }) => {
+    const found = await findReturnableSale(db, query, localOnly ? undefined : online);
     if (!found.ok) return err(saleLookupErrorWords(found.error));
-    const { source, receiptNumber, alreadyReturned } = found.value;
-    return ok({ source, receiptNumber, alreadyReturned });
+    const { source, receiptNumber, alreadyReturned, alreadyRefunded } = found.value;
+    return ok({ source, receiptNumber, alreadyReturned, alreadyRefunded });
   };
 }

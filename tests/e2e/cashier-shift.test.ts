@@ -3,6 +3,8 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
+import type { CompletedReturn } from '../../src/core/returns/completed-return';
+import type { CompletedSale } from '../../src/core/sale';
 import { EURO_DENOMINATIONS } from '../../src/core/shifts/denominations';
 import { entriesOfShift, findShift } from '../../src/core/shifts/shift-entries';
 import { computeShiftTotals, type ShiftTotals } from '../../src/core/shifts/shift-totals';
@@ -11,13 +13,16 @@ import { launchChromium } from '../support/browser';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
 import { CashierPage } from './pages/cashier-page';
+import { ReturnsPage } from './pages/returns-page';
 import { ShiftPage } from './pages/shift-page';
 
 // A full shift at the till, end to end (issue 12, "Shifts, cash and
 // reports"): the cashier opens the till with a float counted by
 // denomination, sells for cash and by card, voids a line, takes cash out,
-// reads the X report, closes with a drawer 25 € short (a manager approves)
-// and gets the Z report, printed and reconciled with the server. Money is
+// takes back the cash sale's article (refunded in cash) and the card sale's
+// (refunded on the card, naming the original payment), reads the X report,
+// closes with a drawer 25 € short (a manager approves) and gets the Z
+// report, printed and reconciled with the server. Money is
 // checked three ways: the screen, the till's journal as the server stored
 // it, and SQL over the server's projection tables.
 // TILL_SCREENSHOTS=docs/screens saves every state at both till sizes.
@@ -48,6 +53,8 @@ describe('a full shift at the till', () => {
   let page: Page;
   let cashier: CashierPage;
   let shift: ShiftPage;
+  let returns: ReturnsPage;
+  const receipts: string[] = [];
   let database: ScratchDatabase;
   const pageErrors: string[] = [];
   const packaged = generateFrenchCatalog().filter(
@@ -91,6 +98,7 @@ describe('a full shift at the till', () => {
       )
     ).map((r) => r.doc);
 
+  /** Rings up `codes`, voids the last if asked, takes the payment; the customer wants no receipt. */
   async function sell(codes: readonly string[], pay: 'cash' | 'card', voidLast = false): Promise<void> {
     for (const code of codes) await cashier.scan(code);
     if (voidLast) {
@@ -100,7 +108,7 @@ describe('a full shift at the till', () => {
     await cashier.startPayment();
     if (pay === 'card') await cashier.payByCard();
     else await page.getByTestId('pay-note-5000').click();
-    await cashier.waitForSaleCompleted();
+    receipts.push(await cashier.waitForSaleCompleted());
     await page.keyboard.press('n');
     await page.getByTestId('receipt-declined').waitFor();
   }
@@ -115,6 +123,7 @@ describe('a full shift at the till', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     cashier = new CashierPage(page, shots);
     shift = new ShiftPage(page);
+    returns = new ReturnsPage(page);
     await cashier.open(agent.url);
     await cashier.signIn('1234');
   });
@@ -153,30 +162,51 @@ describe('a full shift at the till', () => {
     });
   });
 
-  // TODO(integrator, returns): once the returns flow is in main, add here, through its page object,
-  // a return of product(0) refunded in cash and a card refund of product(1) (issue 12 asks for both);
-  // the X/Z figures and the server checks below already cover returns and refunds per tender.
-  it.todo('returns: one refunded in cash, one to the card (added after merging the returns flow)');
+  it("returns: the cash sale's article refunded in cash, the card sale's refunded on the card", async () => {
+    const [cashReceipt = '', cardReceipt = ''] = receipts;
+    await returns.open();
+    await returns.typeNumber(cashReceipt);
+    await returns.take(product(0).name, 1);
+    await returns.refund();
+    expect((await returns.waitDone()).cash).toBe(euros(product(0).priceMinor));
+    await cashier.expectAccessible();
+    await returns.receiptKey('n');
+    await returns.close();
 
-  it('the X report shows sales, voids, cash out and what each tender should hold, as the journal says', async () => {
+    await returns.open();
+    await returns.typeNumber(cardReceipt);
+    await returns.take(product(1).name, 1);
+    await returns.refund();
+    expect((await returns.waitDone()).card).toBe(euros(product(1).priceMinor));
+    await cashier.expectAccessible();
+    await returns.close();
+  });
+
+  it('the X report shows sales, voids, returns, cash out and what each tender should hold, as the journal says', async () => {
     await shift.xReport();
     const cashSales = product(0).priceMinor + product(2).priceMinor;
     const cardSales = product(1).priceMinor;
     expect(await shift.reportFigure('sales')).toBe(euros(cashSales + cardSales));
     expect(await shift.reportFigure('voids')).toBe(euros(product(3).priceMinor));
+    expect(await shift.reportFigure('returns')).toBe(euros(product(0).priceMinor + product(1).priceMinor));
     expect(await shift.reportFigure('movements')).toBe(euros(-CASH_OUT));
-    expect(await shift.expectedFor('cash')).toBe(euros(FLOAT_MINOR + cashSales - CASH_OUT));
-    expect(await shift.expectedFor('card')).toBe(euros(cardSales));
+    expect(await shift.refundedFor('cash')).toBe(euros(product(0).priceMinor));
+    expect(await shift.refundedFor('card')).toBe(euros(product(1).priceMinor));
+    expect(await shift.expectedFor('cash')).toBe(
+      euros(FLOAT_MINOR + cashSales - CASH_OUT - product(0).priceMinor),
+    );
+    expect(await shift.expectedFor('card')).toBe(euros(0));
     await cashier.expectAccessible();
     await screenshot('x-report');
     await shift.backToTill();
   });
 
   it('closes with the drawer 25 € short: a manager approves, the Z report prints and is reconciled with the server', async () => {
-    const cashExpected = FLOAT_MINOR + product(0).priceMinor + product(2).priceMinor - CASH_OUT;
+    // The returned article's cash went back out of the drawer; the card sale was refunded in full.
+    const cashExpected = FLOAT_MINOR + product(2).priceMinor - CASH_OUT;
     await shift.startClose();
     await shift.count('drawer', piecesFor(cashExpected - SHORT));
-    await shift.countedFor('card', euros(product(1).priceMinor).replace(' €', ''));
+    await shift.countedFor('card', euros(0).replace(' €', ''));
     await expect.poll(() => shift.difference('cash')).toBe(euros(-SHORT));
     expect(await shift.difference('card')).toBe(euros(0));
     await cashier.expectAccessible();
@@ -218,11 +248,38 @@ describe('a full shift at the till', () => {
       'sale.completed',
       'sale.completed',
       'cash.movement',
+      'return.completed',
+      'return.completed',
       'manager.approval',
     ]);
     const totals: ShiftTotals = computeShiftTotals(range.opened, entries);
-    const cashExpected = FLOAT_MINOR + product(0).priceMinor + product(2).priceMinor - CASH_OUT;
+    const cashExpected = FLOAT_MINOR + product(2).priceMinor - CASH_OUT;
     expect(totals.tenders.find((t) => t.tender === 'cash')?.expectedMinor).toBe(cashExpected);
+    expect(totals.tenders.find((t) => t.tender === 'card')?.expectedMinor).toBe(0);
+    expect([totals.returnsCount, totals.returnsMinor]).toEqual([
+      2,
+      product(0).priceMinor + product(1).priceMinor,
+    ]);
+    // Each return unwinds its own sale's payment: the card refund names the card payment it reverses.
+    const sold = entries.flatMap((e) => (e.kind === 'sale.completed' ? [e.payload as CompletedSale] : []));
+    const cardTender = sold[1]?.tenders[0];
+    if (cardTender?.type !== 'card') throw new Error('the second sale was not paid by card');
+    const refunds = entries.flatMap((e) =>
+      e.kind === 'return.completed' ? (e.payload as CompletedReturn).refunds : [],
+    );
+    expect(refunds).toEqual([
+      expect.objectContaining({
+        method: 'cash',
+        amount: { minor: product(0).priceMinor, currency: 'EUR' },
+        sourceTenderId: sold[0]?.tenders[0]?.tenderId,
+      }),
+      expect.objectContaining({
+        method: 'card',
+        amount: { minor: product(1).priceMinor, currency: 'EUR' },
+        sourceTenderId: cardTender.tenderId,
+        reference: cardTender.terminal?.transactionRef,
+      }),
+    ]);
     expect(range.closed.payload.tenders).toEqual([
       {
         tender: 'cash',
@@ -231,8 +288,8 @@ describe('a full shift at the till', () => {
       },
       {
         tender: 'card',
-        expected: { minor: product(1).priceMinor, currency: 'EUR' },
-        counted: { minor: product(1).priceMinor, currency: 'EUR' },
+        expected: { minor: 0, currency: 'EUR' },
+        counted: { minor: 0, currency: 'EUR' },
       },
     ]);
     const approval = entries.find((e) => e.kind === 'manager.approval');
@@ -267,6 +324,16 @@ describe('a full shift at the till', () => {
       [tillId, from, to],
     );
     expect([Number(voided?.n), Number(voided?.gross)]).toEqual([1, product(3).priceMinor]);
+    const refunded = await query<{ method: string; amount: string; n: string }>(
+      `SELECT f.method, sum(f.amount_minor) AS amount, count(DISTINCT r.entry_id) AS n
+         FROM returns r JOIN return_refunds f USING (entry_id)
+        WHERE r.till_id = $1 AND r.sequence > $2 AND r.sequence < $3 GROUP BY f.method ORDER BY f.method`,
+      [tillId, from, to],
+    );
+    expect(refunded.map((r) => [r.method, Number(r.amount), Number(r.n)])).toEqual([
+      ['card', product(1).priceMinor, 1],
+      ['cash', product(0).priceMinor, 1],
+    ]);
     const [moved] = await query<{ drawer: string }>(
       `SELECT sum(drawer_effect_minor) AS drawer FROM cash_movements WHERE ${within}`,
       [tillId, from, to],

@@ -56,6 +56,7 @@ export function CashierScreen() {
   } = cashier;
   const locked = useStore(lock.store, (s) => s.lock !== undefined);
   const state = useStore(sale.store);
+  const returnsOpen = useStore(returns.store, (s) => s.open);
   const print = useStore(desk.store, (s) => s.print);
   const shiftState = useStore(shift.store);
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
@@ -66,12 +67,17 @@ export function CashierScreen() {
     () =>
       signedIn
         ? listenForScans(services.bridge, (scan) => {
+            // A scan while the return window is open is the receipt, the order or the article brought back.
+            if (returns.store.getState().open) {
+              void returns.scan(scan.data);
+              return;
+            }
             // A scan while the search is open: the scanned article is what the cashier wanted.
             productSearch.close();
             void flows.scan(scan.data);
           })
         : undefined,
-    [signedIn, services.bridge, flows, productSearch],
+    [signedIn, services.bridge, flows, productSearch, returns],
   );
 
   // F12 takes the payment, as on the pay button; the menu's own keys are its entries'.
@@ -198,7 +204,7 @@ export function CashierScreen() {
                 onVoucher={flows.vouchers.openRedeem}
               />
             ) : state.completed && priced.lines.length === 0 ? (
-              <ReceiptPanel completed={state.completed} desk={desk} />
+              <ReceiptPanel completed={state.completed} desk={desk} behindDialog={returnsOpen} />
             ) : (
               <section className="totals" aria-label={t('cashierLayout.totals')}>
                 <p className="total">

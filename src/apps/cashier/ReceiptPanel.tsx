@@ -11,15 +11,24 @@ import type { CompletedSaleView } from '../../state/sale-store';
  * keyboard), unless a legal exception or the store's setting decided. The
  * receipt always shows on screen, and a copy on paper later is a DUPLICATA.
  */
-export function ReceiptPanel({ completed, desk }: { completed: CompletedSaleView; desk: ReceiptDesk }) {
+export function ReceiptPanel({
+  completed,
+  desk,
+  behindDialog = false,
+}: {
+  completed: CompletedSaleView;
+  desk: ReceiptDesk;
+  /** A window is open over the till (an exchange paid the sale from the return window): focus once it closes. */
+  behindDialog?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const { receipt, print, problem } = useStore(desk.store);
   const firstChoice = useRef<HTMLButtonElement>(null);
   const asking = receipt?.choice === 'pending';
   useEffect(() => {
-    if (asking) firstChoice.current?.focus();
-  }, [asking]);
+    if (asking && !behindDialog) firstChoice.current?.focus();
+  }, [asking, behindDialog]);
   const onChoiceKey = (event: React.KeyboardEvent) => {
     const key = event.key.toLowerCase();
     if (key === 'p') void desk.choosePaper();

@@ -42,12 +42,16 @@ export interface ReceiptLabels {
   readonly voucher: string;
   readonly voucherFaceValue: string;
   readonly storeCredit: string;
+  /** A sale paid with the articles brought back in an exchange. */
+  readonly exchangeTender: string;
   readonly account: (accountId: string) => string;
   readonly change: string;
   readonly cashRounding: string;
   readonly refundCash: string;
   readonly refundCard: string;
   readonly refundStoreCredit: string;
+  /** The part of a return's refund that paid the new articles of an exchange. */
+  readonly refundExchange: string;
   readonly itemCount: string;
   readonly savings: string;
   readonly receiptNumber: (receiptNumber: string) => string;
@@ -84,12 +88,14 @@ const FRENCH: ReceiptLabels = {
   voucher: "Bon d'achat",
   voucherFaceValue: 'Valeur du bon',
   storeCredit: 'Avoir',
+  exchangeTender: 'Articles rendus (échange)',
   account: (accountId) => `Compte ${accountId}`,
   change: 'Rendu',
   cashRounding: 'Arrondi espèces',
   refundCash: 'Remboursé en espèces',
   refundCard: 'Remboursé sur carte',
   refundStoreCredit: 'Crédité sur avoir',
+  refundExchange: 'Pour les articles échangés',
   itemCount: "Nombre d'articles",
   savings: 'Vous avez économisé',
   receiptNumber: (n) => `Ticket n° ${n}`,
@@ -131,12 +137,14 @@ const BRITISH: ReceiptLabels = {
   voucher: 'Voucher',
   voucherFaceValue: 'Voucher value',
   storeCredit: 'Store credit',
+  exchangeTender: 'Goods returned (exchange)',
   account: (accountId) => `Account ${accountId}`,
   change: 'Change',
   cashRounding: 'Cash rounding',
   refundCash: 'Refunded in cash',
   refundCard: 'Refunded to card',
   refundStoreCredit: 'Credited to store credit',
+  refundExchange: 'Towards the exchanged goods',
   itemCount: 'Items',
   savings: 'You saved',
   receiptNumber: (n) => `Receipt no. ${n}`,

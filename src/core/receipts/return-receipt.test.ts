@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { idSequence, unwrap } from '../cart/test-builders';
+import { eur, idSequence, unwrap } from '../cart/test-builders';
 import type { CompletedReturn } from '../returns/completed-return';
 import { createReturn } from '../returns/create-return';
+import { exchangeAccountOf } from '../returns/exchange-account';
+import { keepForExchange } from '../returns/exchange-credit';
 import type { RefundPolicy } from '../returns/refund-policy';
 import { returnableSourceFromSale } from '../returns/returnable-source';
 import { anOnlineOrder, returnDetails, returning, WRONG_SIZE } from '../returns/test-builders';
@@ -130,6 +132,29 @@ describe('buildReturnReceipt', () => {
         '  Account client-0042',
       ].join('\n'),
     );
+  });
+
+  it('an exchange: the part that paid the new articles shows as such, with no credit note or account', () => {
+    const record = unwrap(
+      keepForExchange(
+        aReturnOfTheWorkedSale(),
+        eur(500),
+        exchangeAccountOf('0199e0c0-0000-7000-8000-000000000001'),
+      ),
+    );
+    const text = receiptToPlainText(
+      unwrap(buildReturnReceipt(record, aReceiptContext({ receiptNumber: 'PAR01-03-000131' }))),
+      42,
+    );
+    expect(text).toContain(
+      [
+        'TOTAL REMBOURSÉ                    13,18 €',
+        'Remboursé sur carte                 8,18 €',
+        'Pour les articles échangés          1,82 €',
+        'Pour les articles échangés          3,18 €',
+      ].join('\n'),
+    );
+    expect(text).not.toMatch(/exchange|Compte|avoir/);
   });
 
   it('refuses a receipt number of another store', () => {

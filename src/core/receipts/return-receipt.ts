@@ -1,5 +1,6 @@
 import { err, type Result } from '../result';
 import type { CompletedReturn, ReturnLine } from '../returns/completed-return';
+import { isExchangeAccount } from '../returns/exchange-account';
 import type { RefundAllocation } from '../returns/refund-policy';
 import { finishDocument, receiptNumberMismatch, resolveContext } from './receipt-assembly';
 import {
@@ -73,6 +74,8 @@ function refundBlocks(
     case 'card':
       return [columns(labels.refundCard, amount)];
     case 'store-credit':
+      // An exchange's credit paid the new articles: no credit note, no account to show.
+      if (isExchangeAccount(refund.accountId)) return [columns(labels.refundExchange, amount)];
       return [
         columns(labels.refundStoreCredit, amount),
         ...(refund.accountId === null ? [] : [columns(labels.account(refund.accountId), '', indent)]),

@@ -5,6 +5,7 @@ import { addProduct, voidLine } from '../cart/cart-lines';
 import { overrideLinePrice } from '../cart/cart-price-override';
 import { priceCart } from '../cart/cart-pricing';
 import { aProduct, eur, idSequence, STORE_POLICY, unwrap } from '../cart/test-builders';
+import { exchangeAccountOf } from '../returns/exchange-account';
 import { completeSale } from '../sale/complete-sale';
 import { addTender, startPayment } from '../sale/payment';
 import { aSale, saleDetails } from '../sale/test-builders';
@@ -222,6 +223,21 @@ describe('buildSaleReceipt: content', () => {
         '  Compte client-0042',
       ].join('\n'),
     );
+  });
+
+  it('an exchange: the articles brought back pay the sale, with no credit note or account shown', () => {
+    const sale = aSale()
+      .withLines(1)
+      .paidWith((remaining, tenderId) => ({
+        type: 'store-credit',
+        tenderId,
+        amount: remaining,
+        accountId: exchangeAccountOf('0199e0c0-0000-7000-8000-000000000001'),
+      }))
+      .complete();
+    const text = render(buildSaleReceipt(sale, aReceiptContext()));
+    expect(text).toMatch(/\nArticles rendus \(échange\) +\d+,\d\d €\n/);
+    expect(text).not.toMatch(/exchange:|Compte|Avoir/);
   });
 
   it('masks a card number the terminal sent in clear, down to its last four digits', () => {

@@ -1,3 +1,4 @@
+import { isExchangeAccount } from '../returns/exchange-account';
 import type { CompletedSale } from '../sale/completed-sale';
 import type { Tender } from '../sale/tender';
 import type { ReceiptBlock, ReceiptLocale } from './receipt-document';
@@ -37,6 +38,9 @@ function tenderBlocks(tender: Tender, locale: ReceiptLocale, labels: ReceiptLabe
           : []),
       ];
     case 'store-credit':
+      // Paid with the articles brought back (an exchange): no credit note, no account to show.
+      if (isExchangeAccount(tender.accountId))
+        return [columns(labels.exchangeTender, formatAmount(tender.amount, locale))];
       return [
         columns(labels.storeCredit, formatAmount(tender.amount, locale)),
         columns(labels.account(tender.accountId), '', indent),

@@ -16,7 +16,10 @@ import { refundForUnits } from './unit-refund';
 // A return, line by line, against a sale or an online order. The caller
 // passes every earlier return of the same source: what was already returned
 // bounds what can still come back, and what was already refunded per payment
-// bounds where the refund can go. Ids and timestamps come from the caller.
+// bounds where the refund can go. Returns made at other tills of the store
+// that the caller knows only as counts (the store sales feed) come as
+// `elsewhere`: the larger of the two counts is the one that binds. Ids and
+// timestamps come from the caller.
 
 export const returnDetailsSchema = z.strictObject({
   returnId: uuidV7Schema,
@@ -34,10 +37,22 @@ export interface ReturnLineRequest {
   readonly reason: ReturnReason;
 }
 
+/**
+ * What the store as a whole has already returned of the source, counting this
+ * till's returns too: units per source line, and minor units refunded per
+ * source tender (the store sales feed's `returned` and `refunded`, merged with
+ * this till's returns the feed has not counted yet).
+ */
+export interface ReturnedElsewhere {
+  readonly units: Readonly<Record<string, number>>;
+  readonly refundedMinor: Readonly<Record<string, number>>;
+}
+
 export interface ReturnRequest {
   readonly details: ReturnDetails;
   readonly source: ReturnableSource;
   readonly previousReturns: readonly CompletedReturn[];
+  readonly elsewhere?: ReturnedElsewhere | undefined;
   readonly lines: readonly ReturnLineRequest[];
   readonly policy: RefundPolicy;
 }
@@ -113,6 +128,9 @@ export function createReturn(request: ReturnRequest): Result<CompletedReturn, Re
 
   const returned = returnedSoFar(source, request.previousReturns);
   if (!returned.ok) return returned;
+  for (const [lineId, units] of returned.value) {
+    returned.value.set(lineId, Math.max(units, request.elsewhere?.units[lineId] ?? 0));
+  }
   const lines = returnLines(source, request.lines, returned.value);
   if (!lines.ok) return lines;
 
@@ -121,7 +139,11 @@ export function createReturn(request: ReturnRequest): Result<CompletedReturn, Re
     source.currency,
   );
   const previousRefunds = request.previousReturns.flatMap((r) => r.refunds);
-  const refunds = routeRefund(total, capacitiesLeft(source.payments, previousRefunds), policy.data);
+  const refunds = routeRefund(
+    total,
+    capacitiesLeft(source.payments, previousRefunds, request.elsewhere?.refundedMinor),
+    policy.data,
+  );
   if (!refunds.ok) return refunds;
 
   const record = {

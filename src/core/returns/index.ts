@@ -12,6 +12,7 @@ export {
   type ReturnRequest,
   returnDetailsSchema,
 } from './create-return';
+export { exchangeAccountOf, isExchangeAccount } from './exchange-account';
 export { type ExchangeCreditError, keepForExchange, paidOut } from './exchange-credit';
 export { ORDER_RETURN_PROBLEMS, type OrderReturnProblem, returnableSourceFromOrder } from './order-source';
 export {

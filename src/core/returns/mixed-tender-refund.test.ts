@@ -94,4 +94,48 @@ describe('refund of a sale paid by card and cash together', () => {
       ['cash', cashId, 400],
     ]);
   });
+
+  it("counts another till's refunds it knows from the store feed: the card is not refunded twice", () => {
+    // Till 02 returned line one (1,00 €) to the card; this till knows it only
+    // as counts from the store sales feed, not as a return record.
+    const elsewhere = { units: { [one ?? '']: 1 }, refundedMinor: { [cardId ?? '']: 100 } };
+    const here = unwrap(
+      createReturn({
+        details: returnDetails(ids()),
+        source,
+        previousReturns: [],
+        elsewhere,
+        lines: [returning(two ?? '', 1)],
+        policy: ORIGINAL,
+      }),
+    );
+    expect(here.refunds.map((r) => [r.method, r.sourceTenderId, r.amount.minor])).toEqual([
+      ['cash', cashId, 200],
+    ]);
+    // And line one cannot come back a second time.
+    const again = createReturn({
+      details: returnDetails(ids()),
+      source,
+      previousReturns: [],
+      elsewhere,
+      lines: [returning(one ?? '', 1)],
+      policy: ORIGINAL,
+    });
+    expect(again.ok).toBe(false);
+  });
+
+  it("takes this till's own count when it is the larger one (the feed has not seen its return yet)", () => {
+    const first = refund([returning(one ?? '', 1)]);
+    const second = unwrap(
+      createReturn({
+        details: returnDetails(ids()),
+        source,
+        previousReturns: [first],
+        elsewhere: { units: {}, refundedMinor: {} },
+        lines: [returning(two ?? '', 1)],
+        policy: ORIGINAL,
+      }),
+    );
+    expect(second.refunds.map((r) => [r.method, r.amount.minor])).toEqual([['cash', 200]]);
+  });
 });

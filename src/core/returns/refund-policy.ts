@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Immutable, opaqueIdSchema, positiveMoneyRecordSchema } from '../cart/record-values';
-import { compareMoney, type Money, subtractMoney } from '../money';
+import { compareMoney, type Money, money, subtractMoney } from '../money';
 import { err, ok, type Result } from '../result';
 import { paymentReferenceSchema } from '../sale/tender';
 import type { ReturnablePayment } from './returnable-source';
@@ -100,15 +100,24 @@ export function routeRefund(
   return ok(allocations);
 }
 
-/** Capacity left per payment once `previous` allocations are taken off. */
+/**
+ * Capacity left per payment once `previous` allocations are taken off, or the
+ * store-wide `refundedMinor` of that payment (other tills' refunds included)
+ * when it is larger. Never below zero.
+ */
 export function capacitiesLeft(
   payments: readonly ReturnablePayment[],
   previous: readonly RefundAllocation[],
+  refundedMinor: Readonly<Record<string, number>> = {},
 ): RefundCapacity[] {
-  return payments.map((payment) => ({
-    payment,
-    left: previous
+  return payments.map((payment) => {
+    const here = previous
       .filter((a) => a.sourceTenderId === payment.tenderId)
-      .reduce((left, a) => subtractMoney(left, a.amount), payment.amount),
-  }));
+      .reduce((sum, a) => sum + a.amount.minor, 0);
+    const refunded = Math.max(here, refundedMinor[payment.tenderId] ?? 0);
+    return {
+      payment,
+      left: money(Math.max(0, payment.amount.minor - refunded), payment.amount.currency),
+    };
+  });
 }

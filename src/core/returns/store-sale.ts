@@ -49,6 +49,11 @@ export const storeSalePaymentSchema = z.strictObject({
   amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
   /** Card transaction reference or voucher code; store-credit: the account id. */
   reference: paymentReferenceSchema.nullable(),
+  /**
+   * Minor units the server has seen refunded against this payment (by `returnIds`),
+   * so that another till does not refund the same card or voucher twice. Absent: none.
+   */
+  refunded: minorSchema.optional(),
 });
 export type StoreSalePayment = Immutable<z.infer<typeof storeSalePaymentSchema>>;
 
@@ -163,6 +168,13 @@ export function returnableSourceFromStoreSale(sale: StoreSale): ReturnableSource
       reference: p.type === 'store-credit' ? null : p.reference,
     })),
   };
+}
+
+/** Minor units refunded per payment (tender id), as the server counted them. */
+export function refundedByTender(sale: StoreSale): Record<string, number> {
+  const refunded: Record<string, number> = {};
+  for (const p of sale.payments) if (p.refunded) refunded[p.tenderId] = p.refunded;
+  return refunded;
 }
 
 /** Units sold per line id (voided lines excluded: nothing of them can be returned). */

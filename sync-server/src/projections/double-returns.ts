@@ -8,6 +8,8 @@ import type { Queryable } from '../db/database';
 
 /** A projected return of a sale, as the feed and the incidents read it. */
 export interface ProjectedReturn extends ReturnOfSale {
+  /** Minor units refunded per source tender id. */
+  readonly refundedMinor: Readonly<Record<string, number>>;
   readonly entryId: string;
   readonly saleId: string;
   readonly receiptNumber: string;
@@ -63,6 +65,22 @@ export async function readProjectedReturns(
      ORDER BY r.projected_at, r.entry_id, l.line_index`,
     [saleIds],
   );
+  const refunds = await tx.query<{
+    entry_id: string;
+    source_tender_id: string;
+    amount_minor: string | number;
+  }>(
+    `SELECT f.entry_id, f.source_tender_id, f.amount_minor
+     FROM returns r JOIN return_refunds f USING (entry_id)
+     WHERE r.source_type = 'sale' AND r.source_id = ANY($1::text[])`,
+    [saleIds],
+  );
+  const refundedOf = new Map<string, Record<string, number>>();
+  for (const row of refunds.rows) {
+    const refunded = refundedOf.get(row.entry_id) ?? {};
+    refunded[row.source_tender_id] = (refunded[row.source_tender_id] ?? 0) + Number(row.amount_minor);
+    refundedOf.set(row.entry_id, refunded);
+  }
   const byEntry = new Map<
     string,
     ProjectedReturn & { lines: { sourceLineId: string; quantity: number }[] }
@@ -77,6 +95,7 @@ export async function readProjectedReturns(
       tillCode: row.till_code,
       createdAt: new Date(row.created_at).toISOString(),
       lines: [],
+      refundedMinor: refundedOf.get(row.entry_id) ?? {},
     };
     known.lines.push({ sourceLineId: row.source_line_id, quantity: Number(row.quantity) });
     byEntry.set(row.entry_id, known);

@@ -162,9 +162,17 @@ export function feedDocument(
       createdAt: r.createdAt,
     })),
   }));
+  const refunded = new Map<string, number>();
+  for (const r of returns)
+    for (const [tenderId, minor] of Object.entries(r.refundedMinor))
+      refunded.set(tenderId, (refunded.get(tenderId) ?? 0) + minor);
   const doc = {
     ...base,
     lines: base.lines.map((line) => ({ ...line, returned: returned.get(line.lineId) ?? 0 })),
+    payments: base.payments.map((p) => {
+      const minor = refunded.get(p.tenderId) ?? 0;
+      return minor > 0 ? { ...p, refunded: minor } : p;
+    }),
     returnIds: [...new Set(returns.map((r) => r.returnId))].slice(0, 1000),
     incidents: shown,
     incidentCount: shown.length,

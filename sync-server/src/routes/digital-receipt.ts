@@ -1,8 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { productSchema } from '../../../src/core/catalog/product';
+import type { JournalEntryOf } from '../../../src/core/journal/journal-entry';
 import { journalEntrySchema, receiptNumberOf } from '../../../src/core/journal/journal-entry';
-import { buildSaleReceipt, type ReceiptLocale, receiptToPlainText } from '../../../src/core/receipts';
+import {
+  buildReturnReceipt,
+  buildSaleReceipt,
+  type ReceiptDocument,
+  type ReceiptError,
+  type ReceiptLocale,
+  receiptToPlainText,
+} from '../../../src/core/receipts';
 import { DIGITAL_RECEIPT_PREFIX, parseDigitalReceiptToken } from '../../../src/core/receipts/digital-receipt';
+import type { Result } from '../../../src/core/result';
 import {
   storeSettingsId,
   storeSettingsSchema,
@@ -14,7 +23,8 @@ import type { Database } from '../db/database';
 // The customer's digital receipt: the QR code the till shows after a sale
 // opens this page. The address carries the sale entry's id and the first 128
 // bits of its hash (src/core/receipts/digital-receipt.ts), so only the holder
-// of the code can open it. Until the till's push has brought the entry, and
+// of the code can open it. A sale's receipt and a return's receipt (with the
+// number of the sale it returns against) are both shown. Until the till's push has brought the entry, and
 // for any code that does not match an entry, the page says "not yet
 // available, try again in a moment" (404, Retry-After), which also tells a
 // prober nothing. French by default; English with ?lang=en or an English
@@ -132,7 +142,7 @@ export async function digitalReceiptRoutes(app: FastifyInstance, options: { db: 
       // Not arrived, another kind, or a key that does not match: the same answer for each.
       if (
         !parsed.success ||
-        parsed.data.kind !== 'sale.completed' ||
+        (parsed.data.kind !== 'sale.completed' && parsed.data.kind !== 'return.completed') ||
         !parsed.data.hash.startsWith(token.hashPrefix)
       )
         return notYet(reply, locale, path);
@@ -149,22 +159,13 @@ export async function digitalReceiptRoutes(app: FastifyInstance, options: { db: 
         return sendPage(reply, 503, page(locale, words.configTitle, `<p>${escapeHtml(words.config)}</p>`));
       }
       const siret = storeSiretOf(settings.data);
-      const productIds = [...new Set(entry.payload.lines.map((line) => line.productId))];
-      const products = await db.query<{ doc: unknown }>(
-        "SELECT doc FROM sync_documents WHERE collection = 'products' AND id = ANY($1::text[])",
-        [productIds],
-      );
-      const legalGuaranteeProductIds = products.rows.flatMap((row) => {
-        const product = productSchema.safeParse(row.doc);
-        return product.success && product.data.legalGuarantee === true ? [product.data.id] : [];
-      });
       // The cashier's name as the till printed it; the staff id when the server no longer knows them.
       const staff = staffMemberSchema.safeParse(await docOf(db, 'staff', entry.payload.staffId));
       const vat = settings.data.legalIds
         .find((id) => id.startsWith('TVA'))
         ?.replace(/^TVA\s*/, '')
         .replace(/\s/g, '');
-      const receipt = buildSaleReceipt(entry.payload, {
+      const context = {
         store: {
           name: settings.data.storeName,
           addressLines: settings.data.addressLines,
@@ -176,8 +177,11 @@ export async function digitalReceiptRoutes(app: FastifyInstance, options: { db: 
         locale,
         cashierName: staff.success ? staff.data.displayName.slice(0, 64) : null,
         footerLines: settings.data.receiptFooter,
-        legalGuaranteeProductIds,
-      });
+      };
+      const receipt =
+        entry.kind === 'sale.completed'
+          ? await saleReceipt(db, entry, context)
+          : await returnReceipt(db, entry, context);
       if (!receipt.ok) {
         request.log.error({ entryId: entry.id, error: receipt.error }, 'digital receipt could not be built');
         return sendPage(reply, 503, page(locale, words.configTitle, `<p>${escapeHtml(words.config)}</p>`));
@@ -190,4 +194,42 @@ export async function digitalReceiptRoutes(app: FastifyInstance, options: { db: 
       );
     },
   );
+}
+
+type ReceiptBasics = Parameters<typeof buildSaleReceipt>[1];
+
+async function saleReceipt(
+  db: Database,
+  entry: JournalEntryOf<'sale.completed'>,
+  context: ReceiptBasics,
+): Promise<Result<ReceiptDocument, ReceiptError>> {
+  const productIds = [...new Set(entry.payload.lines.map((line) => line.productId))];
+  const products = await db.query<{ doc: unknown }>(
+    "SELECT doc FROM sync_documents WHERE collection = 'products' AND id = ANY($1::text[])",
+    [productIds],
+  );
+  const legalGuaranteeProductIds = products.rows.flatMap((row) => {
+    const product = productSchema.safeParse(row.doc);
+    return product.success && product.data.legalGuarantee === true ? [product.data.id] : [];
+  });
+  return buildSaleReceipt(entry.payload, { ...context, legalGuaranteeProductIds });
+}
+
+/** A return's receipt names the sale returned against by its receipt number, as the till printed it. */
+async function returnReceipt(
+  db: Database,
+  entry: JournalEntryOf<'return.completed'>,
+  context: ReceiptBasics,
+): Promise<Result<ReceiptDocument, ReceiptError>> {
+  const { source } = entry.payload;
+  const original =
+    source.type === 'sale'
+      ? await db.query<{ receipt_number: string }>('SELECT receipt_number FROM sales WHERE sale_id = $1', [
+          source.id,
+        ])
+      : undefined;
+  return buildReturnReceipt(entry.payload, {
+    ...context,
+    originalReceiptNumber: original?.rows[0]?.receipt_number ?? null,
+  });
 }

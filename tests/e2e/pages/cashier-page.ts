@@ -37,6 +37,12 @@ export class CashierPage {
     await this.page.getByTestId('cashier-name').waitFor();
   }
 
+  /** « Fermer » next to one's name: the till goes back to the sign-in screen (the shift stays open). */
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('cashier-name').locator('xpath=following-sibling::button').click();
+    await this.page.getByTestId('pin-input').waitFor();
+  }
+
   cashierName(): Promise<string | null> {
     return this.page.getByTestId('cashier-name').textContent();
   }

@@ -75,6 +75,10 @@ export class ShiftPage {
     return plain(await this.page.getByTestId(`report-${name}`).textContent());
   }
 
+  async refundedFor(tender: string): Promise<string> {
+    return plain(await this.page.getByTestId(`report-tender-${tender}-refunded`).textContent());
+  }
+
   async expectedFor(tender: string): Promise<string> {
     return plain(await this.page.getByTestId(`report-tender-${tender}-expected`).textContent());
   }

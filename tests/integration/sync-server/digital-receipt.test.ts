@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScanConfig } from '../../../src/core/barcodes/scan-config';
 import { aProduct } from '../../../src/core/cart/test-builders';
-import type { JournalEntry } from '../../../src/core/journal/journal-entry';
-import { aPlainSale } from '../../../src/core/journal/test-builders';
+import { type JournalEntry, receiptNumberOf } from '../../../src/core/journal/journal-entry';
+import { aPlainSale, aReturnOf } from '../../../src/core/journal/test-builders';
 import { digitalReceiptToken } from '../../../src/core/receipts/digital-receipt';
 import type { StoreSettings } from '../../../src/core/settings/store-settings';
 import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
@@ -144,6 +144,23 @@ describe.each(DATABASE_KINDS)('digital receipt ($name)', (kind) => {
     expect(stored.rows[0]?.doc.payload.reprintCount).toBe(1);
     const incidents = await t.db.query('SELECT * FROM journal_incidents');
     expect(incidents.rows).toEqual([]);
+  });
+
+  it("shows a return's receipt once pushed, with the number of the sale it returns against", async () => {
+    const returned = journal.append({ kind: 'return.completed', payload: aReturnOf(aPlainSale(), 20) });
+    const returnUrl = `/receipts/v1/${digitalReceiptToken(returned)}`;
+    const before = await t.server.app.inject({ method: 'GET', url: returnUrl });
+    expect(before.statusCode).toBe(404);
+    const pushed = await till.request('POST', '/sync/v1/journal/push', asNewRows([returned]));
+    expect(pushed.statusCode).toBe(200);
+    const response = await t.server.app.inject({ method: 'GET', url: returnUrl });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('REMBOURSEMENT');
+    expect(response.body).toContain(`Ticket n° ${receiptNumberOf(returned)}`);
+    expect(response.body).toMatch(/Vente d&#39;origine\s*:?\s*PAR01-03-000001/);
+    expect(response.body).toContain('TOTAL REMBOURSÉ');
+    const english = await t.server.app.inject({ method: 'GET', url: `${returnUrl}?lang=en` });
+    expect(english.body).toMatch(/Original sale\s*:?\s*PAR01-03-000001/);
   });
 
   it('refuses to show a receipt while the store settings have no valid SIRET: no made-up number', async () => {

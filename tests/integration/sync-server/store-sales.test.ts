@@ -165,6 +165,13 @@ describe.each(DATABASE_KINDS)('store sales feed and double returns ($name)', (ki
     expect(await doubleReturns(t)).toHaveLength(1);
     const doc = (await pullSales(b, checkpointOfB)).documents.at(-1) as WireSale;
     expect(doc.lines.map((l) => l.returned)).toEqual([2, 2, 0]);
+    // What every till refunded to the card is on the feed too, so no till refunds that card twice.
+    const books = await t.db.query<{ minor: number }>(
+      "SELECT sum(total_minor)::int AS minor FROM returns WHERE source_type = 'sale' AND source_id = $1",
+      [sold.saleId],
+    );
+    expect(books.rows[0]?.minor).toBeGreaterThan(0);
+    expect(doc.payments.map((p) => [p.type, p.refunded])).toEqual([['card', books.rows[0]?.minor]]);
   });
 
   it('two pushes returning the same line at the same moment still make one incident', async () => {

@@ -1,4 +1,6 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isExchangeAccount } from '../../../core/returns/exchange-account';
 import { useFormat } from '../../../i18n/use-format';
 import type { DoneReturn, ReturnStore } from '../../../state/return-store';
 
@@ -7,8 +9,21 @@ export function ReturnDone({ returns, done }: { readonly returns: ReturnStore; r
   const { t } = useTranslation();
   const format = useFormat();
   const receipt = done.receipt;
+  const asking = receipt?.choice === 'pending';
+  // The question takes the focus: the customer's answer is one touch or one key (P, Q, N) away.
+  const firstChoice = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) firstChoice.current?.focus();
+  }, [asking]);
+  const onChoiceKey = (event: React.KeyboardEvent) => {
+    const choice = { p: 'paper', q: 'digital', n: 'none' } as const;
+    const picked = choice[event.key.toLowerCase() as keyof typeof choice];
+    if (!picked) return;
+    event.preventDefault();
+    void returns.receiptChoice(picked);
+  };
   const credit = done.record.refunds
-    .filter((r) => r.method === 'store-credit' && !r.accountId?.startsWith('exchange:'))
+    .filter((r) => r.method === 'store-credit' && !isExchangeAccount(r.accountId))
     .reduce((sum, r) => sum + r.amount.minor, 0);
   return (
     <section data-testid="return-done" className="return-done">
@@ -43,12 +58,18 @@ export function ReturnDone({ returns, done }: { readonly returns: ReturnStore; r
           <strong data-testid="return-exchange-credit">{format.money(done.exchangeCredit)}</strong>
         </p>
       )}
-      {receipt?.choice === 'pending' && (
-        <fieldset data-testid="return-receipt-choice">
+      {asking && (
+        <fieldset
+          className="return-receipt-choice"
+          data-testid="return-receipt-choice"
+          onKeyDown={onChoiceKey}
+        >
           <legend>{t('returns.receipt.question')}</legend>
           <button
+            ref={firstChoice}
             type="button"
             data-testid="return-receipt-paper"
+            aria-keyshortcuts="P"
             onClick={() => void returns.receiptChoice('paper')}
           >
             {t('returns.receipt.paper')}
@@ -56,6 +77,7 @@ export function ReturnDone({ returns, done }: { readonly returns: ReturnStore; r
           <button
             type="button"
             data-testid="return-receipt-qr"
+            aria-keyshortcuts="Q"
             onClick={() => void returns.receiptChoice('digital')}
           >
             {t('returns.receipt.digital')}
@@ -63,6 +85,7 @@ export function ReturnDone({ returns, done }: { readonly returns: ReturnStore; r
           <button
             type="button"
             data-testid="return-receipt-none"
+            aria-keyshortcuts="N"
             onClick={() => void returns.receiptChoice('none')}
           >
             {t('returns.receipt.none')}
@@ -85,7 +108,8 @@ export function ReturnDone({ returns, done }: { readonly returns: ReturnStore; r
         </p>
       )}
       {receipt && (
-        <pre data-testid="return-receipt-text" className="receipt-preview">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
+        <pre data-testid="return-receipt-text" className="receipt-preview" tabIndex={0}>
           {receipt.text}
         </pre>
       )}

@@ -7,6 +7,7 @@ import type { SignedInStaff } from '../../../state/staff-sign-in';
 import { Dialog } from '../../../ui/kit/Dialog';
 import { ReturnDone } from './ReturnDone';
 import { ReturnLines } from './ReturnLines';
+import './returns.css';
 
 /** "Retour": find the sale or order, choose lines, refund or exchange, return receipt. */
 export function ReturnPanel({
@@ -22,6 +23,7 @@ export function ReturnPanel({
   const [text, setText] = useState('');
   if (!state.open) return null;
   const total = returns.total();
+  const basket = returns.basket();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = text;
@@ -30,7 +32,13 @@ export function ReturnPanel({
     else void returns.find(value);
   };
   return (
-    <Dialog title={t('returns.title')} onClose={returns.close} testId="return-panel" wide>
+    <Dialog
+      title={t('returns.title')}
+      onClose={returns.close}
+      testId="return-panel"
+      wide
+      {...(state.step === 'done' ? { cancelLabel: t('returns.close') } : {})}
+    >
       {state.step !== 'done' && (state.step === 'find' || state.withoutReceipt) && (
         <form onSubmit={submit} className="return-find">
           <label htmlFor="return-find-input">
@@ -69,7 +77,7 @@ export function ReturnPanel({
       )}
       {state.step === 'lines' && state.found && (
         <>
-          <p data-testid="return-source">
+          <p className="return-source" data-testid="return-source">
             {state.withoutReceipt
               ? t('returns.source.withoutReceipt')
               : state.found.source.source.type === 'online-order'
@@ -108,6 +116,11 @@ export function ReturnPanel({
             {t('returns.refund.total')} :{' '}
             <strong data-testid="return-total">{total ? format.money(total) : ''}</strong>
           </p>
+          {!state.withoutReceipt && basket.minor > 0 && (
+            <p data-testid="return-exchange-basket">
+              {t('returns.exchange.basket', { amount: format.money(basket) })}
+            </p>
+          )}
           {state.working && (
             <p role="status" data-testid="return-working">
               {state.working}

@@ -85,8 +85,8 @@ export function ShiftReportView({
               {n.tenders.map((tender) => (
                 <tr key={tender.tender} data-testid={`report-tender-${tender.tender}`}>
                   <th scope="row">{tenderWords(tender.tender)}</th>
-                  <td>{eur(tender.takenMinor)}</td>
-                  <td>{eur(tender.refundedMinor)}</td>
+                  <td data-testid={`report-tender-${tender.tender}-taken`}>{eur(tender.takenMinor)}</td>
+                  <td data-testid={`report-tender-${tender.tender}-refunded`}>{eur(tender.refundedMinor)}</td>
                   <td data-testid={`report-tender-${tender.tender}-expected`}>{eur(tender.expectedMinor)}</td>
                 </tr>
               ))}
