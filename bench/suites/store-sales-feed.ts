@@ -1,10 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { addProduct, type Cart, createCart, priceCart } from '../../src/core/cart';
+import { priceCart } from '../../src/core/cart';
 import type { Product } from '../../src/core/catalog/product';
 import { appendEntry } from '../../src/core/journal/append-entry';
 import type { ChainHead, JournalEntry } from '../../src/core/journal/journal-entry';
 import { plusDays, type StoreSale, storeSaleOf } from '../../src/core/returns/store-sale';
-import { addTender, completeSale, startPayment } from '../../src/core/sale';
+import { addTender, startPayment } from '../../src/core/sale';
 import type { CompletedSale } from '../../src/core/sale/completed-sale';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../src/core/sync/protocol';
 import { buildApp } from '../../sync-server/src/app';
@@ -12,7 +12,14 @@ import { migrate } from '../../sync-server/src/db/migrate';
 import { openPglite } from '../../sync-server/src/db/pglite-database';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { emptyResult, round, type SuiteResult } from '../lib/metrics';
-import { benchIdGenerator } from '../lib/sales';
+import {
+  benchCart,
+  benchIdGenerator,
+  cashTender,
+  completeBenchSale,
+  type SaleTill,
+  unwrap,
+} from '../lib/sales';
 
 // The size of the store sales feed (issue 12, "Returns and exchanges"): what
 // every till of a store pulls so it can find another till's sale offline.
@@ -33,29 +40,17 @@ const SAMPLE_SALES_PER_TILL = Number(process.env.BENCH_FEED_SAMPLE ?? 150);
 /** Share of sales with a return (one line, one unit): their documents carry a return id and a count. */
 const RETURNED_SHARE = 0.03;
 
-const DISCOUNT_POLICY = {
-  maxBpsWithoutApproval: 1_000,
-  maxAmountWithoutApproval: { minor: 2_000, currency: 'EUR' },
-  reasonsAlwaysNeedingApproval: ['staff'],
-};
-
 const TERMINAL_REF = (n: number) => `${String(100000 + (n % 899999))}-${String(n % 10000).padStart(4, '0')}`;
 
 /** Sale `n` of a till at `at`: 3 or 4 lines (weighed ones by weight), paid by card (with the terminal's data), cash, or voucher then card. */
 function realisticSale(
   n: number,
   products: readonly Product[],
-  till: { storeCode: string; tillCode: string },
+  till: SaleTill,
   newId: () => string,
   at: string,
 ): CompletedSale {
-  const lineCount = 3 + (n % 2);
-  let cart: Cart = createCart({ currency: 'EUR', discountPolicy: DISCOUNT_POLICY, promotions: [] });
-  for (let i = 0; i < lineCount; i++) {
-    const product = products[(n * 7 + i * 13 + till.tillCode.length * 101) % products.length] as Product;
-    const input = product.unit === 'kg' ? { weightGrams: 250 + ((n + i) % 7) * 111 } : 1 + ((n + i) % 3);
-    cart = unwrap(addProduct(cart, product, input, { lineId: newId(), scannedCode: product.barcode }));
-  }
+  const cart = benchCart(n, products, newId, { lines: 3 + (n % 2), offset: till.tillCode.length * 101 });
   const total = priceCart(cart).totals.total;
   let payment = startPayment(total);
   const kind = n % 20;
@@ -75,11 +70,7 @@ function realisticSale(
     addTender(
       payment,
       kind % 3 === 2
-        ? {
-            type: 'cash',
-            tenderId: newId(),
-            given: { minor: (Math.floor(left.minor / 1000) + 1) * 1000, currency: 'EUR' },
-          }
+        ? cashTender(left, newId)
         : {
             type: 'card',
             tenderId: newId(),
@@ -94,21 +85,7 @@ function realisticSale(
           },
     ),
   );
-  return unwrap(
-    completeSale(cart, payment, {
-      saleId: newId(),
-      storeCode: till.storeCode,
-      tillCode: till.tillCode,
-      staffId: 'staff-camille',
-      startedAt: at,
-      completedAt: at,
-    }),
-  );
-}
-
-function unwrap<T, E>(result: { ok: true; value: T } | { ok: false; error: E }): T {
-  if (!result.ok) throw new Error(`sale step failed: ${JSON.stringify(result.error)}`);
-  return result.value;
+  return completeBenchSale(cart, payment, till, newId, at);
 }
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');

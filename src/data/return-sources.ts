@@ -9,6 +9,7 @@ import {
   type SourceRef,
 } from '../core/returns/returnable-source';
 import type { CompletedSale } from '../core/sale/completed-sale';
+import { journalEntries } from './journal-query';
 import type { TillDatabase } from './till-database';
 
 // What a return is made against, as this till finds it with no network:
@@ -55,19 +56,17 @@ export async function findOwnSaleByReceipt(
 
 /** A sale of this till by its sale id. */
 export async function findOwnSaleById(db: TillDatabase, saleId: string): Promise<OwnSale | undefined> {
-  const docs = await db.journal.find({ selector: { kind: 'sale.completed' } }).exec();
-  const entry = docs.map((d) => d.toMutableJSON() as SaleEntry).find((e) => e.payload.saleId === saleId);
+  const [entry] = await journalEntries(db, { kinds: ['sale.completed'], payload: { saleId } });
   return entry ? ownSaleOf(entry) : undefined;
 }
 
 /** Every return this till journalled against `source`, oldest first. */
 export async function ownReturnsOf(db: TillDatabase, source: SourceRef): Promise<CompletedReturn[]> {
-  const docs = await db.journal
-    .find({ selector: { kind: 'return.completed' }, sort: [{ sequence: 'asc' }] })
-    .exec();
-  return docs
-    .map((d) => (d.toMutableJSON() as JournalEntryOf<'return.completed'>).payload)
-    .filter((r) => r.source.type === source.type && r.source.id === source.id);
+  const entries = await journalEntries(db, {
+    kinds: ['return.completed'],
+    payload: { 'source.type': source.type, 'source.id': source.id },
+  });
+  return entries.map((entry) => entry.payload);
 }
 
 /** Units already returned per source line by `returns`. */

@@ -1,10 +1,8 @@
 import type { SaleLookupErrorCode } from '../core/error-codes';
 import { uuidV7Schema } from '../core/ids';
-import type { JournalEntryOf } from '../core/journal/journal-entry';
 import { formatReceiptNumber, parseReceiptNumber } from '../core/journal/receipt-number';
 import { err, ok, type Result } from '../core/result';
 import type { ReturnableSource } from '../core/returns/returnable-source';
-import { returnableSourceFromSale } from '../core/returns/returnable-source';
 import {
   refundedByTender,
   returnableSourceFromStoreSale,
@@ -13,6 +11,15 @@ import {
   storeSaleSchema,
 } from '../core/returns/store-sale';
 import type { SaleLookupQuery } from '../core/sync/wire';
+import {
+  findOwnSaleById,
+  findOwnSaleByReceipt,
+  type OwnSale,
+  ownReturnsOf,
+  refundedByTenderOf,
+  type TillCodes,
+  unitsReturned,
+} from './return-sources';
 import { SyncRequestError } from './sync/sync-http';
 import { loadTillIdentity, type TillSession } from './sync/till-session';
 import type { TillDatabase } from './till-database';
@@ -49,9 +56,6 @@ export interface FoundSale {
 /** The online look-up: the sale, null when the server has none, a throw when it cannot be reached. */
 export type OnlineSaleLookup = (query: SaleLookupQuery) => Promise<StoreSale | null>;
 
-type SaleEntry = JournalEntryOf<'sale.completed'>;
-type ReturnEntry = JournalEntryOf<'return.completed'>;
-
 export async function findReturnableSale(
   db: TillDatabase,
   query: SaleQuery,
@@ -69,12 +73,12 @@ export async function findReturnableSale(
   const feed = await fromFeed(db, checked.value);
   const own = await fromOwnJournal(db, identity, asked ?? feed?.receiptNumber, saleId);
   if (own) {
-    const sale = own.payload;
+    const { sale } = own;
     // Older than the feed: other tills' returns of it are counted by the server alone, when it answers.
     const counted = feed ?? (online ? await online({ saleId: sale.saleId }).catch(() => null) : null);
     return ok({
-      source: returnableSourceFromSale(sale),
-      receiptNumber: formatReceiptNumber(own),
+      source: own.source,
+      receiptNumber: own.receiptNumber,
       soldAt: sale.completedAt,
       ...(await mergeLocalReturns(db, sale.saleId, counted ?? undefined)),
       foundIn: 'journal',
@@ -132,28 +136,14 @@ async function fromFeed(db: TillDatabase, query: SaleLookupQuery): Promise<Store
 
 async function fromOwnJournal(
   db: TillDatabase,
-  identity: { storeCode: string; tillCode: string } | undefined,
+  identity: TillCodes | undefined,
   receiptNumber: string | undefined,
   saleId: string | undefined,
-): Promise<SaleEntry | null> {
-  if (!identity) return null;
-  if (receiptNumber !== undefined) {
-    const parsed = parseReceiptNumber(receiptNumber);
-    if (
-      !parsed.ok ||
-      parsed.value.storeCode !== identity.storeCode ||
-      parsed.value.tillCode !== identity.tillCode
-    )
-      return null;
-    const doc = await db.journal.findOne({ selector: { sequence: parsed.value.sequence } }).exec();
-    const entry = doc?.toMutableJSON();
-    return entry?.kind === 'sale.completed' ? (entry as SaleEntry) : null;
-  }
-  // By sale id without the feed's help: the journal has no index on it (rare: receipts carry their number).
-  const doc = await db.journal
-    .findOne({ selector: { kind: 'sale.completed', 'payload.saleId': saleId } })
-    .exec();
-  return doc ? (doc.toMutableJSON() as SaleEntry) : null;
+): Promise<OwnSale | undefined> {
+  if (!identity) return undefined;
+  if (receiptNumber !== undefined) return findOwnSaleByReceipt(db, identity, receiptNumber);
+  // By sale id without the feed's help (rare: receipts carry their number).
+  return saleId === undefined ? undefined : findOwnSaleById(db, saleId);
 }
 
 /**
@@ -171,17 +161,11 @@ async function mergeLocalReturns(
   for (const line of counted?.lines ?? []) if (line.returned > 0) returned[line.lineId] = line.returned;
   const refunded = counted ? refundedByTender(counted) : {};
   const known = new Set(counted?.returnIds ?? []);
-  const local = await db.journal
-    .find({ selector: { kind: 'return.completed', 'payload.source.id': saleId } })
-    .exec();
-  for (const doc of local) {
-    const entry = doc.toMutableJSON() as ReturnEntry;
-    if (entry.payload.source.type !== 'sale' || known.has(entry.payload.returnId)) continue;
-    for (const line of entry.payload.lines)
-      returned[line.sourceLineId] = (returned[line.sourceLineId] ?? 0) + line.quantity;
-    for (const refund of entry.payload.refunds)
-      refunded[refund.sourceTenderId] = (refunded[refund.sourceTenderId] ?? 0) + refund.amount.minor;
-  }
+  const local = (await ownReturnsOf(db, { type: 'sale', id: saleId })).filter((r) => !known.has(r.returnId));
+  for (const [lineId, units] of Object.entries(unitsReturned(local)))
+    returned[lineId] = (returned[lineId] ?? 0) + units;
+  for (const [tenderId, minor] of Object.entries(refundedByTenderOf(local)))
+    refunded[tenderId] = (refunded[tenderId] ?? 0) + minor;
   return { alreadyReturned: returned, alreadyRefunded: refunded };
 }
 

@@ -3,19 +3,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aProduct } from '../core/cart/test-builders';
 import type { JournalEntry } from '../core/journal/journal-entry';
 import type { CompletedSale } from '../core/sale';
-import { hashPin } from '../core/staff/staff-member';
-import { createJournalWriter } from '../data/journal-writer';
-import { findProductByBarcode } from '../data/product-lookup';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
 import { createOpenSaleKeeper, restoreOpenSale, SESSION_IDLE_MS, savedSaleOf } from './open-sale';
 import { createReceiptDesk } from './receipt-desk';
 import { createSaleStore } from './sale-store';
+import { CASHIER, memoryTillServices } from './sale-test-till';
 
 // The open sale through a reload (a second store on the same database, as
 // the renderer builds after a reload) and "Retour au panier" with cash taken,
 // checked against the till's journal, with the real data layer in memory.
 
-const identity = { storeCode: 'PAR01', tillCode: '01', tillId: 'till-a' };
 const YAOURT = aProduct({ id: 'yaourt', barcode: '3017620422003', priceMinor: 1_200 });
 const CREME = aProduct({ id: 'creme', name: 'Crème', barcode: '3017620422034', priceMinor: 800 });
 
@@ -35,14 +32,7 @@ describe('the open sale', () => {
   beforeEach(async () => {
     db = await createTillDatabase(`open-sale-${Math.random()}`, getRxStorageMemory());
     await db.products.bulkInsert([YAOURT, CREME]);
-    await db.staff.insert({
-      id: 'staff-camille',
-      storeCode: 'PAR01',
-      displayName: 'Camille Martin',
-      role: 'cashier',
-      pin: hashPin('1234', new Uint8Array(16).fill(7), 1_000),
-      active: true,
-    });
+    await db.staff.insert(CASHIER);
     clock = Date.parse('2026-12-06T10:00:00Z');
   });
   afterEach(async () => {
@@ -51,14 +41,7 @@ describe('the open sale', () => {
   });
 
   /** What the cashier screen gives its stores, without devices (no bridge). */
-  const tillServices = () => ({
-    db,
-    journal: createJournalWriter(db, identity),
-    findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
-    sync: { identity } as never,
-    bridge: undefined,
-    config: { syncUrl: 'http://127.0.0.1:8787' } as never,
-  });
+  const tillServices = () => memoryTillServices(db);
 
   /** The cashier screen as it starts: a sale store, then whatever this till had open. */
   async function openTill() {

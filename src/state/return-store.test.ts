@@ -6,14 +6,12 @@ import type { JournalEntry } from '../core/journal/journal-entry';
 import { money } from '../core/money';
 import type { CompletedReturn } from '../core/returns';
 import type { CompletedSale } from '../core/sale';
-import { hashPin } from '../core/staff/staff-member';
-import { createJournalWriter } from '../data/journal-writer';
-import { findProductByBarcode } from '../data/product-lookup';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
 import type { ApprovalRequest, ApprovalResult } from './approval-store';
 import { createReceiptDesk } from './receipt-desk';
 import { createReturnStore } from './return-store';
 import { createSaleStore } from './sale-store';
+import { CASHIER, memoryTillServices } from './sale-test-till';
 
 // Returns against this till's own sales, with the real data layer in memory:
 // found offline by receipt number, capped at what is left, refunded in cash
@@ -42,14 +40,7 @@ describe('a return at the till', () => {
   beforeEach(async () => {
     db = await createTillDatabase(`returns-${Math.random()}`, getRxStorageMemory());
     await db.products.bulkInsert([PULL, BONNET]);
-    await db.staff.insert({
-      id: staff.id,
-      storeCode: 'PAR01',
-      displayName: staff.displayName,
-      role: 'cashier',
-      pin: hashPin('1234', new Uint8Array(16).fill(7), 1_000),
-      active: true,
-    });
+    await db.staff.insert(CASHIER);
     asked.length = 0;
     answer = { ok: true, approverStaffId: 'manager-1' };
   });
@@ -57,14 +48,7 @@ describe('a return at the till', () => {
     await db.close();
   });
 
-  const services = () => ({
-    db,
-    journal: createJournalWriter(db, identity),
-    findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
-    sync: { identity } as never,
-    bridge: undefined,
-    config: { syncUrl: 'http://127.0.0.1:8787' } as never,
-  });
+  const services = () => memoryTillServices(db);
 
   function till() {
     const sale = createSaleStore(services(), createReceiptDesk(services()));

@@ -3,9 +3,9 @@ import type { DisplayLines } from '../core/bridge/bridge-methods';
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import { aKgProduct, aProduct } from '../core/cart/test-builders';
 import type { Product } from '../core/catalog/product';
-import type { JournalEntry } from '../core/journal/journal-entry';
+import type { JournalEntry, TillIdentity } from '../core/journal/journal-entry';
 import type { CompletedSale } from '../core/sale';
-import { hashPin } from '../core/staff/staff-member';
+import { hashPin, type StaffMember } from '../core/staff/staff-member';
 import { createJournalWriter } from '../data/journal-writer';
 import { findProductByBarcode } from '../data/product-lookup';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
@@ -54,17 +54,38 @@ export function fakeApprovals(
   return approvals;
 }
 
+/** Camille Martin, cashier, PIN 1234, as the till's staff collection holds her. */
+export const CASHIER: StaffMember = {
+  id: 'staff-camille',
+  storeCode: 'PAR01',
+  displayName: 'Camille Martin',
+  role: 'cashier',
+  pin: hashPin('1234', new Uint8Array(16).fill(7), 1_000),
+  active: true,
+};
+
+/** What the cashier screen gives its stores, over a till database in memory: no network, devices only as given. */
+export function memoryTillServices(
+  db: TillDatabase,
+  {
+    identity: till = identity,
+    bridge,
+  }: { readonly identity?: TillIdentity; readonly bridge?: PosBridge } = {},
+) {
+  return {
+    db,
+    journal: createJournalWriter(db, till),
+    findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
+    sync: { identity: till } as never,
+    bridge,
+    config: { syncUrl: 'http://127.0.0.1:8787' } as never,
+  };
+}
+
 export async function openTestTill(products: readonly Product[] = [YAOURT, CREME, POMMES, BAGUETTE]) {
   const db: TillDatabase = await createTillDatabase(`sale-flows-${Math.random()}`, getRxStorageMemory());
   await db.products.bulkInsert([...products]);
-  await db.staff.insert({
-    id: 'staff-camille',
-    storeCode: 'PAR01',
-    displayName: 'Camille Martin',
-    role: 'cashier',
-    pin: hashPin('1234', new Uint8Array(16).fill(7), 1_000),
-    active: true,
-  });
+  await db.staff.insert(CASHIER);
   const shown: DisplayLines[] = [];
   const bridge = {
     onHostConnection: () => () => undefined,
@@ -76,14 +97,7 @@ export async function openTestTill(products: readonly Product[] = [YAOURT, CREME
       return { ok: true, value: { done: true } };
     },
   } as unknown as PosBridge;
-  const services = {
-    db,
-    journal: createJournalWriter(db, identity),
-    findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
-    sync: { identity } as never,
-    bridge,
-    config: { syncUrl: 'http://127.0.0.1:8787' } as never,
-  };
+  const services = memoryTillServices(db, { bridge });
   const newSaleStore = (keeper?: SaleKeeper) =>
     createSaleStore(services, createReceiptDesk(services), keeper);
   return {

@@ -12,6 +12,7 @@ import {
   type TenderCountLine,
 } from '../core/shifts/shift-report';
 import { staffPolicyOf } from '../core/staff/permissions';
+import { journalEntries } from '../data/journal-query';
 import { fetchServerShiftTotals } from '../data/server-shift-totals';
 import { shiftErrorWords } from '../i18n/error-words';
 import { t } from '../i18n/i18n';
@@ -94,10 +95,7 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
 
   /** This till's journal, in sequence order (entries pulled back from a previous device excluded). */
   async function journal(fromSequence = 0): Promise<JournalEntry[]> {
-    const docs = await services.db.journal
-      .find({ selector: { sequence: { $gte: fromSequence } }, sort: [{ sequence: 'asc' }] })
-      .exec();
-    return docs.map((doc) => doc.toMutableJSON() as JournalEntry).filter((e) => e.tillId === tillId);
+    return journalEntries(services.db, { fromSequence, tillId });
   }
 
   async function append(draft: Omit<JournalDraft, 'id' | 'recordedAt'>) {
@@ -130,17 +128,7 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
 
     /** On start: is a shift open on this till (left open by a crash or a restart)? */
     async load(): Promise<void> {
-      const entries = (
-        await Promise.all(
-          (['shift.opened', 'shift.closed'] as const).map((kind) =>
-            services.db.journal.find({ selector: { kind } }).exec(),
-          ),
-        )
-      )
-        .flat()
-        // Cast through unknown: the mutable form of the whole entry union is too complex for the checker.
-        .map((doc) => doc.toJSON() as unknown as JournalEntry)
-        .filter((e) => e.tillId === tillId);
+      const entries = await journalEntries(services.db, { kinds: ['shift.opened', 'shift.closed'], tillId });
       const opened = findOpenShift(entries);
       store.setState({ status: opened ? 'open' : 'none', opened, foundAtStart: opened !== undefined });
     },

@@ -5,13 +5,11 @@ import type { JournalEntry } from '../core/journal/journal-entry';
 import type { CompletedSale } from '../core/sale';
 import type { DeviceKey } from '../core/settings/device-keys';
 import type { StoreSettings } from '../core/settings/store-settings';
-import { hashPin } from '../core/staff/staff-member';
-import { createJournalWriter } from '../data/journal-writer';
-import { findProductByBarcode } from '../data/product-lookup';
 import { createTillDatabase, type TillDatabase } from '../data/till-database';
 import { createReceiptDesk } from './receipt-desk';
 import { saleBasketPort } from './sale-basket-port';
 import { createSaleStore } from './sale-store';
+import { CASHIER, memoryTillServices } from './sale-test-till';
 
 // A till in memory for the ticket and voucher flow tests: the real database,
 // journal writer and sale store, a signed-in cashier, settings with the
@@ -40,23 +38,8 @@ export async function memoryTill(deviceKeys: DeviceKey[], tillId = 'till-a') {
   const db: TillDatabase = await createTillDatabase(`tickets-${Math.random()}`, getRxStorageMemory());
   await db.products.bulkInsert([YAOURT]);
   await db.settings.insert(settingsWith(deviceKeys));
-  await db.staff.insert({
-    id: 'staff-camille',
-    storeCode: 'PAR01',
-    displayName: 'Camille Martin',
-    role: 'cashier',
-    pin: hashPin('1234', new Uint8Array(16).fill(7), 1_000),
-    active: true,
-  });
-  const identity = { storeCode: 'PAR01', tillCode: '01', tillId };
-  const services = {
-    db,
-    journal: createJournalWriter(db, identity),
-    findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
-    sync: { identity } as never,
-    bridge: undefined,
-    config: { syncUrl: 'http://127.0.0.1:8787' } as never,
-  };
+  await db.staff.insert(CASHIER);
+  const services = memoryTillServices(db, { identity: { storeCode: 'PAR01', tillCode: '01', tillId } });
   const sale = createSaleStore(services, createReceiptDesk(services));
   await sale.signIn('1234');
   const sales = async (): Promise<CompletedSale[]> =>

@@ -4,26 +4,13 @@ import { useStore } from 'zustand';
 import { priceCart } from '../../core/cart';
 import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
-import { createApprovalStore } from '../../state/approval-store';
 import { keptCash } from '../../state/kept-tenders';
-import { createNoSaleStore } from '../../state/no-sale-store';
-import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
-import { createPinGuard } from '../../state/pin-guard';
-import { createProductSearchStore } from '../../state/product-search-store';
-import { createReceiptDesk } from '../../state/receipt-desk';
-import { createReturnStore } from '../../state/return-store';
-import { createSaleStore } from '../../state/sale-store';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
-import { createSessionLockStore } from '../../state/session-lock-store';
-import { createShiftStore } from '../../state/shift-store';
-import { createSignInStore } from '../../state/sign-in-store';
-import { storeSaleFinder } from '../../state/store-sale-finder';
-import { createWaitingReceipts } from '../../state/waiting-receipts';
 import { Toasts } from '../../ui/kit/Toasts';
-import { tillToasts } from '../../ui/kit/toast-store';
 import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
+import { cashierMenuEntries } from './cashier-menu';
 import { FunctionsDialog } from './FunctionsDialog';
 import { PaymentPanel } from './PaymentPanel';
 import { ReceiptPanel } from './ReceiptPanel';
@@ -34,18 +21,15 @@ import { ScanForm } from './ScanForm';
 import { SignInPanel } from './SignInPanel';
 import { SaleEditingPanel } from './sale/SaleEditingPanel';
 import { SalePadFor } from './sale/SalePad';
-import { saleMenuEntries } from './sale/sale-menu';
-import { useSaleEditing } from './sale/use-sale-editing';
 import { ProductSearch } from './search/ProductSearch';
 import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
 import { LockScreen } from './staff/LockScreen';
 import { NoSaleDialog } from './staff/NoSaleDialog';
-import { useIdleLock } from './staff/use-idle-lock';
 import { TillMenu, useFunctionKey } from './TillMenu';
 import { KioskTicketNotice } from './tickets/KioskTicketNotice';
 import { TicketDialogs } from './tickets/TicketDialogs';
-import { useTicketFlows } from './tickets/use-ticket-flows';
 import type { TillMenuEntry } from './till-menu';
+import { useCashierFlows } from './use-cashier-flows';
 import { WaitingReceiptsList } from './WaitingReceiptsList';
 
 const PAY_KEY = 'F12';
@@ -54,84 +38,30 @@ export function CashierScreen() {
   const { t } = useTranslation();
   const format = useFormat();
   const services = useTillServices();
-  const [keeper] = useState(() => createOpenSaleKeeper(services.db));
-  const [desk] = useState(() => createReceiptDesk(services));
-  const [sale] = useState(() => createSaleStore(services, desk, keeper));
-  // Wrong PINs count per person wherever typed: one guard for sign-in, unlock and approvals.
-  const [pinGuard] = useState(() => createPinGuard(services));
-  // Supervisor/manager PIN approvals for every flow of the till: `approvals.require(staff, request)`.
-  const [approvals] = useState(() => createApprovalStore({ ...services, pinGuard }));
-  const [signIn] = useState(() => createSignInStore({ ...services, pinGuard }, sale.signInAs));
-  const [lock] = useState(() =>
-    createSessionLockStore(
-      { ...services, pinGuard },
-      {
-        current: () => sale.store.getState().staff,
-        resumeAs: (staff) => void sale.signInAs(staff),
-        busy: () =>
-          sale.store.getState().card !== undefined || approvals.store.getState().pending !== undefined,
-      },
-    ),
-  );
-  const [noSale] = useState(() => createNoSaleStore(services, approvals, () => sale.store.getState().staff));
+  const cashier = useCashierFlows(services);
+  const {
+    sale,
+    desk,
+    approvals,
+    signIn,
+    lock,
+    noSale,
+    editing,
+    returns,
+    tickets: flows,
+    productSearch,
+    waiting,
+    shift,
+    restored,
+  } = cashier;
   const locked = useStore(lock.store, (s) => s.lock !== undefined);
-  // The everyday sale: quantities, prices, discounts, quick keys, parked sales (src/apps/cashier/sale).
-  const editing = useSaleEditing(sale, services.db, approvals);
-  // Returns and exchanges (src/state/return-store.ts): the till menu's "Retour".
-  const [returns] = useState(() =>
-    createReturnStore({
-      ...services,
-      till: { storeCode: services.sync.identity.storeCode, tillCode: services.sync.identity.tillCode },
-      approvals,
-      findStoreSale: storeSaleFinder(services.db, services.sync.lookupSale),
-      basketTotal: () => priceCart(sale.store.getState().cart).totals.total,
-      takeExchangeCredit: (credit) => sale.takeExchangeCredit(credit),
-    }),
-  );
-  // Kiosk tickets and gift vouchers (tickets/): their scan path sits in front of the sale's.
-  const flows = useTicketFlows(services, sale, editing.lineEdit.submit);
   const state = useStore(sale.store);
   const returnsOpen = useStore(returns.store, (s) => s.open);
-  const [productSearch] = useState(() =>
-    createProductSearchStore({
-      searchProducts: services.searchProducts,
-      addProduct: sale.addProduct,
-      scan: sale.scan,
-    }),
-  );
   const print = useStore(desk.store, (s) => s.print);
-  // The sale this till had open before a reload or a crash comes back first.
-  const [restored, setRestored] = useState(false);
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let gone = false;
-    void restoreOpenSale(sale, keeper, services.db, services.bridge).then(async (unsubscribe) => {
-      // A till locked before the reload stays locked.
-      await lock.restore();
-      if (gone) unsubscribe();
-      else stop = unsubscribe;
-      setRestored(true);
-    });
-    return () => {
-      gone = true;
-      stop?.();
-    };
-  }, [sale, keeper, services, lock]);
-  const [waiting] = useState(() => createWaitingReceipts(services.bridge, desk.receiptPrinted));
-  const [shift] = useState(() => createShiftStore(services, approvals));
-  useEffect(() => {
-    void shift.load();
-    return shift.dispose;
-  }, [shift]);
   const shiftState = useStore(shift.store);
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
   const priced = priceCart(state.cart);
   const signedIn = state.staff !== undefined && !locked;
-  useIdleLock(lock, sale.store);
-  const staffMenu: TillMenuEntry[] = [
-    { id: 'no-sale', labelKey: 'noSale.menu', onSelect: noSale.start },
-    { id: 'lock', labelKey: 'lock.menu', shortcut: 'F11', onSelect: () => void lock.lock() },
-  ];
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
   useEffect(
     () =>
@@ -149,71 +79,16 @@ export function CashierScreen() {
         : undefined,
     [signedIn, services.bridge, flows, productSearch, returns],
   );
-  // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
-  const printStatus = print?.status;
-  useEffect(() => {
-    if (signedIn && printStatus !== 'printing') void waiting.refresh();
-  }, [signedIn, printStatus, waiting]);
-  useEffect(
-    () =>
-      services.bridge?.onDeviceStatus((status) => {
-        if (status.kind === 'printer') void waiting.refresh();
-      }),
-    [services.bridge, waiting],
-  );
 
   // F12 takes the payment, as on the pay button; the menu's own keys are its entries'.
   const canPay = signedIn && priced.lines.length > 0 && state.payment === undefined;
   useFunctionKey(PAY_KEY, sale.startPayment, canPay);
-  const lastLine = priced.lines[priced.lines.length - 1]?.line;
-  // The till's function keys: each flow adds its entries here (see till-menu.ts).
-  const menuEntries: TillMenuEntry[] = [
-    {
-      id: 'void-last',
-      labelKey: 'cashierLayout.voidLast',
-      shortcut: 'F6',
-      disabled: lastLine === undefined || state.payment !== undefined,
-      onSelect: () => {
-        if (!lastLine) return;
-        sale.voidLine(lastLine.lineId);
-        const stillThere = priceCart(sale.store.getState().cart).lines.some(
-          ({ line }) => line.lineId === lastLine.lineId,
-        );
-        if (!stillThere) tillToasts.info(t('cashierLayout.voided', { name: lastLine.name }));
-      },
-    },
-    ...saleMenuEntries(editing, {
-      paying: state.payment !== undefined,
-      basketEmpty: priced.lines.length === 0,
-    }),
-    {
-      id: 'search',
-      labelKey: 'productSearch.open',
-      shortcut: 'F3',
-      onSelect: productSearch.openSearch,
-      disabled: state.payment !== undefined,
-    },
-    {
-      id: 'returns',
-      labelKey: 'returns.menu',
-      shortcut: 'F4',
-      onSelect: returns.open,
-      disabled: state.payment !== undefined,
-    },
-    {
-      id: 'shift',
-      labelKey: 'shifts.menu.label',
-      shortcut: 'F9',
-      onSelect: () => shift.show('menu'),
-    },
-    {
-      id: 'voucher-sale',
-      labelKey: 'vouchers.menu',
-      onSelect: flows.vouchers.openSell,
-      disabled: state.payment !== undefined,
-    },
-    ...staffMenu,
-  ];
+  // The till's function keys: each flow's entries (cashier-menu.ts), and F1 to list them all.
+  const menuEntries = cashierMenuEntries(cashier, {
+    paying: state.payment !== undefined,
+    basketEmpty: priced.lines.length === 0,
+    lastLine: priced.lines[priced.lines.length - 1]?.line,
+  });
   const [functionsOpen, setFunctionsOpen] = useState(false);
   const menu: TillMenuEntry[] = [
     {

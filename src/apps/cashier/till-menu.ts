@@ -1,12 +1,11 @@
 import type { ParseKeys } from 'i18next';
 
 // The till's function keys: one row of large buttons, each also on an F-key.
-// Each flow adds ONE entry to the list CashierScreen passes to <TillMenu>:
-//   { id: 'returns', labelKey: 'returns.menu', shortcut: 'F4', onSelect: () => returns.open() }
-// Taken: F1 all functions (a list of every entry), F6 void the last line,
-// F12 pay (the pay button). Suggested for the flows to come: F11 search, F2 quantity, F3 quick keys, F4 returns, F7
-// discount, F8 park, F9 shift and cash, F10 lock. clashingShortcuts() finds
-// a key given twice.
+// Each flow exports its entries (returns/returns-menu.ts gives
+//   { id: 'returns', labelKey: 'returns.menu', shortcut: 'F4', onSelect: returns.open })
+// and cashier-menu.ts puts them in the row's order: the key plan is there.
+// F1 (all functions, a list of every entry) is the screen's, F12 the pay
+// button's. clashingShortcuts() finds a key given twice.
 
 export const FUNCTION_KEYS = ['F1', 'F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10', 'F11', 'F12'] as const;
 /** F5 is left out: in a browser it reloads the page. */

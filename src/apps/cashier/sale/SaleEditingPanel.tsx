@@ -8,7 +8,7 @@ import { ParkedSalesDialog } from './ParkedSalesDialog';
 import { PriceDialog } from './PriceDialog';
 import { QuantityDialog } from './QuantityDialog';
 import { QuickKeysDialog, WeighDialog } from './QuickKeysDialog';
-import type { SaleEditing } from './use-sale-editing';
+import type { SaleEditing } from './sale-editing';
 import './sale-edit.css';
 
 /** Whether + and − typed now act on the line: not in a dialog, not in a field with text in it. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { editDigits, Numpad } from '../../../ui/kit';
-import type { SaleEditing } from './use-sale-editing';
+import type { SaleEditing } from './sale-editing';
 
 /**
  * The numpad beside the basket: digits, then "×" for the next item's

@@ -1,5 +1,5 @@
 import type { CurrencyCode } from '../../../core/money';
-import type { TicketFlows } from './use-ticket-flows';
+import type { TicketFlows } from './ticket-flows';
 import { VoucherRedeemDialog } from './VoucherRedeemDialog';
 import { VoucherSaleDialog } from './VoucherSaleDialog';
 

@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CurrencyCode } from '../../../core/money';
 import { useFormat } from '../../../i18n/use-format';
 import type { VoucherFlow } from '../../../state/voucher-flow';
 import { AmountKeypad, Dialog } from '../../../ui/kit';
+import { VoucherCodeField, VoucherProblem } from './VoucherFields';
 
 /**
  * Paying with a gift voucher: its code scanned or typed, what the till knows
@@ -23,7 +24,6 @@ export function VoucherRedeemDialog({
   const state = useStore(vouchers.store);
   const [code, setCode] = useState('');
   const [amount, setAmount] = useState(0);
-  const codeId = useId();
   useEffect(() => {
     if (state.scanned === undefined) return;
     setCode(state.scanned);
@@ -48,15 +48,12 @@ export function VoucherRedeemDialog({
       }
     >
       <form className="voucher-code-form" onSubmit={check}>
-        <label htmlFor={codeId}>{t('vouchers.code')}</label>
-        <input
-          id={codeId}
-          className="voucher-code"
-          data-testid="voucher-redeem-code"
-          autoComplete="off"
-          autoFocus
+        <VoucherCodeField
+          label={t('vouchers.code')}
+          testId="voucher-redeem-code"
           value={code}
-          onChange={(event) => setCode(event.target.value)}
+          onChange={setCode}
+          autoFocus
         />
         <button type="submit" className="secondary" data-testid="voucher-redeem-check">
           {t('vouchers.check')}
@@ -79,11 +76,7 @@ export function VoucherRedeemDialog({
         testId="voucher-part"
       />
       <p className="hint">{t('vouchers.partHint')}</p>
-      {state.problem && (
-        <p className="error" role="alert" data-testid="voucher-problem">
-          {state.problem}
-        </p>
-      )}
+      <VoucherProblem problem={state.problem} />
     </Dialog>
   );
 }

@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CurrencyCode } from '../../../core/money';
 import type { VoucherFlow } from '../../../state/voucher-flow';
 import { AmountKeypad, Dialog } from '../../../ui/kit';
+import { VoucherCodeField, VoucherProblem } from './VoucherFields';
 
 /**
  * Selling a gift voucher: the amount typed on the keypad, and the code of the
@@ -15,7 +16,6 @@ export function VoucherSaleDialog({ vouchers, currency }: { vouchers: VoucherFlo
   const state = useStore(vouchers.store);
   const [amount, setAmount] = useState(0);
   const [code, setCode] = useState('');
-  const codeId = useId();
   useEffect(() => {
     if (state.scanned !== undefined) setCode(state.scanned);
   }, [state.scanned]);
@@ -35,23 +35,15 @@ export function VoucherSaleDialog({ vouchers, currency }: { vouchers: VoucherFlo
         enterDisabled={amount === 0}
         autoFocus
       />
-      <label htmlFor={codeId} className="voucher-code-label">
-        {t('vouchers.cardCode')}
-      </label>
-      <input
-        id={codeId}
-        className="voucher-code"
-        data-testid="voucher-sale-code"
-        autoComplete="off"
+      <VoucherCodeField
+        label={t('vouchers.cardCode')}
+        labelClassName="voucher-code-label"
+        testId="voucher-sale-code"
         value={code}
-        onChange={(event) => setCode(event.target.value)}
+        onChange={setCode}
       />
       <p className="hint">{t('vouchers.cardCodeHint')}</p>
-      {state.problem && (
-        <p className="error" role="alert" data-testid="voucher-problem">
-          {state.problem}
-        </p>
-      )}
+      <VoucherProblem problem={state.problem} />
     </Dialog>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { loadQuickKeyItems } from '../../../data/quick-key-products';
 import type { TillDatabase } from '../../../data/till-database';
@@ -37,8 +36,3 @@ export function createSaleEditing(sale: SaleStore, db: TillDatabase, approvals: 
 }
 
 export type SaleEditing = ReturnType<typeof createSaleEditing>;
-
-export function useSaleEditing(sale: SaleStore, db: TillDatabase, approvals: Approvals): SaleEditing {
-  const [editing] = useState(() => createSaleEditing(sale, db, approvals));
-  return editing;
-}

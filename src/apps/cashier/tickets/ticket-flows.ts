@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { isKioskTicketText } from '../../../core/tickets/kiosk-ticket';
 import { createKioskTicketStore } from '../../../state/kiosk-ticket';
 import { saleBasketPort } from '../../../state/sale-basket-port';
@@ -13,27 +12,24 @@ import { createVoucherFlow } from '../../../state/voucher-flow';
  * anything else goes on to `next` (the sale's own scan path: quantities
  * typed before a scan), or straight to the sale.
  */
-export function useTicketFlows(
+export function createTicketFlows(
   services: Pick<TillServices, 'db'>,
   sale: SaleStore,
   next?: (raw: string) => Promise<void>,
 ) {
-  const [flows] = useState(() => {
-    const basket = saleBasketPort(sale);
-    const tickets = createKioskTicketStore({ db: services.db, basket });
-    const vouchers = createVoucherFlow({ db: services.db, basket });
-    const scan = async (raw: string): Promise<void> => {
-      if (vouchers.store.getState().dialog !== 'closed') return vouchers.takeScan(raw);
-      if (isKioskTicketText(raw)) {
-        await tickets.scanTicket(raw);
-        return;
-      }
-      await (next ? next(raw) : sale.scan(raw));
-      tickets.syncWithBasket();
-    };
-    return { tickets, vouchers, scan };
-  });
-  return flows;
+  const basket = saleBasketPort(sale);
+  const tickets = createKioskTicketStore({ db: services.db, basket });
+  const vouchers = createVoucherFlow({ db: services.db, basket });
+  const scan = async (raw: string): Promise<void> => {
+    if (vouchers.store.getState().dialog !== 'closed') return vouchers.takeScan(raw);
+    if (isKioskTicketText(raw)) {
+      await tickets.scanTicket(raw);
+      return;
+    }
+    await (next ? next(raw) : sale.scan(raw));
+    tickets.syncWithBasket();
+  };
+  return { tickets, vouchers, scan };
 }
 
-export type TicketFlows = ReturnType<typeof useTicketFlows>;
+export type TicketFlows = ReturnType<typeof createTicketFlows>;
