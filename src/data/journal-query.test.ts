@@ -79,27 +79,4 @@ describe('journalEntries', () => {
       sequences(await journalEntries(db, { kinds: ['sale.completed'], payload: { saleId: 'sale-9' } })),
     ).toEqual([]);
   });
-
-  it('reads each kind through the (kind, sequence) index, already in order, and a sequence range through its own', async () => {
-    const find = db.journal.find.bind(db.journal);
-    const plans: { index: string[]; sorted: boolean; selected: boolean }[] = [];
-    db.journal.find = ((query) => {
-      const rxQuery = find(query);
-      const plan = rxQuery.getPreparedQuery().queryPlan;
-      plans.push({
-        index: plan.index,
-        sorted: plan.sortSatisfiedByIndex,
-        selected: plan.selectorSatisfiedByIndex,
-      });
-      return rxQuery;
-    }) as typeof db.journal.find;
-    await journalEntries(db, { kinds: ['shift.opened', 'shift.closed'], fromSequence: 2 });
-    await journalEntries(db, { fromSequence: 2 });
-    const byKind = { index: ['_deleted', 'kind', 'sequence', 'id'], sorted: true, selected: true };
-    expect(plans).toEqual([
-      byKind,
-      byKind,
-      { index: ['_deleted', 'sequence', 'id'], sorted: true, selected: true },
-    ]);
-  });
 });

@@ -4,7 +4,6 @@ import type { MigrationStrategies } from 'rxdb';
  * How each collection's stored documents move to the next schema version.
  * Schemas start at version 0 (the first release). Products and orders are at 1
  * and settings at 3: each step added optional fields, so it keeps the document as is.
- * The journal is at 1: the step added an index (kind, sequence), and keeps every entry as is.
  * To change a schema: raise its `version` by one and add the step here,
  * `{ 1: (oldDoc) => newDoc }`; RxDB runs the steps on the till's next start.
  * The pull checkpoints are not migrated: the server accepts every checkpoint
@@ -16,7 +15,7 @@ export const MIGRATION_STRATEGIES = {
   orders: { 1: (doc: unknown) => doc },
   staff: {},
   settings: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc, 3: (doc: unknown) => doc },
-  journal: { 1: (doc: unknown) => doc },
+  journal: {},
   outbox: {},
   sales: {},
 } as const satisfies Record<string, MigrationStrategies>;

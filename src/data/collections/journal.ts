@@ -3,11 +3,9 @@ import type { JournalEntry } from '../../core/journal/journal-entry';
 
 // The till's own append-only journal. Entries are sealed by the core
 // (hash chain) before they are inserted and never updated afterwards.
-// Indexes: the chain's order, and each kind in that order (journal-query.ts),
-// so a look-up by kind reads only the entries of that kind.
 export const journalCollectionSchema: RxJsonSchema<JournalEntry> = {
   title: 'journal',
-  version: 1,
+  version: 0,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -34,7 +32,7 @@ export const journalCollectionSchema: RxJsonSchema<JournalEntry> = {
     'prevHash',
     'hash',
   ],
-  indexes: ['sequence', ['kind', 'sequence']],
+  indexes: ['sequence'],
 };
 
 export type JournalCollection = RxCollection<JournalEntry>;
