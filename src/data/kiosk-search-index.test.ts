@@ -83,6 +83,26 @@ describe('kiosk search index', () => {
     expect(live.size).toBe(CATALOG.length - 1);
   });
 
+  it('lists its categories, and a category’s products in name order, page by page', () => {
+    const live = createKioskSearchIndex(CATALOG);
+    expect(live.categories().map((c) => [c.name, c.count])).toEqual([
+      ['Boucherie', 1],
+      ['Crèmerie', 2],
+      ['Desserts', 1],
+      ['Épicerie salée', 2],
+      ['Épicerie sucrée', 3],
+      ['Poissonnerie', 1],
+    ]);
+    expect(ids(live.inCategory('Épicerie sucrée'))).toEqual(['cafe', 'choco-lait', 'choco-noir']);
+    expect(ids(live.inCategory('Épicerie sucrée', { offset: 1, limit: 1 }))).toEqual(['choco-lait']);
+    live.put(named('miel', 'Miel de lavande'));
+    expect(ids(live.inCategory('Épicerie sucrée'))).toEqual(['cafe', 'choco-lait', 'choco-noir', 'miel']);
+    expect(live.categories().find((c) => c.name === 'Épicerie sucrée')?.count).toBe(4);
+    live.remove('sole');
+    expect(live.categories().map((c) => c.name)).not.toContain('Poissonnerie');
+    expect(live.inCategory('Poissonnerie')).toEqual([]);
+  });
+
   it('answers within its limit over thousands of similar names', () => {
     const many = Array.from({ length: 5_000 }, (_, i) =>
       named(`p${i}`, `Chocolat noir ${i % 100} % – réf. ${String(i).padStart(6, '0')}`),

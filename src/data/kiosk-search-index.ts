@@ -1,4 +1,5 @@
 import { Charset, Encoder, Index } from 'flexsearch';
+import { type CatalogCategory, catalogCategories } from '../core/catalog/categories';
 import { foldForSearch, searchTerms } from '../core/catalog/name-index';
 import type { Product } from '../core/catalog/product';
 
@@ -44,6 +45,10 @@ export interface KioskSearchIndex {
   /** Adds or replaces a product; an inactive product is removed (customers never see it). */
   put(product: Product): void;
   remove(productId: string): void;
+  /** The categories of the indexed products, with icon and count (src/core/catalog/categories.ts). */
+  categories(): CatalogCategory[];
+  /** A category's products in name order, a page at a time (browsing without typing). */
+  inCategory(category: string, page?: { readonly offset?: number; readonly limit?: number }): Product[];
   /** Active products indexed. */
   readonly size: number;
 }
@@ -64,6 +69,14 @@ export function createKioskSearchIndex(products: Iterable<Product> = []): KioskS
   const slots: (Slot | undefined)[] = [];
   const slotById = new Map<string, number>();
   const free: number[] = [];
+  // Worked out again on the first call after a change.
+  let categoryList: CatalogCategory[] | undefined;
+  const byCategory = new Map<string, Slot[]>();
+  const changed = () => {
+    categoryList = undefined;
+    byCategory.clear();
+  };
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
   const remove = (productId: string) => {
     const slot = slotById.get(productId);
@@ -72,6 +85,7 @@ export function createKioskSearchIndex(products: Iterable<Product> = []): KioskS
     slots[slot] = undefined;
     slotById.delete(productId);
     free.push(slot);
+    changed();
   };
 
   const put = (product: Product) => {
@@ -80,6 +94,7 @@ export function createKioskSearchIndex(products: Iterable<Product> = []): KioskS
       remove(product.id);
       return;
     }
+    changed();
     const folded = foldForSearch(product.name);
     const words = folded.split(' ');
     if (existing !== undefined) {
@@ -101,6 +116,20 @@ export function createKioskSearchIndex(products: Iterable<Product> = []): KioskS
     remove,
     get size() {
       return slotById.size;
+    },
+    categories() {
+      categoryList ??= catalogCategories(slots.flatMap((slot) => (slot ? [slot.product] : [])));
+      return categoryList;
+    },
+    inCategory(category, { offset = 0, limit = DEFAULT_LIMIT } = {}) {
+      let members = byCategory.get(category);
+      if (!members) {
+        members = [];
+        for (const slot of slots) if (slot && slot.product.category === category) members.push(slot);
+        members.sort((a, b) => collator.compare(a.product.name, b.product.name));
+        byCategory.set(category, members);
+      }
+      return members.slice(offset, offset + limit).map((slot) => slot.product);
     },
     search(typed, { limit = DEFAULT_LIMIT, category } = {}) {
       const words = searchTerms(typed);

@@ -50,6 +50,8 @@ describe('kiosk search over the till database', () => {
     expect(ids('retiree')).toEqual([]);
     expect(search.stats().indexed).toBe(3);
     expect(search.stats().buildMs).toBeGreaterThanOrEqual(0);
+    expect(search.categories()).toEqual([{ name: 'dairy', icon: 'other', count: 3 }]);
+    expect(search.inCategory('dairy').map((p) => p.id)).toEqual(['choco', 'brulee', 'yaourt']);
   });
 
   it('follows the storage: new, renamed, deactivated and deleted products', async () => {

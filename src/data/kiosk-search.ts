@@ -1,4 +1,5 @@
 import type { RxStorageChangeEvent } from 'rxdb';
+import type { CatalogCategory } from '../core/catalog/categories';
 import type { Product } from '../core/catalog/product';
 import type { ProductCollection } from './collections/products';
 import { createKioskSearchIndex, type KioskSearchIndex, type KioskSearchOptions } from './kiosk-search-index';
@@ -16,6 +17,10 @@ export interface KioskSearch {
    * products indexed so far.
    */
   kioskSearch(typed: string, options?: KioskSearchOptions): Product[];
+  /** The categories to browse, with icon key and product count (src/core/catalog/categories.ts). */
+  categories(): CatalogCategory[];
+  /** A category's products in name order, a page at a time. */
+  inCategory(category: string, page?: { readonly offset?: number; readonly limit?: number }): Product[];
   /** Resolves once every stored product is indexed. */
   readonly ready: Promise<void>;
   /** Products indexed, and how long the first build took (for the bench and the staff corner). */
@@ -77,6 +82,8 @@ export function startKioskSearch(
   return {
     ready,
     kioskSearch: (typed, options) => index.search(typed, options),
+    categories: () => index.categories(),
+    inCategory: (category, page) => index.inCategory(category, page),
     stats: () => ({ indexed: index.size, buildMs }),
     close() {
       closed = true;
