@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskReservationRequest } from '../core/orders/stock-reservation';
-import { reserveKioskStock } from './kiosk-reservation';
+import { releaseKioskStock, reserveKioskStock } from './kiosk-reservation';
 
 const REQUEST: KioskReservationRequest = {
   orderId: '0195509a-6c00-7001-8000-00000000b001',
@@ -52,5 +52,16 @@ describe('reserveKioskStock', () => {
       ok: false,
       error: { code: 'server-unreachable' },
     });
+  });
+
+  it('lets go of an order’s holds, and says whether the server heard it', async () => {
+    const { session, calls } = answering({ released: 1 });
+    expect(await releaseKioskStock(session, REQUEST.orderId)).toBe(true);
+    expect(calls[0]?.slice(0, 3)).toEqual([
+      'POST',
+      '/sync/v1/kiosk-reservations/release',
+      { orderId: REQUEST.orderId },
+    ]);
+    expect(await releaseKioskStock(answering(new Error('offline')).session, REQUEST.orderId)).toBe(false);
   });
 });

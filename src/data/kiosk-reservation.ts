@@ -46,3 +46,26 @@ export async function reserveKioskStock(
     ? ok({ lines: answer.data.lines, repeated: answer.data.repeated })
     : err(answer.data.refusal);
 }
+
+/**
+ * Lets go of the order's holds when the kiosk will not place it (the
+ * customer walked away, the card was declined). Best effort: false when the
+ * server could not be told; the hold then lapses by itself on the server
+ * (30 minutes, sync-server/src/stock/stock-reservations.ts).
+ */
+export async function releaseKioskStock(
+  session: Pick<TillSession, 'request'>,
+  orderId: string,
+): Promise<boolean> {
+  try {
+    await session.request(
+      'POST',
+      '/sync/v1/kiosk-reservations/release',
+      { orderId },
+      AbortSignal.timeout(RESERVATION_TIMEOUT_MS),
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Product } from './product';
 
 // The shelves a customer browses at the kiosk. A product names its category
 // (`category`, also copied into sale lines) and may carry the key of the
@@ -55,7 +54,7 @@ const byName = new Intl.Collator('fr', { sensitivity: 'base' });
  * key in alphabetical order) and its number of products.
  */
 export function catalogCategories(
-  products: Iterable<Pick<Product, 'category' | 'categoryIcon' | 'active'>>,
+  products: Iterable<{ readonly category: string; readonly categoryIcon?: string; readonly active: boolean }>,
 ): CatalogCategory[] {
   const seen = new Map<string, { count: number; icons: Map<string, number> }>();
   for (const product of products) {

@@ -43,6 +43,9 @@ export const kioskReservationRequestSchema = z.strictObject({
 });
 export type KioskReservationRequest = z.infer<typeof kioskReservationRequestSchema>;
 
+/** The kiosk lets go of an order it will not place (POST /sync/v1/kiosk-reservations/release). */
+export const kioskReservationReleaseSchema = z.strictObject({ orderId: uuidV7Schema });
+
 export const reservedLineSchema = z.strictObject({
   productId: productIdSchema,
   quantity: z.number().int().min(1),

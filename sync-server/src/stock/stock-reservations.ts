@@ -25,6 +25,19 @@ import type { Queryable } from '../db/database';
 // transaction before the kiosk export lock (project-journal.ts) and in a
 // transaction of its own (the reservation route) without a lock cycle.
 
+/**
+ * Minutes a kiosk's hold lasts without its order: the customer pays and the
+ * kiosk journals the order within them, or walks away (the kiosk releases
+ * the hold; if it cannot, the hold lapses). An order that arrives after its
+ * hold lapsed is reserved again, or flagged, like an order placed offline.
+ */
+export const KIOSK_HOLD_MINUTES = 30;
+
+/** A hold still counts: not released, and either placed, from the journal, or recent. */
+const IN_FORCE = `r.released_at IS NULL AND (r.via = 'journal'
+  OR r.reserved_at > now() - interval '${KIOSK_HOLD_MINUTES} minutes'
+  OR EXISTS (SELECT 1 FROM kiosk_orders_placed p WHERE p.order_id = r.order_id))`;
+
 export interface ReservationAsk {
   readonly orderId: string;
   /** The kiosk's store: its region's places are the ones it orders from. */
@@ -104,16 +117,20 @@ export async function reserveStock(
   const ids = levelIds(ask.lines, preference);
   const levels = await lockLevels(tx, ids);
 
-  // Under the locks: a retry of this order sees its own earlier hold.
+  // Under the locks: a retry of this order sees its own earlier hold. A hold that lapsed or was
+  // released is no hold: the order is reserved again, under the same rules.
+  await tx.query(`DELETE FROM stock_reservations r WHERE r.order_id = $1 AND NOT (${IN_FORCE})`, [
+    ask.orderId,
+  ]);
   const before = await heldFor(tx, ask.orderId);
   const available = new Map<string, number>();
   for (const row of levels.rows)
     available.set(availableKey(row.location_code, row.product_id), Number(row.quantity));
   const held = await tx.query<{ location_code: string; product_id: string; held: string | number }>(
-    `SELECT location_code, product_id, sum(quantity) AS held FROM stock_reservations
-     WHERE released_at IS NULL AND order_id <> $2
-       AND (location_code || ':' || location_code || ':' || product_id) = ANY($1::text[])
-     GROUP BY location_code, product_id`,
+    `SELECT r.location_code, r.product_id, sum(r.quantity) AS held FROM stock_reservations r
+     WHERE ${IN_FORCE} AND r.order_id <> $2
+       AND (r.location_code || ':' || r.location_code || ':' || r.product_id) = ANY($1::text[])
+     GROUP BY r.location_code, r.product_id`,
     [[...ids], ask.orderId],
   );
   for (const row of held.rows) {
@@ -188,10 +205,34 @@ export async function reserveJournaledOrders(
   return refused;
 }
 
-/** Whether an order holds stock already (reserved by the kiosk before it journaled the order). */
+/** Whether an order holds stock in force (reserved by the kiosk before it journaled the order). */
 export async function hasReservation(tx: Queryable, orderId: string): Promise<boolean> {
-  const rows = await tx.query('SELECT 1 FROM stock_reservations WHERE order_id = $1 LIMIT 1', [orderId]);
+  const rows = await tx.query(
+    `SELECT 1 FROM stock_reservations r WHERE r.order_id = $1 AND ${IN_FORCE} LIMIT 1`,
+    [orderId],
+  );
   return rows.rows.length > 0;
+}
+
+/**
+ * The kiosk lets go of an order it will not place (the customer walked
+ * away, the card was declined): its holds end now. An order already placed
+ * keeps them (only the staff cancels a placed order). Returns how many
+ * holds ended.
+ */
+export async function releaseUnplacedHold(
+  tx: Queryable,
+  orderId: string,
+  storeCode: string,
+): Promise<number> {
+  const rows = await tx.query(
+    `UPDATE stock_reservations r SET released_at = now()
+     WHERE r.order_id = $1 AND r.store_code = $2 AND r.released_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM kiosk_orders_placed p WHERE p.order_id = r.order_id)
+     RETURNING 1`,
+    [orderId, storeCode],
+  );
+  return rows.rows.length;
 }
 
 /** Ends an order's holds (cancelled, or handed over and counted out of stock): its pieces are free again. */
@@ -212,8 +253,8 @@ export async function availableAt(tx: Queryable, locationCode: string, productId
   const rows = await tx.query<{ available: string | number }>(
     `SELECT COALESCE((SELECT (doc->>'quantity')::bigint FROM sync_documents
                       WHERE collection = 'inventory' AND id = $1 AND NOT deleted), 0)
-          - COALESCE((SELECT sum(quantity) FROM stock_reservations
-                      WHERE location_code = $2 AND product_id = $3 AND released_at IS NULL), 0) AS available`,
+          - COALESCE((SELECT sum(r.quantity) FROM stock_reservations r
+                      WHERE r.location_code = $2 AND r.product_id = $3 AND ${IN_FORCE}), 0) AS available`,
     [`${locationCode}:${locationCode}:${productId}`, locationCode, productId],
   );
   return Number(rows.rows[0]?.available ?? 0);

@@ -55,11 +55,16 @@ describe.each(DATABASE_KINDS)('kiosk reservations of the last units ($name)', (k
   let t: TestServer;
   let kioskA: EnrolledTill;
   let kioskB: EnrolledTill;
+  // One journal per kiosk, shared by the tests: each kiosk's chain goes on from test to test.
+  let journalA: TestJournal;
+  let journalB: TestJournal;
 
   beforeAll(async () => {
     t = await startTestServer(kind);
     kioskA = await t.enrol('PAR01', 'K1');
     kioskB = await t.enrol('PAR01', 'K2');
+    journalA = new TestJournal(kioskA);
+    journalB = new TestJournal(kioskB);
     await t.enrol('LYO01', '01');
     for (const [code, locationKind] of [
       ['PAR01', 'store'],
@@ -73,6 +78,8 @@ describe.each(DATABASE_KINDS)('kiosk reservations of the last units ($name)', (k
       WH01: [
         { productId: 'P-LAST', quantity: 1 },
         { productId: 'P-RACE', quantity: 1 },
+        { productId: 'P-WALK', quantity: 1 },
+        { productId: 'P-LATE', quantity: 1 },
         { productId: 'P-THREE', quantity: 3 },
         { productId: 'P-OFFLINE', quantity: 1 },
         { productId: 'P-TEA', quantity: 10 },
@@ -244,7 +251,7 @@ describe.each(DATABASE_KINDS)('kiosk reservations of the last units ($name)', (k
     });
     expect(answer.reserved).toBe(true);
     const before = await held('P-TEA');
-    const entry = new TestJournal(kioskA).append({
+    const entry = journalA.append({
       kind: 'kiosk-order.placed',
       payload: kioskOrder(orderId, kioskA.tillId, [line('P-TEA', 1)]),
     });
@@ -254,7 +261,7 @@ describe.each(DATABASE_KINDS)('kiosk reservations of the last units ($name)', (k
   });
 
   it('an order placed offline is reserved when it arrives; one the stock no longer covers is placed and shown to the staff', async () => {
-    const journal = new TestJournal(kioskB);
+    const journal = journalB;
     const covered = nextOrderId();
     const short = nextOrderId();
     // Both kiosks sold the warehouse's only P-OFFLINE while the link was down.
@@ -303,5 +310,66 @@ describe.each(DATABASE_KINDS)('kiosk reservations of the last units ($name)', (k
     ).toEqual([]);
     expect(await held('P-OFFLINE')).toEqual({ held: 1, orders: 1 });
     expect((await incidents()).filter((i) => i.code === 'kiosk-order-stock-short')).toHaveLength(1);
+  });
+
+  it('a hold is let go when the customer walks away, and lapses when the kiosk cannot say so', async () => {
+    const walkedAway = nextOrderId();
+    const ask = (orderId: string) => ({
+      orderId,
+      fulfilment: { type: 'home-delivery' as const },
+      lines: [{ productId: 'P-WALK', quantity: 1 }],
+    });
+    expect((await reserve(kioskA, ask(walkedAway))).reserved).toBe(true);
+    expect((await reserve(kioskB, ask(nextOrderId()))).reserved).toBe(false);
+    const release = await kioskA.request('POST', '/sync/v1/kiosk-reservations/release', {
+      orderId: walkedAway,
+    });
+    expect(release.json()).toEqual({ released: 1 });
+    const next = nextOrderId();
+    expect((await reserve(kioskB, ask(next))).reserved).toBe(true);
+
+    // Kiosk B's customer leaves too, and the kiosk cannot tell the server: after 30 minutes the unit is free.
+    expect((await reserve(kioskA, ask(nextOrderId()))).reserved).toBe(false);
+    await t.db.query(
+      "UPDATE stock_reservations SET reserved_at = now() - interval '31 minutes' WHERE order_id = $1",
+      [next],
+    );
+    expect((await reserve(kioskA, ask(nextOrderId()))).reserved).toBe(true);
+  });
+
+  it('an order whose hold lapsed before it arrived is reserved again, or flagged when the unit went to another', async () => {
+    const late = nextOrderId();
+    expect(
+      (
+        await reserve(kioskA, {
+          orderId: late,
+          fulfilment: { type: 'home-delivery' },
+          lines: [{ productId: 'P-LATE', quantity: 1 }],
+        })
+      ).reserved,
+    ).toBe(true);
+    await t.db.query(
+      "UPDATE stock_reservations SET reserved_at = now() - interval '31 minutes' WHERE order_id = $1",
+      [late],
+    );
+    // Meanwhile another kiosk takes the unit.
+    expect(
+      (
+        await reserve(kioskB, {
+          orderId: nextOrderId(),
+          fulfilment: { type: 'home-delivery' },
+          lines: [{ productId: 'P-LATE', quantity: 1 }],
+        })
+      ).reserved,
+    ).toBe(true);
+    const entry = journalA.append({
+      kind: 'kiosk-order.placed',
+      payload: kioskOrder(late, kioskA.tillId, [line('P-LATE', 1)]),
+    });
+    expect((await kioskA.request('POST', '/sync/v1/journal/push', asNewRows([entry]))).json()).toEqual([]);
+    expect(await held('P-LATE')).toEqual({ held: 1, orders: 1 });
+    expect((await incidents()).filter((i) => i.detail.orderId === late).map((i) => i.code)).toEqual([
+      'kiosk-order-stock-short',
+    ]);
   });
 });
