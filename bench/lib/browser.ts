@@ -14,7 +14,7 @@ import { CHROMIUM_PATH } from '../../tests/support/browser';
 export const BUILD_DIR = 'node_modules/.cache/bench';
 const PAGES_DIR = join(BUILD_DIR, 'pages');
 
-export type PageName = 'till-page' | 'pouch-page' | 'cashier-page';
+export type PageName = 'till-page' | 'pouch-page' | 'cashier-page' | 'kiosk-page';
 
 export async function buildPages(): Promise<void> {
   mkdirSync(PAGES_DIR, { recursive: true });
@@ -23,6 +23,7 @@ export async function buildPages(): Promise<void> {
       'bench/browser/till-page.ts',
       'bench/browser/pouch-page.ts',
       'bench/browser/cashier-page.ts',
+      'bench/browser/kiosk-page.ts',
     ],
     // The cashier page renders the till's React screens (and imports their stylesheet).
     jsx: 'automatic',

@@ -2,19 +2,24 @@ import type { MigrationStrategies } from 'rxdb';
 
 /**
  * How each collection's stored documents move to the next schema version.
- * Schemas start at version 0 (the first release). Products and orders are at 1
- * and settings at 3: each step added optional fields, so it keeps the document as is.
+ * Schemas start at version 0 (the first release). Orders are at 1, products at 2
+ * and settings at 4: each step added optional fields, so it keeps the document as is.
  * To change a schema: raise its `version` by one and add the step here,
  * `{ 1: (oldDoc) => newDoc }`; RxDB runs the steps on the till's next start.
  * The pull checkpoints are not migrated: the server accepts every checkpoint
  * it ever issued (docs/sync-protocol.md section 1).
  */
 export const MIGRATION_STRATEGIES = {
-  products: { 1: (doc: unknown) => doc },
+  products: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc },
   inventory: {},
   orders: { 1: (doc: unknown) => doc },
   staff: {},
-  settings: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc, 3: (doc: unknown) => doc },
+  settings: {
+    1: (doc: unknown) => doc,
+    2: (doc: unknown) => doc,
+    3: (doc: unknown) => doc,
+    4: (doc: unknown) => doc,
+  },
   journal: {},
   outbox: {},
   sales: {},

@@ -2,6 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type StockLevel, stockLevelId } from '../core/catalog/stock-level';
+import { kioskAvailability } from './kiosk-availability';
 import { stockByLocation, stockByLocationQuery } from './stock-by-location';
 import { createTillDatabase, type TillDatabase } from './till-database';
 
@@ -45,5 +46,32 @@ describe('stockByLocation', () => {
     expect(plan.index).toEqual(['_deleted', 'productId', 'id']);
     expect(plan.startKeys.slice(0, 2)).toEqual([false, 'kettle']);
     expect(plan.endKeys.slice(0, 2)).toEqual([false, 'kettle']);
+  });
+
+  it('gives the kiosk each place with its age and dates, under the store’s rules', async () => {
+    db = await createTillDatabase(
+      `stock-${Math.random()}`,
+      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    );
+    await db.inventory.bulkInsert([
+      level({ kind: 'warehouse', code: 'WH01' }, 'kettle', 20),
+      level({ kind: 'this-store', code: 'PAR01' }, 'kettle', 0),
+    ]);
+    // Monday 2026-11-23, 10:00 in Paris: the figures are from 09:00, an hour ago.
+    const seen = await kioskAvailability(db, 'kettle', {
+      now: '2026-11-23T10:00:00+01:00',
+      settings: { storeCode: 'PAR01', kioskOrdering: { stockStaleMinutes: 30 } },
+    });
+    expect(seen.orderable).toBe(true);
+    expect(seen.places.map((p) => [p.code, p.asOfLocal.time, p.toConfirm, p.options.length])).toEqual([
+      ['PAR01', '09:00', true, 0],
+      ['WH01', '09:00', true, 2],
+    ]);
+    expect(seen.earliestDelivery).toEqual({ type: 'home-delivery', date: '2026-11-26', from: 'WH01' });
+    const none = await kioskAvailability(db, 'toaster', {
+      now: '2026-11-23T10:00:00+01:00',
+      settings: { storeCode: 'PAR01' },
+    });
+    expect(none).toEqual({ places: [], orderable: false });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currencyCodeSchema } from '../money/currency';
 import { textSchema } from '../values/text';
+import { categoryIconSchema } from './categories';
 
 // A product as the server owns it and every till replicates it.
 // Prices include VAT (EU retail) and are integer minor units; the VAT rate is
@@ -26,6 +27,8 @@ export const productSchema = z.object({
   /** Lower-cased, accent-free words of the name, for indexed prefix search. */
   searchName: textSchema('one-line', { min: 1, max: 200 }),
   category: productCategorySchema,
+  /** Key of the icon that stands for the category on the kiosk ("bakery"; categories.ts). Absent: a generic icon. */
+  categoryIcon: categoryIconSchema.optional(),
   /** Price including VAT, in minor units of `currency`. */
   priceMinor: z.number().int().min(0).max(100_000_000),
   currency: currencyCodeSchema,

@@ -9,6 +9,7 @@ import { returnPolicySchema } from '../returns/return-policy';
 import { staffPolicySchema } from '../staff/permissions';
 import { storeCodeSchema } from '../values/identifiers';
 import { deviceKeysSchema } from './device-keys';
+import { kioskOrderingSchema } from './kiosk-ordering';
 
 // Everything a till of one store needs to know that the server decides:
 // identity for receipts, scan layouts, promotions in force, and the public key
@@ -88,6 +89,8 @@ export const storeSettingsSchema = z
     returnPolicy: returnPolicySchema.optional(),
     /** Public keys of the store's devices: a till checks a kiosk's ticket offline with them (device-keys.ts). */
     deviceKeys: deviceKeysSchema.optional(),
+    /** Kiosk orders: stock staleness, pickup and delivery dates, delivery fees (kiosk-ordering.ts; defaults there). */
+    kioskOrdering: kioskOrderingSchema.optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.

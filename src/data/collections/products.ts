@@ -6,7 +6,8 @@ import type { Product } from '../../core/catalog/product';
 export const productCollectionSchema: RxJsonSchema<Product> = {
   title: 'products',
   // 1: `legalGuarantee` (optional), for the receipt's legal-guarantee mention.
-  version: 1,
+  // 2: `categoryIcon` (optional), the kiosk's icon for the category.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -15,6 +16,7 @@ export const productCollectionSchema: RxJsonSchema<Product> = {
     name: { type: 'string', maxLength: 200 },
     searchName: { type: 'string', maxLength: 200 },
     category: { type: 'string', maxLength: 80 },
+    categoryIcon: { type: 'string', maxLength: 32 },
     priceMinor: { type: 'integer', minimum: 0, maximum: 100_000_000, multipleOf: 1 },
     currency: { type: 'string', maxLength: 3 },
     vatRateBps: { type: 'integer', minimum: 0, maximum: 10_000, multipleOf: 1 },

@@ -5,7 +5,8 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
   // 1: `logoAssetId` and `receiptPrintMode` (both optional).
   // 2: `staffPolicy` (optional). 3: `storeSalesDays`, `returnPolicy`, `deviceKeys`, `quickKeys` (optional fields of issue 12).
-  version: 3,
+  // 4: `kioskOrdering` (optional, issue 13).
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -26,6 +27,7 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     returnPolicy: { type: 'object' },
     deviceKeys: { type: 'array', items: { type: 'object' } },
     quickKeys: { type: 'array' },
+    kioskOrdering: { type: 'object' },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
 };

@@ -1,9 +1,13 @@
+import type { CategoryIcon } from '../../../src/core/catalog/categories';
+
 // The demo store's shelves. VAT follows French rules for each kind of goods:
 // 5.5 % most food and books, 10 % ready-to-eat food and take-away, 20 % alcohol,
 // confectionery and non-food, 2.1 % press publications.
 
 export interface CategoryTemplate {
   readonly name: string;
+  /** The kiosk's icon for the category (src/core/catalog/categories.ts). */
+  readonly icon: CategoryIcon;
   readonly vatRateBps: number;
   /** [item name, reference price in cents for the first size]. */
   readonly items: readonly (readonly [string, number])[];
@@ -18,6 +22,7 @@ export interface CategoryTemplate {
 export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   {
     name: 'Épicerie salée',
+    icon: 'pantry',
     vatRateBps: 550,
     items: [
       ['Pâtes spaghetti', 139],
@@ -44,6 +49,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Épicerie sucrée',
+    icon: 'breakfast',
     vatRateBps: 550,
     items: [
       ['Confiture de fraises', 279],
@@ -67,6 +73,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Boissons',
+    icon: 'drinks',
     vatRateBps: 550,
     items: [
       ['Eau minérale plate', 59],
@@ -87,6 +94,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Vins et alcools',
+    icon: 'wine',
     vatRateBps: 2000,
     items: [
       ['Bordeaux rouge AOP', 699],
@@ -107,6 +115,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Crèmerie',
+    icon: 'dairy',
     vatRateBps: 550,
     items: [
       ['Œufs frais plein air x6', 259],
@@ -127,6 +136,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Boulangerie et pâtisserie',
+    icon: 'bakery',
     vatRateBps: 550,
     items: [
       ['Baguette tradition', 129],
@@ -147,6 +157,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Fruits et légumes',
+    icon: 'produce',
     vatRateBps: 550,
     byWeight: true,
     items: [
@@ -168,6 +179,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Boucherie et fromage à la coupe',
+    icon: 'butcher',
     vatRateBps: 550,
     byWeight: true,
     items: [
@@ -189,6 +201,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Traiteur et snacking',
+    icon: 'deli',
     vatRateBps: 1000,
     items: [
       ['Sandwich jambon-beurre', 399],
@@ -209,6 +222,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Confiserie',
+    icon: 'candy',
     vatRateBps: 2000,
     items: [
       ['Bonbons à la violette', 349],
@@ -229,6 +243,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Surgelés',
+    icon: 'frozen',
     vatRateBps: 550,
     items: [
       ['Petits pois extra-fins', 229],
@@ -249,6 +264,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Hygiène et beauté',
+    icon: 'beauty',
     vatRateBps: 2000,
     items: [
       ['Savon de Marseille', 249],
@@ -269,6 +285,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Entretien',
+    icon: 'cleaning',
     vatRateBps: 2000,
     items: [
       ['Liquide vaisselle citron', 189],
@@ -289,6 +306,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Presse',
+    icon: 'press',
     vatRateBps: 210,
     items: [
       ['Quotidien national', 290],
@@ -309,6 +327,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Livres',
+    icon: 'books',
     vatRateBps: 550,
     items: [
       ['Roman policier', 899],
@@ -329,6 +348,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Maison et bazar',
+    icon: 'home',
     vatRateBps: 2000,
     durable: true,
     items: [
@@ -350,6 +370,7 @@ export const CATEGORY_TEMPLATES: readonly CategoryTemplate[] = [
   },
   {
     name: 'Jouets et loisirs',
+    icon: 'toys',
     vatRateBps: 2000,
     durable: true,
     items: [

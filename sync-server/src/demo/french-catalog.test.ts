@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasValidGtinCheckDigit } from '../../../src/core/barcodes/gtin';
+import { catalogCategories } from '../../../src/core/catalog/categories';
 import { FRENCH_VAT_RATES_BPS, productSchema } from '../../../src/core/catalog/product';
 import { sha256Hex } from '../../../src/core/journal/entry-hash';
 import { generateFrenchCatalog } from './french-catalog';
@@ -43,6 +44,14 @@ describe('demo French catalog', () => {
     expect(catalog.filter((p) => p.legalGuarantee !== true).every((p) => !('legalGuarantee' in p))).toBe(
       true,
     );
+  });
+
+  it('gives every category its own icon, one the kiosk draws', () => {
+    const categories = catalogCategories(catalog);
+    expect(categories).toHaveLength(17);
+    expect(categories.every((c) => c.icon !== 'other')).toBe(true);
+    expect(new Set(categories.map((c) => c.icon)).size).toBe(categories.length);
+    expect(catalog.every((p) => p.categoryIcon !== undefined)).toBe(true);
   });
 
   it('is the same on every machine', () => {

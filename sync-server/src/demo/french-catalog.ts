@@ -82,6 +82,7 @@ export function generateFrenchCatalog(): Product[] {
             name,
             searchName: toSearchName(name),
             category: category.name,
+            categoryIcon: category.icon,
             priceMinor: shelfPrice(money(referenceCents, 'EUR'), sizeFactor, brandFactor),
             currency: 'EUR',
             vatRateBps: category.vatRateBps,

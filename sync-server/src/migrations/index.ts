@@ -8,6 +8,7 @@ import { storeSalesFeedMigration } from './007-store-sales-feed';
 import { shiftsMigration } from './008-shifts';
 import { kioskPaymentsVouchersDeviceKeysMigration } from './009-kiosk-payments-vouchers-device-keys';
 import { saleLinePriceOverridesMigration } from './010-sale-line-price-overrides';
+import { stockReservationsMigration } from './011-stock-reservations';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   shiftsMigration,
   kioskPaymentsVouchersDeviceKeysMigration,
   saleLinePriceOverridesMigration,
+  stockReservationsMigration,
 ];

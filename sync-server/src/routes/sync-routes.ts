@@ -17,6 +17,7 @@ import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
 import type { Metrics } from '../ops/metrics';
 import { shiftTotalsRoute } from '../shifts/shift-totals-route';
+import { kioskReleaseRoute, kioskReservationRoute } from '../stock/reservation-route';
 import type { ChangeHub } from '../sync/change-hub';
 import { pullDocuments } from '../sync/document-store';
 import { handlePush, type PushHooks } from '../sync/push';
@@ -144,6 +145,13 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
   // The server's own totals of one of this till's shifts (docs/sync-protocol.md, "Shift totals").
   app.get('/shifts/:shiftId/totals', { preHandler: authenticate }, (request) =>
     shiftTotalsRoute(deps.db, principal(request), request.params),
+  );
+  // A kiosk reserves an order's last units before the customer pays (docs/sync-protocol.md, "Kiosk reservations").
+  app.post('/kiosk-reservations', { preHandler: authenticate }, (request) =>
+    kioskReservationRoute(deps.db, principal(request), request.body),
+  );
+  app.post('/kiosk-reservations/release', { preHandler: authenticate }, (request) =>
+    kioskReleaseRoute(deps.db, principal(request), request.body),
   );
   // A device's own Ed25519 public key (kiosk tickets): the store settings carry it to every till.
   app.put('/device-key', { preHandler: authenticate }, async (request, reply) => {

@@ -29,6 +29,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '008-shifts',
       '009-kiosk-payments-vouchers-device-keys',
       '010-sale-line-price-overrides',
+      '011-stock-reservations',
     ]);
   });
 
