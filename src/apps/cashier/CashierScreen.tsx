@@ -13,13 +13,14 @@ import { createProductSearchStore } from '../../state/product-search-store';
 import { createReceiptDesk } from '../../state/receipt-desk';
 import { createReturnStore } from '../../state/return-store';
 import { createSaleStore } from '../../state/sale-store';
-import { listenForScans } from '../../state/scan-input';
+import { listenForScans, routeScan } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { createSessionLockStore } from '../../state/session-lock-store';
 import { createShiftStore } from '../../state/shift-store';
 import { createSignInStore } from '../../state/sign-in-store';
 import { storeSaleFinder } from '../../state/store-sale-finder';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
+import { tillModals } from '../../ui/kit/modal-stack';
 import { Toasts } from '../../ui/kit/Toasts';
 import { tillToasts } from '../../ui/kit/toast-store';
 import { ApprovalPrompt } from './ApprovalPrompt';
@@ -132,16 +133,17 @@ export function CashierScreen() {
     { id: 'lock', labelKey: 'lock.menu', shortcut: 'F11', onSelect: () => void lock.lock() },
   ];
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
+  // Under a modal dialog the dialog takes the code or ignores it (scan-input.ts); a shift screen in the
+  // till's place (open the till, a report) has no basket to add to.
   useEffect(
     () =>
       signedIn
         ? listenForScans(services.bridge, (scan) => {
-            // A scan while the search is open: the scanned article is what the cashier wanted.
-            productSearch.close();
-            void flows.scan(scan.data);
+            if (shiftTakesOver(shift.store.getState())) return;
+            routeScan(scan, tillModals.onTop(), (toSale) => void flows.scan(toSale.data));
           })
         : undefined,
-    [signedIn, services.bridge, flows, productSearch],
+    [signedIn, services.bridge, flows, shift],
   );
   // The host's print queue, read again after each print of this screen and whenever the printer's state changes.
   const printStatus = print?.status;

@@ -29,9 +29,23 @@ export function ReturnPanel({
     if (state.withoutReceipt) void returns.scanArticle(value);
     else void returns.find(value);
   };
+  // The field for a receipt's or an order's code, or (without receipt) an article's.
+  const findingByCode = state.step !== 'done' && (state.step === 'find' || state.withoutReceipt);
   return (
-    <Dialog title={t('returns.title')} onClose={returns.close} testId="return-panel" wide>
-      {state.step !== 'done' && (state.step === 'find' || state.withoutReceipt) && (
+    <Dialog
+      title={t('returns.title')}
+      onClose={returns.close}
+      testId="return-panel"
+      wide
+      // A scanner reads the receipt's QR, the order confirmation or the article into that field.
+      onScan={(scan) => {
+        if (!findingByCode) return false;
+        if (state.withoutReceipt) void returns.scanArticle(scan.data);
+        else void returns.find(scan.data);
+        return true;
+      }}
+    >
+      {findingByCode && (
         <form onSubmit={submit} className="return-find">
           <label htmlFor="return-find-input">
             {state.withoutReceipt ? t('returns.lines.scanLabel') : t('returns.find.label')}
