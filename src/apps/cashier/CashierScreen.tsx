@@ -320,7 +320,7 @@ export function CashierScreen() {
                 onCard={sale.payCard}
                 onAbortCard={sale.abortCardPayment}
                 onCheckCard={sale.checkCardPayment}
-                onResolveCard={sale.resolveCardPayment}
+                onResolveCard={(resolution) => sale.resolveCardPayment(resolution, approvals)}
                 onCancel={sale.cancelPayment}
                 onVoucher={flows.vouchers.openRedeem}
               />

@@ -102,6 +102,22 @@ export class CashierPage {
     return this.page.getByTestId('card-attempt').getAttribute('data-phase');
   }
 
+  /** "Vérifier le paiement": asks the terminal again what became of the card payment. */
+  async checkCardPayment(): Promise<void> {
+    await this.page.getByTestId('check-card').click();
+  }
+
+  cardMessage(): Promise<string | null> {
+    return this.page.getByTestId('card-message').textContent();
+  }
+
+  /** "Décision du responsable": says whether the card was charged; the approval prompt then opens. */
+  async decideCard(resolution: 'charged' | 'not-charged'): Promise<void> {
+    const decision = this.page.getByTestId('manager-card-decision');
+    if ((await decision.getAttribute('open')) === null) await decision.locator('summary').click();
+    await this.page.getByTestId(`resolve-${resolution}`).click();
+  }
+
   async waitForSaleCompleted(timeout = 30_000): Promise<string> {
     await this.page.getByTestId('sale-completed').waitFor({ timeout });
     return (await this.page.getByTestId('receipt-number').textContent()) ?? '';
