@@ -135,6 +135,24 @@ export class CashierPage {
     return this.page.getByTestId('server-status').getAttribute('data-state');
   }
 
+  /** How many lines the status bar's chips take (one at 1024 px, every device's state in it). */
+  statusBarRows(): Promise<number> {
+    return this.page.evaluate(() => {
+      const chips = [...document.querySelectorAll<HTMLElement>('.status-bar > .chip')];
+      // Chips are centred on their line (the outbox button is taller): one line, one centre.
+      const centre = (chip: HTMLElement) => {
+        const box = chip.getBoundingClientRect();
+        return Math.round((box.top + box.bottom) / 2);
+      };
+      return new Set(chips.map(centre)).size;
+    });
+  }
+
+  /** What the devices' chip says ("Périphériques : 4 appareils prêts"). */
+  async devicesSummary(): Promise<string> {
+    return plain(await this.page.getByTestId('hardware-host-status').textContent());
+  }
+
   pendingOutbox(): Promise<string | null> {
     return this.page.getByTestId('outbox-status').getAttribute('data-pending');
   }
