@@ -4,12 +4,53 @@ import { describe, expect, it } from 'vitest';
 import { i18n, LANGUAGES, resources } from './i18n';
 import { compareLocales, flattenResources, type ResourceTree } from './locale-keys';
 
+/**
+ * Keys no code asks for yet, found when the check below was added: each is to
+ * be wired to its screen or removed from both languages. Add none.
+ */
+const NOT_YET_USED = new Set<string>([
+  'till.payment.exactCash',
+  'kit.numpad.label',
+  'kit.pin.typed',
+  'kit.dialog.close',
+  'approvals.anyApprover',
+  'shifts.count.denomination',
+  'shifts.count.pieces',
+  'shifts.count.subtotal',
+  'shifts.count.total',
+  'shifts.movement.done',
+  'shifts.printed',
+  'returns.close',
+  'returns.lines.note',
+  'returns.exchange.basket',
+  'tickets.paidTwiceWarning',
+  'vouchers.sold',
+  'vouchers.taken',
+  'vouchers.lastSold',
+  'saleEdit.quantity.pending',
+  'saleEdit.line.select',
+  'saleEdit.line.quantityFor',
+  'saleEdit.line.priceFor',
+  'saleEdit.line.discountFor',
+  'saleEdit.line.promotion',
+  'saleEdit.basketDiscount',
+  'saleEdit.parked.park',
+  'saleEdit.parked.parkedToast',
+  'saleEdit.parked.time',
+  'saleEdit.parked.cashier',
+  'saleEdit.parked.items',
+  'saleEdit.parked.total',
+  'lock.you',
+  'noSale.open',
+]);
+
 const trees = Object.fromEntries(LANGUAGES.map((l) => [l, resources[l].translation as ResourceTree]));
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, options: { readonly withCore?: boolean } = {}): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'core' ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory())
+      return name === 'core' && !options.withCore ? [] : sourceFiles(path, options);
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
 }
@@ -45,9 +86,25 @@ describe('the till’s languages', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every key is used by the code: a sentence no screen shows is dead weight to translate', () => {
+    const files = sourceFiles(join(import.meta.dirname, '..'), { withCore: true });
+    const code = files.map((file) => readFileSync(file, 'utf8')).join('\n');
+    // Keys asked for whole ('a.b.c' in any quotes) or by a template's fixed start (`a.b.${x}`).
+    const whole = new Set([...code.matchAll(/['"`]([a-zA-Z][\w-]*(?:\.[\w-]+)+)['"`]/g)].map((m) => m[1]));
+    const starts = [...code.matchAll(/`([a-zA-Z][\w-]*(?:\.[\w-]+)*\.)\$\{/g)].map((m) => m[1] ?? '');
+    const used = (key: string) => {
+      const base = key.replace(/_(zero|one|two|few|many|other)$/, '');
+      return whole.has(key) || whole.has(base) || starts.some((start) => base.startsWith(start));
+    };
+    const unused = [...flattenResources(trees.fr ?? {}).keys()].filter(
+      (key) => !used(key) && !NOT_YET_USED.has(key),
+    );
+    expect(unused).toEqual([]);
+  });
+
   it('starts in French, and English is there when switched to', () => {
     expect(i18n.language).toBe('fr');
-    expect(i18n.getFixedT('en')('status.server.online')).toBe('Server: online');
-    expect(i18n.t('status.server.online')).toBe('Serveur : en ligne');
+    expect(i18n.getFixedT('en')('status.server.online')).toBe('Online');
+    expect(i18n.t('status.server.online')).toBe('En ligne');
   });
 });

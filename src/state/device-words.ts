@@ -28,12 +28,16 @@ const stateWords = (state: DeviceState) => t(`devices.state.${state}`);
 
 /** "Imprimante : plus de papier", "Terminal CB : prêt". */
 export function deviceStatusWords(device: DeviceStatus): string {
+  return t('devices.line', { device: DEVICE_KIND_LABEL[device.kind], what: deviceStateWords(device) });
+}
+
+/** The state part alone: "plus de papier", "prêt", "tiroir ouvert". */
+export function deviceStateWords(device: DeviceStatus): string {
   const detail = device.detail?.trim();
   // A ready device's detail is driver chatter, except the drawer's: whether
   // it stands open is what the cashier needs to see at a glance.
   const tellDetail = device.state !== 'connected' || device.kind === 'drawer';
-  const what = detail && tellDetail ? lowerFirst(detail) : stateWords(device.state);
-  return t('devices.line', { device: DEVICE_KIND_LABEL[device.kind], what });
+  return detail && tellDetail ? lowerFirst(detail) : stateWords(device.state);
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

@@ -127,4 +127,26 @@ describe('the cashier’s search store', () => {
     search.openSearch();
     expect(search.store.getState()).toMatchObject({ open: true, query: '', results: [], answered: '' });
   });
+
+  it('a scan while open adds nothing, and the keys a keyboard-wedge scanner typed leave the field', async () => {
+    const added: string[] = [];
+    const search = createProductSearchStore({
+      searchProducts: async (typed) => (typed.startsWith('cr') ? [brulee, fraiche] : []),
+      addProduct: async (p) => {
+        added.push(p.id);
+      },
+      scan: async (raw) => {
+        added.push(raw);
+      },
+    });
+    search.openSearch();
+    await search.type('cr3017620422003');
+    search.dropScan({ data: '3017620422003', source: 'keyboard-wedge' });
+    await expect.poll(() => search.store.getState().answered).toBe('cr');
+    expect(search.store.getState()).toMatchObject({ open: true, query: 'cr', selected: 0 });
+    // A serial or HID scanner types nothing into the field: what is there stays.
+    search.dropScan({ data: '3017620422003', source: 'serial' });
+    expect(search.store.getState().query).toBe('cr');
+    expect(added).toEqual([]);
+  });
 });

@@ -92,6 +92,18 @@ export function createProductSearchStore({
       store.setState({ answered: query, results, selected: results.length > 0 ? 0 : -1, problem: undefined });
     },
 
+    /**
+     * A scan while the search is open: the basket behind it is not touched
+     * (the dialog says the scan was ignored). A keyboard-wedge scanner's keys
+     * went into the field as typed (it answers each key), so they come out
+     * again and the field holds what the cashier typed.
+     */
+    dropScan(scan: { readonly data: string; readonly source: string }): void {
+      if (!store.getState().open || scan.source !== 'keyboard-wedge') return;
+      const { query } = store.getState();
+      void api.type(query.length > scan.data.length ? query.slice(0, -scan.data.length) : '');
+    },
+
     /** Arrow keys: one row up or down, kept within the list. */
     move(step: number): void {
       const { selected } = store.getState();

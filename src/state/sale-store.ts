@@ -25,6 +25,7 @@ import {
   tenderErrorWords,
 } from '../i18n/error-words';
 import { t } from '../i18n/i18n';
+import type { Approvals } from './approvals-port';
 import { cardNotPaidWords, cardTenderFrom } from './card-tender';
 import { bridgeErrorWords } from './device-words';
 import { openDrawer } from './drawer-kick';
@@ -403,20 +404,29 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
 
     // ---- payment.resolve: the manager's way out when the terminal cannot tell
     /**
-     * A manager settles the card payment whose outcome stays unknown (after
-     * checking the terminal's own journal): the PIN must be an active
-     * manager's; the decision goes to the host's durable payment journal.
+     * Settles the card payment whose outcome stays unknown, as decided after
+     * checking the terminal's own journal. The `card-resolution` right (a
+     * manager's by default) goes through the till's approvals
+     * (approval-store.ts: the PIN prompt, and a `manager.approval` entry
+     * naming who decided); the decision then goes to the host's durable
+     * payment journal under the approver's id.
      */
-    async resolveCardPayment(managerPin: string, resolution: 'charged' | 'not-charged'): Promise<void> {
-      const { payment, card } = store.getState();
-      if (!bridge || !payment || !card || card.phase !== 'outcome-unknown') return;
-      const staff = (await services.db.staff.find().exec()).map((doc) => doc.toMutableJSON() as StaffMember);
-      const manager = findStaffByPin(staff, managerPin);
-      if (manager?.role !== 'manager') return fail(t('till.payment.wrongManagerPin'));
+    async resolveCardPayment(resolution: 'charged' | 'not-charged', approvals: Approvals): Promise<void> {
+      const { payment, card, staff } = store.getState();
+      if (!bridge || !payment || !card || card.phase !== 'outcome-unknown' || !staff) return;
+      const approval = await approvals.require(staff, {
+        action: 'card-resolution',
+        subject: { type: 'card-resolution', paymentId: card.paymentId, resolution },
+        reason: t(resolution === 'charged' ? 'till.payment.charged' : 'till.payment.notCharged'),
+        amountMinor: remainingDue(payment).minor,
+      });
+      if (!approval.ok) return;
+      // While the PIN was typed the payment may have been found out another way.
+      if (store.getState().card?.paymentId !== card.paymentId) return;
       const resolved = await bridge.resolvePayment({
         paymentId: card.paymentId,
         resolution,
-        approvedBy: manager.id,
+        approvedBy: approval.approverStaffId,
       });
       if (!resolved.ok)
         return fail(t('till.payment.decisionRefused', { words: bridgeErrorWords(resolved.error) }));

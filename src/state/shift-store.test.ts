@@ -17,7 +17,8 @@ import { type ApprovalGate, createShiftStore } from './shift-store';
 // The shift flow on the real data layer in memory: open with a counted
 // float, a cash sale with a voided line, a cash-out, the X report, a close
 // whose difference needs a manager, the Z report; checked against the
-// journal. A shift left open is found again by a new store (a restart).
+// journal. A shift left open is found again by a new store (a restart): carried on the same
+// business day, offered to close from an earlier one.
 
 const identity = { storeCode: 'PAR01', tillCode: '01', tillId: 'till-a' };
 const YAOURT = aProduct({ id: 'yaourt', barcode: '3017620422003', priceMinor: 1_200 });
@@ -186,15 +187,36 @@ describe('the shift store', () => {
     expect((await journalOf(db)).map((e) => e.kind)).toEqual(['shift.opened', 'shift.closed']);
   });
 
-  it('finds a shift left open on the next start, and closes it then', async () => {
-    const first = createShiftStore(services(), approvalsAnswering('approve').gate);
+  it('carries on silently with a shift still open at a restart the same business day, even past midnight', async () => {
+    // The till's clock, in local time (the machine's time zone, as the store reads it by default).
+    const at =
+      (day: number, hour: number, minute = 0) =>
+      () =>
+        new Date(2026, 10, day, hour, minute).getTime();
+    const first = createShiftStore({ ...services(), now: at(3, 20) }, approvalsAnswering('approve').gate);
     await first.load();
     await first.open(CAMILLE, { 2000: 2 });
-    // The till crashes; a new start reads its journal.
-    const next = createShiftStore(services(), approvalsAnswering('approve').gate);
+    // A reload or a restart the same evening, then one at 01:30: the same business day (it starts at 04:00).
+    for (const restart of [at(3, 20, 5), at(4, 1, 30)]) {
+      const next = createShiftStore({ ...services(), now: restart }, approvalsAnswering('approve').gate);
+      await next.load();
+      expect(next.store.getState()).toMatchObject({ status: 'open', fromEarlierDay: false });
+      expect(next.store.getState().opened?.payload.openingFloat.minor).toBe(4000);
+    }
+  });
+
+  it('offers to close a shift left open from an earlier business day, and closes it then', async () => {
+    const at = (day: number, hour: number) => () => new Date(2026, 10, day, hour).getTime();
+    const first = createShiftStore({ ...services(), now: at(3, 9) }, approvalsAnswering('approve').gate);
+    await first.load();
+    await first.open(CAMILLE, { 2000: 2 });
+    // The till was not closed that day; it starts again the next morning.
+    const next = createShiftStore({ ...services(), now: at(4, 8) }, approvalsAnswering('approve').gate);
     await next.load();
-    expect(next.store.getState()).toMatchObject({ status: 'open', foundAtStart: true });
+    expect(next.store.getState()).toMatchObject({ status: 'open', fromEarlierDay: true });
     expect(next.store.getState().opened?.payload.openingFloat.minor).toBe(4000);
+    next.carryOn();
+    expect(next.store.getState()).toMatchObject({ status: 'open', fromEarlierDay: false });
     expect(await next.close(CAMILLE, { cashPieces: { 2000: 2 }, otherTenders: {} })).toEqual({ ok: true });
     const again = createShiftStore(services(), approvalsAnswering('approve').gate);
     await again.load();

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ShiftErrorCode } from '../core/error-codes';
 import type { JournalDraft } from '../core/journal/append-entry';
 import type { JournalEntry } from '../core/journal/journal-entry';
+import { openedOnEarlierDay } from '../core/shifts/business-day';
 import { cashCountOf, countedTotal } from '../core/shifts/denominations';
 import { findOpenShift, findShift, type ShiftOpened } from '../core/shifts/shift-entries';
 import {
@@ -48,8 +49,12 @@ export interface ShiftState {
   readonly status: 'loading' | 'none' | 'open';
   /** The opening entry of the open shift. */
   readonly opened: ShiftOpened | undefined;
-  /** The open shift was already open when this till started (a crash, a restart): close it or go on. */
-  readonly foundAtStart: boolean;
+  /**
+   * The shift found open at start was opened on an earlier business day (it
+   * was not closed that day): the till offers to close it now. One of today's
+   * is simply carried on (a reload, a restart).
+   */
+  readonly fromEarlierDay: boolean;
   /** The X or Z report on screen. */
   readonly report: ShiftReport | undefined;
   readonly reconciliation: Reconciliation | undefined;
@@ -57,7 +62,12 @@ export interface ShiftState {
   readonly problem: string | undefined;
 }
 
-export type ShiftServices = Pick<TillServices, 'db' | 'journal' | 'sync' | 'bridge'>;
+export type ShiftServices = Pick<TillServices, 'db' | 'journal' | 'sync' | 'bridge'> & {
+  /** The clock (tests set it); Date.now by default. */
+  readonly now?: () => number;
+  /** The till's local offset from UTC at an instant, in minutes; the machine's time zone by default. */
+  readonly utcOffsetAt?: (epochMs: number) => number;
+};
 
 export type ShiftStepResult = { ok: true } | { ok: false; code: ShiftErrorCode };
 
@@ -78,13 +88,15 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
     panel: 'none',
     status: 'loading',
     opened: undefined,
-    foundAtStart: false,
+    fromEarlierDay: false,
     report: undefined,
     reconciliation: undefined,
     print: undefined,
     problem: undefined,
   }));
   const tillId = services.sync.identity.tillId;
+  const now = services.now ?? Date.now;
+  const utcOffsetAt = services.utcOffsetAt ?? ((epochMs: number) => -new Date(epochMs).getTimezoneOffset());
   const settings = async () => (await services.db.settings.findOne().exec())?.toMutableJSON();
   let stopReconciling: (() => void) | undefined;
 
@@ -102,7 +114,7 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
     return services.journal.append({
       ...draft,
       id: newId(),
-      recordedAt: new Date().toISOString(),
+      recordedAt: new Date(now()).toISOString(),
     } as JournalDraft);
   }
 
@@ -126,11 +138,17 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
       store.setState({ panel, problem: undefined });
     },
 
-    /** On start: is a shift open on this till (left open by a crash or a restart)? */
+    /**
+     * On start: is a shift open on this till? One opened this business day
+     * (business-day.ts) goes on silently, as after a reload; one from an
+     * earlier day was not closed that day, and the till offers to close it.
+     */
     async load(): Promise<void> {
       const entries = await journalEntries(services.db, { kinds: ['shift.opened', 'shift.closed'], tillId });
       const opened = findOpenShift(entries);
-      store.setState({ status: opened ? 'open' : 'none', opened, foundAtStart: opened !== undefined });
+      const fromEarlierDay =
+        opened !== undefined && openedOnEarlierDay(Date.parse(opened.recordedAt), now(), utcOffsetAt);
+      store.setState({ status: opened ? 'open' : 'none', opened, fromEarlierDay });
     },
 
     /** Opens a shift with the float counted by denomination (value in cents → pieces). */
@@ -154,7 +172,7 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
       store.setState({
         status: 'open',
         opened: entry.value as ShiftOpened,
-        foundAtStart: false,
+        fromEarlierDay: false,
         report: undefined,
         reconciliation: undefined,
         print: undefined,
@@ -202,9 +220,9 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
       return right === undefined || right === 'never' ? 0 : (right.maxAmountMinor ?? 0);
     },
 
-    /** Goes on with a shift found open at start (the notice is dismissed). */
+    /** Goes on with a shift left open from an earlier day (the notice is dismissed). */
     carryOn(): void {
-      store.setState({ foundAtStart: false });
+      store.setState({ fromEarlierDay: false });
     },
 
     /** The X report: the open shift so far, from this till's journal. */
@@ -275,7 +293,7 @@ export function createShiftStore(services: ShiftServices, approvals: ApprovalGat
       store.setState({
         status: 'none',
         opened: undefined,
-        foundAtStart: false,
+        fromEarlierDay: false,
         report: z,
         problem: undefined,
       });

@@ -6,7 +6,6 @@ import { type JournalEntry, receiptNumberOf } from '../../src/core/journal/journ
 import type { CompletedSale } from '../../src/core/sale';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium, openSignedInCashier } from '../support/browser';
-import { scannerBurst, usKeys } from '../support/key-bursts';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
 import {
   startHardwareAgent,
@@ -131,14 +130,24 @@ describe('the cashier finds an article by name', () => {
     expect(await cartNames()).toEqual([FRAICHE_250_VAL]);
   });
 
-  it('a scan while the search is open adds the scanned article and closes the search', async () => {
+  it('a scan while the search is open adds nothing and the search says so; once it is closed, the scan sells', async () => {
     const scanned = catalog.find((p) => p.unit === 'piece' && p.name.startsWith('Café moulu'));
     if (!scanned) throw new Error('no ground coffee in the demo catalog');
     await search.openWithShortcut('F3');
-    // Recognised as a scan by the keyboard-wedge detector, or (a slow burst) typed into the field and
-    // taken as a barcode on its Enter: either way the article goes to the basket.
-    await scannerBurst(page, usKeys(scanned.barcode));
-    await page.getByTestId('product-search-dialog').waitFor({ state: 'detached' });
+    await search.type('cafe');
+    await search.scan(scanned.barcode);
+    await expect
+      .poll(() => search.scanNotice())
+      .toBe('Scan ignoré : fermez cette fenêtre pour scanner un article.');
+    // The scanner's keys leave the field: it holds what the cashier typed, and the list answers it.
+    await expect.poll(() => search.typed()).toBe('cafe');
+    await search.answered();
+    expect(await search.isOpen()).toBe(true);
+    expect(await cartNames()).toEqual([FRAICHE_250_VAL]);
+    await search.expectAccessible();
+    await search.screenshot('scan-ignored');
+    await search.closeWithEscape();
+    await search.scan(scanned.barcode);
     await expect.poll(cartNames).toEqual([FRAICHE_250_VAL, scanned.name]);
   });
 

@@ -9,6 +9,7 @@ import { connectBridgeInNode, hostConnected } from '../support/agent-bridge-in-n
 import { launchChromium, openSignedInCashier } from '../support/browser';
 import { scannerBurst, usKeys } from '../support/key-bursts';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
+import { CashierPage } from './pages/cashier-page';
 import { ShiftPage } from './pages/shift-page';
 
 // The cashier till with its devices, end to end: real Chromium, the real
@@ -68,6 +69,12 @@ describe('the till with its devices, end to end', () => {
     }
     expect(await chip('printer').textContent()).toBe('Imprimante : prêt');
     expect(await chip('terminal').textContent()).toBe('Terminal CB : prêt');
+    // Ready devices are counted in one chip (the drawer, open or shut, has its own): one line at 1024 px.
+    const cashier = new CashierPage(page, process.env.TILL_SCREENSHOTS);
+    expect(await cashier.devicesSummary()).toBe('Périphériques : 4 appareils prêts');
+    await cashier.screenshot('cashier-status-bar-ready');
+    expect(await cashier.statusBarRows()).toBe(1);
+    await cashier.expectAccessible();
     // The AGEC sign in front of the customer since the cashier signed in: receipts on request.
     await expect.poll(() => devices.display.screen().lower).toContain('Ticket sur demande');
   });
@@ -124,6 +131,12 @@ describe('the till with its devices, end to end', () => {
     await expect
       .poll(() => chip('printer').textContent(), { timeout: 10_000 })
       .toMatch(/^Imprimante : .*papier/i);
+    // The printer's problem has a chip of its own, by name, and the bar still takes one line.
+    const cashier = new CashierPage(page, process.env.TILL_SCREENSHOTS);
+    expect(await chip('printer').isVisible()).toBe(true);
+    expect(await cashier.devicesSummary()).toBe('Périphériques : 3 appareils prêts');
+    await cashier.screenshot('cashier-status-bar-problem');
+    expect(await cashier.statusBarRows()).toBe(1);
     expect(receiptsWith(receiptNumber)).toBe(0);
     const queued = await agentBridge.printQueue();
     expect(queued.ok && queued.value.map((job) => job.jobId)).toEqual([`receipt:${receiptNumber}`]);

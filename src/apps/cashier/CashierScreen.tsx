@@ -5,8 +5,9 @@ import { priceCart } from '../../core/cart';
 import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
 import { keptCash } from '../../state/kept-tenders';
-import { listenForScans } from '../../state/scan-input';
+import { listenForScans, routeScan } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
+import { tillModals } from '../../ui/kit/modal-stack';
 import { Toasts } from '../../ui/kit/Toasts';
 import { ApprovalPrompt } from './ApprovalPrompt';
 import { CartLines } from './CartLines';
@@ -63,21 +64,17 @@ export function CashierScreen() {
   const priced = priceCart(state.cart);
   const signedIn = state.staff !== undefined && !locked;
   // Scanners (keyboard wedge, HID, serial) feed the same path as the scan field, once a cashier is signed in.
+  // Under a modal dialog the dialog takes the code or ignores it (scan-input.ts); a shift screen in the
+  // till's place (open the till, a report) has no basket to add to.
   useEffect(
     () =>
       signedIn
         ? listenForScans(services.bridge, (scan) => {
-            // A scan while the return window is open is the receipt, the order or the article brought back.
-            if (returns.store.getState().open) {
-              void returns.scan(scan.data);
-              return;
-            }
-            // A scan while the search is open: the scanned article is what the cashier wanted.
-            productSearch.close();
-            void flows.scan(scan.data);
+            if (shiftTakesOver(shift.store.getState())) return;
+            routeScan(scan, tillModals.onTop(), (toSale) => void flows.scan(toSale.data));
           })
         : undefined,
-    [signedIn, services.bridge, flows, productSearch, returns],
+    [signedIn, services.bridge, flows, shift],
   );
 
   // F12 takes the payment, as on the pay button; the menu's own keys are its entries'.
@@ -199,7 +196,7 @@ export function CashierScreen() {
                 onCard={sale.payCard}
                 onAbortCard={sale.abortCardPayment}
                 onCheckCard={sale.checkCardPayment}
-                onResolveCard={sale.resolveCardPayment}
+                onResolveCard={(resolution) => sale.resolveCardPayment(resolution, approvals)}
                 onCancel={sale.cancelPayment}
                 onVoucher={flows.vouchers.openRedeem}
               />

@@ -21,7 +21,8 @@ export function PaymentPanel(props: {
   onCard: () => Promise<void>;
   onAbortCard: () => Promise<void>;
   onCheckCard: () => Promise<void>;
-  onResolveCard: (managerPin: string, resolution: 'charged' | 'not-charged') => Promise<void>;
+  /** A manager's decision on a card payment whose outcome stays unknown (asks for their approval). */
+  onResolveCard: (resolution: 'charged' | 'not-charged') => Promise<void>;
   onCancel: () => void;
   /** Opens the gift voucher tender (tickets/VoucherRedeemDialog). */
   onVoucher?: () => void;
@@ -147,45 +148,22 @@ function TendersTaken({ payment }: { payment: Payment }) {
 
 /**
  * When the terminal itself can no longer tell (another transaction came
- * after), a manager checks the terminal's journal and decides; the PIN field
- * is cleared after each try.
+ * after), a manager checks the terminal's journal and decides; the decision
+ * asks for the manager's approval in the till's approval prompt (ApprovalPrompt).
  */
-function ManagerCardDecision(props: {
-  onResolve: (managerPin: string, resolution: 'charged' | 'not-charged') => Promise<void>;
-}) {
+function ManagerCardDecision(props: { onResolve: (resolution: 'charged' | 'not-charged') => Promise<void> }) {
   const { t } = useTranslation();
-  const [pin, setPin] = useState('');
-  const decide = (resolution: 'charged' | 'not-charged') => {
-    const typed = pin;
-    setPin('');
-    void props.onResolve(typed, resolution);
-  };
   return (
     <details className="manager-card-decision" data-testid="manager-card-decision">
       <summary>{t('till.payment.managerDecision')}</summary>
       <p>{t('till.payment.managerDecisionHint')}</p>
-      <input
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
-        aria-label={t('till.payment.managerPin')}
-        data-testid="manager-pin"
-        value={pin}
-        onChange={(event) => setPin(event.target.value)}
-      />
-      <button
-        type="button"
-        data-testid="resolve-charged"
-        disabled={pin.length < 4}
-        onClick={() => decide('charged')}
-      >
+      <button type="button" data-testid="resolve-charged" onClick={() => void props.onResolve('charged')}>
         {t('till.payment.charged')}
       </button>
       <button
         type="button"
         data-testid="resolve-not-charged"
-        disabled={pin.length < 4}
-        onClick={() => decide('not-charged')}
+        onClick={() => void props.onResolve('not-charged')}
       >
         {t('till.payment.notCharged')}
       </button>

@@ -1,11 +1,16 @@
-import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { type DialogScanHandler, tillModals } from './modal-stack';
 
 // A modal dialog on the native <dialog> (showModal: the rest of the page is
 // inert, Escape cancels). Mounted means open: render it when it should show.
 // It is named by its title, takes the focus (its first field or button, or
 // the element marked autoFocus), keeps Tab inside, and gives the focus back
 // to where it was when it closes. Escape and Cancel call onClose.
+// While open it is on the till's modal stack (modal-stack.ts): a scan never
+// reaches the screen behind it; `onScan` takes it into a code field, and a
+// scan the dialog does not take is ignored with a short notice in it.
 
 export interface DialogProps {
   /** The title (already translated); it names the dialog. */
@@ -19,6 +24,8 @@ export interface DialogProps {
   readonly testId?: string;
   /** A wide dialog (lists, reports) rather than a prompt. */
   readonly wide?: boolean;
+  /** A scan while this dialog is on top: return true when the dialog took the code, false to ignore it. */
+  readonly onScan?: DialogScanHandler;
 }
 
 const FOCUSABLE =
@@ -46,6 +53,15 @@ export function Dialog(props: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const onClose = useRef(props.onClose);
   onClose.current = props.onClose;
+  const onScan = useRef(props.onScan);
+  onScan.current = props.onScan;
+  const [modalId] = useState(() => tillModals.newId());
+  const scansIgnored = useStore(tillModals.store, (s) => (s.ignored?.id === modalId ? s.ignored.times : 0));
+
+  useLayoutEffect(() => {
+    tillModals.enter(modalId, (scan) => onScan.current?.(scan) ?? false);
+    return () => tillModals.leave(modalId);
+  }, [modalId]);
 
   useLayoutEffect(() => {
     const dialog = ref.current;
@@ -95,6 +111,14 @@ export function Dialog(props: DialogProps) {
       </h2>
       <div className="kit-dialog-body">{props.children}</div>
       <div className="kit-dialog-actions">
+        {/* In the buttons' row, on their left: the notice takes no height of its own. */}
+        <p
+          className="kit-dialog-scan-notice"
+          role="status"
+          data-testid={`${props.testId ?? 'dialog'}-scan-ignored`}
+        >
+          {scansIgnored > 0 ? t('kit.dialog.scanIgnored') : ''}
+        </p>
         {props.actions}
         <button
           type="button"

@@ -108,6 +108,22 @@ export class CashierPage {
     return this.page.getByTestId('card-attempt').getAttribute('data-phase');
   }
 
+  /** "Vérifier le paiement": asks the terminal again what became of the card payment. */
+  async checkCardPayment(): Promise<void> {
+    await this.page.getByTestId('check-card').click();
+  }
+
+  cardMessage(): Promise<string | null> {
+    return this.page.getByTestId('card-message').textContent();
+  }
+
+  /** "Décision du responsable": says whether the card was charged; the approval prompt then opens. */
+  async decideCard(resolution: 'charged' | 'not-charged'): Promise<void> {
+    const decision = this.page.getByTestId('manager-card-decision');
+    if ((await decision.getAttribute('open')) === null) await decision.locator('summary').click();
+    await this.page.getByTestId(`resolve-${resolution}`).click();
+  }
+
   async waitForSaleCompleted(timeout = 30_000): Promise<string> {
     await this.page.getByTestId('sale-completed').waitFor({ timeout });
     return (await this.page.getByTestId('receipt-number').textContent()) ?? '';
@@ -123,6 +139,24 @@ export class CashierPage {
 
   serverState(): Promise<string | null> {
     return this.page.getByTestId('server-status').getAttribute('data-state');
+  }
+
+  /** How many lines the status bar's chips take (one at 1024 px, every device's state in it). */
+  statusBarRows(): Promise<number> {
+    return this.page.evaluate(() => {
+      const chips = [...document.querySelectorAll<HTMLElement>('.status-bar > .chip')];
+      // Chips are centred on their line (the outbox button is taller): one line, one centre.
+      const centre = (chip: HTMLElement) => {
+        const box = chip.getBoundingClientRect();
+        return Math.round((box.top + box.bottom) / 2);
+      };
+      return new Set(chips.map(centre)).size;
+    });
+  }
+
+  /** What the devices' chip says ("Périphériques : 4 appareils prêts"). */
+  async devicesSummary(): Promise<string> {
+    return plain(await this.page.getByTestId('hardware-host-status').textContent());
   }
 
   pendingOutbox(): Promise<string | null> {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations } from '../../support/axe';
+import { scannerBurst, usKeys } from '../../support/key-bursts';
 
 // The cashier's search by name (src/apps/cashier/search/): opened with F3,
 // typed into, driven with the arrow keys and Enter, as the cashier does.
@@ -91,6 +92,21 @@ export class ProductSearchDialog {
   async closeWithEscape(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.getByTestId('product-search-dialog').waitFor({ state: 'detached' });
+  }
+
+  /** A keyboard-wedge scanner reads `code` while the search is open. */
+  async scan(code: string): Promise<void> {
+    await scannerBurst(this.page, usKeys(code));
+  }
+
+  /** What the dialog says about a scan it did not take ('' when nothing). */
+  async scanNotice(): Promise<string> {
+    return (await this.page.getByTestId('product-search-dialog-scan-ignored').textContent()) ?? '';
+  }
+
+  /** What the search field holds. */
+  typed(): Promise<string> {
+    return this.input.inputValue();
   }
 
   async noResultWords(): Promise<string> {

@@ -29,6 +29,11 @@ export class ShiftPage {
     }
   }
 
+  /** Whether the till says it was left open from an earlier business day ("Caisse restée ouverte"). */
+  async saysLeftOpen(): Promise<boolean> {
+    return (await this.page.getByTestId('shift-recovered').count()) > 0;
+  }
+
   async floatTotal(): Promise<string> {
     return plain(await this.page.getByTestId('float-total').textContent());
   }

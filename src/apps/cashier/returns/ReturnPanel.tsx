@@ -31,6 +31,8 @@ export function ReturnPanel({
     if (state.withoutReceipt) void returns.scanArticle(value);
     else void returns.find(value);
   };
+  // The field for a receipt's or an order's code, or (without receipt) an article's.
+  const findingByCode = state.step !== 'done' && (state.step === 'find' || state.withoutReceipt);
   return (
     <Dialog
       title={t('returns.title')}
@@ -38,8 +40,14 @@ export function ReturnPanel({
       testId="return-panel"
       wide
       {...(state.step === 'done' ? { cancelLabel: t('returns.close') } : {})}
+      // A scanner reads the receipt's QR, the order confirmation or the article into that field.
+      onScan={(scan) => {
+        if (!findingByCode) return false;
+        void returns.scan(scan.data);
+        return true;
+      }}
     >
-      {state.step !== 'done' && (state.step === 'find' || state.withoutReceipt) && (
+      {findingByCode && (
         <form onSubmit={submit} className="return-find">
           <label htmlFor="return-find-input">
             {state.withoutReceipt ? t('returns.lines.scanLabel') : t('returns.find.label')}

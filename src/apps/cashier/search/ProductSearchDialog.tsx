@@ -16,7 +16,8 @@ type ResultRow = { readonly id: string; readonly label: string; readonly product
  * The search in the kit's modal dialog: the field keeps the focus while the
  * arrow keys move through the large rows (the kit's LargeRowList, which also
  * takes Tab, arrows and Enter itself, and a tap), Enter adds the highlighted
- * product, Escape closes and gives the focus back (the scan field).
+ * product, Escape closes and gives the focus back (the scan field). A scan
+ * meanwhile adds nothing: the dialog says it was ignored.
  */
 export function ProductSearchDialog({ search }: { readonly search: ProductSearchStore }) {
   const { t } = useTranslation();
@@ -51,6 +52,10 @@ export function ProductSearchDialog({ search }: { readonly search: ProductSearch
       cancelLabel={t('productSearch.close')}
       testId="product-search-dialog"
       wide
+      onScan={(scan) => {
+        search.dropScan(scan);
+        return false;
+      }}
     >
       <div className="product-search">
         <label htmlFor="product-search-input">{t('productSearch.label')}</label>

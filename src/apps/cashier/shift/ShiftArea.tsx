@@ -37,7 +37,7 @@ export function ShiftScreen({ shift, staff }: { readonly shift: ShiftStore; read
 
 /**
  * Beside the till while a shift is open (its till-menu entry, F9, is in CashierScreen's menu):
- * the notice of a shift left open before this start, and the shift dialogs.
+ * the notice of a shift left open from an earlier business day, and the shift dialogs.
  */
 export function ShiftBeside({
   shift,
@@ -53,7 +53,7 @@ export function ShiftBeside({
   const state = useStore(shift.store);
   return (
     <>
-      {state.foundAtStart && state.opened && (
+      {state.fromEarlierDay && state.opened && (
         <div className="shift-recovered" role="status" data-testid="shift-recovered">
           <strong>{t('shifts.recovered.title')}</strong>{' '}
           {t('shifts.recovered.text', {

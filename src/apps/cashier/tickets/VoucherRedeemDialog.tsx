@@ -40,6 +40,11 @@ export function VoucherRedeemDialog({
     <Dialog
       title={t('vouchers.redeemTitle')}
       testId="voucher-redeem"
+      // A scanned voucher card is its code.
+      onScan={(scan) => {
+        vouchers.takeScan(scan.data);
+        return true;
+      }}
       onClose={vouchers.close}
       actions={
         <button type="button" data-testid="voucher-redeem-take" disabled={code.trim() === ''} onClick={take}>

@@ -22,7 +22,16 @@ export function VoucherSaleDialog({ vouchers, currency }: { vouchers: VoucherFlo
   if (state.dialog !== 'sell') return null;
   const add = () => void vouchers.sell(amount, code);
   return (
-    <Dialog title={t('vouchers.sellTitle')} testId="voucher-sale" onClose={vouchers.close}>
+    <Dialog
+      title={t('vouchers.sellTitle')}
+      testId="voucher-sale"
+      // A scanned voucher card is its code.
+      onScan={(scan) => {
+        vouchers.takeScan(scan.data);
+        return true;
+      }}
+      onClose={vouchers.close}
+    >
       <AmountKeypad
         value={amount}
         onChange={setAmount}
