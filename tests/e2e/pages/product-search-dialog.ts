@@ -96,6 +96,9 @@ export class ProductSearchDialog {
 
   /** A keyboard-wedge scanner reads `code` while the search is open. */
   async scan(code: string): Promise<void> {
+    // A moment after the last key typed, as when a person picks up the scanner: keys typed at the
+    // page object's 25 ms pace and the scanner's burst would otherwise make one burst together.
+    await this.page.waitForTimeout(250);
     await scannerBurst(this.page, usKeys(code));
   }
 
