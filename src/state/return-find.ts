@@ -59,6 +59,14 @@ export type FindQuery =
 
 const RECEIPT_NUMBER = /^[A-Z0-9]{2,8}-[A-Z0-9]{1,4}-\d{6,15}$/i;
 
+/** A receipt's own QR code (POS1:R:<receipt number>): a sale brought back, never an article. */
+export function isReceiptCode(raw: string): boolean {
+  const text = raw.trim();
+  if (!looksLikeProjectCode(text)) return false;
+  const code = parseProjectCode(text);
+  return code.ok && code.value.kind === 'receipt';
+}
+
 /** What the scanned or typed text names, or why it names nothing. */
 export function readFindInput(raw: string): Result<FindQuery, string> {
   const text = raw.trim();

@@ -7,6 +7,7 @@ import { createOpenSaleKeeper, restoreOpenSale } from '../../state/open-sale';
 import { createPinGuard } from '../../state/pin-guard';
 import { createProductSearchStore } from '../../state/product-search-store';
 import { createReceiptDesk } from '../../state/receipt-desk';
+import { isReceiptCode } from '../../state/return-find';
 import { createReturnStore } from '../../state/return-store';
 import { createSaleStore } from '../../state/sale-store';
 import { createSessionLockStore } from '../../state/session-lock-store';
@@ -54,7 +55,15 @@ export function createCashierFlows(services: TillServices) {
     takeExchangeCredit: (credit) => sale.takeExchangeCredit(credit),
   });
   // Kiosk tickets and gift vouchers (tickets/): their scan path sits in front of the sale's.
-  const tickets = createTicketFlows(services, sale, editing.lineEdit.submit);
+  // A receipt's QR scanned at the sale is a customer bringing something back: the return window opens on it.
+  const saleScan = async (raw: string): Promise<void> => {
+    if (isReceiptCode(raw) && sale.store.getState().payment === undefined) {
+      returns.open();
+      return returns.find(raw);
+    }
+    return editing.lineEdit.submit(raw);
+  };
+  const tickets = createTicketFlows(services, sale, saleScan);
   const productSearch = createProductSearchStore({
     searchProducts: services.searchProducts,
     addProduct: sale.addProduct,
