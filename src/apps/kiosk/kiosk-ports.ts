@@ -1,10 +1,10 @@
-import type { Product } from '../../core/catalog/product';
 import { formatReceiptNumber } from '../../core/journal/receipt-number';
 import { money } from '../../core/money';
 import type { KioskOrderInput } from '../../core/orders/create-kiosk-order';
 import { normalizeAddress } from '../../core/orders/postal-address';
 import { err, ok } from '../../core/result';
 import { kioskDeviceKey } from '../../data/kiosk-device-key';
+import { startKioskSearch } from '../../data/kiosk-search';
 import { signKioskTicket } from '../../data/kiosk-ticket-signing';
 import { placeKioskOrder } from '../../data/place-kiosk-order';
 import { stockByLocation } from '../../data/stock-by-location';
@@ -26,8 +26,7 @@ import type { TillServices } from '../../state/till-services';
 //
 // | port                          | today (here)                                      | to come                                        |
 // | ----------------------------- | ------------------------------------------------- | ---------------------------------------------- |
-// | catalog.search                | searchProducts (name index, accent-free prefixes) | kioskSearch (MiniSearch/FlexSearch, typos)      |
-// | catalog.categories / products | the products' category text, read once, no picture | categories with pictures                        |
+// | catalog.search, categories    | kioskSearch (FlexSearch, typos), wired            | pictures for the category tiles                 |
 // | stock.availability            | stockByLocation + fixed lead times, 24 h = stale  | availability with age, dates from the settings  |
 // | fulfilment.checkAddress       | normalizeAddress (5-digit French postcode)        | postcode and town checked together              |
 // | fulfilment.deliveryQuote      | no fee, delivery in 3 days                        | fees from the settings                          |
@@ -57,26 +56,26 @@ export function createKioskPorts(services: TillServices): KioskPorts {
     const own = await settings();
     return own && own.storeCode === code ? own.storeName : code;
   };
-  let categories: Promise<KioskCategory[]> | undefined;
+  // The kiosk's own index (FlexSearch, typo-tolerant), built in the background from the kiosk's copy of
+  // the catalog and kept current with it.
+  const catalogSearch = startKioskSearch(db.products);
 
   return {
     catalog: {
-      categories() {
-        categories ??= (async () => {
-          const names = new Set<string>();
-          for (const doc of await db.products.find({ selector: { active: true } }).exec())
-            names.add(doc.category);
-          return [...names].sort((a, b) => a.localeCompare(b, 'fr')).map((name) => ({ id: name, name }));
-        })();
-        return categories;
+      async categories(): Promise<KioskCategory[]> {
+        await catalogSearch.ready;
+        return catalogSearch.categories().map((category) => ({ id: category.name, name: category.name }));
       },
       async productsInCategory(categoryId, limit) {
-        const docs = await db.products
-          .find({ selector: { category: categoryId, active: true }, sort: [{ searchName: 'asc' }], limit })
-          .exec();
-        return docs.map((doc) => doc.toMutableJSON() as Product);
+        await catalogSearch.ready;
+        return catalogSearch.inCategory(categoryId, { limit });
       },
-      search: (typed, limit) => services.searchProducts(typed, limit),
+      // Answers once the whole catalog is indexed: a half-built index would say "not sold here" of
+      // what it has not read yet (seconds after a start with 100,000 products, none later).
+      async search(typed, limit) {
+        await catalogSearch.ready;
+        return catalogSearch.kioskSearch(typed, { limit });
+      },
       lookupScan: (raw) => lookupScan(raw, services.findProductByBarcode),
     },
 
