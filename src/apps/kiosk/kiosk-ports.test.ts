@@ -4,7 +4,7 @@ import { aProduct } from '../../core/cart/test-builders';
 import { createTillDatabase, type TillDatabase } from '../../data/till-database';
 import { memoryTillServices } from '../../state/sale-test-till';
 import type { TillServices } from '../../state/till-services';
-import { createKioskPorts } from './kiosk-ports';
+import { createKioskPorts, localTimestamp } from './kiosk-ports';
 
 // The kiosk's catalog port over its own search index (src/data/kiosk-search.ts):
 // a customer's typo is forgiven, and the tiles are the catalog's departments.
@@ -34,5 +34,14 @@ describe("the kiosk's catalog port", () => {
     const { catalog } = ports();
     expect((await catalog.categories()).map((c) => c.name)).toEqual(['Crèmerie', 'Épicerie sucrée']);
     expect((await catalog.productsInCategory('Crèmerie', 10)).map((p) => p.id)).toEqual(['creme', 'lait']);
+  });
+});
+
+describe("the kiosk's clock for availability", () => {
+  it('is an instant with the UTC offset of the machine, naming the same moment', () => {
+    const at = new Date('2026-12-07T13:05:00.000Z');
+    const stamp = localTimestamp(at);
+    expect(stamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    expect(Date.parse(stamp)).toBe(at.getTime());
   });
 });

@@ -3,11 +3,11 @@ import { money } from '../../core/money';
 import type { KioskOrderInput } from '../../core/orders/create-kiosk-order';
 import { normalizeAddress } from '../../core/orders/postal-address';
 import { err, ok } from '../../core/result';
+import { kioskAvailability } from '../../data/kiosk-availability';
 import { kioskDeviceKey } from '../../data/kiosk-device-key';
 import { startKioskSearch } from '../../data/kiosk-search';
 import { signKioskTicket } from '../../data/kiosk-ticket-signing';
 import { placeKioskOrder } from '../../data/place-kiosk-order';
-import { stockByLocation } from '../../data/stock-by-location';
 import { newId } from '../../state/ids';
 import { kioskIdleSettings } from '../../state/kiosk-idle';
 import type {
@@ -15,7 +15,6 @@ import type {
   KioskPorts,
   PendingKioskPayment,
   PickupStore,
-  PlaceAvailability,
 } from '../../state/kiosk-port-types';
 import { lookupScan } from '../../state/scan-lookup';
 import type { TillServices } from '../../state/till-services';
@@ -27,20 +26,12 @@ import type { TillServices } from '../../state/till-services';
 // | port                          | today (here)                                      | to come                                        |
 // | ----------------------------- | ------------------------------------------------- | ---------------------------------------------- |
 // | catalog.search, categories    | kioskSearch (FlexSearch, typos), wired            | pictures for the category tiles                 |
-// | stock.availability            | stockByLocation + fixed lead times, 24 h = stale  | availability with age, dates from the settings  |
+// | stock.availability            | kioskAvailability (age, to confirm, dates), wired | location names on the tills                     |
 // | fulfilment.checkAddress       | normalizeAddress (5-digit French postcode)        | postcode and town checked together              |
 // | fulfilment.deliveryQuote      | no fee, delivery in 3 days                        | fees from the settings                          |
 // | orders.reserve                | always ok (the server decides on sync)            | the server's reservation of the last units      |
 // | orders.emailReceipt           | the order carries the email; no mail sender yet   | the server's order messages                     |
 
-/** A level older than this is shown as "to be confirmed" (a setting, later). */
-const STALE_AFTER_MS = 24 * 60 * 60_000;
-/** Days before each kind of place can have the goods ready (settings, later). */
-const LEAD_DAYS: Readonly<Record<PlaceAvailability['kind'], number>> = {
-  'this-store': 0,
-  'other-store': 2,
-  warehouse: 3,
-};
 const DELIVERY_DAYS = 3;
 const PICKUP_DAYS = 2;
 
@@ -48,6 +39,15 @@ const addDays = (now: Date, days: number): string =>
   new Date(now.getTime() + days * 24 * 60 * 60_000).toISOString().slice(0, 10);
 
 const PENDING_DOC = 'kiosk-pending-payment';
+
+const pad = (n: number) => String(Math.trunc(n)).padStart(2, '0');
+
+/** The kiosk's clock as an instant with its UTC offset ("2026-12-07T14:05:00+01:00"), as availability reads it. */
+export function localTimestamp(at: Date): string {
+  const offset = -at.getTimezoneOffset();
+  const local = new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  return `${local}${offset < 0 ? '-' : '+'}${pad(Math.abs(offset) / 60)}:${pad(Math.abs(offset) % 60)}`;
+}
 
 export function createKioskPorts(services: TillServices): KioskPorts {
   const { db, sync } = services;
@@ -81,16 +81,22 @@ export function createKioskPorts(services: TillServices): KioskPorts {
 
     stock: {
       async availability(product, now) {
-        const levels = await stockByLocation(db, product.id);
+        const own = await settings();
+        // Each figure with its age and "to be confirmed" past the store's setting, and the first date each
+        // place allows (src/core/catalog/availability.ts).
+        const seen = await kioskAvailability(db, product.id, {
+          now: localTimestamp(now),
+          settings: own ?? { storeCode: sync.identity.storeCode },
+        });
         return Promise.all(
-          levels.map(async (level) => ({
-            kind: level.kind,
-            code: level.code,
-            name: await placeName(level.code),
-            quantity: level.quantity,
-            asOf: level.updatedAt,
-            stale: now.getTime() - Date.parse(level.updatedAt) > STALE_AFTER_MS,
-            readyBy: level.quantity > 0 ? addDays(now, LEAD_DAYS[level.kind]) : undefined,
+          seen.places.map(async (place) => ({
+            kind: place.kind,
+            code: place.code,
+            name: await placeName(place.code),
+            quantity: place.quantity,
+            asOf: place.asOf,
+            stale: place.toConfirm,
+            readyBy: place.options[0]?.date,
           })),
         );
       },
