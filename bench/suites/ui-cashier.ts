@@ -80,6 +80,14 @@ export async function runUiCashier(browser: BenchBrowser, sizes: BenchSizes): Pr
       await page.getByTestId('pin-input').fill(cashier.pin);
       await page.getByTestId('sign-in').click();
       await page.getByTestId('cashier-name').waitFor();
+      // Selling needs an open till: the first sign-in opens the shift with a float of ten 10 € notes.
+      const openShift = page.getByTestId('open-shift');
+      await openShift.or(page.getByTestId('barcode-input')).first().waitFor();
+      if (await openShift.isVisible()) {
+        await page.getByTestId('float-1000').fill('10');
+        await page.getByTestId('open-shift-submit').click();
+        await page.getByTestId('barcode-input').waitFor();
+      }
     };
     await signIn();
 
