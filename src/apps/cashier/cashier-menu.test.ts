@@ -1,13 +1,12 @@
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { priceCart } from '../../core/cart';
-import { createTillDatabase, type TillDatabase } from '../../data/till-database';
-import { CASHIER, memoryTillServices, YAOURT } from '../../state/sale-test-till';
-import type { TillServices } from '../../state/till-services';
+import type { TillDatabase } from '../../data/till-database';
+import { YAOURT } from '../../state/sale-test-till';
 import { tillToasts } from '../../ui/kit/toast-store';
 import { cashierMenuEntries } from './cashier-menu';
+import { closeCashierTill, openCashierTill } from './cashier-test-till';
 import { clashingShortcuts, FUNCTION_KEYS, type TillMenuEntry } from './till-menu';
-import { type CashierFlows, createCashierFlows } from './use-cashier-flows';
+import type { CashierFlows } from './use-cashier-flows';
 
 // The cashier screen's till menu over the real flows of a till in memory:
 // every flow's entry in the row's order on the keys docs/cashier.md lists
@@ -19,18 +18,10 @@ describe('the cashier till menu', () => {
   let flows: CashierFlows;
 
   beforeEach(async () => {
-    db = await createTillDatabase(`cashier-menu-${Math.random()}`, getRxStorageMemory());
-    await db.products.bulkInsert([YAOURT]);
-    await db.staff.insert(CASHIER);
-    const services = { ...memoryTillServices(db), searchProducts: async () => [] } as unknown as TillServices;
-    flows = createCashierFlows(services);
-    await flows.sale.signIn('1234');
+    ({ db, flows } = await openCashierTill('cashier-menu'));
   });
 
-  afterEach(async () => {
-    tillToasts.clear();
-    await db.close();
-  });
+  afterEach(() => closeCashierTill(db));
 
   const menu = (): TillMenuEntry[] => {
     const state = flows.sale.store.getState();

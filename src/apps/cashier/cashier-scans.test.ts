@@ -1,11 +1,9 @@
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeReceiptCode } from '../../core/barcodes/project-codes';
-import { createTillDatabase, type TillDatabase } from '../../data/till-database';
-import { CASHIER, memoryTillServices, YAOURT } from '../../state/sale-test-till';
-import type { TillServices } from '../../state/till-services';
-import { tillToasts } from '../../ui/kit/toast-store';
-import { type CashierFlows, createCashierFlows } from './use-cashier-flows';
+import type { TillDatabase } from '../../data/till-database';
+import { YAOURT } from '../../state/sale-test-till';
+import { closeCashierTill, openCashierTill } from './cashier-test-till';
+import type { CashierFlows } from './use-cashier-flows';
 
 // What a scan at the sale does, over the real flows of a till in memory: an
 // article goes to the basket; a receipt's QR code is a customer bringing
@@ -17,18 +15,10 @@ describe('a scan at the sale', () => {
   let flows: CashierFlows;
 
   beforeEach(async () => {
-    db = await createTillDatabase(`cashier-scans-${Math.random()}`, getRxStorageMemory());
-    await db.products.bulkInsert([YAOURT]);
-    await db.staff.insert(CASHIER);
-    const services = { ...memoryTillServices(db), searchProducts: async () => [] } as unknown as TillServices;
-    flows = createCashierFlows(services);
-    await flows.sale.signIn('1234');
+    ({ db, flows } = await openCashierTill('cashier-scans'));
   });
 
-  afterEach(async () => {
-    tillToasts.clear();
-    await db.close();
-  });
+  afterEach(() => closeCashierTill(db));
 
   const receiptQr = () => {
     const code = encodeReceiptCode('PAR01-01-000042');
