@@ -7,7 +7,7 @@ import type { KioskOrderInput } from '../core/orders/create-kiosk-order';
 import { placeKioskOrder } from '../core/orders/place-kiosk-order';
 import { err, ok } from '../core/result';
 import type { KioskPorts, PendingKioskPayment } from './kiosk-port-types';
-import { createKioskStore } from './kiosk-store';
+import { createKioskStore, kioskAmountDue } from './kiosk-store';
 
 // The kiosk store with fake ports and a fake terminal: what is placed,
 // charged and kept for each card outcome, and what a reset leaves.
@@ -25,7 +25,7 @@ const bottle: Product = {
   active: true,
 };
 
-function kioskWith(outcome: PaymentOutcome | 'lost') {
+function kioskWith(outcome: PaymentOutcome | 'lost', fulfilment: Partial<KioskPorts['fulfilment']> = {}) {
   const placed: KioskOrderInput[] = [];
   let pending: PendingKioskPayment | undefined;
   const charges: number[] = [];
@@ -43,6 +43,7 @@ function kioskWith(outcome: PaymentOutcome | 'lost') {
       checkAddress: async () => err([]),
       deliveryQuote: async () => ({ fee: money(0), deliveryBy: '2026-12-10' }),
       pickupDate: async () => '2026-12-09',
+      ...fulfilment,
     },
     orders: {
       identity: () => ({ storeCode: 'PAR01', kioskId: 'kiosk-1' }),
@@ -161,5 +162,77 @@ describe('the kiosk store', () => {
     expect(state.path.step).toBe('attract');
     expect(state.path.cart).toEqual([]);
     expect(state.path.contact).toEqual({ name: '', email: '', phone: '', consent: false });
+  });
+
+  describe('home delivery with a fee', () => {
+    const address = {
+      name: 'Léa Martin',
+      lines: ['3 rue Neuve'],
+      postcode: '42000',
+      city: 'Saint-Étienne',
+      country: 'FR',
+    };
+    const withFee = (feeMinor: number) => ({
+      checkAddress: async () => ok(address),
+      deliveryQuote: async () => ({ fee: money(feeMinor), deliveryBy: '2026-12-10' }),
+    });
+
+    async function toDeliveryPayment(kiosk: ReturnType<typeof createKioskStore>) {
+      await kiosk.start();
+      await kiosk.showProduct(bottle);
+      kiosk.addToCart(2);
+      kiosk.go('delivery');
+      kiosk.chooseDelivery();
+      kiosk.dispatch({
+        type: 'address',
+        patch: { name: 'Léa Martin', street: '3 rue Neuve', postcode: '42000', city: 'st etienne' },
+      });
+      expect(await kiosk.confirmAddress()).toBe(true);
+      kiosk.dispatch({ type: 'contact', patch: { name: 'Léa Martin', phone: '0612345678', consent: true } });
+      kiosk.go('pay');
+      expect(kiosk.store.getState().path.step).toBe('pay');
+    }
+
+    it('charges the goods and the fee, and the order carries the fee, the checked town and the consent', async () => {
+      const { kiosk, placed, charges } = kioskWith({ ...approved, amountMinor: 888 }, withFee(590));
+      await toDeliveryPayment(kiosk);
+      expect(kioskAmountDue(kiosk.store.getState()).minor).toBe(298 + 590);
+      await kiosk.payByCard();
+      expect(charges).toEqual([888]);
+      expect(placed).toHaveLength(1);
+      const order = kiosk.store.getState().placed?.placed.order;
+      expect(order?.deliveryFee).toEqual({ minor: 590, currency: 'EUR' });
+      expect(order?.fulfilment).toEqual({ type: 'home-delivery', address });
+      expect(order?.messagesConsentAt).toBe('2026-12-07T10:00:00.000Z');
+    });
+
+    it('will not make a ticket for a delivery that costs a fee: nothing placed, the customer is told to pay by card', async () => {
+      const { kiosk, placed } = kioskWith(approved, withFee(590));
+      await toDeliveryPayment(kiosk);
+      await kiosk.payAtTill();
+      expect(placed).toHaveLength(0);
+      expect(kiosk.store.getState().notice).toBe('delivery-card-only');
+    });
+
+    it('a free delivery may be paid at the till; its order carries a zero fee', async () => {
+      const { kiosk, placed } = kioskWith(approved, withFee(0));
+      await toDeliveryPayment(kiosk);
+      await kiosk.payAtTill();
+      expect(placed).toHaveLength(1);
+      expect(kiosk.store.getState().placed?.placed.order.deliveryFee).toEqual({ minor: 0, currency: 'EUR' });
+    });
+
+    it('a cart changed after the quote sends the customer back to the address before any charge', async () => {
+      const { kiosk, placed, charges } = kioskWith(approved, withFee(590));
+      await toDeliveryPayment(kiosk);
+      const line = kiosk.store.getState().path.cart[0];
+      kiosk.dispatch({ type: 'quantity', lineId: line?.lineId ?? '', quantity: 3 });
+      expect(kiosk.store.getState().quote).toBeUndefined();
+      kiosk.go('pay');
+      await kiosk.payByCard();
+      expect(charges).toEqual([]);
+      expect(placed).toHaveLength(0);
+      expect(kiosk.store.getState().path.step).toBe('delivery');
+    });
   });
 });
