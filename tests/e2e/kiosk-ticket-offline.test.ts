@@ -251,6 +251,8 @@ describe('a kiosk order paid at the till through its ticket, kiosk and till both
     await cashier.expectAccessible();
     await cashier.payByCard();
     receiptNumber = await cashier.waitForSaleCompleted();
+    // Paid: the till no longer shows the kiosk order as one to take.
+    await expect.poll(() => tillTab.getByTestId('kiosk-ticket').count()).toBe(0);
     expect(tillDevices.terminal.charges()).toHaveLength(chargesBefore + 1);
     expect(tillDevices.terminal.charges().at(-1)?.amountMinor).toBe(total);
     await tillTab.getByTestId('receipt-choice').waitFor();
