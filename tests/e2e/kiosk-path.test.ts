@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoDevices } from '../../hardware/simulators/demo-devices';
@@ -8,7 +7,7 @@ import type { Product } from '../../src/core/catalog/product';
 import type { KioskOrder } from '../../src/core/orders/kiosk-order';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium } from '../support/browser';
-import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
+import { createScratchDatabase, queryRows, type ScratchDatabase } from '../support/postgres';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
 import { KioskOrderPage } from './pages/kiosk-order-page';
 import { KIOSK_SIZES, KioskPage } from './pages/kiosk-page';
@@ -46,15 +45,8 @@ describe('the kiosk customer path', () => {
   const screens = process.env.TILL_SCREENSHOTS;
   const pageErrors: string[] = [];
 
-  const query = async <Row>(sql: string, params: unknown[] = []): Promise<Row[]> => {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as Row[];
-    } finally {
-      await client.end();
-    }
-  };
+  const query = <Row>(sql: string, params: unknown[] = []): Promise<Row[]> =>
+    queryRows<Row>(database.url, sql, params);
 
   /** The orders in the kiosk's own journal (RxDB on Dexie, IndexedDB). */
   const kioskJournalOrders = (): Promise<KioskOrder[]> =>
