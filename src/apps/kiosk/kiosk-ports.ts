@@ -2,6 +2,7 @@ import { formatReceiptNumber } from '../../core/journal/receipt-number';
 import type { KioskOrderInput } from '../../core/orders/create-kiosk-order';
 import { err, ok } from '../../core/result';
 import { kioskOrderingRules } from '../../core/settings/kiosk-ordering';
+import { stockLocationName } from '../../core/settings/stock-location-names';
 import { kioskAvailability } from '../../data/kiosk-availability';
 import { kioskDeviceKey } from '../../data/kiosk-device-key';
 import { startKioskSearch } from '../../data/kiosk-search';
@@ -56,7 +57,9 @@ export function createKioskPorts(services: TillServices): KioskPorts {
   const settings = async () => (await db.settings.findOne().exec())?.toMutableJSON();
   const placeName = async (code: string): Promise<string> => {
     const own = await settings();
-    return own && own.storeCode === code ? own.storeName : code;
+    if (own && own.storeCode === code) return own.storeName;
+    // The region's places as the server names them (settings.stockLocations); the code until they arrive.
+    return stockLocationName(own?.stockLocations, code);
   };
   const stockOf = async (lines: readonly { readonly productId: string }[]) =>
     new Map(
@@ -122,7 +125,8 @@ export function createKioskPorts(services: TillServices): KioskPorts {
           others.add(doc.location.code);
         const stores: PickupStore[] = [];
         if (own) stores.push({ code: own.storeCode, name: own.storeName, own: true });
-        for (const code of [...others].sort()) stores.push({ code, name: code, own: false });
+        for (const code of [...others].sort())
+          stores.push({ code, name: stockLocationName(own?.stockLocations, code), own: false });
         return stores;
       },
       async checkAddress(address) {
