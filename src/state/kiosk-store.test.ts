@@ -55,7 +55,7 @@ function kioskWith(outcome: PaymentOutcome | 'lost', fulfilment: Partial<KioskPo
         return ok({ order: order.value, receiptNumber: 'PAR01-K1-000001' });
       },
       signTicket: async () => ok('POS1:T:X:Y'),
-      emailReceipt: async () => 'queued',
+      emailReceipt: async () => 'queued' as const,
     },
     pending: {
       save: async (p) => {

@@ -13,7 +13,12 @@ import {
   type KioskCardResult,
   recoverKioskCard,
 } from './kiosk-card-payment';
-import { kioskOrderNumber, kioskOrderReceiptDocument, kioskTicketDocument } from './kiosk-documents';
+import {
+  kioskOrderNumber,
+  kioskOrderReceiptDocument,
+  kioskReceiptMail,
+  kioskTicketDocument,
+} from './kiosk-documents';
 import {
   addressInput,
   cartOrderLines,
@@ -79,7 +84,14 @@ export interface PlacedView {
   readonly ticket: string | undefined;
   readonly ticketPrinted: boolean;
   readonly terminalReceipt: readonly string[];
-  readonly receipt: 'none' | 'printing' | 'printed' | 'print-failed' | 'emailed' | 'email-queued';
+  readonly receipt:
+    | 'none'
+    | 'printing'
+    | 'printed'
+    | 'print-failed'
+    | 'emailing'
+    | 'emailed'
+    | 'email-queued';
   readonly hasEmail: boolean;
 }
 
@@ -545,8 +557,17 @@ export function createKioskStore(deps: KioskStoreDeps) {
 
     async emailReceipt(): Promise<void> {
       const { placed } = store.getState();
-      if (!placed?.hasEmail) return;
-      const sent = await ports.orders.emailReceipt(placed.placed);
+      if (!placed?.hasEmail || placed.receipt === 'emailing') return;
+      const { path, pickupStores } = store.getState();
+      const mail = kioskReceiptMail(
+        placed.placed.order,
+        placed.placed.receiptNumber,
+        deps.readyWords(placed, path.language),
+        pickupStores.find((s) => s.own)?.name ?? placed.placed.order.storeCode,
+        path.language,
+      );
+      store.setState({ placed: { ...placed, receipt: 'emailing' } });
+      const sent = await ports.orders.emailReceipt(placed.placed, mail);
       store.setState((s) => ({
         placed: s.placed ? { ...s.placed, receipt: sent === 'sent' ? 'emailed' : 'email-queued' } : s.placed,
       }));

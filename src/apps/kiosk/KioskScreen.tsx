@@ -12,7 +12,12 @@ import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { IdleWarning } from './IdleWarning';
 import { KioskExitDialog } from './KioskExitDialog';
 import { KioskContext } from './kiosk-context';
-import { createKioskPorts, kioskSettingsOf, prepareKioskDeviceKey } from './kiosk-ports';
+import {
+  createKioskPorts,
+  kioskSettingsOf,
+  prepareKioskDeviceKey,
+  startReceiptMailPasses,
+} from './kiosk-ports';
 import { StaffCorner } from './StaffCorner';
 import { StaffDetails } from './StaffDetails';
 import { AttractScreen } from './screens/AttractScreen';
@@ -94,6 +99,8 @@ export function KioskScreen() {
     // The kiosk's language follows the customer's choice, French by default.
     void setLanguage(kiosk.store.getState().path.language);
   }, [services, kiosk]);
+
+  useEffect(() => startReceiptMailPasses(services), [services]);
 
   useEffect(
     () => listenForScans(services.bridge, (scan) => void kiosk.scan(scan.data)),
