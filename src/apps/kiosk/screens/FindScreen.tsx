@@ -60,7 +60,13 @@ export function FindScreen() {
         }}
       />
       {showing ? (
-        <div className="kiosk-results-area">
+        // Which query the list answers, and whether its answer is still coming (tests and the bench wait on these).
+        <div
+          className="kiosk-results-area"
+          data-testid="kiosk-results-area"
+          data-query={query}
+          data-searching={searching ? 'true' : 'false'}
+        >
           <div className="kiosk-results-head">
             <h2 data-testid="kiosk-results-title">
               {categoryName ?? t('kioskApp.find.resultsFor', { query: query.trim() })}
