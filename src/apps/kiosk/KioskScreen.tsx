@@ -85,8 +85,10 @@ export function KioskScreen() {
     }),
   );
   const [guard] = useState(() => createPinGuard(services));
-  const state = useStore(kiosk.store);
-  const { path, payment, notice } = state;
+  // Only what this frame shows: a keystroke in the find screen (query, results) re-renders that screen alone.
+  const path = useStore(kiosk.store, (s) => s.path);
+  const payment = useStore(kiosk.store, (s) => s.payment);
+  const notice = useStore(kiosk.store, (s) => s.notice);
   const [exiting, setExiting] = useState(false);
   const [details, setDetails] = useState(false);
   const [settings, setSettings] = useState(() => kioskIdleSettings());
