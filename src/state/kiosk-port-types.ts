@@ -76,9 +76,16 @@ export type AddressIssue = OrderIssue | DeliveryAddressIssue;
 
 export type AddressCheck = Result<PostalAddress, readonly AddressIssue[]>;
 
+/** What home delivery costs before an address is known: the store's fee, and from what goods total it is free. */
+export interface DeliveryTerms {
+  readonly fee: Money;
+  readonly freeFrom: Money | undefined;
+}
+
 export interface KioskFulfilmentPort {
   /** This store first, then the stores a customer may pick an order up from. */
   pickupStores(): Promise<readonly PickupStore[]>;
+  deliveryTerms(): Promise<DeliveryTerms>;
   /** The postal code, the town and the street checked; the whole address normalised. */
   checkAddress(address: PostalAddressInput): Promise<AddressCheck>;
   deliveryQuote(address: PostalAddress, lines: readonly OrderLine[], now: Date): Promise<DeliveryQuote>;

@@ -40,6 +40,7 @@ function kioskWith(outcome: PaymentOutcome | 'lost', fulfilment: Partial<KioskPo
     stock: { availability: async () => [] },
     fulfilment: {
       pickupStores: async () => [{ code: 'PAR01', name: 'Paris', own: true }],
+      deliveryTerms: async () => ({ fee: money(590), freeFrom: money(6000) }),
       checkAddress: async () => err([]),
       deliveryQuote: async () => ({ fee: money(0), deliveryBy: '2026-12-10' }),
       pickupDate: async () => '2026-12-09',

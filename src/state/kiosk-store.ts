@@ -34,6 +34,7 @@ import {
 import type {
   AddressIssue,
   DeliveryQuote,
+  DeliveryTerms,
   KioskCategory,
   KioskOrderRefusal,
   KioskPorts,
@@ -105,6 +106,7 @@ export interface KioskState {
   readonly product: Product | undefined;
   readonly availability: readonly PlaceAvailability[] | undefined;
   readonly pickupStores: readonly PickupStore[];
+  readonly deliveryTerms: DeliveryTerms | undefined;
   readonly addressIssues: readonly AddressIssue[];
   readonly checkedAddress: PostalAddress | undefined;
   readonly quote: DeliveryQuote | undefined;
@@ -145,6 +147,7 @@ const initialState = (): KioskState => ({
   product: undefined,
   availability: undefined,
   pickupStores: [],
+  deliveryTerms: undefined,
   addressIssues: [],
   checkedAddress: undefined,
   quote: undefined,
@@ -337,7 +340,7 @@ export function createKioskStore(deps: KioskStoreDeps) {
     go(step: KioskStep): void {
       if (paying()) return;
       dispatch({ type: 'go', step });
-      if (step === 'delivery') void actions.loadPickupStores();
+      if (step === 'delivery' || step === 'cart') void actions.loadPickupStores();
     },
 
     async type(query: string): Promise<void> {
@@ -394,8 +397,11 @@ export function createKioskStore(deps: KioskStoreDeps) {
 
     async loadPickupStores(): Promise<void> {
       if (store.getState().pickupStores.length > 0) return;
-      const pickupStores = await ports.fulfilment.pickupStores().catch(() => []);
-      store.setState({ pickupStores });
+      const [pickupStores, deliveryTerms] = await Promise.all([
+        ports.fulfilment.pickupStores().catch(() => []),
+        ports.fulfilment.deliveryTerms().catch(() => undefined),
+      ]);
+      store.setState({ pickupStores, deliveryTerms });
     },
 
     async choosePickup(storeCode: string): Promise<void> {

@@ -147,6 +147,10 @@ describe('the kiosk customer path', () => {
       .toEqual([`${drink.name} | 2 | ${euros(2 * drink.priceMinor)}`]);
     expect(await order.total()).toBe(euros(2 * drink.priceMinor));
     expect((await order.vat()).length).toBe(1);
+    // What delivery costs is said before the customer chooses, not first on the pay screen.
+    await expect
+      .poll(() => order.deliveryTerms())
+      .toMatch(/^Livraison à domicile 5,90 €, offerte dès 60,00 € · retrait en magasin gratuit\.$/);
     await kiosk.shot('cart');
 
     await order.checkout();

@@ -1,4 +1,5 @@
 import { formatReceiptNumber } from '../../core/journal/receipt-number';
+import { money } from '../../core/money';
 import type { KioskOrderInput } from '../../core/orders/create-kiosk-order';
 import { err, ok } from '../../core/result';
 import { kioskOrderingRules } from '../../core/settings/kiosk-ordering';
@@ -129,6 +130,15 @@ export function createKioskPorts(services: TillServices): KioskPorts {
         for (const code of [...others].sort())
           stores.push({ code, name: stockLocationName(own?.stockLocations, code), own: false });
         return stores;
+      },
+      async deliveryTerms() {
+        const own = await settings();
+        const { feeMinor, freeFromMinor } = kioskOrderingRules(own?.kioskOrdering).homeDelivery;
+        const currency = (own?.currency ?? 'EUR') as Parameters<typeof money>[1];
+        return {
+          fee: money(feeMinor, currency),
+          freeFrom: freeFromMinor === undefined ? undefined : money(freeFromMinor, currency),
+        };
       },
       async checkAddress(address) {
         const own = await settings();

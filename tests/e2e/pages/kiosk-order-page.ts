@@ -111,6 +111,11 @@ export class KioskOrderPage {
     return (await this.page.getByTestId('kiosk-vat').allTextContents()).map(plain);
   }
 
+  /** What the cart says delivery and pickup cost. */
+  async deliveryTerms(): Promise<string> {
+    return plain(await this.page.getByTestId('kiosk-cart-delivery-terms').textContent());
+  }
+
   async checkout(): Promise<void> {
     await this.page.getByTestId('kiosk-checkout').click();
     await this.page.getByTestId('kiosk-delivery').waitFor();

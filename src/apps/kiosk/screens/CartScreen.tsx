@@ -12,6 +12,7 @@ export function CartScreen() {
   const kiosk = useKiosk();
   const format = useFormat();
   const cart = useKioskState((s) => s.path.cart);
+  const terms = useKioskState((s) => s.deliveryTerms);
   const totals = cartTotals(cart);
   return (
     <section className="kiosk-cart" aria-labelledby="kiosk-cart-title" data-testid="kiosk-cart">
@@ -75,6 +76,16 @@ export function CartScreen() {
         </ul>
       )}
       {cart.length > 0 ? <Totals totals={totals} /> : null}
+      {cart.length > 0 && terms ? (
+        <p className="kiosk-hint" data-testid="kiosk-cart-delivery-terms">
+          {terms.freeFrom
+            ? t('kioskApp.cart.deliveryTerms', {
+                fee: format.money(terms.fee),
+                freeFrom: format.money(terms.freeFrom),
+              })
+            : t('kioskApp.cart.deliveryTermsNoFree', { fee: format.money(terms.fee) })}
+        </p>
+      ) : null}
       <div className="kiosk-actions">
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DeliveryAddressIssue } from '../../../core/orders/french-delivery';
 import { kioskWords } from '../../../i18n/kiosk-words';
+import { useFormat } from '../../../i18n/use-format';
 import type { AddressDraft } from '../../../state/kiosk-path';
 import type { AddressIssue } from '../../../state/kiosk-port-types';
 import { useKiosk, useKioskState } from '../kiosk-context';
@@ -76,6 +77,8 @@ export function DeliveryScreen() {
   const stores = useKioskState((s) => s.pickupStores);
   const pickupDate = useKioskState((s) => s.pickupDate);
   const issues = useKioskState((s) => s.addressIssues);
+  const terms = useKioskState((s) => s.deliveryTerms);
+  const format = useFormat();
   const form = useTypedForm<AddressField>(
     'name',
     (field) => address[field],
@@ -95,7 +98,17 @@ export function DeliveryScreen() {
           data-testid="kiosk-choose-delivery"
           onClick={() => kiosk.chooseDelivery()}
         >
-          {t('kioskApp.delivery.home')}
+          <span>{t('kioskApp.delivery.home')}</span>
+          {terms ? (
+            <span className="kiosk-choice-terms" data-testid="kiosk-delivery-terms">
+              {terms.freeFrom
+                ? t('kioskApp.delivery.homeTerms', {
+                    fee: format.money(terms.fee),
+                    freeFrom: format.money(terms.freeFrom),
+                  })
+                : t('kioskApp.delivery.homeFee', { fee: format.money(terms.fee) })}
+            </span>
+          ) : null}
         </button>
         <button
           type="button"
@@ -105,7 +118,8 @@ export function DeliveryScreen() {
           onClick={() => void kiosk.choosePickup(stores.find((s) => s.own)?.code ?? stores[0]?.code ?? '')}
           disabled={stores.length === 0}
         >
-          {t('kioskApp.delivery.pickup')}
+          <span>{t('kioskApp.delivery.pickup')}</span>
+          <span className="kiosk-choice-terms">{t('kioskApp.delivery.pickupFree')}</span>
         </button>
       </fieldset>
 
