@@ -91,6 +91,8 @@ export const storeSettingsSchema = z
     deviceKeys: deviceKeysSchema.optional(),
     /** Kiosk orders: stock staleness, pickup and delivery dates, delivery fees (kiosk-ordering.ts; defaults there). */
     kioskOrdering: kioskOrderingSchema.optional(),
+    /** Pickup desk: days after placing when an order not collected is flagged for return to stock (default 10). */
+    pickupUncollectedDays: z.number().int().min(1).max(90).optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.
