@@ -42,7 +42,7 @@ export interface DoneHandover {
 export interface PickupHandoverState {
   readonly order: ClickCollectOrder | undefined;
   readonly step: HandoverStep;
-  /** False when the order's signature did not check out: nothing may be handed over. */
+  /** False when nothing may be handed over: the signature did not check out, or the order is not waiting. */
   readonly trusted: boolean;
   readonly identification: HandoverIdentification | undefined;
   readonly counts: ItemCounts;
@@ -73,11 +73,11 @@ const initial: PickupHandoverState = {
 /** What is left to hand over, line by line. */
 export const wantedToHandOver = (order: ClickCollectOrder): WantedPieces => piecesLeft(order);
 
-/** The pieces scanned, as handover lines (lines with none scanned left out). */
-const linesOf = (counts: ItemCounts) =>
-  Object.entries(counts)
-    .filter(([, n]) => n > 0)
-    .map(([lineId, quantity]) => ({ lineId, quantity }));
+/** The pieces scanned, as handover lines in the order's line order (lines with none scanned left out). */
+const linesOf = (order: ClickCollectOrder, counts: ItemCounts) =>
+  order.lines
+    .map((line) => ({ lineId: line.lineId, quantity: counts[line.lineId] ?? 0 }))
+    .filter((line) => line.quantity > 0);
 
 export interface PickupHandoverServices {
   readonly port: PickupPort;
@@ -130,7 +130,7 @@ export function createPickupHandoverStore({ port, refusals }: PickupHandoverServ
       if (order.status !== 'ready-for-pickup' && order.status !== 'partially-handed-over') {
         return store.setState({
           busy: false,
-          trusted: true,
+          trusted: false,
           problem: t(`pickupApp.handover.notNow.${order.status}`),
         });
       }
@@ -185,7 +185,7 @@ export function createPickupHandoverStore({ port, refusals }: PickupHandoverServ
       if (!order || step !== 'items') return false;
       const complete = allCounted(wantedToHandOver(order), counts);
       if (!complete) {
-        if (linesOf(counts).length === 0) {
+        if (linesOf(order, counts).length === 0) {
           problem(t('pickupApp.items.noneScanned'));
           return false;
         }
@@ -224,7 +224,7 @@ export function createPickupHandoverStore({ port, refusals }: PickupHandoverServ
         staffId,
         tillId: port.till.tillId,
         handedOverAt: new Date(at).toISOString(),
-        lines: linesOf(counts),
+        lines: linesOf(order, counts),
         identification,
         ...(partial && remainderReason ? { remainderReason } : {}),
         signature,
