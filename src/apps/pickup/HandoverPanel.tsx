@@ -37,8 +37,8 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
       <h2 id="pickup-handover-title">
         {state.step === 'done'
           ? restCount > 0
-            ? t('pickupApp.done.partialTitle')
-            : t('pickupApp.done.title')
+            ? t('pickupApp.done.partialTitle', { number: order.webOrderId })
+            : t('pickupApp.done.title', { number: order.webOrderId })
           : t('pickupApp.handover.title', { number: order.webOrderId })}
       </h2>
       <p className="error" role="alert" data-testid="pickup-handover-problem">
