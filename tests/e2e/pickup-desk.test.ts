@@ -40,6 +40,7 @@ const SHOP_KEY = 'e2e-shop-key-pickup-0123456789';
 describe('the pickup desk', () => {
   let database: ScratchDatabase;
   let sync: ServiceProcess;
+  let restartSync: () => Promise<ServiceProcess>;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -135,6 +136,8 @@ describe('the pickup desk', () => {
     if (screens) mkdirSync(screens, { recursive: true });
     database = await createScratchDatabase('till_pickup');
     sync = await startSyncServer({ databaseUrl: database.url, shopApiKey: SHOP_KEY });
+    const port = Number(new URL(sync.url).port);
+    restartSync = () => startSyncServer({ databaseUrl: database.url, shopApiKey: SHOP_KEY, port });
     const pairing = JSON.stringify(await issueDemoPairingCodes(sync.url, TEST_ADMIN_TOKEN, 'PAR01'));
     const started = await startTestDevices();
     devices = started.devices;
@@ -162,7 +165,7 @@ describe('the pickup desk', () => {
   it('prepares an order imported through the shop API by scanning, and hands it over by scanning its QR and items', async () => {
     const { orderId, pickupCode } = await importOrder('WEB-880101', 'Léa Dubois');
     await desk.waitInGroup('to-prepare', 'WEB-880101');
-    expect(await desk.dataAge()).toMatch(/Données (à jour|reçues il y a \d+ min)/);
+    expect(await desk.dataAge()).toMatch(/Données reçues (à l'instant|il y a \d+ min)/);
     await shot('list-to-prepare');
 
     await desk.openOrder('WEB-880101');
@@ -361,6 +364,53 @@ describe('the pickup desk', () => {
     expect(log).toContain('modifiée depuis sa signature');
     expect(await deskHandovers(orderId)).toEqual([]);
     expect((await serverOrder(orderId))?.handovers).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+  it('with the sync server down, hands over by scanning, and the handover reaches PostgreSQL once the link is back', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880404', 'Jade Roux');
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880404');
+
+    await sync.stop();
+    await expect
+      .poll(async () => page.getByTestId('server-status').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('offline');
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-handover-panel').waitFor();
+    await scan(lamp.barcode);
+    await scan(lamp.barcode);
+    await scan(mug.barcode);
+    await flow.waitCounted('l2', 1, 1);
+    await flow.toSignature();
+    await flow.sign();
+    await flow.confirm();
+    await shot('handover-done-offline');
+    await flow.next();
+    const [entry] = await deskHandovers(orderId);
+    expect(entry?.payload.identification).toEqual({ method: 'pickup-code-scanned', pickupCode });
+    await desk.waitInGroup('handed-over', 'WEB-880404');
+
+    sync = await restartSync();
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 60_000 })
+      .toBe('handed-over');
+    expect((await serverOrder(orderId))?.handovers.map((h) => h.id)).toEqual([entry?.payload.id]);
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (
+              await query<{ n: string }>('SELECT count(*) AS n FROM order_handovers WHERE order_id = $1', [
+                orderId,
+              ])
+            )[0]?.n,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(2);
     expect(pageErrors).toEqual([]);
   });
 });
