@@ -34,6 +34,32 @@ export const handoverIdentificationSchema = z.discriminatedUnion('method', [
 ]);
 export type HandoverIdentification = z.infer<typeof handoverIdentificationSchema>;
 
+/** Why the rest of a partial handover stays at the desk (recorded with the handover that leaves it). */
+export const HANDOVER_REMAINDER_REASONS = [
+  'missing-in-store',
+  'damaged',
+  'customer-comes-back',
+  'customer-refused',
+  'other',
+] as const;
+export type HandoverRemainderReason = (typeof HANDOVER_REMAINDER_REASONS)[number];
+
+/**
+ * The customer's signature on the desk's touch screen, as the strokes drawn:
+ * an SVG path of whole-pixel moves and lines (`M x y L x y ...`) in a box of
+ * `width` x `height`. Small enough to journal, redrawn exactly on a slip.
+ */
+export const handoverSignatureSchema = z.strictObject({
+  width: z.number().int().min(50).max(4000),
+  height: z.number().int().min(20).max(4000),
+  path: z
+    .string()
+    .min(5)
+    .max(16_000)
+    .regex(/^M\d{1,4} \d{1,4}( [ML]\d{1,4} \d{1,4})*$/, 'signature: SVG path of M and L moves, whole pixels'),
+});
+export type HandoverSignature = z.infer<typeof handoverSignatureSchema>;
+
 export const handoverLineSchema = z.strictObject({
   lineId: lineIdSchema,
   /** Pieces of that order line handed over now; the rest may follow in later handovers. */
@@ -58,5 +84,9 @@ export const orderHandoverSchema = z.strictObject({
       message: 'handover lines: each order line at most once',
     }),
   identification: handoverIdentificationSchema,
+  /** A partial handover: why the rest stays (absent on full handovers and on older records). */
+  remainderReason: z.enum(HANDOVER_REMAINDER_REASONS).optional(),
+  /** The customer's signature, taken at the desk (absent on older records). */
+  signature: handoverSignatureSchema.optional(),
 });
 export type OrderHandover = z.infer<typeof orderHandoverSchema>;

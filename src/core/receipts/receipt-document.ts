@@ -122,7 +122,7 @@ export const receiptDocumentSchema = z.strictObject({
   /** Versions the block vocabulary, so a printer host can refuse a document it cannot render. */
   format: z.literal(RECEIPT_DOCUMENT_FORMAT),
   /** A shift report (Z) is numbered by its closing entry, as receipts are by theirs. */
-  kind: z.enum(['sale', 'return', 'shift-report', 'kiosk-order', 'kiosk-ticket']),
+  kind: z.enum(['sale', 'return', 'shift-report', 'kiosk-order', 'kiosk-ticket', 'pickup-slip']),
   receiptNumber: receiptNumberSchema,
   locale: receiptLocaleSchema,
   /** A reprint: the blocks carry the DUPLICATA banner; the printer host may log it. */

@@ -97,6 +97,8 @@ export const storeSettingsSchema = z
     kiosk: kioskBehaviourSchema.optional(),
     /** The names of the region's stores and warehouses, kept by the server (stock-location-names.ts). */
     stockLocations: stockLocationNamesSchema.optional(),
+    /** Pickup desk: days after placing when an order not collected is flagged for return to stock (default 10). */
+    pickupUncollectedDays: z.number().int().min(1).max(90).optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.

@@ -5,7 +5,8 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
   // 1: `logoAssetId` and `receiptPrintMode` (both optional).
   // 2: `staffPolicy` (optional). 3: `storeSalesDays`, `returnPolicy`, `deviceKeys`, `quickKeys` (optional fields of issue 12).
-  // 4: `kioskOrdering` (optional, issue 13). 5: `kiosk` (idle time and warning) and `stockLocations` (names), optional.
+  // 4: `kioskOrdering` (optional, issue 13). 5: `kiosk` (idle time and warning), `stockLocations` (names)
+  // and `pickupUncollectedDays` (issue 14), all optional.
   version: 5,
   primaryKey: 'id',
   type: 'object',
@@ -30,6 +31,7 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     kioskOrdering: { type: 'object' },
     kiosk: { type: 'object' },
     stockLocations: { type: 'array', items: { type: 'object' } },
+    pickupUncollectedDays: { type: 'integer', minimum: 1, maximum: 90 },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
 };

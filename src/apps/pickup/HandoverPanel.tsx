@@ -1,0 +1,189 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { HANDOVER_REMAINDER_REASONS, ID_DOCUMENT_TYPES } from '../../core/orders/handover';
+import { piecesLeft } from '../../core/orders/pickup-queue';
+import { allCounted } from '../../core/orders/pickup-scan';
+import { wantedToHandOver } from '../../state/pickup-handover-store';
+import { ItemChecklist } from './ItemChecklist';
+import { SignaturePad } from './SignaturePad';
+import type { PickupDesk } from './use-pickup-desk';
+
+/** Handing an order over: check the customer, scan the items, the signature, the slip. */
+export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: string }) {
+  const { t } = useTranslation();
+  const { desk, handover } = parts;
+  const state = useStore(handover.store);
+  const [code, setCode] = useState('');
+  const order = state.order;
+  if (!order) return null;
+  const wanted = state.done ? new Map<string, number>() : wantedToHandOver(order);
+  const complete = allCounted(wanted, state.counts);
+  const checkCode = async (event: FormEvent) => {
+    event.preventDefault();
+    const typed = code.trim();
+    setCode('');
+    if (typed) await handover.identifyByCode(typed);
+  };
+  const left = piecesLeft(order);
+  const restCount = [...left.values()].reduce((a, b) => a + b, 0);
+
+  return (
+    <article
+      className="pickup-flow"
+      data-testid="pickup-handover-panel"
+      aria-labelledby="pickup-handover-title"
+    >
+      <h2 id="pickup-handover-title">
+        {state.step === 'done'
+          ? restCount > 0
+            ? t('pickupApp.done.partialTitle', { number: order.webOrderId })
+            : t('pickupApp.done.title', { number: order.webOrderId })
+          : t('pickupApp.handover.title', { number: order.webOrderId })}
+      </h2>
+      <p className="error" role="alert" data-testid="pickup-handover-problem">
+        {state.problem ?? ''}
+      </p>
+      {state.trusted && state.step === 'identify' ? (
+        <section className="pickup-step" aria-labelledby="pickup-identify-title">
+          <h3 id="pickup-identify-title">{t('pickupApp.identify.title')}</h3>
+          <p className="pickup-hint">{t('pickupApp.identify.hint')}</p>
+          <form className="pickup-find-row" onSubmit={checkCode}>
+            <label htmlFor="pickup-code-input" className="visually-hidden">
+              {t('pickupApp.identify.codeLabel')}
+            </label>
+            <input
+              id="pickup-code-input"
+              data-testid="pickup-code-input"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={t('pickupApp.identify.codeLabel')}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+            <button type="submit" data-testid="pickup-code-check">
+              {t('pickupApp.identify.checkCode')}
+            </button>
+          </form>
+          <fieldset className="pickup-choices">
+            <legend>{t('pickupApp.identify.idLabel')}</legend>
+            {ID_DOCUMENT_TYPES.map((document) => (
+              <button
+                key={document}
+                type="button"
+                className="secondary"
+                data-testid={`pickup-id-${document}`}
+                onClick={() => handover.identifyById(document)}
+              >
+                {t(`pickupApp.idDocuments.${document}`)}
+              </button>
+            ))}
+          </fieldset>
+        </section>
+      ) : null}
+      {state.step === 'items' ? (
+        <section className="pickup-step" aria-labelledby="pickup-items-title">
+          <h3 id="pickup-items-title">{t('pickupApp.items.title')}</h3>
+          <p className="pickup-hint">{t('pickupApp.items.hint')}</p>
+          <ItemChecklist
+            order={order}
+            wanted={wanted}
+            counts={state.counts}
+            doneKey="pickupApp.items.scanned"
+          />
+          <p className="pickup-message" role="status" data-testid="pickup-handover-message">
+            {state.message ?? ''}
+          </p>
+          {!complete ? (
+            <fieldset className="pickup-choices">
+              <legend>{t('pickupApp.items.reasonLabel')}</legend>
+              {HANDOVER_REMAINDER_REASONS.map((reason) => (
+                <button
+                  key={reason}
+                  type="button"
+                  className={state.remainderReason === reason ? 'chosen' : 'secondary'}
+                  aria-pressed={state.remainderReason === reason}
+                  data-testid={`pickup-reason-${reason}`}
+                  onClick={() =>
+                    handover.choosePartial(state.remainderReason === reason ? undefined : reason)
+                  }
+                >
+                  {t(`pickupApp.remainderReasons.${reason}`)}
+                </button>
+              ))}
+            </fieldset>
+          ) : null}
+          <div className="pickup-actions">
+            <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
+              {t('pickupApp.order.close')}
+            </button>
+            <button type="button" onClick={() => handover.toSignature()} data-testid="pickup-to-signature">
+              {complete ? t('pickupApp.items.full') : t('pickupApp.items.partial')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {state.step === 'sign' ? (
+        <section className="pickup-step" aria-labelledby="pickup-sign-title">
+          <h3 id="pickup-sign-title">{t('pickupApp.sign.title')}</h3>
+          <p className="pickup-hint">{t('pickupApp.sign.hint')}</p>
+          <SignaturePad onChange={handover.setSignature} signed={state.signature !== undefined} />
+          <p className="pickup-message" role="status" data-testid="pickup-signature-status">
+            {state.signature ? t('pickupApp.sign.signed') : ''}
+          </p>
+          <div className="pickup-actions">
+            <button
+              type="button"
+              className="secondary"
+              onClick={handover.backToItems}
+              data-testid="pickup-back-to-items"
+            >
+              {t('pickupApp.sign.back')}
+            </button>
+            <button
+              type="button"
+              disabled={state.busy}
+              onClick={() => void handover.confirm(staffId)}
+              data-testid="pickup-confirm"
+            >
+              {t('pickupApp.sign.confirm')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {state.step === 'done' && state.done ? (
+        <section className="pickup-step" data-testid="pickup-done">
+          <p role="status">{state.message}</p>
+          {restCount > 0 ? (
+            <p data-testid="pickup-rest">{t('pickupApp.done.rest', { count: restCount })}</p>
+          ) : null}
+          {state.done.print ? (
+            <p role="status" data-testid="pickup-print-status">
+              {t('pickupApp.print.result', { message: state.done.print.message })}
+            </p>
+          ) : null}
+          <div className="pickup-actions">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void handover.printSlip()}
+              data-testid="pickup-print"
+            >
+              {t('pickupApp.done.print')}
+            </button>
+            <button type="button" onClick={desk.back} data-testid="pickup-next">
+              {t('pickupApp.done.next')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {!state.trusted && !state.busy ? (
+        <div className="pickup-actions">
+          <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
+            {t('pickupApp.order.close')}
+          </button>
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { piecesLeft } from '../../core/orders/pickup-queue';
+import { pickupListView } from '../../state/pickup-list-store';
+import { placedDate } from './OrderRow';
+import type { PickupDesk } from './use-pickup-desk';
+
+/** An order's details and what the desk can do with it now. */
+export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: string }) {
+  const { t } = useTranslation();
+  const { desk, list } = parts;
+  const listState = useStore(list.store);
+  const order = listState.orders.find((o) => o.id === orderId);
+  if (!order) return null;
+  const view = pickupListView(listState);
+  const overdue = view.groups.overdue.includes(order);
+  const left = piecesLeft(order);
+  const canPrepare = order.status === 'received' || order.status === 'picking';
+  const canHandOver = order.status === 'ready-for-pickup' || order.status === 'partially-handed-over';
+  return (
+    <article className="pickup-order" data-testid="pickup-order-details" aria-labelledby="pickup-order-title">
+      <h2 id="pickup-order-title">{t('pickupApp.order.number', { number: order.webOrderId })}</h2>
+      <p className="pickup-status" data-testid="pickup-order-status">
+        {t(`pickupApp.order.status.${order.status}`)}
+      </p>
+      {overdue ? (
+        <p className="pickup-overdue" role="status" data-testid="pickup-overdue">
+          {t('pickupApp.overdueHint', { days: listState.uncollectedDays })}
+        </p>
+      ) : null}
+      {order.handoverConflict ? (
+        <p className="error" role="alert" data-testid="pickup-conflict">
+          {t('pickupApp.conflict')}
+        </p>
+      ) : null}
+      <dl className="pickup-facts">
+        <dt>{t('pickupApp.order.customer')}</dt>
+        <dd>
+          {order.customer.name}
+          {order.customer.email ? ` · ${order.customer.email}` : ''}
+          {order.customer.phone ? ` · ${order.customer.phone}` : ''}
+        </dd>
+        <dt>{t('pickupApp.list.placed', { date: '' }).trim()}</dt>
+        <dd>{placedDate(order)}</dd>
+      </dl>
+      <h3>{t('pickupApp.order.lines')}</h3>
+      <ul className="pickup-lines">
+        {order.lines.map((line) => {
+          const handed = line.quantity - (left.get(line.lineId) ?? 0);
+          return (
+            <li key={line.lineId}>
+              <span>
+                {line.quantity} × {line.name}
+              </span>
+              {handed > 0 ? (
+                <span className="pickup-line-note">{t('pickupApp.order.handedOver', { count: handed })}</span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="pickup-actions">
+        <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
+          {t('pickupApp.order.close')}
+        </button>
+        {canPrepare ? (
+          <button type="button" onClick={() => void desk.prepareOrder(order.id)} data-testid="pickup-prepare">
+            {t('pickupApp.order.prepare')}
+          </button>
+        ) : null}
+        {canHandOver ? (
+          <button
+            type="button"
+            onClick={() => void desk.handOverOrder(order.id)}
+            data-testid="pickup-hand-over"
+          >
+            {t('pickupApp.order.handOver')}
+          </button>
+        ) : null}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+// The pickup desk (src/apps/pickup/), as store staff use it: sign in with the
+// PIN, then the list of click-and-collect orders by group (« À préparer »,
+// « Prêtes »…), the count waiting and the age of the data; a search field that
+// a scanner types into as well; an order's details with « Préparer » or
+// « Remettre au client ». The prepare and handover flows are PickupFlowPage.
+
+const plain = (text: string | null): string => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+
+export type DeskGroup =
+  | 'to-prepare'
+  | 'ready'
+  | 'partly-handed-over'
+  | 'overdue'
+  | 'handed-over'
+  | 'cancelled';
+
+export class PickupDeskPage {
+  constructor(
+    readonly page: Page,
+    private readonly screensDir?: string,
+  ) {}
+
+  /** Opens /pickup, waits for the first sync, signs in with `pin`. */
+  async open(agentUrl: string, pin: string): Promise<void> {
+    await this.page.goto(`${agentUrl}/pickup`);
+    await this.page
+      .getByTestId('sync-status')
+      .and(this.page.locator('[data-state=in-sync]'))
+      .waitFor({ timeout: 60_000 });
+    await this.page.getByTestId('pin-input').fill(pin);
+    await this.page.getByTestId('sign-in').click();
+    await this.page.getByTestId('pickup-staff').waitFor();
+  }
+
+  async showGroup(group: DeskGroup): Promise<void> {
+    await this.page.getByTestId(`pickup-group-${group}`).click();
+    await expect
+      .poll(() => this.page.getByTestId(`pickup-group-${group}`).getAttribute('aria-selected'))
+      .toBe('true');
+  }
+
+  /** The web order numbers listed now. */
+  async listed(): Promise<string[]> {
+    const rows = this.page.locator('[data-testid^="pickup-order-WEB"]');
+    return (await rows.allTextContents())
+      .map((text) => text.split(' ')[0] ?? '')
+      .map((t) => t.replace(/[^\w-].*$/, ''));
+  }
+
+  /** Waits until `webOrderId` is in group `group`. */
+  async waitInGroup(group: DeskGroup, webOrderId: string): Promise<void> {
+    await this.showGroup(group);
+    await this.page.getByTestId(`pickup-order-${webOrderId}`).waitFor({ timeout: 30_000 });
+  }
+
+  async waiting(): Promise<string> {
+    return plain(await this.page.getByTestId('pickup-waiting').textContent());
+  }
+
+  async dataAge(): Promise<string> {
+    return plain(await this.page.getByTestId('pickup-data-age').textContent());
+  }
+
+  async openOrder(webOrderId: string): Promise<void> {
+    await this.page.getByTestId(`pickup-order-${webOrderId}`).click();
+    await this.page.getByTestId('pickup-order-details').waitFor();
+  }
+
+  /** Types in the search field and presses Enter, as a clerk does without a mouse. */
+  async search(text: string): Promise<void> {
+    const field = this.page.getByTestId('pickup-find-input');
+    await field.focus();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The refusal or hint under the search field. */
+  async notice(): Promise<string> {
+    return plain(await this.page.getByTestId('pickup-notice').textContent());
+  }
+
+  async refusals(): Promise<string> {
+    const log = this.page.getByTestId('pickup-refusals');
+    if (!(await log.isVisible())) return '';
+    await log.locator('summary').click();
+    const text = plain(await log.textContent());
+    await log.locator('summary').click();
+    return text;
+  }
+
+  async orderStatus(): Promise<string> {
+    return plain(await this.page.getByTestId('pickup-order-status').textContent());
+  }
+
+  async prepare(): Promise<void> {
+    await this.page.getByTestId('pickup-prepare').click();
+    await this.page.getByTestId('pickup-prepare-panel').waitFor();
+  }
+
+  async handOver(): Promise<void> {
+    await this.page.getByTestId('pickup-hand-over').click();
+    await this.page.getByTestId('pickup-handover-panel').waitFor();
+  }
+
+  /** docs/screens/pickup-<state>-<w>x<h>.png at both desk sizes, when screenshots are asked for. */
+  async screenshot(state: string): Promise<void> {
+    if (!this.screensDir) return;
+    const original = this.page.viewportSize();
+    for (const size of [
+      { width: 1024, height: 768 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await this.page.setViewportSize(size);
+      await this.page.screenshot({
+        path: `${this.screensDir}/pickup-${state}-${size.width}x${size.height}.png`,
+      });
+    }
+    if (original) await this.page.setViewportSize(original);
+  }
+}

@@ -1,0 +1,416 @@
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoDevices } from '../../hardware/simulators/demo-devices';
+import { issueDemoPairingCodes } from '../../scripts/lib/demo-enrolment';
+import type { ServiceProcess } from '../../scripts/lib/service-process';
+import type { Product } from '../../src/core/catalog/product';
+import type { JournalEntry } from '../../src/core/journal/journal-entry';
+import type { ClickCollectOrder } from '../../src/core/orders/click-collect-order';
+import type { OrderHandover } from '../../src/core/orders/handover';
+import { openPostgres } from '../../sync-server/src/db/pg-database';
+import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
+import { lockScope, writeDocuments } from '../../sync-server/src/sync/document-store';
+import { axeViolations } from '../support/axe';
+import { launchChromium } from '../support/browser';
+import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
+import {
+  startHardwareAgent,
+  startSyncServer,
+  startTestDevices,
+  stopAll,
+  TEST_ADMIN_TOKEN,
+} from '../support/processes';
+import { tillDocuments } from '../support/till-idb';
+import { PickupDeskPage } from './pages/pickup-desk-page';
+import { PickupFlowPage } from './pages/pickup-flow-page';
+
+// The pickup desk (issue 14) end to end with the real parts: the sync server
+// on a scratch PostgreSQL with the web shop API on, the desk (screen set
+// /pickup, till P1 of PAR01) served by its hardware agent with the demo
+// devices (serial scanner, receipt printer) in Chromium. Web orders come in
+// through the shop API; the clerk prepares and hands them over by scanning
+// with the serial scanner. Each result is checked in the desk's journal and
+// in PostgreSQL (the order document and the order_handovers projection).
+// axe-core runs on every state; TILL_SCREENSHOTS=docs/screens saves them.
+
+const SHOP_KEY = 'e2e-shop-key-pickup-0123456789';
+
+describe('the pickup desk', () => {
+  let database: ScratchDatabase;
+  let sync: ServiceProcess;
+  let restartSync: () => Promise<ServiceProcess>;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let devices: DemoDevices;
+  let desk: PickupDeskPage;
+  let flow: PickupFlowPage;
+  const pageErrors: string[] = [];
+  const screens = process.env.TILL_SCREENSHOTS;
+
+  const catalog = generateFrenchCatalog().filter(
+    (p) => p.unit === 'piece' && p.active && /^\d{13}$/.test(p.barcode),
+  );
+  const pick = (skip: number): Product => {
+    const found = catalog[skip];
+    if (!found) throw new Error('demo catalog too small');
+    return found;
+  };
+  const [lamp, mug, notOrdered] = [pick(3), pick(11), pick(17)];
+
+  const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query<R>(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  const serverOrder = async (orderId: string): Promise<ClickCollectOrder | undefined> =>
+    (
+      await query<{ doc: ClickCollectOrder }>(
+        "SELECT doc FROM sync_documents WHERE collection = 'orders' AND id = $1",
+        [orderId],
+      )
+    )[0]?.doc;
+  const deskHandovers = async (orderId: string): Promise<(JournalEntry & { payload: OrderHandover })[]> =>
+    (await tillDocuments<JournalEntry & { payload: OrderHandover }>(page, 'journal', 'pickup'))
+      .filter((e) => e.kind === 'order.handover' && e.payload.orderId === orderId)
+      .sort((a, b) => a.sequence - b.sequence);
+  const accessible = async () => expect(await axeViolations(page)).toEqual([]);
+  const shot = async (state: string) => {
+    await accessible();
+    await desk.screenshot(state);
+  };
+  const line = (lineId: string, product: Product, quantity: number) => ({
+    lineId,
+    productId: product.id,
+    name: product.name,
+    barcode: product.barcode,
+    quantity,
+    unitPrice: { minor: product.priceMinor, currency: 'EUR' },
+    vatRateBps: product.vatRateBps,
+  });
+
+  /** The web shop sends an order for pickup at PAR01; the server's answer. */
+  async function importOrder(webOrderId: string, name: string, daysAgo = 0) {
+    const placedAt = new Date(Date.now() - daysAgo * 24 * 3600_000).toISOString();
+    const response = await fetch(`${sync.url}/shop/v1/orders/${webOrderId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${SHOP_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        source: 'web',
+        webOrderId,
+        webUpdatedAt: placedAt,
+        webStatus: 'open',
+        storeCode: 'PAR01',
+        currency: 'EUR',
+        lines: [line('l1', lamp, 2), line('l2', mug, 1)],
+        customer: { name, email: `${webOrderId.toLowerCase()}@example.fr`, phone: '+33612345678' },
+        placedAt,
+      }),
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    return (await response.json()) as { orderId: string; pickupCode: string };
+  }
+
+  /** Writes an order document on the server as another desk's push would leave it. */
+  async function writeServerOrder(order: ClickCollectOrder): Promise<void> {
+    const db = openPostgres(database.url);
+    try {
+      await db.transaction(async (tx) => {
+        await lockScope(tx, 'orders', 'PAR01');
+        await writeDocuments(tx, 'orders', 'PAR01', [{ id: order.id, doc: { ...order }, deleted: false }]);
+      });
+    } finally {
+      await db.close();
+    }
+  }
+
+  const scan = (code: string) => devices.scanner.scan(code);
+
+  beforeAll(async () => {
+    if (screens) mkdirSync(screens, { recursive: true });
+    database = await createScratchDatabase('till_pickup');
+    sync = await startSyncServer({ databaseUrl: database.url, shopApiKey: SHOP_KEY });
+    const port = Number(new URL(sync.url).port);
+    restartSync = () => startSyncServer({ databaseUrl: database.url, shopApiKey: SHOP_KEY, port });
+    const pairing = JSON.stringify(await issueDemoPairingCodes(sync.url, TEST_ADMIN_TOKEN, 'PAR01'));
+    const started = await startTestDevices();
+    devices = started.devices;
+    const agent = await startHardwareAgent({
+      syncUrl: sync.url,
+      pairingCodes: pairing,
+      devices: started.configPath,
+    });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    desk = new PickupDeskPage(page, screens);
+    flow = new PickupFlowPage(page);
+    await desk.open(agent.url, '1234');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await stopAll();
+    await database?.drop();
+  });
+
+  it('prepares an order imported through the shop API by scanning, and hands it over by scanning its QR and items', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880101', 'Léa Dubois');
+    await desk.waitInGroup('to-prepare', 'WEB-880101');
+    expect(await desk.dataAge()).toMatch(/Données reçues (à l'instant|il y a \d+ min)/);
+    await shot('list-to-prepare');
+
+    await desk.openOrder('WEB-880101');
+    expect(await desk.orderStatus()).toBe('Reçue');
+    await shot('order-details');
+    await desk.prepare();
+    await expect.poll(async () => (await serverOrder(orderId))?.status, { timeout: 20_000 }).toBe('picking');
+    await scan(lamp.barcode);
+    await flow.waitCounted('l1', 1, 2);
+    await scan(notOrdered.barcode);
+    await expect
+      .poll(() => flow.prepareProblem())
+      .toBe(`Mauvais article : ${notOrdered.name} n'est pas dans cette commande.`);
+    await shot('prepare-wrong-item');
+    await scan(lamp.barcode);
+    await scan(mug.barcode);
+    await flow.waitCounted('l2', 1, 1);
+    await flow.markReady();
+    await shot('prepare-ready');
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 20_000 })
+      .toBe('ready-for-pickup');
+    await page.getByTestId('pickup-back').click();
+    await desk.waitInGroup('ready', 'WEB-880101');
+    expect(await desk.waiting()).toBe('1 commande(s) en attente du client');
+    await shot('list-ready');
+
+    // The customer shows the QR of their confirmation: the handover opens, the customer identified by it.
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-handover-panel').waitFor();
+    expect(await flow.step()).toBe('items');
+    await scan(mug.barcode);
+    await flow.waitCounted('l2', 1, 1);
+    await scan(lamp.barcode);
+    await flow.waitCounted('l1', 1, 2);
+    await shot('handover-items-missing');
+    await scan(lamp.barcode);
+    await flow.waitCounted('l1', 2, 2);
+    await flow.toSignature();
+    await flow.sign();
+    await shot('handover-signature');
+    await flow.confirm();
+    expect(await flow.printSlip()).toContain('Bon de remise');
+    await shot('handover-done');
+    await expect
+      .poll(() => devices.printer.receipts().at(-1)?.text ?? '', { timeout: 10_000 })
+      .toContain('BON DE REMISE');
+    expect(devices.printer.receipts().at(-1)?.text).toContain('WEB-880101');
+
+    // The desk's journal holds the handover, with the code and the signature.
+    const [entry, ...others] = await deskHandovers(orderId);
+    expect(others).toEqual([]);
+    expect(entry?.payload).toMatchObject({
+      orderId,
+      lines: [
+        { lineId: 'l1', quantity: 2 },
+        { lineId: 'l2', quantity: 1 },
+      ],
+      identification: { method: 'pickup-code-scanned', pickupCode },
+    });
+    expect(entry?.payload.signature?.path).toMatch(/^M\d+ \d+( L\d+ \d+)+/);
+    // PostgreSQL: the order handed over with that one record, and its lines in the projection.
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 20_000 })
+      .toBe('handed-over');
+    const onServer = await serverOrder(orderId);
+    expect(onServer?.handovers.map((h) => h.id)).toEqual([entry?.payload.id]);
+    expect(onServer?.handovers[0]?.signature).toEqual(entry?.payload.signature);
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ order_line_id: string; quantity: number; identification: string }>(
+              'SELECT order_line_id, quantity, identification FROM order_handovers WHERE order_id = $1 ORDER BY order_line_id',
+              [orderId],
+            )
+          ).map((r) => [r.order_line_id, Number(r.quantity), r.identification]),
+        { timeout: 20_000 },
+      )
+      .toEqual([
+        ['l1', 2, 'pickup-code-scanned'],
+        ['l2', 1, 'pickup-code-scanned'],
+      ]);
+    await flow.next();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('hands over part of an order found by name, with an ID check and a reason, and the rest later by its code', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880202', 'Hugo Lefèvre', 1);
+    // Prepared at another desk: the order reaches this one ready.
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880202');
+
+    await desk.search('lefevre');
+    await page.getByTestId('pickup-order-details').waitFor();
+    await desk.handOver();
+    expect(await flow.step()).toBe('identify');
+    await shot('handover-identify');
+    await flow.idChecked('passport');
+    await scan(lamp.barcode);
+    await flow.waitCounted('l1', 1, 2);
+    await page.getByTestId('pickup-to-signature').click();
+    await expect.poll(() => flow.handoverProblem()).toContain('choisissez pourquoi le reste attend');
+    await flow.reason('customer-comes-back');
+    await shot('handover-partial-reason');
+    await flow.toSignature();
+    await flow.sign();
+    await flow.confirm();
+    expect(await page.getByTestId('pickup-rest').textContent()).toBe('Reste en attente : 2 article(s)');
+    expect(await page.locator('#pickup-handover-title').textContent()).toBe(
+      'Commande WEB-880202 remise en partie',
+    );
+    await shot('handover-partial-done');
+    await flow.next();
+
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 20_000 })
+      .toBe('partially-handed-over');
+    await desk.waitInGroup('partly-handed-over', 'WEB-880202');
+    const first = (await serverOrder(orderId))?.handovers[0];
+    expect(first).toMatchObject({
+      identification: { method: 'id-checked', document: 'passport' },
+      remainderReason: 'customer-comes-back',
+      lines: [{ lineId: 'l1', quantity: 1 }],
+    });
+
+    // Later: the customer comes back with their code, typed at the desk; only what is left is asked for.
+    await desk.search(pickupCode);
+    await page.getByTestId('pickup-handover-panel').waitFor();
+    expect(await flow.checklist()).toHaveLength(2);
+    await scan(lamp.barcode);
+    await flow.waitCounted('l1', 1, 1);
+    await scan(lamp.barcode);
+    await expect
+      .poll(() => flow.handoverProblem())
+      .toContain('tous les articles de cette ligne sont déjà scannés');
+    await scan(mug.barcode);
+    await flow.waitCounted('l2', 1, 1);
+    await flow.toSignature();
+    await flow.sign();
+    await flow.confirm();
+    await flow.next();
+
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 20_000 })
+      .toBe('handed-over');
+    const journaled = await deskHandovers(orderId);
+    expect(journaled.map((e) => e.payload.lines)).toEqual([
+      [{ lineId: 'l1', quantity: 1 }],
+      [
+        { lineId: 'l1', quantity: 1 },
+        { lineId: 'l2', quantity: 1 },
+      ],
+    ]);
+    expect((await serverOrder(orderId))?.handovers.map((h) => h.id)).toEqual(
+      journaled.map((e) => e.payload.id),
+    );
+    const rows = await query<{ n: string }>('SELECT count(*) AS n FROM order_handovers WHERE order_id = $1', [
+      orderId,
+    ]);
+    expect(Number(rows[0]?.n)).toBe(3);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses a forged QR and an altered order in words, logs the refusals, and hands nothing over', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880303', 'Inès Moreau');
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    // Someone with access to the data changes the order (another customer's name) but cannot re-sign it.
+    await writeServerOrder({
+      ...imported,
+      status: 'ready-for-pickup',
+      customer: { ...imported.customer, name: 'Someone Else' },
+    });
+    await desk.waitInGroup('ready', 'WEB-880303');
+
+    await scan('POS1:P:0O1IL0O1');
+    await expect
+      .poll(() => desk.notice())
+      .toBe("Ce code n'est pas un code de retrait valide : il a été refusé et noté.");
+    await scan('POS1:P:ZZZZ2222');
+    await expect
+      .poll(() => desk.notice())
+      .toBe("Aucune commande du magasin n'a ce code de retrait : il a été refusé et noté.");
+    await scan(`POS1:P:${pickupCode}`);
+    await expect
+      .poll(() => desk.notice())
+      .toBe('Cette commande a été modifiée depuis sa signature : elle ne peut pas être acceptée.');
+    await shot('forged-refused');
+    const log = await desk.refusals();
+    expect(log).toContain('Codes refusés (3)');
+    expect(log).toContain('modifiée depuis sa signature');
+    expect(await deskHandovers(orderId)).toEqual([]);
+    expect((await serverOrder(orderId))?.handovers).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+  it('with the sync server down, hands over by scanning, and the handover reaches PostgreSQL once the link is back', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880404', 'Jade Roux');
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880404');
+
+    await sync.stop();
+    await expect
+      .poll(async () => page.getByTestId('server-status').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('offline');
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-handover-panel').waitFor();
+    await scan(lamp.barcode);
+    await scan(lamp.barcode);
+    await scan(mug.barcode);
+    await flow.waitCounted('l2', 1, 1);
+    await flow.toSignature();
+    await flow.sign();
+    await flow.confirm();
+    await shot('handover-done-offline');
+    await flow.next();
+    const [entry] = await deskHandovers(orderId);
+    expect(entry?.payload.identification).toEqual({ method: 'pickup-code-scanned', pickupCode });
+    await desk.waitInGroup('handed-over', 'WEB-880404');
+
+    sync = await restartSync();
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 60_000 })
+      .toBe('handed-over');
+    expect((await serverOrder(orderId))?.handovers.map((h) => h.id)).toEqual([entry?.payload.id]);
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (
+              await query<{ n: string }>('SELECT count(*) AS n FROM order_handovers WHERE order_id = $1', [
+                orderId,
+              ])
+            )[0]?.n,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+});
