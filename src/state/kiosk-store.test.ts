@@ -46,7 +46,8 @@ function kioskWith(outcome: PaymentOutcome | 'lost') {
     },
     orders: {
       identity: () => ({ storeCode: 'PAR01', kioskId: 'kiosk-1' }),
-      reserve: async () => ok(undefined),
+      reserve: async () => ok({ confirmed: true }),
+      release: async () => {},
       place: async (input, placement) => {
         const order = placeKioskOrder(input, placement);
         if (!order.ok) return err({ code: 'not-recorded' });

@@ -3,10 +3,11 @@ import { printReceiptParamsSchema } from '../core/bridge/bridge-methods';
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
 import { addMoney, type Money, money } from '../core/money';
-import { createKioskOrder } from '../core/orders/create-kiosk-order';
+import { createKioskOrder, type KioskOrderInput } from '../core/orders/create-kiosk-order';
 import type { KioskPaymentMethod } from '../core/orders/kiosk-order';
 import type { OrderIssue } from '../core/orders/order-issues';
 import type { PostalAddress } from '../core/orders/postal-address';
+import type { KioskReservationRefusalCode } from '../core/orders/stock-reservation';
 import type { ReceiptDocument } from '../core/receipts';
 import {
   type ChargeOptions,
@@ -51,7 +52,7 @@ export type KioskNotice =
   | 'card-unavailable'
   | 'card-unknown'
   | 'paid-not-recorded'
-  | 'stock-short'
+  | KioskStockNotice
   | 'order-invalid'
   | 'not-recorded'
   | 'print-failed'
@@ -59,6 +60,19 @@ export type KioskNotice =
   | 'scan-unknown'
   | 'scan-not-product'
   | 'email-queued';
+
+/**
+ * The server's answers about the stock, said in its words (`kiosk.refusal.<code>`): the first three
+ * refused the hold (nothing charged or placed); `stock-unconfirmed`: the server could not be asked, the
+ * order goes on and the store confirms it.
+ */
+export const KIOSK_STOCK_NOTICES = {
+  'stock-short': 'stock-short',
+  'unknown-location': 'unknown-location',
+  'reservation-conflict': 'reservation-conflict',
+  'stock-unconfirmed': 'server-unreachable',
+} as const satisfies Record<string, KioskReservationRefusalCode>;
+export type KioskStockNotice = keyof typeof KIOSK_STOCK_NOTICES;
 
 /** `stuck`: the card was charged and the order could not be journaled; staff take over (never reset). */
 export type KioskPaymentPhase = 'idle' | 'reserving' | 'charging' | 'checking' | 'placing' | 'stuck';
@@ -79,6 +93,16 @@ export interface PlacedView {
   readonly terminalReceipt: readonly string[];
   readonly receipt: 'none' | 'printing' | 'printed' | 'print-failed' | 'emailed' | 'email-queued';
   readonly hasEmail: boolean;
+  /** The stock could not be reserved with the server (offline): the store confirms the order. */
+  readonly stockUnconfirmed: boolean;
+}
+
+/** A product of the cart the stock could not cover, named for the customer. */
+export interface KioskShortLine {
+  readonly productId: string;
+  readonly name: string;
+  readonly wanted: number;
+  readonly available: number;
 }
 
 export interface KioskState {
@@ -97,6 +121,8 @@ export interface KioskState {
   readonly pickupDate: string | undefined;
   readonly payment: { readonly phase: KioskPaymentPhase; readonly message: string | undefined };
   readonly notice: KioskNotice | undefined;
+  /** With the notice 'stock-short': which products, and how many are left. */
+  readonly shortages: readonly KioskShortLine[];
   readonly placed: PlacedView | undefined;
 }
 
@@ -137,15 +163,43 @@ const initialState = (): KioskState => ({
   pickupDate: undefined,
   payment: { phase: 'idle', message: undefined },
   notice: undefined,
+  shortages: [],
   placed: undefined,
 });
 
-const refusalNotice = (refusal: KioskOrderRefusal): KioskNotice =>
-  refusal.code === 'stock-short'
-    ? 'stock-short'
-    : refusal.code === 'invalid-order'
-      ? 'order-invalid'
-      : 'not-recorded';
+const refusalNotice = (refusal: KioskOrderRefusal): KioskNotice => {
+  switch (refusal.code) {
+    case 'stock-short':
+    case 'unknown-location':
+    case 'reservation-conflict':
+      return refusal.code;
+    case 'invalid-order':
+      return 'order-invalid';
+    case 'not-recorded':
+      return 'not-recorded';
+  }
+};
+
+/** What a hold covers: the lines' products and quantities, and where the order goes. */
+const holdKey = (path: KioskPathState): string =>
+  JSON.stringify([
+    path.fulfilment?.type === 'store-pickup' ? path.fulfilment.storeCode : (path.fulfilment?.type ?? ''),
+    path.cart.map((line) => [line.productId, line.quantity]),
+  ]);
+
+/**
+ * The order being paid for: its id, minted once and kept while the cart and
+ * the fulfilment stay as they were, so a second try (after a declined card,
+ * or at the till) is the same order and the same hold on the server.
+ */
+interface OrderDraft {
+  readonly orderId: string;
+  readonly key: string;
+  /** The server was asked to hold its stock (it may hold it even when no answer came). */
+  held: boolean;
+  /** The server answered with the hold (false: offline, the store confirms). */
+  confirmed: boolean;
+}
 
 export function createKioskStore(deps: KioskStoreDeps) {
   const { ports } = deps;
@@ -155,6 +209,26 @@ export function createKioskStore(deps: KioskStoreDeps) {
   let searchTurn = 0;
   // Bumped by a reset: answers that arrive for an earlier customer are dropped.
   let customer = 0;
+  let draft: OrderDraft | undefined;
+
+  /** Lets go of the draft's hold, without waiting: a hold the server was not told about lapses by itself. */
+  const dropDraft = () => {
+    const dropped = draft;
+    draft = undefined;
+    if (dropped?.held) void ports.orders.release(dropped.orderId).catch(() => undefined);
+  };
+
+  // The cart or the fulfilment changed (an edit, "start over", the idle reset): the hold no longer fits the
+  // order, so it is let go, and the next payment reserves under a new order id. A placed order's draft is
+  // gone before its cart is cleared, so a placed order never loses its hold.
+  store.subscribe((next, previous) => {
+    if (next.path.cart === previous.path.cart && next.path.fulfilment === previous.path.fulfilment) return;
+    if (draft && draft.key !== holdKey(next.path)) {
+      dropDraft();
+      if (next.notice === 'stock-short' || next.notice === 'reservation-conflict')
+        store.setState({ notice: undefined, shortages: [] });
+    }
+  });
 
   const paying = () => store.getState().payment.phase !== 'idle';
   const setPhase = (phase: KioskPaymentPhase, message?: string) =>
@@ -176,17 +250,50 @@ export function createKioskStore(deps: KioskStoreDeps) {
   function orderInputFor(method: KioskPaymentMethod) {
     const { path } = store.getState();
     const { storeCode, kioskId } = ports.orders.identity();
+    const key = holdKey(path);
+    if (draft?.key !== key) {
+      dropDraft();
+      draft = { orderId: deps.newId(), key, held: false, confirmed: false };
+    }
     return kioskOrderInput(
       path,
-      { id: deps.newId(), storeCode, kioskId, createdAt: deps.now().toISOString() },
+      { id: draft.orderId, storeCode, kioskId, createdAt: deps.now().toISOString() },
       method,
     );
+  }
+
+  /** Holds the order's stock on the server; a refusal is said in words and stops the payment. */
+  async function reserve(input: KioskOrderInput): Promise<boolean> {
+    setPhase('reserving');
+    const reserved = await ports.orders.reserve(input);
+    if (!reserved.ok) {
+      setPhase('idle');
+      const { cart } = store.getState().path;
+      const shortages =
+        reserved.error.code === 'stock-short'
+          ? reserved.error.shortages.map((short) => ({
+              ...short,
+              name: cart.find((line) => line.productId === short.productId)?.name ?? short.productId,
+            }))
+          : [];
+      store.setState({ notice: refusalNotice(reserved.error), shortages });
+      return false;
+    }
+    if (draft?.orderId === input.id) {
+      draft.held = true;
+      draft.confirmed = reserved.value.confirmed;
+    }
+    store.setState({ notice: reserved.value.confirmed ? undefined : 'stock-unconfirmed', shortages: [] });
+    return true;
   }
 
   async function finishPlaced(
     placed: PlacedKioskOrder,
     extra: { ticket?: string; terminalReceipt?: readonly string[] },
   ) {
+    // Placed: its hold stays with it on the server (the cart is cleared below, which must not release it).
+    const stockUnconfirmed = draft?.orderId === placed.order.id && !draft.confirmed;
+    if (draft?.orderId === placed.order.id) draft = undefined;
     const { quote, pickupDate, pickupStores } = store.getState();
     const fulfilment = placed.order.fulfilment;
     const storeName =
@@ -211,6 +318,7 @@ export function createKioskStore(deps: KioskStoreDeps) {
       terminalReceipt: extra.terminalReceipt ?? [],
       receipt: 'none',
       hasEmail: placed.order.contact.email !== undefined,
+      stockUnconfirmed,
     };
     store.setState({ placed: view, notice: undefined });
     dispatch({ type: 'placed' });
@@ -251,6 +359,10 @@ export function createKioskStore(deps: KioskStoreDeps) {
       default:
         await ports.pending.clear();
         setPhase('idle');
+        // Not placed. The customer's own order keeps its hold (another card, or the till); one found
+        // after a reload no longer has its customer's cart, so its hold is let go now.
+        if (draft?.orderId !== pending.input.id)
+          void ports.orders.release(pending.input.id).catch(() => undefined);
         store.setState({
           notice:
             result.kind === 'declined'
@@ -262,8 +374,19 @@ export function createKioskStore(deps: KioskStoreDeps) {
     }
   }
 
+  // One recovery at a time ("check again" while the kiosk is already asking): two answers "paid" must not
+  // both place the order.
+  let recovering: Promise<void> | undefined;
+
   /** Asks the terminal again, a few times, about a payment whose outcome is unknown. */
-  async function recoverPending(pending: PendingKioskPayment): Promise<void> {
+  function recoverPending(pending: PendingKioskPayment): Promise<void> {
+    recovering ??= recoverOnce(pending).finally(() => {
+      recovering = undefined;
+    });
+    return recovering;
+  }
+
+  async function recoverOnce(pending: PendingKioskPayment): Promise<void> {
     const { bridge } = deps;
     if (!bridge) return;
     setPhase('checking');
@@ -406,13 +529,7 @@ export function createKioskStore(deps: KioskStoreDeps) {
         return;
       }
       store.setState({ notice: undefined });
-      setPhase('reserving');
-      const reserved = await ports.orders.reserve(input);
-      if (!reserved.ok) {
-        setPhase('idle');
-        store.setState({ notice: refusalNotice(reserved.error) });
-        return;
-      }
+      if (!(await reserve(input))) return;
       const total = deliveryTotal();
       const pending: PendingKioskPayment = {
         paymentId: deps.newId(),
@@ -455,13 +572,7 @@ export function createKioskStore(deps: KioskStoreDeps) {
       if (paying()) return;
       const input = orderInputFor('at-till');
       store.setState({ notice: undefined });
-      setPhase('reserving');
-      const reserved = await ports.orders.reserve(input);
-      if (!reserved.ok) {
-        setPhase('idle');
-        store.setState({ notice: refusalNotice(reserved.error) });
-        return;
-      }
+      if (!(await reserve(input))) return;
       setPhase('placing');
       const placed = await ports.orders.place(input, { placedAt: deps.now().toISOString() });
       if (!placed.ok) {
@@ -517,7 +628,7 @@ export function createKioskStore(deps: KioskStoreDeps) {
     },
 
     dismissNotice(): void {
-      store.setState({ notice: undefined });
+      store.setState({ notice: undefined, shortages: [] });
     },
 
     /**

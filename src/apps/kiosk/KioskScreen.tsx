@@ -2,10 +2,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { setLanguage } from '../../i18n/i18n';
+import { kioskWords } from '../../i18n/kiosk-words';
 import { newId } from '../../state/ids';
 import { kioskIdleSettings } from '../../state/kiosk-idle';
 import { cartCount, type KioskStep } from '../../state/kiosk-path';
-import { createKioskStore, type KioskNotice } from '../../state/kiosk-store';
+import {
+  createKioskStore,
+  KIOSK_STOCK_NOTICES,
+  type KioskNotice,
+  type KioskShortLine,
+  type KioskStockNotice,
+} from '../../state/kiosk-store';
 import { createPinGuard } from '../../state/pin-guard';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
@@ -171,7 +178,14 @@ export function KioskScreen() {
               </div>
             </header>
           ) : null}
-          {notice ? <NoticeBanner notice={notice} onDismiss={kiosk.dismissNotice} /> : null}
+          {notice ? (
+            <NoticeBanner
+              notice={notice}
+              shortages={state.shortages}
+              onCart={path.step === 'cart' ? undefined : () => kiosk.go('cart')}
+              onDismiss={kiosk.dismissNotice}
+            />
+          ) : null}
           <div className="kiosk-body">
             <Step step={path.step} cardAvailable={cardAvailable} />
           </div>
@@ -221,17 +235,45 @@ function Step({ step, cardAvailable }: { readonly step: KioskStep; readonly card
   }
 }
 
+const isStockNotice = (notice: KioskNotice): notice is KioskStockNotice => notice in KIOSK_STOCK_NOTICES;
+
 function NoticeBanner({
   notice,
+  shortages,
+  onCart,
   onDismiss,
 }: {
   readonly notice: KioskNotice;
+  readonly shortages: readonly KioskShortLine[];
+  /** Where the customer changes what the stock refused. */
+  readonly onCart: (() => void) | undefined;
   readonly onDismiss: () => void;
 }) {
   const { t } = useTranslation();
+  const changeCart = notice === 'stock-short' || notice === 'reservation-conflict';
   return (
     <div className="kiosk-notice" role="alert" data-testid="kiosk-notice" data-notice={notice}>
-      <p>{t(`kioskApp.notice.${notice}`)}</p>
+      <div className="kiosk-notice-words">
+        <p>
+          {isStockNotice(notice)
+            ? kioskWords('refusal', KIOSK_STOCK_NOTICES[notice])
+            : t(`kioskApp.notice.${notice}`)}
+        </p>
+        {notice === 'stock-short' && shortages.length > 0 ? (
+          <ul className="kiosk-notice-shortages" data-testid="kiosk-notice-shortages">
+            {shortages.map((short) => (
+              <li key={short.productId} data-product-id={short.productId}>
+                {t('kioskApp.notice.shortage', { name: short.name, count: short.available })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {changeCart && onCart ? (
+        <button type="button" className="kiosk-primary" data-testid="kiosk-notice-cart" onClick={onCart}>
+          {t('kioskApp.notice.toCart')}
+        </button>
+      ) : null}
       <button
         type="button"
         className="kiosk-secondary"
