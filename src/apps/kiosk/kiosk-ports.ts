@@ -1,14 +1,14 @@
 import { formatReceiptNumber } from '../../core/journal/receipt-number';
 import { money } from '../../core/money';
 import type { KioskOrderInput } from '../../core/orders/create-kiosk-order';
+import type { KioskOrder } from '../../core/orders/kiosk-order';
 import { normalizeAddress } from '../../core/orders/postal-address';
 import { err, ok } from '../../core/result';
 import { kioskAvailability } from '../../data/kiosk-availability';
 import { kioskDeviceKey } from '../../data/kiosk-device-key';
+import { releaseKioskStock, reserveKioskStock } from '../../data/kiosk-reservation';
 import { startKioskSearch } from '../../data/kiosk-search';
 import { signKioskTicket } from '../../data/kiosk-ticket-signing';
-import type { KioskOrder } from '../../core/orders/kiosk-order';
-import { releaseKioskStock, reserveKioskStock } from '../../data/kiosk-reservation';
 import { placeKioskOrder } from '../../data/place-kiosk-order';
 import { kioskIdleSettings } from '../../state/kiosk-idle';
 import type {
