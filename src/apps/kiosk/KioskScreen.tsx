@@ -29,6 +29,7 @@ import { DeliveryScreen } from './screens/DeliveryScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { FindScreen } from './screens/FindScreen';
 import { LanguageChoice } from './screens/LanguageChoice';
+import { PaymentChecking } from './screens/PaymentChecking';
 import { PayScreen } from './screens/PayScreen';
 import { ProductScreen } from './screens/ProductScreen';
 import { beep, useKioskIdle } from './use-kiosk-idle';
@@ -187,7 +188,15 @@ export function KioskScreen() {
             />
           ) : null}
           <div className="kiosk-body">
-            <Step step={path.step} cardAvailable={cardAvailable} />
+            {/* A payment kept from before a reload is settled before anything else: no cart to show then. */}
+            {path.step !== 'pay' && (payment.phase === 'checking' || payment.phase === 'stuck') ? (
+              <section className="kiosk-pay" aria-labelledby="kiosk-resume-title" data-testid="kiosk-resume">
+                <h1 id="kiosk-resume-title">{t('kioskApp.pay.title')}</h1>
+                <PaymentChecking />
+              </section>
+            ) : (
+              <Step step={path.step} cardAvailable={cardAvailable} />
+            )}
           </div>
           {!cardAvailable && path.step !== 'pay' && path.step !== 'done' ? (
             <p className="kiosk-footnote" data-testid="kiosk-card-unavailable-note">
