@@ -345,5 +345,8 @@ describe('the kiosk store and the server’s hold on the last units', () => {
     expect(found.charges).toEqual([]);
     expect(found.released).toEqual([]);
     expect(found.kiosk.store.getState().path.step).toBe('done');
+    // The cart went with the reload: the confirmation says what the terminal charged, and where to collect.
+    expect(found.kiosk.store.getState().placed?.total).toEqual(money(298));
+    expect(found.kiosk.store.getState().placed?.storeName).toBe('Paris');
   });
 });

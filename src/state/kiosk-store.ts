@@ -289,12 +289,17 @@ export function createKioskStore(deps: KioskStoreDeps) {
 
   async function finishPlaced(
     placed: PlacedKioskOrder,
-    extra: { ticket?: string; terminalReceipt?: readonly string[] },
+    extra: { ticket?: string; terminalReceipt?: readonly string[]; charged?: Money },
   ) {
     // Placed: its hold stays with it on the server (the cart is cleared below, which must not release it).
     const stockUnconfirmed = draft?.orderId === placed.order.id && !draft.confirmed;
     if (draft?.orderId === placed.order.id) draft = undefined;
-    const { quote, pickupDate, pickupStores } = store.getState();
+    const { quote, pickupDate } = store.getState();
+    // After a reload the stores are not read yet: the confirmation names the pickup store all the same.
+    const pickupStores =
+      store.getState().pickupStores.length > 0
+        ? store.getState().pickupStores
+        : await ports.fulfilment.pickupStores().catch(() => []);
     const fulfilment = placed.order.fulfilment;
     const storeName =
       fulfilment.type === 'store-pickup'
@@ -312,7 +317,8 @@ export function createKioskStore(deps: KioskStoreDeps) {
       fulfilment: fulfilment.type,
       storeName,
       readyBy,
-      total: deliveryTotal(),
+      // Paid by card: what the terminal charged (after a reload, the cart is no longer in memory).
+      total: extra.charged ?? deliveryTotal(),
       ticket: extra.ticket,
       ticketPrinted: false,
       terminalReceipt: extra.terminalReceipt ?? [],
@@ -349,7 +355,10 @@ export function createKioskStore(deps: KioskStoreDeps) {
         }
         await ports.pending.clear();
         setPhase('idle');
-        await finishPlaced(placed.value, { terminalReceipt: result.terminalReceipt });
+        await finishPlaced(placed.value, {
+          terminalReceipt: result.terminalReceipt,
+          charged: money(pending.amountMinor, pending.currency as Money['currency']),
+        });
         return;
       }
       case 'unknown':

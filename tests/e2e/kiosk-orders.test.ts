@@ -10,7 +10,7 @@ import {
   startKioskTestStore,
 } from '../support/kiosk-test-store';
 import type { KioskOrderPage } from './pages/kiosk-order-page';
-import type { KioskPage } from './pages/kiosk-page';
+import { type KioskPage, plain } from './pages/kiosk-page';
 
 // The kiosk's orders against the server's hold on the last units
 // (POST /sync/v1/kiosk-reservations) and the card terminal's lost answers,
@@ -29,6 +29,8 @@ const catalog = generateFrenchCatalog();
 const drink = catalog.find(
   (p, i) => i % 2 === 0 && p.category === 'Boissons' && /1,5 L/.test(p.name),
 ) as Product;
+
+const euros = (minor: number) => `${Math.floor(minor / 100)},${String(minor % 100).padStart(2, '0')} €`;
 
 describe('kiosk orders: the last units and a lost card answer', () => {
   let store: KioskTestStore;
@@ -150,6 +152,11 @@ describe('kiosk orders: the last units and a lost card answer', () => {
     if (await order.seesPaymentChecked()) await kiosk.shot('pay-checking');
     const number = await order.waitForConfirmation();
     expect(await page.getByTestId('kiosk-pickup-code').textContent()).toBe(number);
+    // The cart went with the reload: the confirmation says what was charged, and names the store.
+    expect(plain(await page.getByTestId('kiosk-done-total').textContent())).toBe(
+      `Payé : ${euros(drink.priceMinor)}`,
+    );
+    expect(await page.getByTestId('kiosk-done-ready').textContent()).toMatch(/^À retirer au magasin Marché/);
     await kiosk.shot('done-recovered');
 
     expect(terminal.charges()).toHaveLength(chargesBefore + 1);

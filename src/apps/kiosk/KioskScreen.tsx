@@ -117,6 +117,10 @@ export function KioskScreen() {
     },
   });
 
+  // A payment kept from before a reload is settled before anything else: no cart to show then.
+  const resuming = path.step !== 'pay' && (payment.phase === 'checking' || payment.phase === 'stuck');
+  const shownStep: KioskStep = resuming ? 'pay' : path.step;
+
   const classes = [
     'kiosk',
     `kiosk-step-${path.step}`,
@@ -144,7 +148,7 @@ export function KioskScreen() {
                     <li
                       key={step}
                       aria-current={
-                        path.step === step || (step === 'find' && path.step === 'product')
+                        shownStep === step || (step === 'find' && shownStep === 'product')
                           ? 'step'
                           : undefined
                       }
@@ -156,7 +160,7 @@ export function KioskScreen() {
               </nav>
               <div className="kiosk-header-actions">
                 <LanguageChoice compact />
-                {path.step !== 'done' ? (
+                {path.step !== 'done' && !resuming ? (
                   <button
                     type="button"
                     className="kiosk-cart-button"
@@ -188,8 +192,7 @@ export function KioskScreen() {
             />
           ) : null}
           <div className="kiosk-body">
-            {/* A payment kept from before a reload is settled before anything else: no cart to show then. */}
-            {path.step !== 'pay' && (payment.phase === 'checking' || payment.phase === 'stuck') ? (
+            {resuming ? (
               <section className="kiosk-pay" aria-labelledby="kiosk-resume-title" data-testid="kiosk-resume">
                 <h1 id="kiosk-resume-title">{t('kioskApp.pay.title')}</h1>
                 <PaymentChecking />
