@@ -19,6 +19,8 @@ import { type KioskPage, plain } from './pages/kiosk-page';
 //   customer is on the path: the kiosk says so in words, naming the product;
 //   nothing is charged on the terminal, placed in the kiosk's journal or on
 //   the server, and the kiosk holds nothing;
+// - a declined card keeps the kiosk's hold for another try; "start over"
+//   lets it go on the server;
 // - the terminal charges the card but its answer never comes, and the kiosk
 //   is reloaded during the charge: it asks the terminal, places the order
 //   once, paid, under the id it reserved with; one charge on the terminal.
@@ -133,6 +135,26 @@ describe('kiosk orders: the last units and a lost card answer', () => {
     expect(await kioskJournalOrders(page)).toHaveLength(ordersBefore);
     expect(await holdsOf('till_id <> $1', other.tillId)).toEqual([]);
     await other.release(otherOrder);
+  });
+
+  it('a declined card keeps the hold for another try; starting over lets it go on the server', async () => {
+    await toPayment();
+    const kioskHolds = async () =>
+      (await holdsOf('till_id <> $1', other.tillId)).filter(
+        (hold) => !placedIds.has(hold.order_id) && hold.released_at === null,
+      );
+    const placedIds = new Set((await serverOrders()).map((o) => o.order_id));
+    store.devices.terminal.setScenario('decline');
+    await order.payByCard();
+    expect(await kiosk.noticeCode()).toBe('card-declined');
+    store.devices.terminal.setScenario('approve');
+    // Held under the order id the kiosk would journal, as it was before the card.
+    const held = await kioskHolds();
+    expect(held.map((hold) => [hold.via, hold.quantity])).toEqual([['kiosk', '1']]);
+    await kiosk.restart();
+    await expect.poll(kioskHolds, { timeout: 20_000 }).toEqual([]);
+    const [released] = await holdsOf('order_id = $1', held[0]?.order_id ?? '');
+    expect(released?.released_at).not.toBeNull();
   });
 
   it('an unknown card outcome that is recovered: the kiosk reloaded mid-charge places the order once, paid, charged once', async () => {
