@@ -88,6 +88,21 @@ describe('kiosk tickets', () => {
     });
   });
 
+  it('prints no ticket for a delivery with a fee (a till rings up goods only); a free one gets its ticket', async () => {
+    const { privateKey } = await kiosk();
+    expect(
+      await signKioskTicket({ ...atTill(), deliveryFee: { minor: 590, currency: 'EUR' } }, privateKey),
+    ).toEqual({
+      ok: false,
+      error: 'has-delivery-fee',
+    });
+    const free = await signKioskTicket(
+      { ...atTill(), deliveryFee: { minor: 0, currency: 'EUR' } },
+      privateKey,
+    );
+    expect(free.ok).toBe(true);
+  });
+
   it('refuses an order too large for one QR code', async () => {
     const { privateKey } = await kiosk();
     const base = atTill();

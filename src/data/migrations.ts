@@ -3,7 +3,7 @@ import type { MigrationStrategies } from 'rxdb';
 /**
  * How each collection's stored documents move to the next schema version.
  * Schemas start at version 0 (the first release). Orders are at 1, products at 2
- * and settings at 4: each step added optional fields, so it keeps the document as is.
+ * and settings at 5: each step added optional fields, so it keeps the document as is.
  * To change a schema: raise its `version` by one and add the step here,
  * `{ 1: (oldDoc) => newDoc }`; RxDB runs the steps on the till's next start.
  * The pull checkpoints are not migrated: the server accepts every checkpoint
@@ -19,6 +19,7 @@ export const MIGRATION_STRATEGIES = {
     2: (doc: unknown) => doc,
     3: (doc: unknown) => doc,
     4: (doc: unknown) => doc,
+    5: (doc: unknown) => doc,
   },
   journal: {},
   outbox: {},

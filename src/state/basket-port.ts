@@ -27,4 +27,6 @@ export interface BasketPort {
   replaceBasket(cart: Cart, links: SaleLinks): void;
   /** Tenders `amount` of voucher `code`, whose balance the till knew as `known`. */
   payVoucher(code: string, amount: Money, known: Money): Promise<void>;
+  /** Calls `listener` after every change of the open sale (paid, dropped, replaced); returns the way to stop. */
+  onChange(listener: () => void): () => void;
 }

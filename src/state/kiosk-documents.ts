@@ -1,6 +1,7 @@
 import { formatMoney, type Money, money } from '../core/money';
 import type { KioskOrder } from '../core/orders/kiosk-order';
-import { lineTotal, orderTotals } from '../core/orders/order-line';
+import { kioskOrderTotals } from '../core/orders/kiosk-order-totals';
+import { lineTotal } from '../core/orders/order-line';
 import type { ReceiptBlock, ReceiptDocument, ReceiptLocale } from '../core/receipts';
 import { RECEIPT_DOCUMENT_FORMAT } from '../core/receipts/receipt-document';
 import { singleLine } from '../core/receipts/receipt-format';
@@ -44,10 +45,19 @@ export const kioskOrderNumber = (orderId: string): string =>
 
 function lineBlocks(order: KioskOrder, locale: ReceiptLocale): ReceiptBlock[] {
   const amount = (m: Money) => formatMoney(m, locale);
-  const totals = orderTotals(order.lines, order.currency as Money['currency']);
+  const totals = kioskOrderTotals(order);
+  const fee = totals.deliveryFee;
   return [
     { type: 'rule' },
     ...order.lines.map((line) => columns(`${line.quantity} × ${line.name}`, amount(lineTotal(line)))),
+    ...(fee
+      ? [
+          columns(
+            t('kioskApp.totals.deliveryFee', { lng: langOf(locale) }),
+            fee.minor === 0 ? t('kioskApp.totals.free', { lng: langOf(locale) }) : amount(fee),
+          ),
+        ]
+      : []),
     { type: 'rule' },
     columns(t('kioskApp.print.total', { lng: langOf(locale) }), amount(totals.total), true),
     ...totals.vat.rates.map((rate) =>

@@ -1,10 +1,12 @@
 import type { Product } from '../core/catalog/product';
+import type { Money } from '../core/money';
 import { type CurrencyCode, DEFAULT_CURRENCY } from '../core/money/currency';
 import { normalizeContact } from '../core/orders/contact';
 import type { KioskFulfilmentInput, KioskOrderInput } from '../core/orders/create-kiosk-order';
 import type { KioskPaymentMethod } from '../core/orders/kiosk-order';
+import { type KioskOrderTotals, kioskOrderTotals } from '../core/orders/kiosk-order-totals';
 import type { OrderIssue } from '../core/orders/order-issues';
-import { MAX_LINE_QUANTITY, type OrderLine, type OrderTotals, orderTotals } from '../core/orders/order-line';
+import { MAX_LINE_QUANTITY, type OrderLine } from '../core/orders/order-line';
 import type { PostalAddressInput } from '../core/orders/postal-address';
 
 // The customer's path through the kiosk, as plain data and a pure reducer:
@@ -220,8 +222,13 @@ export function cartOrderLines(cart: readonly KioskCartLine[]): OrderLine[] {
   }));
 }
 
-export function cartTotals(cart: readonly KioskCartLine[]): OrderTotals {
-  return orderTotals(cartOrderLines(cart), cart[0]?.currency ?? DEFAULT_CURRENCY);
+/** The cart's total and VAT, with the delivery fee (VAT shared out like the order's) when there is one. */
+export function cartTotals(cart: readonly KioskCartLine[], deliveryFee?: Money): KioskOrderTotals {
+  return kioskOrderTotals({
+    lines: cartOrderLines(cart),
+    currency: cart[0]?.currency ?? DEFAULT_CURRENCY,
+    deliveryFee,
+  });
 }
 
 export function cartCount(cart: readonly KioskCartLine[]): number {

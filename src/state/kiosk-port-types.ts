@@ -1,6 +1,7 @@
 import type { Product } from '../core/catalog/product';
 import type { Money } from '../core/money';
 import type { KioskOrderInput } from '../core/orders/create-kiosk-order';
+import type { DeliveryAddressIssue } from '../core/orders/french-delivery';
 import type { KioskOrder } from '../core/orders/kiosk-order';
 import type { OrderIssue } from '../core/orders/order-issues';
 import type { OrderLine } from '../core/orders/order-line';
@@ -62,13 +63,18 @@ export interface PickupStore {
 }
 
 export interface DeliveryQuote {
-  /** Added to the order's total (VAT included). */
+  /** Added to the order's total (VAT included); zero when delivered free. */
   readonly fee: Money;
   /** The delivery date the customer is promised (YYYY-MM-DD). */
   readonly deliveryBy: string;
+  /** What more in goods would make the delivery free; absent when free or never free. */
+  readonly untilFree?: Money;
 }
 
-export type AddressCheck = Result<PostalAddress, readonly OrderIssue[]>;
+/** A problem of a typed address: its form (OrderIssue), or the postal check (code, town, where we deliver). */
+export type AddressIssue = OrderIssue | DeliveryAddressIssue;
+
+export type AddressCheck = Result<PostalAddress, readonly AddressIssue[]>;
 
 export interface KioskFulfilmentPort {
   /** This store first, then the stores a customer may pick an order up from. */

@@ -12,7 +12,7 @@ import type {
   KioskReservation,
   PendingKioskPayment,
 } from './kiosk-port-types';
-import { createKioskStore } from './kiosk-store';
+import { createKioskStore, kioskAmountDue } from './kiosk-store';
 
 // The kiosk store with fake ports and a fake terminal: what is placed,
 // charged and kept for each card outcome, and what a reset leaves.
@@ -37,7 +37,11 @@ interface KioskFakes {
   readonly recovered?: PaymentOutcome;
 }
 
-function kioskWith(outcome: PaymentOutcome | 'lost', fakes: KioskFakes = {}) {
+function kioskWith(
+  outcome: PaymentOutcome | 'lost',
+  fulfilment: Partial<KioskPorts['fulfilment']> = {},
+  fakes: KioskFakes = {},
+) {
   const placed: KioskOrderInput[] = [];
   const reserved: KioskOrderInput[] = [];
   const released: string[] = [];
@@ -57,6 +61,7 @@ function kioskWith(outcome: PaymentOutcome | 'lost', fakes: KioskFakes = {}) {
       checkAddress: async () => err([]),
       deliveryQuote: async () => ({ fee: money(0), deliveryBy: '2026-12-10' }),
       pickupDate: async () => '2026-12-09',
+      ...fulfilment,
     },
     orders: {
       identity: () => ({ storeCode: 'PAR01', kioskId: 'kiosk-1' }),
@@ -191,6 +196,78 @@ describe('the kiosk store', () => {
     expect(state.path.cart).toEqual([]);
     expect(state.path.contact).toEqual({ name: '', email: '', phone: '', consent: false });
   });
+
+  describe('home delivery with a fee', () => {
+    const address = {
+      name: 'Léa Martin',
+      lines: ['3 rue Neuve'],
+      postcode: '42000',
+      city: 'Saint-Étienne',
+      country: 'FR',
+    };
+    const withFee = (feeMinor: number) => ({
+      checkAddress: async () => ok(address),
+      deliveryQuote: async () => ({ fee: money(feeMinor), deliveryBy: '2026-12-10' }),
+    });
+
+    async function toDeliveryPayment(kiosk: ReturnType<typeof createKioskStore>) {
+      await kiosk.start();
+      await kiosk.showProduct(bottle);
+      kiosk.addToCart(2);
+      kiosk.go('delivery');
+      kiosk.chooseDelivery();
+      kiosk.dispatch({
+        type: 'address',
+        patch: { name: 'Léa Martin', street: '3 rue Neuve', postcode: '42000', city: 'st etienne' },
+      });
+      expect(await kiosk.confirmAddress()).toBe(true);
+      kiosk.dispatch({ type: 'contact', patch: { name: 'Léa Martin', phone: '0612345678', consent: true } });
+      kiosk.go('pay');
+      expect(kiosk.store.getState().path.step).toBe('pay');
+    }
+
+    it('charges the goods and the fee, and the order carries the fee, the checked town and the consent', async () => {
+      const { kiosk, placed, charges } = kioskWith({ ...approved, amountMinor: 888 }, withFee(590));
+      await toDeliveryPayment(kiosk);
+      expect(kioskAmountDue(kiosk.store.getState()).minor).toBe(298 + 590);
+      await kiosk.payByCard();
+      expect(charges).toEqual([888]);
+      expect(placed).toHaveLength(1);
+      const order = kiosk.store.getState().placed?.placed.order;
+      expect(order?.deliveryFee).toEqual({ minor: 590, currency: 'EUR' });
+      expect(order?.fulfilment).toEqual({ type: 'home-delivery', address });
+      expect(order?.messagesConsentAt).toBe('2026-12-07T10:00:00.000Z');
+    });
+
+    it('will not make a ticket for a delivery that costs a fee: nothing placed, the customer is told to pay by card', async () => {
+      const { kiosk, placed } = kioskWith(approved, withFee(590));
+      await toDeliveryPayment(kiosk);
+      await kiosk.payAtTill();
+      expect(placed).toHaveLength(0);
+      expect(kiosk.store.getState().notice).toBe('delivery-card-only');
+    });
+
+    it('a free delivery may be paid at the till; its order carries a zero fee', async () => {
+      const { kiosk, placed } = kioskWith(approved, withFee(0));
+      await toDeliveryPayment(kiosk);
+      await kiosk.payAtTill();
+      expect(placed).toHaveLength(1);
+      expect(kiosk.store.getState().placed?.placed.order.deliveryFee).toEqual({ minor: 0, currency: 'EUR' });
+    });
+
+    it('a cart changed after the quote sends the customer back to the address before any charge', async () => {
+      const { kiosk, placed, charges } = kioskWith(approved, withFee(590));
+      await toDeliveryPayment(kiosk);
+      const line = kiosk.store.getState().path.cart[0];
+      kiosk.dispatch({ type: 'quantity', lineId: line?.lineId ?? '', quantity: 3 });
+      expect(kiosk.store.getState().quote).toBeUndefined();
+      kiosk.go('pay');
+      await kiosk.payByCard();
+      expect(charges).toEqual([]);
+      expect(placed).toHaveLength(0);
+      expect(kiosk.store.getState().path.step).toBe('delivery');
+    });
+  });
 });
 
 const declined: PaymentOutcome = { status: 'declined', paymentId: 'p', reason: '05', terminalReceipt: [] };
@@ -215,10 +292,14 @@ describe('the kiosk store and the server’s hold on the last units', () => {
   });
 
   it('stock short: the terminal is never called, nothing is placed or kept, and the product is named', async () => {
-    const { kiosk, placed, charges, pending, released } = kioskWith(approved, {
-      reserve: () =>
-        err({ code: 'stock-short', shortages: [{ productId: 'eau-15', wanted: 2, available: 1 }] }),
-    });
+    const { kiosk, placed, charges, pending, released } = kioskWith(
+      approved,
+      {},
+      {
+        reserve: () =>
+          err({ code: 'stock-short', shortages: [{ productId: 'eau-15', wanted: 2, available: 1 }] }),
+      },
+    );
     await toPayment(kiosk);
     await kiosk.payByCard();
     expect(charges).toEqual([]);
@@ -240,7 +321,11 @@ describe('the kiosk store and the server’s hold on the last units', () => {
   });
 
   it('at the till too: a refusal places nothing and prints no ticket', async () => {
-    const { kiosk, placed } = kioskWith(approved, { reserve: () => err({ code: 'reservation-conflict' }) });
+    const { kiosk, placed } = kioskWith(
+      approved,
+      {},
+      { reserve: () => err({ code: 'reservation-conflict' }) },
+    );
     await toPayment(kiosk);
     await kiosk.payAtTill();
     expect(placed).toEqual([]);
@@ -249,7 +334,7 @@ describe('the kiosk store and the server’s hold on the last units', () => {
   });
 
   it('the server out of reach: the order goes on with the journal, and the confirmation says the store confirms', async () => {
-    const { kiosk, placed, charges } = kioskWith(approved, { reserve: () => ok({ confirmed: false }) });
+    const { kiosk, placed, charges } = kioskWith(approved, {}, { reserve: () => ok({ confirmed: false }) });
     await toPayment(kiosk);
     await kiosk.payByCard();
     expect(charges).toEqual([298]);
@@ -329,7 +414,7 @@ describe('the kiosk store and the server’s hold on the last units', () => {
       fulfilment: { type: 'store-pickup' as const, storeCode: 'PAR01' },
       paymentMethod: 'at-kiosk' as const,
     };
-    const lost = kioskWith('lost', { recovered: declined });
+    const lost = kioskWith('lost', {}, { recovered: declined });
     lost.setPending({ paymentId: 'pay-1', amountMinor: 298, currency: 'EUR', input });
     await lost.kiosk.resumePending();
     await settled();
@@ -337,7 +422,7 @@ describe('the kiosk store and the server’s hold on the last units', () => {
     expect(lost.released).toEqual([input.id]);
     expect(lost.pending()).toBeUndefined();
 
-    const found = kioskWith('lost', { recovered: { ...approved, paymentId: 'pay-1' } });
+    const found = kioskWith('lost', {}, { recovered: { ...approved, paymentId: 'pay-1' } });
     found.setPending({ paymentId: 'pay-1', amountMinor: 298, currency: 'EUR', input });
     // "Check again" pressed while the kiosk is already asking: one answer places the order.
     await Promise.all([found.kiosk.resumePending(), found.kiosk.checkPayment()]);

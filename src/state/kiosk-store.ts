@@ -2,10 +2,9 @@ import { createStore } from 'zustand/vanilla';
 import { printReceiptParamsSchema } from '../core/bridge/bridge-methods';
 import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
-import { addMoney, type Money, money } from '../core/money';
+import { type Money, money } from '../core/money';
 import { createKioskOrder, type KioskOrderInput } from '../core/orders/create-kiosk-order';
 import type { KioskPaymentMethod } from '../core/orders/kiosk-order';
-import type { OrderIssue } from '../core/orders/order-issues';
 import type { PostalAddress } from '../core/orders/postal-address';
 import type { KioskReservationRefusalCode } from '../core/orders/stock-reservation';
 import type { ReceiptDocument } from '../core/receipts';
@@ -29,6 +28,7 @@ import {
   kioskPath,
 } from './kiosk-path';
 import type {
+  AddressIssue,
   DeliveryQuote,
   KioskCategory,
   KioskOrderRefusal,
@@ -59,7 +59,9 @@ export type KioskNotice =
   | 'ticket-failed'
   | 'scan-unknown'
   | 'scan-not-product'
-  | 'email-queued';
+  | 'email-queued'
+  /** A home delivery with a fee is paid by card here: a till rings up goods, not the fee. */
+  | 'delivery-card-only';
 
 /**
  * The server's answers about the stock, said in its words (`kiosk.refusal.<code>`): the first three
@@ -115,7 +117,7 @@ export interface KioskState {
   readonly product: Product | undefined;
   readonly availability: readonly PlaceAvailability[] | undefined;
   readonly pickupStores: readonly PickupStore[];
-  readonly addressIssues: readonly OrderIssue[];
+  readonly addressIssues: readonly AddressIssue[];
   readonly checkedAddress: PostalAddress | undefined;
   readonly quote: DeliveryQuote | undefined;
   readonly pickupDate: string | undefined;
@@ -204,7 +206,18 @@ interface OrderDraft {
 export function createKioskStore(deps: KioskStoreDeps) {
   const { ports } = deps;
   const store = createStore<KioskState>()(initialState);
-  const dispatch = (action: KioskPathAction) => store.setState((s) => ({ path: kioskPath(s.path, action) }));
+  /** A change to the cart or the address makes the delivery's check and quote (fee, free threshold, date) stale. */
+  const STALES_DELIVERY: ReadonlySet<KioskPathAction['type']> = new Set([
+    'add',
+    'quantity',
+    'remove',
+    'address',
+  ]);
+  const dispatch = (action: KioskPathAction) =>
+    store.setState((s) => ({
+      path: kioskPath(s.path, action),
+      ...(STALES_DELIVERY.has(action.type) ? { quote: undefined, checkedAddress: undefined } : {}),
+    }));
   // Each search answers only if it is still the latest one typed.
   let searchTurn = 0;
   // Bumped by a reset: answers that arrive for an earlier customer are dropped.
@@ -243,24 +256,37 @@ export function createKioskStore(deps: KioskStoreDeps) {
 
   const deliveryTotal = (): Money => {
     const { path, quote } = store.getState();
-    const total = cartTotals(path.cart).total;
-    return path.fulfilment?.type === 'home-delivery' && quote ? addMoney(total, quote.fee) : total;
+    return cartTotals(path.cart, path.fulfilment?.type === 'home-delivery' ? quote?.fee : undefined).total;
   };
 
-  function orderInputFor(method: KioskPaymentMethod) {
-    const { path } = store.getState();
+  function orderInputFor(method: KioskPaymentMethod): KioskOrderInput {
+    const { path, quote, checkedAddress } = store.getState();
     const { storeCode, kioskId } = ports.orders.identity();
     const key = holdKey(path);
     if (draft?.key !== key) {
       dropDraft();
       draft = { orderId: deps.newId(), key, held: false, confirmed: false };
     }
-    return kioskOrderInput(
-      path,
-      { id: draft.orderId, storeCode, kioskId, createdAt: deps.now().toISOString() },
-      method,
-    );
+    const createdAt = deps.now().toISOString();
+    const input = kioskOrderInput(path, { id: draft.orderId, storeCode, kioskId, createdAt }, method);
+    const delivery = path.fulfilment?.type === 'home-delivery';
+    return {
+      ...input,
+      // The address as checked (La Poste's town name), and the fee the customer was shown.
+      ...(delivery && checkedAddress
+        ? { fulfilment: { type: 'home-delivery', address: checkedAddress } }
+        : {}),
+      ...(delivery && quote ? { deliveryFeeMinor: quote.fee.minor } : {}),
+      // The contact step does not go on without the consent: it was given before this moment.
+      ...(path.contact.consent ? { messagesConsentAt: createdAt } : {}),
+    };
   }
+
+  /** A delivery whose fee is not zero: paid by card only. */
+  const feeToPay = (): boolean => {
+    const { path, quote } = store.getState();
+    return path.fulfilment?.type === 'home-delivery' && (quote?.fee.minor ?? 0) > 0;
+  };
 
   /** Holds the order's stock on the server; a refusal is said in words and stops the payment. */
   async function reserve(input: KioskOrderInput): Promise<boolean> {
@@ -532,6 +558,12 @@ export function createKioskStore(deps: KioskStoreDeps) {
         store.setState({ notice: 'card-unavailable' });
         return;
       }
+      // The cart or the address changed since the delivery was quoted: the customer confirms the address
+      // again and sees the new fee before anything is charged.
+      if (store.getState().path.fulfilment?.type === 'home-delivery' && !store.getState().quote) {
+        dispatch({ type: 'go', step: 'delivery' });
+        return;
+      }
       const input = orderInputFor('at-kiosk');
       if (!createKioskOrder(input).ok) {
         store.setState({ notice: 'order-invalid' });
@@ -579,6 +611,10 @@ export function createKioskStore(deps: KioskStoreDeps) {
     /** Journals the order to pay at the till and prints its signed ticket. */
     async payAtTill(): Promise<void> {
       if (paying()) return;
+      if (feeToPay()) {
+        store.setState({ notice: 'delivery-card-only' });
+        return;
+      }
       const input = orderInputFor('at-till');
       store.setState({ notice: undefined });
       if (!(await reserve(input))) return;
@@ -660,7 +696,7 @@ export type KioskStore = ReturnType<typeof createKioskStore>;
 
 /** The amount the customer pays: the cart, and the delivery fee for a home delivery. */
 export function kioskAmountDue(state: KioskState): Money {
-  const total = cartTotals(state.path.cart).total;
-  if (state.path.fulfilment?.type === 'home-delivery' && state.quote) return addMoney(total, state.quote.fee);
-  return state.path.cart.length === 0 ? money(0) : total;
+  if (state.path.cart.length === 0) return money(0);
+  const delivery = state.path.fulfilment?.type === 'home-delivery';
+  return cartTotals(state.path.cart, delivery ? state.quote?.fee : undefined).total;
 }

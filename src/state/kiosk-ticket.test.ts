@@ -62,6 +62,8 @@ describe('kiosk tickets at the till', () => {
     expect(sale?.totals.total.minor).toBe(10_329);
     expect(sale?.kioskOrder).toMatchObject({ orderId: ORDER_ID, kioskId: 'kiosk-1' });
     expect(t.sale.store.getState().links).toEqual({});
+    // Paid: the till no longer says there is a kiosk order to take (nor offers to drop it).
+    expect(t.flow.store.getState()).toMatchObject({ phase: 'idle', order: undefined });
 
     // The same ticket again on this till: refused, nothing on the basket.
     expect(await t.flow.scanTicket(t.ticket)).toBe(false);

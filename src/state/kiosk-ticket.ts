@@ -43,6 +43,15 @@ export function createKioskTicketStore(services: KioskTicketServices) {
     store.setState({ phase: 'refused', refusal });
     return false;
   };
+  /** The sale moved on (paid, or another basket): forget the order shown. */
+  const syncWithBasket = (): void => {
+    const { phase } = store.getState();
+    if (phase === 'loaded' && !basket.current().links.kioskOrder)
+      store.setState({ phase: 'idle', order: undefined });
+  };
+  // Paying completes the sale in the sale store, not here: follow it, so a paid order is not still shown
+  // as the one to take (with a button to drop it).
+  basket.onChange(syncWithBasket);
 
   async function alreadyPaid(orderId: string): Promise<'already-paid' | 'not-payable' | undefined> {
     const sales = await recentLocalSales(db);
@@ -113,12 +122,7 @@ export function createKioskTicketStore(services: KioskTicketServices) {
       if (store.getState().phase === 'refused') store.setState({ phase: 'idle', refusal: undefined });
     },
 
-    /** The sale moved on (paid, or another basket): forget the order shown. */
-    syncWithBasket(): void {
-      const { phase } = store.getState();
-      if (phase === 'loaded' && !basket.current().links.kioskOrder)
-        store.setState({ phase: 'idle', order: undefined });
-    },
+    syncWithBasket,
   };
 }
 

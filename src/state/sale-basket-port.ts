@@ -19,5 +19,6 @@ export function saleBasketPort(sale: SaleStore): BasketPort {
     emptyCart: () => sale.emptyBasket(),
     replaceBasket: (cart, links) => sale.replaceBasket(cart, links),
     payVoucher: (code, amount, known) => sale.payVoucher(code, amount, known),
+    onChange: (listener) => sale.store.subscribe(() => listener()),
   };
 }

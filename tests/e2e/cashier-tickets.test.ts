@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueDemoPairingCodes } from '../../scripts/lib/demo-enrolment';
@@ -16,8 +15,9 @@ import { axeViolations } from '../support/axe';
 import { launchChromium, openSignedInCashier } from '../support/browser';
 import { type FaultProxy, startFaultProxy } from '../support/fault-proxy';
 import { type KioskDevice, startKioskDevice } from '../support/kiosk-device';
-import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
+import { createScratchDatabase, queryRows, type ScratchDatabase } from '../support/postgres';
 import {
+  serverIncidents,
   startHardwareAgent,
   startSyncServer,
   startTestDevices,
@@ -57,15 +57,8 @@ describe('kiosk tickets and gift vouchers at the till', () => {
     return found;
   };
 
-  const query = async <T extends object>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      return (await client.query<T>(sql, params)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const query = <T extends object>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    queryRows<T>(database.url, sql, params);
   /** The sales the server holds in the till journals, by receipt-less id. */
   const serverSales = async (): Promise<CompletedSale[]> =>
     (
@@ -73,14 +66,7 @@ describe('kiosk tickets and gift vouchers at the till', () => {
         "SELECT doc FROM sync_documents WHERE collection = 'journal' AND doc->>'kind' = 'sale.completed'",
       )
     ).map((row) => row.doc.payload as CompletedSale);
-  const incidents = async () =>
-    (
-      (await (
-        await fetch(`${sync.url}/admin/v1/incidents`, {
-          headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-        })
-      ).json()) as { incidents: { code: string; detail: Record<string, unknown> }[] }
-    ).incidents;
+  const incidents = () => serverIncidents(sync.url);
   const accessible = async () => expect(await axeViolations(page)).toEqual([]);
 
   beforeAll(async () => {

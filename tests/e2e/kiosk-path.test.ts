@@ -120,8 +120,14 @@ describe('the kiosk customer path', () => {
     await order.confirmAddress();
     expect(await order.addressProblem('postcode')).toMatch(/code postal/);
     await kiosk.shot('delivery-address-problem');
-    await page.getByTestId('kiosk-address-postcode').fill('75011');
+    // A town the code does not serve: the towns it does serve are offered, and one touch goes on.
+    await order.changeAddressField('postcode', '75011');
+    await order.changeAddressField('city', 'Lyon');
     await order.confirmAddress();
+    expect(await order.townChoices()).toEqual(['Paris']);
+    expect(await order.addressProblem('city')).toMatch(/ville ne correspond pas/);
+    await kiosk.shot('delivery-town-choice');
+    await order.chooseTown('Paris');
     await order.giveContact({ name: 'Léa Martin', email: 'lea.martin@example.fr' }, false);
     await order.confirmContact();
     await page.getByTestId('kiosk-consent-problem').waitFor();
@@ -129,6 +135,11 @@ describe('the kiosk customer path', () => {
     await page.getByTestId('kiosk-contact-consent').check();
     await order.confirmContact();
     await page.getByTestId('kiosk-pay').waitFor();
+    // Below 60 € of goods, the store's delivery fee (5,90 €) is added, and the fee is paid by card here.
+    const fee = 590;
+    expect(await order.deliveryFee()).toBe(euros(fee));
+    expect(await order.total()).toBe(euros(2 * drink.priceMinor + fee));
+    expect(await page.getByTestId('kiosk-pay-till').count()).toBe(0);
     await kiosk.shot('pay');
 
     const chargesBefore = devices.terminal.charges().length;
@@ -138,9 +149,9 @@ describe('the kiosk customer path', () => {
     await kiosk.shot('done-paid');
     expect(await order.printReceipt()).toBe('Reçu imprimé : prenez-le.');
 
-    // One charge on the terminal, of the whole order.
+    // One charge on the terminal, of the whole order: the goods and the delivery.
     expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
-    expect(devices.terminal.charges().at(-1)?.amountMinor).toBe(2 * drink.priceMinor);
+    expect(devices.terminal.charges().at(-1)?.amountMinor).toBe(2 * drink.priceMinor + fee);
     // The kiosk's journal: the order placed, paid by card, to the address typed.
     const placed = orderOfNumber(await kioskJournalOrders(), orderNumber);
     expect(placed?.status).toBe('paid');
@@ -159,6 +170,8 @@ describe('the kiosk customer path', () => {
         country: 'FR',
       },
     });
+    expect(placed?.deliveryFee).toEqual({ minor: fee, currency: 'EUR' });
+    expect(placed?.messagesConsentAt).toBe(placed?.createdAt);
     expect(placed?.contact).toEqual({ name: 'Léa Martin', email: 'lea.martin@example.fr' });
     // The receipt the printer printed names the order.
     expect(devices.printer.receipts().some((r) => r.text.includes(orderNumber))).toBe(true);

@@ -35,3 +35,14 @@ export async function createScratchDatabase(prefix = 'till_test'): Promise<Scrat
     },
   };
 }
+
+/** The rows `sql` returns on the database at `url`, over a connection of its own. */
+export async function queryRows<Row>(url: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}

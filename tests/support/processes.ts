@@ -127,6 +127,21 @@ export async function startTestDevices(adjust: (config: DeviceConfigInput) => De
   return { devices, configPath: path };
 }
 
+export interface ServerIncident {
+  readonly code: string;
+  readonly tillId: string;
+  readonly detail: Record<string, unknown>;
+}
+
+/** What the staff sees in GET /admin/v1/incidents of a sync server started here. */
+export async function serverIncidents(syncUrl: string): Promise<ServerIncident[]> {
+  const response = await fetch(`${syncUrl}/admin/v1/incidents`, {
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+  });
+  if (response.status !== 200) throw new Error(`incidents: HTTP ${response.status}`);
+  return ((await response.json()) as { incidents: ServerIncident[] }).incidents;
+}
+
 export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((service) => service.stop()));
   await Promise.all([...simulators].map((devices) => devices.close()));

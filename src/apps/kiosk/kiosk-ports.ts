@@ -1,15 +1,17 @@
 import { formatReceiptNumber } from '../../core/journal/receipt-number';
-import { money } from '../../core/money';
 import type { KioskOrderInput } from '../../core/orders/create-kiosk-order';
 import type { KioskOrder } from '../../core/orders/kiosk-order';
-import { normalizeAddress } from '../../core/orders/postal-address';
 import { err, ok } from '../../core/result';
+import { kioskOrderingRules } from '../../core/settings/kiosk-ordering';
+import { stockLocationName } from '../../core/settings/stock-location-names';
 import { kioskAvailability } from '../../data/kiosk-availability';
 import { kioskDeviceKey } from '../../data/kiosk-device-key';
 import { releaseKioskStock, reserveKioskStock } from '../../data/kiosk-reservation';
 import { startKioskSearch } from '../../data/kiosk-search';
 import { signKioskTicket } from '../../data/kiosk-ticket-signing';
 import { placeKioskOrder } from '../../data/place-kiosk-order';
+import { loadPostalDirectory } from '../../data/postal-directory';
+import { stockByLocation } from '../../data/stock-by-location';
 import { kioskIdleSettings } from '../../state/kiosk-idle';
 import type {
   KioskCategory,
@@ -21,6 +23,7 @@ import type {
 } from '../../state/kiosk-port-types';
 import { lookupScan } from '../../state/scan-lookup';
 import type { TillServices } from '../../state/till-services';
+import { checkDeliveryAddress, pickupDateAt, quoteDelivery } from './kiosk-fulfilment';
 
 // ADAPTERS, awaiting the kiosk data work (branch wt/kiosk-data): each port
 // of src/state/kiosk-port-types.ts built on what the till has today. The
@@ -30,8 +33,8 @@ import type { TillServices } from '../../state/till-services';
 // | ----------------------------- | ------------------------------------------------- | ---------------------------------------------- |
 // | catalog.search, categories    | kioskSearch (FlexSearch, typos), wired            | pictures for the category tiles                 |
 // | stock.availability            | kioskAvailability (age, to confirm, dates), wired | location names on the tills                     |
-// | fulfilment.checkAddress       | normalizeAddress (5-digit French postcode)        | postcode and town checked together              |
-// | fulfilment.deliveryQuote      | no fee, delivery in 3 days                        | fees from the settings                          |
+// | fulfilment.checkAddress       | La Poste's codes and towns (kiosk-fulfilment.ts)  |                                                 |
+// | fulfilment.deliveryQuote      | fee from the rules, date from the stock, wired    |                                                 |
 // | orders.reserve, release       | reserveKioskStock / releaseKioskStock, wired      | the place the customer chose, per line          |
 // | orders.emailReceipt           | the order carries the email; no mail sender yet   | the server's order messages                     |
 
@@ -57,8 +60,18 @@ export function createKioskPorts(services: TillServices): KioskPorts {
   const settings = async () => (await db.settings.findOne().exec())?.toMutableJSON();
   const placeName = async (code: string): Promise<string> => {
     const own = await settings();
-    return own && own.storeCode === code ? own.storeName : code;
+    if (own && own.storeCode === code) return own.storeName;
+    // The region's places as the server names them (settings.stockLocations); the code until they arrive.
+    return stockLocationName(own?.stockLocations, code);
   };
+  const stockOf = async (lines: readonly { readonly productId: string }[]) =>
+    new Map(
+      await Promise.all(
+        [...new Set(lines.map((line) => line.productId))].map(
+          async (id) => [id, await stockByLocation(db, id)] as const,
+        ),
+      ),
+    );
   // The kiosk's own index (FlexSearch, typo-tolerant), built in the background from the kiosk's copy of
   // the catalog and kept current with it.
   const catalogSearch = startKioskSearch(db.products);
@@ -127,15 +140,32 @@ export function createKioskPorts(services: TillServices): KioskPorts {
           others.add(doc.location.code);
         const stores: PickupStore[] = [];
         if (own) stores.push({ code: own.storeCode, name: own.storeName, own: true });
-        for (const code of [...others].sort()) stores.push({ code, name: code, own: false });
+        for (const code of [...others].sort())
+          stores.push({ code, name: stockLocationName(own?.stockLocations, code), own: false });
         return stores;
       },
-      checkAddress: async (address) => normalizeAddress(address),
-      deliveryQuote: async (_address, lines, now) => ({
-        fee: money(0, lines[0]?.unitPrice.currency ?? 'EUR'),
-        deliveryBy: addDays(now, DELIVERY_DAYS),
-      }),
-      pickupDate: async (_storeCode, _lines, now) => addDays(now, PICKUP_DAYS),
+      async checkAddress(address) {
+        const own = await settings();
+        // La Poste's list, loaded on the first address (its own chunk); without it the form alone is checked.
+        const directory = await loadPostalDirectory().catch(() => undefined);
+        return checkDeliveryAddress(address, kioskOrderingRules(own?.kioskOrdering), directory);
+      },
+      async deliveryQuote(address, lines, now) {
+        const own = await settings();
+        return quoteDelivery(address.postcode, lines, await stockOf(lines), {
+          now: localTimestamp(now),
+          settings: own ?? { storeCode: sync.identity.storeCode },
+          fallbackDate: addDays(now, DELIVERY_DAYS),
+        });
+      },
+      async pickupDate(storeCode, lines, now) {
+        const own = await settings();
+        return pickupDateAt(storeCode, lines, await stockOf(lines), {
+          now: localTimestamp(now),
+          settings: own ?? { storeCode: sync.identity.storeCode },
+          fallbackDate: addDays(now, PICKUP_DAYS),
+        });
+      },
     },
 
     orders: {
@@ -227,14 +257,8 @@ export function prepareKioskDeviceKey(services: TillServices): void {
 
 export type { KioskOrderInput };
 
-/**
- * The kiosk's settings: idle time and warning (seconds). Read loosely from an
- * optional `kiosk` member of the store settings, which the settings schema
- * does not have yet (the kiosk data work adds it); the defaults otherwise.
- */
+/** The kiosk's idle time and warning from the store settings (`kiosk`), made safe, with the defaults otherwise. */
 export async function kioskSettingsOf(services: TillServices) {
-  const doc = (await services.db.settings.findOne().exec())?.toMutableJSON() as
-    | { kiosk?: { idleSeconds?: unknown; idleWarningSeconds?: unknown } }
-    | undefined;
-  return kioskIdleSettings(doc?.kiosk?.idleSeconds, doc?.kiosk?.idleWarningSeconds);
+  const kiosk = (await services.db.settings.findOne().exec())?.toMutableJSON().kiosk;
+  return kioskIdleSettings(kiosk?.idleSeconds, kiosk?.idleWarningSeconds);
 }

@@ -34,6 +34,10 @@ export interface KioskOrderInput {
   readonly contact: ContactInput;
   readonly fulfilment: KioskFulfilmentInput;
   readonly paymentMethod: KioskPaymentMethod;
+  /** Home delivery's fee, VAT included, in minor units of `currency` (0: free); only for a home delivery. */
+  readonly deliveryFeeMinor?: number;
+  /** When the customer agreed to messages about the order. */
+  readonly messagesConsentAt?: string;
   /** Calling code for phone numbers typed without one; the store's country (33 = France). */
   readonly callingCode?: string;
 }
@@ -111,6 +115,10 @@ export function createKioskOrder(input: KioskOrderInput): Result<KioskOrder, rea
     lines,
     contact: contact.value,
     fulfilment,
+    ...(input.deliveryFeeMinor === undefined
+      ? {}
+      : { deliveryFee: { minor: input.deliveryFeeMinor, currency } }),
+    ...(input.messagesConsentAt === undefined ? {} : { messagesConsentAt: input.messagesConsentAt }),
     paymentMethod,
     payment: null,
     status: 'draft',

@@ -47,7 +47,7 @@ export const DELIVERY_ADDRESS_ISSUE_CODES = [
 
 export interface CheckedPlace {
   readonly postcode: string;
-  /** The town as La Poste names it when the directory was there, else as typed (tidied). */
+  /** The town as La Poste names it when the directory was there (« Paris », not its arrondissement), else as typed (tidied). */
   readonly city: string;
   readonly department: string;
   /** Whether the town was checked against La Poste's list (false: form only). */
@@ -74,6 +74,9 @@ function townKey(name: string): string {
     .replace(/ (\d+)(e|er|eme)?( arrondissement)?$/, '');
 }
 
+/** An address names the town, not its arrondissement: « 75011 Paris », as La Poste routes it. */
+const addressTown = (name: string) => name.replace(/ \d+(er|e) Arrondissement$/, '');
+
 /** Checks a delivery address's postal code and town; every problem at once. */
 export function checkFrenchDelivery(
   address: { readonly postcode: string; readonly city: string },
@@ -96,9 +99,13 @@ export function checkFrenchDelivery(
       const typed = townKey(city);
       const match = towns.find((town) => townKey(town.name) === typed || townKey(town.mailName) === typed);
       if (match) {
-        official = match.name;
+        official = addressTown(match.name);
         department = match.department;
-      } else issues.push({ code: 'town-mismatch', towns: [...new Set(towns.map((town) => town.name))] });
+      } else
+        issues.push({
+          code: 'town-mismatch',
+          towns: [...new Set(towns.map((town) => addressTown(town.name)))],
+        });
     }
   } else if (department === undefined) return err([{ code: 'postcode-unknown' }, ...issues]);
 

@@ -75,6 +75,12 @@ export {
   kioskOrderStatusSchema,
   nextKioskOrderStatus,
 } from './kiosk-order-status';
+export {
+  deliveryFeeByRate,
+  type KioskOrderAmounts,
+  type KioskOrderTotals,
+  kioskOrderTotals,
+} from './kiosk-order-totals';
 export { type HandoverMergeError, mergeHandovers } from './merge-handovers';
 export type { OrderIssue } from './order-issues';
 export {

@@ -3,7 +3,7 @@ import { uuidV7Schema } from '../ids/uuid-v7';
 import { currencyCodeSchema } from '../money/currency';
 import { contactSchema } from './contact';
 import { type KioskOrderStatus, kioskOrderStatusSchema } from './kiosk-order-status';
-import { checkOrderLines, orderLineSchema } from './order-line';
+import { checkOrderLines, orderLineSchema, unitPriceSchema } from './order-line';
 import { instantSchema, kioskIdSchema, opaqueIdSchema, storeCodeSchema } from './order-values';
 import { postalAddressSchema } from './postal-address';
 
@@ -62,6 +62,14 @@ export const kioskOrderSchema = z
     lines: z.array(orderLineSchema).readonly(),
     contact: contactSchema,
     fulfilment: kioskFulfilmentSchema,
+    /**
+     * Home delivery's fee, VAT included, from the store's rules when the
+     * order was placed (0: delivered free). Absent on pickups, and on orders
+     * journaled before fees existed: the order then costs its lines.
+     */
+    deliveryFee: unitPriceSchema.optional(),
+    /** When the customer agreed to receive messages about this order (the kiosk asks before it is placed). */
+    messagesConsentAt: instantSchema.optional(),
     paymentMethod: kioskPaymentMethodSchema,
     payment: kioskPaymentProofSchema.nullable(),
     status: kioskOrderStatusSchema,
@@ -86,6 +94,20 @@ export const kioskOrderSchema = z
         code: 'custom',
         path: ['payment'],
         message: 'payment: does not match the payment method',
+      });
+    }
+    if (order.deliveryFee !== undefined && order.fulfilment.type !== 'home-delivery') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deliveryFee'],
+        message: 'deliveryFee: only a delivery has one',
+      });
+    }
+    if (order.deliveryFee !== undefined && order.deliveryFee.currency !== order.currency) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deliveryFee'],
+        message: 'deliveryFee: not in the order currency',
       });
     }
     if (order.status === 'shipped' && order.fulfilment.type !== 'home-delivery') {

@@ -9,7 +9,9 @@ import { returnPolicySchema } from '../returns/return-policy';
 import { staffPolicySchema } from '../staff/permissions';
 import { storeCodeSchema } from '../values/identifiers';
 import { deviceKeysSchema } from './device-keys';
+import { kioskBehaviourSchema } from './kiosk-behaviour';
 import { kioskOrderingSchema } from './kiosk-ordering';
+import { stockLocationNamesSchema } from './stock-location-names';
 
 // Everything a till of one store needs to know that the server decides:
 // identity for receipts, scan layouts, promotions in force, and the public key
@@ -91,6 +93,10 @@ export const storeSettingsSchema = z
     deviceKeys: deviceKeysSchema.optional(),
     /** Kiosk orders: stock staleness, pickup and delivery dates, delivery fees (kiosk-ordering.ts; defaults there). */
     kioskOrdering: kioskOrderingSchema.optional(),
+    /** Kiosk idle time and warning (kiosk-behaviour.ts; defaults in src/state/kiosk-idle.ts). */
+    kiosk: kioskBehaviourSchema.optional(),
+    /** The names of the region's stores and warehouses, kept by the server (stock-location-names.ts). */
+    stockLocations: stockLocationNamesSchema.optional(),
   })
   .superRefine((settings, ctx) => {
     // A receipt must carry the store's real SIRET: settings without one are a configuration error.

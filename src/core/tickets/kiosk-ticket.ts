@@ -75,6 +75,11 @@ export type KioskTicketBuildProblem =
   /** Only an order to pay at a till, not paid yet, gets a ticket. */
   | 'not-pay-at-till'
   | 'not-awaiting-payment'
+  /**
+   * A home delivery with a fee: the ticket carries goods only (a till rings up
+   * products), so such an order is paid by card at the kiosk.
+   */
+  | 'has-delivery-fee'
   /** Too many lines for one QR code: the kiosk says so and offers to pay by card. */
   | 'too-large';
 
@@ -89,6 +94,7 @@ function ticketName(name: string): string {
 export function kioskTicketPayload(order: KioskOrder): Result<KioskTicketPayload, KioskTicketBuildProblem> {
   if (order.paymentMethod !== 'at-till') return err('not-pay-at-till');
   if (order.status !== 'submitted') return err('not-awaiting-payment');
+  if ((order.deliveryFee?.minor ?? 0) > 0) return err('has-delivery-fee');
   const lines = order.lines.map(
     (line): KioskTicketLine => [
       line.productId,

@@ -5,8 +5,8 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
   title: 'settings',
   // 1: `logoAssetId` and `receiptPrintMode` (both optional).
   // 2: `staffPolicy` (optional). 3: `storeSalesDays`, `returnPolicy`, `deviceKeys`, `quickKeys` (optional fields of issue 12).
-  // 4: `kioskOrdering` (optional, issue 13).
-  version: 4,
+  // 4: `kioskOrdering` (optional, issue 13). 5: `kiosk` (idle time and warning) and `stockLocations` (names), optional.
+  version: 5,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -28,6 +28,8 @@ export const settingsCollectionSchema: RxJsonSchema<StoreSettings> = {
     deviceKeys: { type: 'array', items: { type: 'object' } },
     quickKeys: { type: 'array' },
     kioskOrdering: { type: 'object' },
+    kiosk: { type: 'object' },
+    stockLocations: { type: 'array', items: { type: 'object' } },
   },
   required: ['id', 'storeCode', 'storeName', 'currency', 'scanConfig', 'promotions', 'orderSigningKey'],
 };

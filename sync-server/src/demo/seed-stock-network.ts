@@ -1,6 +1,7 @@
 import type { Product } from '../../../src/core/catalog/product';
 import { ensureStore } from '../auth/till-registry';
 import type { Database } from '../db/database';
+import { refreshRegionLocationNames } from '../stock/location-names';
 import { registerStockLocation, type StockLocation, setOwnStockLevels } from '../stock/stock-locations';
 import { lockScope } from '../sync/document-store';
 import { DEMO_STORE } from './seed-store';
@@ -32,6 +33,8 @@ export async function seedDemoStockNetwork(db: Database, products: readonly Prod
   for (const location of DEMO_STOCK_LOCATIONS) {
     if (!registered.has(location.code)) await registerStockLocation(db, location);
   }
+  // A demo database registered before the settings carried the names gets them now (no change, no write).
+  await db.transaction((tx) => refreshRegionLocationNames(tx, DEMO_REGION));
   const now = new Date().toISOString();
   const opening = (keep: (index: number) => boolean, quantity: (product: Product, index: number) => number) =>
     products.flatMap((product, index) =>

@@ -1,7 +1,7 @@
 import type { JournalEntryOf } from '../../../src/core/journal/journal-entry';
 import { formatReceiptNumber } from '../../../src/core/journal/receipt-number';
 import { type KioskOrder, kioskOrderSchema } from '../../../src/core/orders/kiosk-order';
-import { orderTotals } from '../../../src/core/orders/order-line';
+import { kioskOrderTotals } from '../../../src/core/orders/kiosk-order-totals';
 import { transitionKioskOrder } from '../../../src/core/orders/transition-kiosk-order';
 import type { Queryable } from '../db/database';
 import { lockScope, readDocuments, writeDocuments } from '../sync/document-store';
@@ -120,7 +120,7 @@ export async function paidOrder(
     });
     return undefined;
   }
-  const due = orderTotals(order.lines, order.currency).total.minor;
+  const due = kioskOrderTotals(order).total.minor;
   if (due !== Number(payment.total_minor)) {
     await entryIncident(tx, entry, 'kiosk-order-amount-differs', {
       message: 'the till sale that paid a kiosk order does not have the order total',

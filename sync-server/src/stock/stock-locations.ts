@@ -1,6 +1,7 @@
 import { type StockLevel, stockLevelId } from '../../../src/core/catalog/stock-level';
 import type { Database, Queryable } from '../db/database';
 import { lockScope, writeDocuments } from '../sync/document-store';
+import { refreshRegionLocationNames } from './location-names';
 
 // Where stock is kept (migration 005): stores, which have tills, and
 // warehouses, which do not. A location's own levels live in the inventory
@@ -19,7 +20,8 @@ export interface StockLocation {
 /**
  * Adds or updates a location. Every location of the region is then copied
  * again from the start (levels that did not change are not rewritten), so a
- * new store receives the others' levels and the others receive its own.
+ * new store receives the others' levels and the others receive its own;
+ * the region's stores get the places' names in their settings.
  */
 export async function registerStockLocation(db: Database, location: StockLocation): Promise<void> {
   await db.transaction(async (tx) => {
@@ -37,6 +39,7 @@ export async function registerStockLocation(db: Database, location: StockLocatio
       [location.code, location.kind, location.name, location.region],
     );
     await tx.query('UPDATE stock_locations SET mirrored_seq = 0 WHERE region = $1', [location.region]);
+    await refreshRegionLocationNames(tx, location.region);
   });
 }
 

@@ -130,6 +130,25 @@ export class KioskOrderPage {
     return plain(await this.page.getByTestId(`kiosk-address-${field}-problem`).textContent());
   }
 
+  /** The towns offered when the town typed is not one the postal code serves. */
+  async townChoices(): Promise<string[]> {
+    await this.page.getByTestId('kiosk-address-towns').waitFor();
+    return (await this.page.getByTestId('kiosk-address-town').allTextContents()).map(plain);
+  }
+
+  /** Touches one of the towns offered: the address is checked again with it. */
+  async chooseTown(name: string): Promise<void> {
+    await this.page.getByTestId('kiosk-address-town').filter({ hasText: name }).click();
+  }
+
+  async changeAddressField(field: keyof Address, value: string): Promise<void> {
+    await this.page.getByTestId(`kiosk-address-${field}`).fill(value);
+  }
+
+  async deliveryFee(): Promise<string> {
+    return plain(await this.page.getByTestId('kiosk-delivery-fee').textContent());
+  }
+
   async pickUpIn(storeCode: string): Promise<void> {
     await this.page.getByTestId('kiosk-choose-pickup').click();
     await this.page.locator(`[data-testid=kiosk-pickup-store][data-store="${storeCode}"]`).click();

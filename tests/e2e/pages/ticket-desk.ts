@@ -20,10 +20,20 @@ export class TicketDesk {
   async scanTicket(text: string): Promise<void> {
     await this.page.getByTestId('barcode-input').fill(text);
     await this.page.getByTestId('barcode-input').press('Enter');
+    await this.ticketAnswer();
+  }
+
+  /** The till's own scanner reads the ticket's QR code and hands the text over the bridge. */
+  async scanTicketWith(scanner: { scan(code: string): Promise<void> }, text: string): Promise<void> {
+    await scanner.scan(text);
+    await this.ticketAnswer();
+  }
+
+  private async ticketAnswer(): Promise<void> {
     await this.page
       .getByTestId('kiosk-ticket-summary')
       .or(this.page.getByTestId('kiosk-ticket-refusal'))
-      .waitFor();
+      .waitFor({ timeout: 15_000 });
   }
 
   async kioskOrderSummary(): Promise<string> {

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { OrderIssue } from '../../../core/orders/order-issues';
+import type { DeliveryAddressIssue } from '../../../core/orders/french-delivery';
+import { kioskWords } from '../../../i18n/kiosk-words';
 import type { AddressDraft } from '../../../state/kiosk-path';
+import type { AddressIssue } from '../../../state/kiosk-port-types';
 import { useKiosk, useKioskState } from '../kiosk-context';
 import { useKioskFormat } from '../kiosk-format';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
@@ -29,16 +31,39 @@ const FIELD_OF_PATH: ReadonlyMap<string, AddressField> = new Map([
   ['address.city', 'city'],
 ]);
 
-/** The problem of one address field: a postcode that is not French, or a field missing or not valid. */
-function problemField(
-  issues: readonly OrderIssue[],
-  field: AddressField,
-): 'invalid-postcode' | 'invalid-field' | undefined {
+type Words = (key: 'kioskApp.issues.invalid-postcode' | 'kioskApp.issues.invalid-field') => string;
+
+/** The postal check's problems shown at the field they concern. */
+const POSTAL_FIELD: Readonly<Partial<Record<DeliveryAddressIssue['code'], AddressField>>> = {
+  'postcode-malformed': 'postcode',
+  'postcode-unknown': 'postcode',
+  'town-missing': 'city',
+  'town-mismatch': 'city',
+};
+
+/** The problem of one address field in the customer's words: the postal check's, or a field missing or not valid. */
+function problemOf(issues: readonly AddressIssue[], field: AddressField, t: Words): string | undefined {
   for (const issue of issues) {
-    if (issue.code === 'invalid-postcode' && field === 'postcode') return 'invalid-postcode';
-    if (issue.code === 'invalid-field' && FIELD_OF_PATH.get(issue.path) === field) return 'invalid-field';
+    if (POSTAL_FIELD[issue.code as DeliveryAddressIssue['code']] === field)
+      return kioskWords('delivery', issue.code);
+    if (issue.code === 'invalid-postcode' && field === 'postcode')
+      return t('kioskApp.issues.invalid-postcode');
+    if (issue.code === 'invalid-field' && FIELD_OF_PATH.get(issue.path) === field)
+      return t('kioskApp.issues.invalid-field');
   }
   return undefined;
+}
+
+/** A problem no field shows: the store does not deliver there, or something the form cannot point at. */
+function generalProblem(issues: readonly AddressIssue[]): 'not-delivered' | 'incomplete' | undefined {
+  if (issues.some((issue) => issue.code === 'not-delivered')) return 'not-delivered';
+  const unplaced = issues.filter(
+    (issue) =>
+      !(issue.code in POSTAL_FIELD) &&
+      issue.code !== 'invalid-postcode' &&
+      !(issue.code === 'invalid-field' && FIELD_OF_PATH.has(issue.path)),
+  );
+  return unplaced.length > 0 ? 'incomplete' : undefined;
 }
 
 export function DeliveryScreen() {
@@ -56,11 +81,8 @@ export function DeliveryScreen() {
     (field) => address[field],
     (field, value) => kiosk.dispatch({ type: 'address', patch: { [field]: value } }),
   );
-  const otherProblems = issues.filter(
-    (issue) =>
-      issue.code !== 'invalid-postcode' && !(issue.code === 'invalid-field' && FIELD_OF_PATH.has(issue.path)),
-  );
-
+  const general = generalProblem(issues);
+  const towns = issues.flatMap((issue) => (issue.code === 'town-mismatch' ? issue.towns : []));
   return (
     <section className="kiosk-delivery" aria-labelledby="kiosk-delivery-title" data-testid="kiosk-delivery">
       <h1 id="kiosk-delivery-title">{t('kioskApp.delivery.title')}</h1>
@@ -98,7 +120,7 @@ export function DeliveryScreen() {
         >
           <div className="kiosk-form-fields">
             {ADDRESS_FIELDS.map((field) => {
-              const problem = problemField(issues, field);
+              const problem = problemOf(issues, field, t);
               return (
                 <KioskTextField
                   key={field}
@@ -111,14 +133,35 @@ export function DeliveryScreen() {
                   autoComplete={AUTOCOMPLETE[field]}
                   required={field !== 'extra'}
                   testId={`kiosk-address-${field}`}
-                  problem={problem ? t(`kioskApp.issues.${problem}`) : undefined}
+                  problem={problem}
                 />
               );
             })}
           </div>
-          {otherProblems.length > 0 ? (
+          {towns.length > 0 ? (
+            <fieldset className="kiosk-plain kiosk-towns" data-testid="kiosk-address-towns">
+              <legend>{t('kioskApp.delivery.chooseTown')}</legend>
+              {towns.slice(0, 8).map((town) => (
+                <button
+                  key={town}
+                  type="button"
+                  className="kiosk-secondary kiosk-town"
+                  data-testid="kiosk-address-town"
+                  onClick={() => {
+                    kiosk.dispatch({ type: 'address', patch: { city: town } });
+                    void kiosk.confirmAddress();
+                  }}
+                >
+                  {town}
+                </button>
+              ))}
+            </fieldset>
+          ) : null}
+          {general ? (
             <p className="kiosk-field-problem" role="alert" data-testid="kiosk-address-problem">
-              {t('kioskApp.delivery.incomplete')}
+              {general === 'not-delivered'
+                ? kioskWords('delivery', 'not-delivered')
+                : t('kioskApp.delivery.incomplete')}
             </p>
           ) : null}
           <OnScreenKeyboard language={language} onKey={form.onKey} />

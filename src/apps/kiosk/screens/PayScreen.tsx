@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/use-format';
 import { cartTotals } from '../../../state/kiosk-path';
 import { Busy } from '../../../ui/kit';
 import { useKiosk, useKioskState } from '../kiosk-context';
@@ -14,6 +15,7 @@ export function PayScreen({ cardAvailable }: { readonly cardAvailable: boolean }
   const { t } = useTranslation();
   const kiosk = useKiosk();
   const when = useKioskFormat();
+  const format = useFormat();
   const path = useKioskState((s) => s.path);
   const quote = useKioskState((s) => s.quote);
   const pickupDate = useKioskState((s) => s.pickupDate);
@@ -21,6 +23,8 @@ export function PayScreen({ cardAvailable }: { readonly cardAvailable: boolean }
   const payment = useKioskState((s) => s.payment);
   const busy = payment.phase !== 'idle';
   const delivery = path.fulfilment?.type === 'home-delivery';
+  // A till rings up goods, not a delivery fee: a delivery that costs something is paid by card here.
+  const cardOnly = delivery && (quote?.fee.minor ?? 0) > 0;
   const storeName =
     path.fulfilment?.type === 'store-pickup'
       ? (stores.find((s) => s.code === (path.fulfilment as { storeCode: string }).storeCode)?.name ?? '')
@@ -44,7 +48,12 @@ export function PayScreen({ cardAvailable }: { readonly cardAvailable: boolean }
                 ? t('kioskApp.pay.pickupAt', { name: storeName, day: when.day(pickupDate) })
                 : t('kioskApp.delivery.pickup')}
           </p>
-          <Totals totals={cartTotals(path.cart)} fee={delivery ? quote?.fee : undefined} />
+          <Totals totals={cartTotals(path.cart, delivery ? quote?.fee : undefined)} />
+          {delivery && quote?.untilFree ? (
+            <p className="kiosk-hint" data-testid="kiosk-until-free">
+              {t('kioskApp.delivery.untilFree', { amount: format.money(quote.untilFree) })}
+            </p>
+          ) : null}
         </div>
         <div className="kiosk-pay-options">
           <button
@@ -56,16 +65,23 @@ export function PayScreen({ cardAvailable }: { readonly cardAvailable: boolean }
           >
             {t('kioskApp.pay.card')}
           </button>
-          <button
-            type="button"
-            className="kiosk-primary kiosk-pay-option"
-            data-testid="kiosk-pay-till"
-            disabled={busy}
-            onClick={() => void kiosk.payAtTill()}
-          >
-            {t('kioskApp.pay.till')}
-          </button>
+          {cardOnly ? null : (
+            <button
+              type="button"
+              className="kiosk-primary kiosk-pay-option"
+              data-testid="kiosk-pay-till"
+              disabled={busy}
+              onClick={() => void kiosk.payAtTill()}
+            >
+              {t('kioskApp.pay.till')}
+            </button>
+          )}
         </div>
+        {cardOnly ? (
+          <p className="kiosk-hint" data-testid="kiosk-delivery-card-only">
+            {cardAvailable ? t('kioskApp.pay.deliveryCardOnly') : t('kioskApp.notice.delivery-card-only')}
+          </p>
+        ) : null}
         {!cardAvailable ? (
           <p className="kiosk-notice-inline" data-testid="kiosk-card-unavailable">
             {t('kioskApp.notice.card-unavailable')}

@@ -1,15 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import { addMoney, type Money, money } from '../../../core/money';
-import type { OrderTotals } from '../../../core/orders/order-line';
+import { money } from '../../../core/money';
+import type { KioskOrderTotals } from '../../../core/orders/kiosk-order-totals';
 import { useFormat } from '../../../i18n/use-format';
 
 /** The total VAT included, the VAT per rate, and a delivery fee when there is one. */
-export function Totals({ totals, fee }: { readonly totals: OrderTotals; readonly fee?: Money | undefined }) {
+export function Totals({ totals }: { readonly totals: KioskOrderTotals }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const total = fee ? addMoney(totals.total, fee) : totals.total;
+  const fee = totals.deliveryFee;
+  const total = totals.total;
   return (
     <dl className="kiosk-totals" data-testid="kiosk-totals">
+      {fee ? (
+        <div className="kiosk-fee-row">
+          <dt>{t('kioskApp.totals.goods')}</dt>
+          <dd data-testid="kiosk-goods-total">{format.money(totals.goods)}</dd>
+        </div>
+      ) : null}
       {fee ? (
         <div className="kiosk-fee-row">
           <dt>{t('kioskApp.totals.deliveryFee')}</dt>
