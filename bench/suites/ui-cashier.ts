@@ -1,14 +1,13 @@
 import type { Page } from 'playwright-core';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { DEMO_STAFF } from '../../sync-server/src/demo/seed-store';
-import { createScratchDatabase } from '../../tests/support/postgres';
 import type { CashierBenchApi } from '../browser/cashier-page';
 import type { BenchBrowser } from '../lib/browser';
-import { generateLargeCatalog } from '../lib/catalog';
 import { type BenchSizes, countLabel } from '../lib/config';
 import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
 import { formatProfile, startProfile } from '../lib/profile';
-import { issuePairingCode, seedProducts, startBenchServer } from '../lib/server';
+import { describeSamples, pageApi, withStoreCatalog } from '../lib/screen-bench';
+import { issuePairingCode } from '../lib/server';
 
 // The cashier's screen in Chromium with the whole catalog on the till: the
 // demo store (its 2,556 products, staff, settings) plus generated products up
@@ -33,13 +32,7 @@ const SEARCHES = [
   'ref 0421',
 ];
 
-type Api = CashierBenchApi;
-const call = <K extends keyof Api>(page: Page, method: K, ...args: Parameters<Api[K]>) =>
-  page.evaluate(
-    ([name, params]) =>
-      (window.cashierBench[name as K] as (...a: unknown[]) => unknown)(...(params as unknown[])),
-    [method, args] as const,
-  ) as Promise<Awaited<ReturnType<Api[K]>>>;
+const call = pageApi<CashierBenchApi>('cashierBench');
 
 async function measured(
   page: Page,
@@ -52,20 +45,11 @@ async function measured(
   return call(page, 'result');
 }
 
-const describe = (name: string, samples: number[]) =>
-  `${name} over ${samples.length} samples: p50 ${quantile(samples, 0.5).toFixed(1)} ms, p95 ${quantile(samples, 0.95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`;
-
 export async function runUiCashier(browser: BenchBrowser, sizes: BenchSizes): Promise<SuiteResult> {
   const result = emptyResult();
   const { metrics, notes } = result;
   const label = countLabel(sizes.products);
-  const scratch = await createScratchDatabase('ui_bench');
-  const server = await startBenchServer(scratch.url, { seedDemo: true });
-  try {
-    const demoCount = generateFrenchCatalog().length;
-    const extra = generateLargeCatalog(Math.max(0, sizes.products - demoCount));
-    await seedProducts(scratch.url, extra);
-
+  await withStoreCatalog('ui_bench', sizes.products, async ({ server, extra }) => {
     const page = await browser.open('cashier-page', 'cashierBench');
     await page.setViewportSize({ width: 1024, height: 768 });
     const started = await call(page, 'start', server.url, await issuePairingCode(server.url, 'PAR01', '01'));
@@ -101,7 +85,7 @@ export async function runUiCashier(browser: BenchBrowser, sizes: BenchSizes): Pr
     }
     const limitP95 = quantile(limitSamples, 0.95);
     metrics.push({ name: 'limit.key_to_paint.p95_ms', value: round(limitP95, 1), unit: 'ms' });
-    notes.push(describe('key to a text node painted (the floor)', limitSamples));
+    notes.push(describeSamples('key to a text node painted (the floor)', limitSamples));
 
     // Scans: baskets of up to 20 lines, random products among all.
     const scanSamples: number[] = [];
@@ -126,8 +110,8 @@ export async function runUiCashier(browser: BenchBrowser, sizes: BenchSizes): Pr
     const scanP95 = quantile(scanSamples, 0.95);
     metrics.push({ name: `ui.scan_to_line_${label}.p95_ms`, value: round(scanP95, 1), unit: 'ms' });
     notes.push(
-      `${describe('scan (Enter) to its line painted', scanSamples)}; ${(scanP95 / limitP95).toFixed(1)}x the floor`,
-      describe('of which the barcode lookup (findProductByBarcode)', lookups),
+      `${describeSamples('scan (Enter) to its line painted', scanSamples)}; ${(scanP95 / limitP95).toFixed(1)}x the floor`,
+      describeSamples('of which the barcode lookup (findProductByBarcode)', lookups),
       `scans profile (sign-ins between baskets included): ${formatProfile(scanProfile)}`,
     );
 
@@ -151,14 +135,11 @@ export async function runUiCashier(browser: BenchBrowser, sizes: BenchSizes): Pr
     const searchP95 = quantile(searchSamples, 0.95);
     metrics.push({ name: `ui.name_search_${label}.p95_ms`, value: round(searchP95, 1), unit: 'ms' });
     notes.push(
-      `${describe('keystroke to search results painted', searchSamples)}; ${(searchP95 / limitP95).toFixed(1)}x the floor`,
-      describe('of which searchProducts (index + reading the rows shown)', searches),
+      `${describeSamples('keystroke to search results painted', searchSamples)}; ${(searchP95 / limitP95).toFixed(1)}x the floor`,
+      describeSamples('of which searchProducts (index + reading the rows shown)', searches),
       `search profile: ${formatProfile(searchProfile)}`,
     );
     await page.close();
-  } finally {
-    await server.stop();
-    await scratch.drop();
-  }
+  });
   return result;
 }

@@ -3,6 +3,7 @@ import type { KioskOrder } from '../core/orders/kiosk-order';
 import { kioskOrderTotals } from '../core/orders/kiosk-order-totals';
 import { lineTotal } from '../core/orders/order-line';
 import type { ReceiptBlock, ReceiptDocument, ReceiptLocale } from '../core/receipts';
+import { receiptToPlainText } from '../core/receipts/plain-text';
 import { RECEIPT_DOCUMENT_FORMAT } from '../core/receipts/receipt-document';
 import { singleLine } from '../core/receipts/receipt-format';
 import { t } from '../i18n/i18n';
@@ -136,5 +137,27 @@ export function kioskOrderReceiptDocument(
       { type: 'feed', lines: 2 },
       { type: 'cut' },
     ],
+  };
+}
+
+/** The receipt of an order paid at the kiosk as an e-mail: the printed receipt's text, without the card slip. */
+export function kioskReceiptMail(
+  order: KioskOrder,
+  receiptNumber: string,
+  readyWords: string,
+  storeName: string,
+  language: KioskLanguage,
+): { readonly subject: string; readonly text: string } {
+  const lng = language;
+  const receipt = receiptToPlainText(
+    kioskOrderReceiptDocument(order, receiptNumber, readyWords, [], language),
+    42,
+  );
+  return {
+    subject: singleLine(
+      t('kioskApp.print.mailSubject', { lng, number: kioskOrderNumber(order.id), store: storeName }),
+      200,
+    ),
+    text: `${t('kioskApp.print.mailGreeting', { lng })}\n\n${receipt}\n`,
   };
 }

@@ -146,8 +146,15 @@ export interface KioskOrderPort {
   ): Promise<Result<PlacedKioskOrder, KioskOrderRefusal>>;
   /** The signed ticket (POS1:T:…) for an order to pay at the till. */
   signTicket(order: KioskOrder): Promise<Result<string, 'too-large' | 'no-key'>>;
-  /** Asks for the receipt by email: sent when the kiosk is online, waits otherwise. */
-  emailReceipt(placed: PlacedKioskOrder): Promise<'sent' | 'queued'>;
+  /**
+   * Hands the receipt e-mail to the server, which sends it through the store's
+   * mail relay: 'sent' when the server took it, 'queued' when it waits at the
+   * kiosk for the link to come back.
+   */
+  emailReceipt(
+    placed: PlacedKioskOrder,
+    mail: { readonly subject: string; readonly text: string },
+  ): Promise<'sent' | 'queued'>;
 }
 
 /** The card payment the kiosk started and has not settled: kept so a reload never charges twice. */

@@ -79,7 +79,7 @@ function kioskWith(
         return ok({ order: order.value, receiptNumber: 'PAR01-K1-000001' });
       },
       signTicket: async () => ok('POS1:T:X:Y'),
-      emailReceipt: async () => 'queued',
+      emailReceipt: async () => 'queued' as const,
     },
     pending: {
       save: async (p) => {

@@ -14,7 +14,12 @@ import {
   type KioskCardResult,
   recoverKioskCard,
 } from './kiosk-card-payment';
-import { kioskOrderNumber, kioskOrderReceiptDocument, kioskTicketDocument } from './kiosk-documents';
+import {
+  kioskOrderNumber,
+  kioskOrderReceiptDocument,
+  kioskReceiptMail,
+  kioskTicketDocument,
+} from './kiosk-documents';
 import {
   addressInput,
   cartOrderLines,
@@ -93,7 +98,14 @@ export interface PlacedView {
   readonly ticket: string | undefined;
   readonly ticketPrinted: boolean;
   readonly terminalReceipt: readonly string[];
-  readonly receipt: 'none' | 'printing' | 'printed' | 'print-failed' | 'emailed' | 'email-queued';
+  readonly receipt:
+    | 'none'
+    | 'printing'
+    | 'printed'
+    | 'print-failed'
+    | 'emailing'
+    | 'emailed'
+    | 'email-queued';
   readonly hasEmail: boolean;
   /** The stock could not be reserved with the server (offline): the store confirms the order. */
   readonly stockUnconfirmed: boolean;
@@ -665,8 +677,17 @@ export function createKioskStore(deps: KioskStoreDeps) {
 
     async emailReceipt(): Promise<void> {
       const { placed } = store.getState();
-      if (!placed?.hasEmail) return;
-      const sent = await ports.orders.emailReceipt(placed.placed);
+      if (!placed?.hasEmail || placed.receipt === 'emailing') return;
+      const { path, pickupStores } = store.getState();
+      const mail = kioskReceiptMail(
+        placed.placed.order,
+        placed.placed.receiptNumber,
+        deps.readyWords(placed, path.language),
+        pickupStores.find((s) => s.own)?.name ?? placed.placed.order.storeCode,
+        path.language,
+      );
+      store.setState({ placed: { ...placed, receipt: 'emailing' } });
+      const sent = await ports.orders.emailReceipt(placed.placed, mail);
       store.setState((s) => ({
         placed: s.placed ? { ...s.placed, receipt: sent === 'sent' ? 'emailed' : 'email-queued' } : s.placed,
       }));

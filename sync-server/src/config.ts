@@ -19,6 +19,13 @@ const serverConfigSchema = z.object({
   adminToken: z.string().min(16).max(200).optional(),
   /** Bearer key of the web shop API (order import, kiosk export); the API is off without one. */
   shopApiKey: z.string().min(16).max(200).optional(),
+  /** The store's mail relay (smtp://user:pass@host:port or smtps://…) for order e-mails; they wait queued without one. */
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of order e-mails. */
+  mailFrom: z.string().min(3).max(200).default('Ma boutique <commandes@example.invalid>'),
 });
 
 export type ServerConfig = z.output<typeof serverConfigSchema>;
@@ -33,6 +40,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     logLevel: env.TILL_LOG_LEVEL,
     adminToken: env.TILL_ADMIN_TOKEN || undefined,
     shopApiKey: env.TILL_SHOP_API_KEY || undefined,
+    smtpUrl: env.TILL_SMTP_URL || undefined,
+    mailFrom: env.TILL_MAIL_FROM || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -7,6 +7,7 @@ import { generateFrenchCatalog } from './demo/french-catalog';
 import { seedDemoCatalog } from './demo/seed-catalog';
 import { seedDemoStockNetwork } from './demo/seed-stock-network';
 import { seedDemoStore } from './demo/seed-store';
+import { smtpSender, startMailRelay } from './mail/mail-relay';
 import { backfillProjections } from './projections/backfill-projections';
 import { expireAllStoreSales } from './projections/store-sales-expiry';
 
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
     seeded = await seedDemoCatalog(db, catalog);
     await seedDemoStore(db, server.keys, catalog);
     await seedDemoStockNetwork(db, catalog);
+  }
+  // Order e-mails go to the store's mail relay when one is configured; otherwise they wait, queued.
+  if (config.smtpUrl) {
+    const relay = smtpSender(config.smtpUrl, config.mailFrom);
+    startMailRelay(db, relay.send, (error) => app.log.error({ err: error }, 'order e-mail pass failed'));
   }
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

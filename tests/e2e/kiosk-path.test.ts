@@ -148,6 +148,9 @@ describe('the kiosk customer path', () => {
     expect(await order.confirmationText()).toMatch(/Livraison à domicile dès /);
     await kiosk.shot('done-paid');
     expect(await order.printReceipt()).toBe('Reçu imprimé : prenez-le.');
+    // The receipt by e-mail: the server keeps it once, for the address the order carries, for the mail relay.
+    expect(await order.emailReceipt()).toBe('Le reçu part par e-mail : le magasin vous l’envoie.');
+    await kiosk.shot('done-emailed');
 
     // One charge on the terminal, of the whole order: the goods and the delivery.
     expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
@@ -188,6 +191,13 @@ describe('the kiosk customer path', () => {
         { timeout: 30_000 },
       )
       .toEqual([['paid', 1]]);
+    const mails = await query<{ recipient: string; subject: string; body: string }>(
+      'SELECT recipient, subject, body FROM order_messages WHERE order_id = $1',
+      [placed?.id],
+    );
+    expect(mails.map((m) => m.recipient)).toEqual(['lea.martin@example.fr']);
+    expect(mails[0]?.subject).toContain(orderNumber);
+    expect(mails[0]?.body).toContain(euros(2 * drink.priceMinor + fee));
     await order.finish();
   });
 

@@ -19,7 +19,12 @@ import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { IdleWarning } from './IdleWarning';
 import { KioskExitDialog } from './KioskExitDialog';
 import { KioskContext } from './kiosk-context';
-import { createKioskPorts, kioskSettingsOf, prepareKioskDeviceKey } from './kiosk-ports';
+import {
+  createKioskPorts,
+  kioskSettingsOf,
+  prepareKioskDeviceKey,
+  startReceiptMailPasses,
+} from './kiosk-ports';
 import { StaffCorner } from './StaffCorner';
 import { StaffDetails } from './StaffDetails';
 import { AttractScreen } from './screens/AttractScreen';
@@ -88,8 +93,11 @@ export function KioskScreen() {
     }),
   );
   const [guard] = useState(() => createPinGuard(services));
-  const state = useStore(kiosk.store);
-  const { path, payment, notice } = state;
+  // Only what this frame shows: a keystroke in the find screen (query, results) re-renders that screen alone.
+  const path = useStore(kiosk.store, (s) => s.path);
+  const payment = useStore(kiosk.store, (s) => s.payment);
+  const notice = useStore(kiosk.store, (s) => s.notice);
+  const shortages = useStore(kiosk.store, (s) => s.shortages);
   const [exiting, setExiting] = useState(false);
   const [details, setDetails] = useState(false);
   const [settings, setSettings] = useState(() => kioskIdleSettings());
@@ -102,6 +110,8 @@ export function KioskScreen() {
     // The kiosk's language follows the customer's choice, French by default.
     void setLanguage(kiosk.store.getState().path.language);
   }, [services, kiosk]);
+
+  useEffect(() => startReceiptMailPasses(services), [services]);
 
   useEffect(
     () => listenForScans(services.bridge, (scan) => void kiosk.scan(scan.data)),
@@ -186,7 +196,7 @@ export function KioskScreen() {
           {notice ? (
             <NoticeBanner
               notice={notice}
-              shortages={state.shortages}
+              shortages={shortages}
               onCart={path.step === 'cart' ? undefined : () => kiosk.go('cart')}
               onDismiss={kiosk.dismissNotice}
             />

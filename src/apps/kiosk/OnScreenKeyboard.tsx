@@ -1,4 +1,4 @@
-import type { MouseEvent } from 'react';
+import { type MouseEvent, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskLanguage } from '../../state/kiosk-path';
 
@@ -17,7 +17,8 @@ export type KeyboardKey = { readonly type: 'char'; readonly char: string } | { r
 
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 
-export function OnScreenKeyboard({
+/** Memoised: with a steady `onKey`, typing re-renders the field and the results, not the keys. */
+export const OnScreenKeyboard = memo(function OnScreenKeyboard({
   language,
   onKey,
   testId = 'kiosk-keyboard',
@@ -72,7 +73,7 @@ export function OnScreenKeyboard({
       </div>
     </fieldset>
   );
-}
+});
 
 /** The text after a key of the on-screen keyboard, typed at the end. */
 export function typeKey(text: string, key: KeyboardKey, maxLength = 100): string {

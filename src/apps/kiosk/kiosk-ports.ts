@@ -11,6 +11,7 @@ import { startKioskSearch } from '../../data/kiosk-search';
 import { signKioskTicket } from '../../data/kiosk-ticket-signing';
 import { placeKioskOrder } from '../../data/place-kiosk-order';
 import { loadPostalDirectory } from '../../data/postal-directory';
+import { flushReceiptMails, sendReceiptMail } from '../../data/receipt-mail-outbox';
 import { stockByLocation } from '../../data/stock-by-location';
 import { kioskIdleSettings } from '../../state/kiosk-idle';
 import type {
@@ -36,7 +37,7 @@ import { checkDeliveryAddress, pickupDateAt, quoteDelivery } from './kiosk-fulfi
 // | fulfilment.checkAddress       | La Poste's codes and towns (kiosk-fulfilment.ts)  |                                                 |
 // | fulfilment.deliveryQuote      | fee from the rules, date from the stock, wired    |                                                 |
 // | orders.reserve, release       | reserveKioskStock / releaseKioskStock, wired      | the place the customer chose, per line          |
-// | orders.emailReceipt           | the order carries the email; no mail sender yet   | the server's order messages                     |
+// | orders.emailReceipt           | to the server's mail queue, or waits here offline  |                                                 |
 
 const DELIVERY_DAYS = 3;
 const PICKUP_DAYS = 2;
@@ -230,7 +231,11 @@ export function createKioskPorts(services: TillServices): KioskPorts {
         if (signed.ok) return ok(signed.value);
         return err(signed.error === 'unsupported' ? 'no-key' : 'too-large');
       },
-      emailReceipt: async () => (services.syncStatus.getState().server === 'online' ? 'sent' : 'queued'),
+      emailReceipt: async (placed, mail) => {
+        const to = placed.order.contact.email;
+        if (!to) return 'queued';
+        return sendReceiptMail(db, services.sync.request, { orderId: placed.order.id, to, ...mail });
+      },
     },
 
     pending: {
@@ -248,6 +253,17 @@ export function createKioskPorts(services: TillServices): KioskPorts {
       },
     },
   };
+}
+
+/**
+ * Receipt e-mails that waited at the kiosk while the link was down leave
+ * on the next pass (every 30 s); returns the stop.
+ */
+export function startReceiptMailPasses(services: TillServices): () => void {
+  const pass = () => void flushReceiptMails(services.db, services.sync.request).catch(() => undefined);
+  pass();
+  const timer = setInterval(pass, 30_000);
+  return () => clearInterval(timer);
 }
 
 /** Registers the kiosk's ticket key in the background at start (online), so tills know it before the first ticket. */

@@ -9,6 +9,7 @@ import { shiftsMigration } from './008-shifts';
 import { kioskPaymentsVouchersDeviceKeysMigration } from './009-kiosk-payments-vouchers-device-keys';
 import { saleLinePriceOverridesMigration } from './010-sale-line-price-overrides';
 import { stockReservationsMigration } from './011-stock-reservations';
+import { orderMessagesMigration } from './012-order-messages';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   kioskPaymentsVouchersDeviceKeysMigration,
   saleLinePriceOverridesMigration,
   stockReservationsMigration,
+  orderMessagesMigration,
 ];

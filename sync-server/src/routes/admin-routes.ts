@@ -9,6 +9,7 @@ import { sameHash, sha256Hex } from '../auth/secrets';
 import { issuePairingCode, revokeTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
+import { listOrderMessages } from '../mail/order-messages';
 import { acceptHeldEntry, type ProjectEntries } from '../sync/held-entries';
 
 export interface AdminRouteDeps {
@@ -87,6 +88,9 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
     );
     return { journals: result.rows };
   });
+
+  // Order e-mails and whether the mail relay took them (kiosk receipts; docs/sync-protocol.md, "Receipt e-mails").
+  app.get('/order-messages', async () => ({ messages: await listOrderMessages(deps.db) }));
 
   app.get('/incidents', async () => {
     const result = await deps.db.query(

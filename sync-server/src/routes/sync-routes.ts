@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EnrolmentRefusal } from '../../../src/core/error-codes';
+import { type ReceiptMailAnswer, receiptMailRequestSchema } from '../../../src/core/orders/receipt-mail';
 import { deviceKeyRequestSchema } from '../../../src/core/settings/device-keys';
 import {
   isSyncCollection,
@@ -15,6 +16,7 @@ import type { ServerKeys } from '../auth/server-keys';
 import { authenticateTill, enrolTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
+import { queueKioskReceiptMail } from '../mail/order-messages';
 import type { Metrics } from '../ops/metrics';
 import { shiftTotalsRoute } from '../shifts/shift-totals-route';
 import { kioskReleaseRoute, kioskReservationRoute } from '../stock/reservation-route';
@@ -153,6 +155,16 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
   app.post('/kiosk-reservations/release', { preHandler: authenticate }, (request) =>
     kioskReleaseRoute(deps.db, principal(request), request.body),
   );
+  // A kiosk order's receipt by e-mail, worded by the kiosk; kept once per order and sent by the mail relay.
+  app.post('/receipt-mails', { preHandler: authenticate }, async (request) => {
+    const till = principal(request);
+    revokedTillMayOnlyPushJournal(till, 'other');
+    const body = receiptMailRequestSchema.safeParse(request.body);
+    if (!body.success)
+      throw badRequest('receipt mail: { orderId, to, subject, text }', issueDetails(body.error.issues));
+    const { repeated } = await queueKioskReceiptMail(deps.db, till, body.data);
+    return { queued: true, repeated } satisfies ReceiptMailAnswer;
+  });
   // A device's own Ed25519 public key (kiosk tickets): the store settings carry it to every till.
   app.put('/device-key', { preHandler: authenticate }, async (request, reply) => {
     const till = principal(request);

@@ -199,6 +199,24 @@ export class KioskOrderPage {
     return plain(await this.page.getByTestId('kiosk-done').textContent());
   }
 
+  /** Asks for the receipt by e-mail; the words the kiosk answers with. */
+  async emailReceipt(): Promise<string> {
+    const status = this.page.getByTestId('kiosk-receipt-status');
+    const before = await status.textContent();
+    await this.page.getByTestId('kiosk-receipt-email').click();
+    // The words change once the server took it (or the kiosk kept it): not while it is being handed over.
+    await expect
+      .poll(
+        async () => {
+          const now = (await status.textContent()) ?? '';
+          return now !== '' && now !== before;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    return plain(await status.textContent());
+  }
+
   async printReceipt(): Promise<string> {
     await this.page.getByTestId('kiosk-receipt-print').click();
     await expect

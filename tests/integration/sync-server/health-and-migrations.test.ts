@@ -30,6 +30,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '009-kiosk-payments-vouchers-device-keys',
       '010-sale-line-price-overrides',
       '011-stock-reservations',
+      '012-order-messages',
     ]);
   });
 

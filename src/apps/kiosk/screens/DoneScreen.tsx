@@ -79,14 +79,20 @@ export function DoneScreen() {
               type="button"
               className="kiosk-secondary"
               data-testid="kiosk-receipt-email"
-              disabled={placed.receipt === 'emailed' || placed.receipt === 'email-queued'}
+              disabled={
+                placed.receipt === 'emailing' ||
+                placed.receipt === 'emailed' ||
+                placed.receipt === 'email-queued'
+              }
               onClick={() => void kiosk.emailReceipt()}
             >
               {t('kioskApp.done.emailReceipt')}
             </button>
           ) : null}
           <p role="status" data-testid="kiosk-receipt-status">
-            {placed.receipt === 'none' ? '' : t(`kioskApp.done.receipt.${placed.receipt}`)}
+            {placed.receipt === 'none' || placed.receipt === 'emailing'
+              ? ''
+              : t(`kioskApp.done.receipt.${placed.receipt}`)}
           </p>
         </fieldset>
       )}

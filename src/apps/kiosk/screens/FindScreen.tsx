@@ -1,7 +1,8 @@
-import { useId, useRef } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Product } from '../../../core/catalog/product';
 import { useKiosk, useKioskState } from '../kiosk-context';
-import { OnScreenKeyboard, typeKey } from '../OnScreenKeyboard';
+import { type KeyboardKey, OnScreenKeyboard, typeKey } from '../OnScreenKeyboard';
 import { ProductTile } from './ProductTile';
 
 // Find a product: search as you type (on the screen's keyboard or a real
@@ -28,6 +29,15 @@ export function FindScreen() {
   const searching = useKioskState((s) => s.searching);
   const language = useKioskState((s) => s.path.language);
   const showing = query.trim() !== '' || category !== undefined;
+  // Steady callbacks (they read the query when called), so the keys and the tiles are not re-rendered per key.
+  const onKey = useCallback(
+    (key: KeyboardKey) => {
+      field.current?.focus();
+      void kiosk.type(typeKey(kiosk.store.getState().query, key));
+    },
+    [kiosk],
+  );
+  const openProduct = useCallback((product: Product) => void kiosk.showProduct(product), [kiosk]);
   const categoryName = categories.find((c) => c.id === category)?.name;
 
   return (
@@ -52,15 +62,15 @@ export function FindScreen() {
           onChange={(event) => void kiosk.type(event.target.value)}
         />
       </div>
-      <OnScreenKeyboard
-        language={language}
-        onKey={(key) => {
-          field.current?.focus();
-          void kiosk.type(typeKey(query, key));
-        }}
-      />
+      <OnScreenKeyboard language={language} onKey={onKey} />
       {showing ? (
-        <div className="kiosk-results-area">
+        // Which query the list answers, and whether its answer is still coming (tests and the bench wait on these).
+        <div
+          className="kiosk-results-area"
+          data-testid="kiosk-results-area"
+          data-query={query}
+          data-searching={searching ? 'true' : 'false'}
+        >
           <div className="kiosk-results-head">
             <h2 data-testid="kiosk-results-title">
               {categoryName ?? t('kioskApp.find.resultsFor', { query: query.trim() })}
@@ -84,11 +94,7 @@ export function FindScreen() {
           ) : (
             <ul className="kiosk-results" aria-label={t('kioskApp.find.resultsLabel')}>
               {results.map((product) => (
-                <ProductTile
-                  key={product.id}
-                  product={product}
-                  onOpen={() => void kiosk.showProduct(product)}
-                />
+                <ProductTile key={product.id} product={product} onOpen={openProduct} />
               ))}
             </ul>
           )}
