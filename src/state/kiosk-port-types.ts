@@ -93,11 +93,32 @@ export interface KioskFulfilmentPort {
   pickupDate(storeCode: string, lines: readonly OrderLine[], now: Date): Promise<string>;
 }
 
+/** A product the stock cannot cover: how many were wanted, the most one place can still give. */
+export interface KioskShortage {
+  readonly productId: string;
+  readonly wanted: number;
+  readonly available: number;
+}
+
 /** Why the order cannot be placed as it is, in terms the kiosk words for the customer. */
 export type KioskOrderRefusal =
-  | { readonly code: 'stock-short'; readonly productIds: readonly string[] }
+  | { readonly code: 'stock-short'; readonly shortages: readonly KioskShortage[] }
+  /** A line names a place this store does not order from. */
+  | { readonly code: 'unknown-location' }
+  /** The order id was reserved before with other lines. */
+  | { readonly code: 'reservation-conflict' }
   | { readonly code: 'invalid-order'; readonly issues: readonly OrderIssue[] }
   | { readonly code: 'not-recorded' };
+
+/**
+ * The stock held for an order. `confirmed`: the server holds it. Not
+ * confirmed: the server could not be asked (offline, no answer in time);
+ * the order may still be placed, the server reserves it when the journal
+ * brings it, and the store confirms it with the customer.
+ */
+export interface KioskReservation {
+  readonly confirmed: boolean;
+}
 
 export interface PlacedKioskOrder {
   readonly order: KioskOrder;
@@ -109,12 +130,23 @@ export interface KioskOrderPort {
   /** The kiosk's store and its own id, as the server enrolled it. */
   identity(): { readonly storeCode: string; readonly kioskId: string };
   /**
-   * Holds the stock the order needs before the customer pays (the server
-   * refuses what the stock cannot cover). Offline it answers ok: the order
-   * goes with the journal and the server decides when it arrives.
+   * Holds the stock the order needs before the customer pays, under the
+   * order's id (the server refuses what the stock cannot cover). Asked again
+   * with the same id and lines, it is the same hold. Offline it answers ok,
+   * not confirmed: the order goes with the journal and the server decides
+   * when it arrives.
    */
-  reserve(input: KioskOrderInput): Promise<Result<void, KioskOrderRefusal>>;
-  /** Journals the order (`kiosk-order.placed`); paid already when `placement.payment` is given. */
+  reserve(input: KioskOrderInput): Promise<Result<KioskReservation, KioskOrderRefusal>>;
+  /**
+   * Lets go of the hold of an order the kiosk will not place. Best effort,
+   * never fails: a hold the server was not told about lapses by itself.
+   */
+  release(orderId: string): Promise<void>;
+  /**
+   * Journals the order (`kiosk-order.placed`) under the order's id; paid
+   * already when `placement.payment` is given. An order journaled already
+   * (a recovery after a reload) is answered as it was, never journaled twice.
+   */
   place(
     input: KioskOrderInput,
     placement: KioskOrderPlacement,

@@ -5,8 +5,13 @@ import type { Product } from '../core/catalog/product';
 import { money } from '../core/money';
 import type { KioskOrderInput } from '../core/orders/create-kiosk-order';
 import { placeKioskOrder } from '../core/orders/place-kiosk-order';
-import { err, ok } from '../core/result';
-import type { KioskPorts, PendingKioskPayment } from './kiosk-port-types';
+import { err, ok, type Result } from '../core/result';
+import type {
+  KioskOrderRefusal,
+  KioskPorts,
+  KioskReservation,
+  PendingKioskPayment,
+} from './kiosk-port-types';
 import { createKioskStore, kioskAmountDue } from './kiosk-store';
 
 // The kiosk store with fake ports and a fake terminal: what is placed,
@@ -25,8 +30,21 @@ const bottle: Product = {
   active: true,
 };
 
-function kioskWith(outcome: PaymentOutcome | 'lost', fulfilment: Partial<KioskPorts['fulfilment']> = {}) {
+interface KioskFakes {
+  /** What the server answers each reservation (held, confirmed, by default). */
+  readonly reserve?: (input: KioskOrderInput) => Result<KioskReservation, KioskOrderRefusal>;
+  /** What the terminal says when asked again about a payment (no answer by default). */
+  readonly recovered?: PaymentOutcome;
+}
+
+function kioskWith(
+  outcome: PaymentOutcome | 'lost',
+  fulfilment: Partial<KioskPorts['fulfilment']> = {},
+  fakes: KioskFakes = {},
+) {
   const placed: KioskOrderInput[] = [];
+  const reserved: KioskOrderInput[] = [];
+  const released: string[] = [];
   let pending: PendingKioskPayment | undefined;
   const charges: number[] = [];
   let ids = 0;
@@ -48,7 +66,13 @@ function kioskWith(outcome: PaymentOutcome | 'lost', fulfilment: Partial<KioskPo
     },
     orders: {
       identity: () => ({ storeCode: 'PAR01', kioskId: 'kiosk-1' }),
-      reserve: async () => ok(undefined),
+      reserve: async (input) => {
+        reserved.push(input);
+        return fakes.reserve?.(input) ?? ok({ confirmed: true });
+      },
+      release: async (orderId) => {
+        released.push(orderId);
+      },
       place: async (input, placement) => {
         const order = placeKioskOrder(input, placement);
         if (!order.ok) return err({ code: 'not-recorded' });
@@ -76,7 +100,13 @@ function kioskWith(outcome: PaymentOutcome | 'lost', fulfilment: Partial<KioskPo
         ? err({ code: 'outcome-unknown', message: 'x', retryable: true })
         : ok(outcome);
     },
-    recoverPayment: async () => err({ code: 'host-unreachable', message: 'x', retryable: true }),
+    recoverPayment: async () => {
+      // A moment on the wire, as the host's answer takes.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return fakes.recovered
+        ? ok(fakes.recovered)
+        : err({ code: 'host-unreachable', message: 'x', retryable: true });
+    },
     printReceipt: async () => ok({ jobId: 'j', printedNow: true, paperNearEnd: false }),
   } as unknown as PosBridge;
   const kiosk = createKioskStore({
@@ -89,7 +119,10 @@ function kioskWith(outcome: PaymentOutcome | 'lost', fulfilment: Partial<KioskPo
     setLanguage: () => {},
     readyWords: () => 'prêt',
   });
-  return { kiosk, placed, charges, pending: () => pending };
+  const setPending = (p: PendingKioskPayment) => {
+    pending = p;
+  };
+  return { kiosk, placed, reserved, released, charges, pending: () => pending, setPending };
 }
 
 async function toPayment(kiosk: ReturnType<typeof createKioskStore>) {
@@ -235,5 +268,171 @@ describe('the kiosk store', () => {
       expect(placed).toHaveLength(0);
       expect(kiosk.store.getState().path.step).toBe('delivery');
     });
+  });
+});
+
+const declined: PaymentOutcome = { status: 'declined', paymentId: 'p', reason: '05', terminalReceipt: [] };
+
+/** Lets the fire-and-forget calls (releases) run. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the kiosk store and the server’s hold on the last units', () => {
+  it('reserves before the terminal, under the id it journals the order with', async () => {
+    const { kiosk, placed, reserved, released, charges } = kioskWith(approved);
+    await toPayment(kiosk);
+    await kiosk.payByCard();
+    expect(charges).toEqual([298]);
+    expect(reserved.map((input) => input.id)).toEqual([placed[0]?.id]);
+    expect(reserved[0]?.lines.map((line) => [line.productId, line.quantity])).toEqual([['eau-15', 2]]);
+    expect(kiosk.store.getState().placed?.placed.order.id).toBe(reserved[0]?.id);
+    expect(kiosk.store.getState().placed?.stockUnconfirmed).toBe(false);
+    // Placed: its hold stays, even when the next customer starts over.
+    expect(kiosk.reset()).toBe(true);
+    await settled();
+    expect(released).toEqual([]);
+  });
+
+  it('stock short: the terminal is never called, nothing is placed or kept, and the product is named', async () => {
+    const { kiosk, placed, charges, pending, released } = kioskWith(
+      approved,
+      {},
+      {
+        reserve: () =>
+          err({ code: 'stock-short', shortages: [{ productId: 'eau-15', wanted: 2, available: 1 }] }),
+      },
+    );
+    await toPayment(kiosk);
+    await kiosk.payByCard();
+    expect(charges).toEqual([]);
+    expect(placed).toEqual([]);
+    expect(pending()).toBeUndefined();
+    const state = kiosk.store.getState();
+    expect(state.notice).toBe('stock-short');
+    expect(state.shortages).toEqual([
+      { productId: 'eau-15', name: 'Eau minérale 1,5 L', wanted: 2, available: 1 },
+    ]);
+    expect(state.payment.phase).toBe('idle');
+    expect(state.path.step).toBe('pay');
+    // Nothing was held: a change of the cart has nothing to let go, and takes the refusal away.
+    const lineId = state.path.cart[0]?.lineId ?? '';
+    kiosk.setQuantity(lineId, 1);
+    await settled();
+    expect(released).toEqual([]);
+    expect(kiosk.store.getState().notice).toBeUndefined();
+  });
+
+  it('at the till too: a refusal places nothing and prints no ticket', async () => {
+    const { kiosk, placed } = kioskWith(
+      approved,
+      {},
+      { reserve: () => err({ code: 'reservation-conflict' }) },
+    );
+    await toPayment(kiosk);
+    await kiosk.payAtTill();
+    expect(placed).toEqual([]);
+    expect(kiosk.store.getState().notice).toBe('reservation-conflict');
+    expect(kiosk.store.getState().path.step).toBe('pay');
+  });
+
+  it('the server out of reach: the order goes on with the journal, and the confirmation says the store confirms', async () => {
+    const { kiosk, placed, charges } = kioskWith(approved, {}, { reserve: () => ok({ confirmed: false }) });
+    await toPayment(kiosk);
+    await kiosk.payByCard();
+    expect(charges).toEqual([298]);
+    expect(placed).toHaveLength(1);
+    expect(kiosk.store.getState().placed?.stockUnconfirmed).toBe(true);
+  });
+
+  it('a declined card keeps the hold for another try under the same order; a changed cart lets it go', async () => {
+    const { kiosk, reserved, released, charges } = kioskWith(declined);
+    await toPayment(kiosk);
+    await kiosk.payByCard();
+    await kiosk.payByCard();
+    expect(charges).toEqual([298, 298]);
+    const [first, second] = reserved.map((input) => input.id);
+    expect(second).toBe(first);
+    await settled();
+    expect(released).toEqual([]);
+
+    kiosk.setQuantity(kiosk.store.getState().path.cart[0]?.lineId ?? '', 3);
+    await settled();
+    expect(released).toEqual([first]);
+    kiosk.go('delivery');
+    await kiosk.choosePickup('PAR01');
+    kiosk.go('pay');
+    await kiosk.payByCard();
+    expect(reserved.at(-1)?.id).not.toBe(first);
+    expect(reserved.at(-1)?.lines[0]?.quantity).toBe(3);
+  });
+
+  it('another pickup store is another hold: the old one is let go', async () => {
+    const { kiosk, reserved, released } = kioskWith(declined);
+    await toPayment(kiosk);
+    await kiosk.payByCard();
+    await kiosk.choosePickup('LYO01');
+    await settled();
+    expect(released).toEqual([reserved[0]?.id]);
+  });
+
+  it('start over, or the idle reset, lets go of a declined order’s hold', async () => {
+    const { kiosk, reserved, released } = kioskWith(declined);
+    await toPayment(kiosk);
+    await kiosk.payByCard();
+    expect(kiosk.reset()).toBe(true);
+    await settled();
+    expect(released).toEqual([reserved[0]?.id]);
+  });
+
+  it('paid at the till: the order placed keeps its hold', async () => {
+    const { kiosk, reserved, released, placed } = kioskWith(approved);
+    await toPayment(kiosk);
+    await kiosk.payAtTill();
+    expect(placed.map((input) => input.id)).toEqual([reserved[0]?.id]);
+    kiosk.reset();
+    await settled();
+    expect(released).toEqual([]);
+  });
+
+  it('a payment found declined after a reload lets go of its order’s hold; found paid, it is placed once', async () => {
+    const input = {
+      id: '01890a5d-ac96-774b-bcce-b302099a8099',
+      storeCode: 'PAR01',
+      kioskId: 'kiosk-1',
+      createdAt: '2026-12-07T09:59:00.000Z',
+      currency: 'EUR',
+      lines: [
+        {
+          lineId: 'l1',
+          productId: 'eau-15',
+          name: bottle.name,
+          barcode: bottle.barcode,
+          quantity: 2,
+          unitPrice: { minor: 149, currency: 'EUR' as const },
+          vatRateBps: 550,
+        },
+      ],
+      contact: { name: 'Léa Martin', phone: '0612345678' },
+      fulfilment: { type: 'store-pickup' as const, storeCode: 'PAR01' },
+      paymentMethod: 'at-kiosk' as const,
+    };
+    const lost = kioskWith('lost', {}, { recovered: declined });
+    lost.setPending({ paymentId: 'pay-1', amountMinor: 298, currency: 'EUR', input });
+    await lost.kiosk.resumePending();
+    await settled();
+    expect(lost.placed).toEqual([]);
+    expect(lost.released).toEqual([input.id]);
+    expect(lost.pending()).toBeUndefined();
+
+    const found = kioskWith('lost', {}, { recovered: { ...approved, paymentId: 'pay-1' } });
+    found.setPending({ paymentId: 'pay-1', amountMinor: 298, currency: 'EUR', input });
+    // "Check again" pressed while the kiosk is already asking: one answer places the order.
+    await Promise.all([found.kiosk.resumePending(), found.kiosk.checkPayment()]);
+    expect(found.placed.map((p) => p.id)).toEqual([input.id]);
+    expect(found.charges).toEqual([]);
+    expect(found.released).toEqual([]);
+    expect(found.kiosk.store.getState().path.step).toBe('done');
+    // The cart went with the reload: the confirmation says what the terminal charged, and where to collect.
+    expect(found.kiosk.store.getState().placed?.total).toEqual(money(298));
+    expect(found.kiosk.store.getState().placed?.storeName).toBe('Paris');
   });
 });

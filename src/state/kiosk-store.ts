@@ -6,6 +6,7 @@ import { type Money, money } from '../core/money';
 import { createKioskOrder, type KioskOrderInput } from '../core/orders/create-kiosk-order';
 import type { KioskPaymentMethod } from '../core/orders/kiosk-order';
 import type { PostalAddress } from '../core/orders/postal-address';
+import type { KioskReservationRefusalCode } from '../core/orders/stock-reservation';
 import type { ReceiptDocument } from '../core/receipts';
 import {
   type ChargeOptions,
@@ -57,7 +58,7 @@ export type KioskNotice =
   | 'card-unavailable'
   | 'card-unknown'
   | 'paid-not-recorded'
-  | 'stock-short'
+  | KioskStockNotice
   | 'order-invalid'
   | 'not-recorded'
   | 'print-failed'
@@ -67,6 +68,19 @@ export type KioskNotice =
   | 'email-queued'
   /** A home delivery with a fee is paid by card here: a till rings up goods, not the fee. */
   | 'delivery-card-only';
+
+/**
+ * The server's answers about the stock, said in its words (`kiosk.refusal.<code>`): the first three
+ * refused the hold (nothing charged or placed); `stock-unconfirmed`: the server could not be asked, the
+ * order goes on and the store confirms it.
+ */
+export const KIOSK_STOCK_NOTICES = {
+  'stock-short': 'stock-short',
+  'unknown-location': 'unknown-location',
+  'reservation-conflict': 'reservation-conflict',
+  'stock-unconfirmed': 'server-unreachable',
+} as const satisfies Record<string, KioskReservationRefusalCode>;
+export type KioskStockNotice = keyof typeof KIOSK_STOCK_NOTICES;
 
 /** `stuck`: the card was charged and the order could not be journaled; staff take over (never reset). */
 export type KioskPaymentPhase = 'idle' | 'reserving' | 'charging' | 'checking' | 'placing' | 'stuck';
@@ -94,6 +108,16 @@ export interface PlacedView {
     | 'emailed'
     | 'email-queued';
   readonly hasEmail: boolean;
+  /** The stock could not be reserved with the server (offline): the store confirms the order. */
+  readonly stockUnconfirmed: boolean;
+}
+
+/** A product of the cart the stock could not cover, named for the customer. */
+export interface KioskShortLine {
+  readonly productId: string;
+  readonly name: string;
+  readonly wanted: number;
+  readonly available: number;
 }
 
 export interface KioskState {
@@ -113,6 +137,8 @@ export interface KioskState {
   readonly pickupDate: string | undefined;
   readonly payment: { readonly phase: KioskPaymentPhase; readonly message: string | undefined };
   readonly notice: KioskNotice | undefined;
+  /** With the notice 'stock-short': which products, and how many are left. */
+  readonly shortages: readonly KioskShortLine[];
   readonly placed: PlacedView | undefined;
 }
 
@@ -154,15 +180,43 @@ const initialState = (): KioskState => ({
   pickupDate: undefined,
   payment: { phase: 'idle', message: undefined },
   notice: undefined,
+  shortages: [],
   placed: undefined,
 });
 
-const refusalNotice = (refusal: KioskOrderRefusal): KioskNotice =>
-  refusal.code === 'stock-short'
-    ? 'stock-short'
-    : refusal.code === 'invalid-order'
-      ? 'order-invalid'
-      : 'not-recorded';
+const refusalNotice = (refusal: KioskOrderRefusal): KioskNotice => {
+  switch (refusal.code) {
+    case 'stock-short':
+    case 'unknown-location':
+    case 'reservation-conflict':
+      return refusal.code;
+    case 'invalid-order':
+      return 'order-invalid';
+    case 'not-recorded':
+      return 'not-recorded';
+  }
+};
+
+/** What a hold covers: the lines' products and quantities, and where the order goes. */
+const holdKey = (path: KioskPathState): string =>
+  JSON.stringify([
+    path.fulfilment?.type === 'store-pickup' ? path.fulfilment.storeCode : (path.fulfilment?.type ?? ''),
+    path.cart.map((line) => [line.productId, line.quantity]),
+  ]);
+
+/**
+ * The order being paid for: its id, minted once and kept while the cart and
+ * the fulfilment stay as they were, so a second try (after a declined card,
+ * or at the till) is the same order and the same hold on the server.
+ */
+interface OrderDraft {
+  readonly orderId: string;
+  readonly key: string;
+  /** The server was asked to hold its stock (it may hold it even when no answer came). */
+  held: boolean;
+  /** The server answered with the hold (false: offline, the store confirms). */
+  confirmed: boolean;
+}
 
 export function createKioskStore(deps: KioskStoreDeps) {
   const { ports } = deps;
@@ -183,6 +237,26 @@ export function createKioskStore(deps: KioskStoreDeps) {
   let searchTurn = 0;
   // Bumped by a reset: answers that arrive for an earlier customer are dropped.
   let customer = 0;
+  let draft: OrderDraft | undefined;
+
+  /** Lets go of the draft's hold, without waiting: a hold the server was not told about lapses by itself. */
+  const dropDraft = () => {
+    const dropped = draft;
+    draft = undefined;
+    if (dropped?.held) void ports.orders.release(dropped.orderId).catch(() => undefined);
+  };
+
+  // The cart or the fulfilment changed (an edit, "start over", the idle reset): the hold no longer fits the
+  // order, so it is let go, and the next payment reserves under a new order id. A placed order's draft is
+  // gone before its cart is cleared, so a placed order never loses its hold.
+  store.subscribe((next, previous) => {
+    if (next.path.cart === previous.path.cart && next.path.fulfilment === previous.path.fulfilment) return;
+    if (draft && draft.key !== holdKey(next.path)) {
+      dropDraft();
+      if (next.notice === 'stock-short' || next.notice === 'reservation-conflict')
+        store.setState({ notice: undefined, shortages: [] });
+    }
+  });
 
   const paying = () => store.getState().payment.phase !== 'idle';
   const setPhase = (phase: KioskPaymentPhase, message?: string) =>
@@ -203,8 +277,13 @@ export function createKioskStore(deps: KioskStoreDeps) {
   function orderInputFor(method: KioskPaymentMethod): KioskOrderInput {
     const { path, quote, checkedAddress } = store.getState();
     const { storeCode, kioskId } = ports.orders.identity();
+    const key = holdKey(path);
+    if (draft?.key !== key) {
+      dropDraft();
+      draft = { orderId: deps.newId(), key, held: false, confirmed: false };
+    }
     const createdAt = deps.now().toISOString();
-    const input = kioskOrderInput(path, { id: deps.newId(), storeCode, kioskId, createdAt }, method);
+    const input = kioskOrderInput(path, { id: draft.orderId, storeCode, kioskId, createdAt }, method);
     const delivery = path.fulfilment?.type === 'home-delivery';
     return {
       ...input,
@@ -224,11 +303,44 @@ export function createKioskStore(deps: KioskStoreDeps) {
     return path.fulfilment?.type === 'home-delivery' && (quote?.fee.minor ?? 0) > 0;
   };
 
+  /** Holds the order's stock on the server; a refusal is said in words and stops the payment. */
+  async function reserve(input: KioskOrderInput): Promise<boolean> {
+    setPhase('reserving');
+    const reserved = await ports.orders.reserve(input);
+    if (!reserved.ok) {
+      setPhase('idle');
+      const { cart } = store.getState().path;
+      const shortages =
+        reserved.error.code === 'stock-short'
+          ? reserved.error.shortages.map((short) => ({
+              ...short,
+              name: cart.find((line) => line.productId === short.productId)?.name ?? short.productId,
+            }))
+          : [];
+      store.setState({ notice: refusalNotice(reserved.error), shortages });
+      return false;
+    }
+    if (draft?.orderId === input.id) {
+      draft.held = true;
+      draft.confirmed = reserved.value.confirmed;
+    }
+    store.setState({ notice: reserved.value.confirmed ? undefined : 'stock-unconfirmed', shortages: [] });
+    return true;
+  }
+
   async function finishPlaced(
     placed: PlacedKioskOrder,
-    extra: { ticket?: string; terminalReceipt?: readonly string[] },
+    extra: { ticket?: string; terminalReceipt?: readonly string[]; charged?: Money },
   ) {
-    const { quote, pickupDate, pickupStores } = store.getState();
+    // Placed: its hold stays with it on the server (the cart is cleared below, which must not release it).
+    const stockUnconfirmed = draft?.orderId === placed.order.id && !draft.confirmed;
+    if (draft?.orderId === placed.order.id) draft = undefined;
+    const { quote, pickupDate } = store.getState();
+    // After a reload the stores are not read yet: the confirmation names the pickup store all the same.
+    const pickupStores =
+      store.getState().pickupStores.length > 0
+        ? store.getState().pickupStores
+        : await ports.fulfilment.pickupStores().catch(() => []);
     const fulfilment = placed.order.fulfilment;
     const storeName =
       fulfilment.type === 'store-pickup'
@@ -246,12 +358,14 @@ export function createKioskStore(deps: KioskStoreDeps) {
       fulfilment: fulfilment.type,
       storeName,
       readyBy,
-      total: deliveryTotal(),
+      // Paid by card: what the terminal charged (after a reload, the cart is no longer in memory).
+      total: extra.charged ?? deliveryTotal(),
       ticket: extra.ticket,
       ticketPrinted: false,
       terminalReceipt: extra.terminalReceipt ?? [],
       receipt: 'none',
       hasEmail: placed.order.contact.email !== undefined,
+      stockUnconfirmed,
     };
     store.setState({ placed: view, notice: undefined });
     dispatch({ type: 'placed' });
@@ -282,7 +396,10 @@ export function createKioskStore(deps: KioskStoreDeps) {
         }
         await ports.pending.clear();
         setPhase('idle');
-        await finishPlaced(placed.value, { terminalReceipt: result.terminalReceipt });
+        await finishPlaced(placed.value, {
+          terminalReceipt: result.terminalReceipt,
+          charged: money(pending.amountMinor, pending.currency as Money['currency']),
+        });
         return;
       }
       case 'unknown':
@@ -292,6 +409,10 @@ export function createKioskStore(deps: KioskStoreDeps) {
       default:
         await ports.pending.clear();
         setPhase('idle');
+        // Not placed. The customer's own order keeps its hold (another card, or the till); one found
+        // after a reload no longer has its customer's cart, so its hold is let go now.
+        if (draft?.orderId !== pending.input.id)
+          void ports.orders.release(pending.input.id).catch(() => undefined);
         store.setState({
           notice:
             result.kind === 'declined'
@@ -303,8 +424,19 @@ export function createKioskStore(deps: KioskStoreDeps) {
     }
   }
 
+  // One recovery at a time ("check again" while the kiosk is already asking): two answers "paid" must not
+  // both place the order.
+  let recovering: Promise<void> | undefined;
+
   /** Asks the terminal again, a few times, about a payment whose outcome is unknown. */
-  async function recoverPending(pending: PendingKioskPayment): Promise<void> {
+  function recoverPending(pending: PendingKioskPayment): Promise<void> {
+    recovering ??= recoverOnce(pending).finally(() => {
+      recovering = undefined;
+    });
+    return recovering;
+  }
+
+  async function recoverOnce(pending: PendingKioskPayment): Promise<void> {
     const { bridge } = deps;
     if (!bridge) return;
     setPhase('checking');
@@ -456,13 +588,7 @@ export function createKioskStore(deps: KioskStoreDeps) {
         return;
       }
       store.setState({ notice: undefined });
-      setPhase('reserving');
-      const reserved = await ports.orders.reserve(input);
-      if (!reserved.ok) {
-        setPhase('idle');
-        store.setState({ notice: refusalNotice(reserved.error) });
-        return;
-      }
+      if (!(await reserve(input))) return;
       const total = deliveryTotal();
       const pending: PendingKioskPayment = {
         paymentId: deps.newId(),
@@ -509,13 +635,7 @@ export function createKioskStore(deps: KioskStoreDeps) {
       }
       const input = orderInputFor('at-till');
       store.setState({ notice: undefined });
-      setPhase('reserving');
-      const reserved = await ports.orders.reserve(input);
-      if (!reserved.ok) {
-        setPhase('idle');
-        store.setState({ notice: refusalNotice(reserved.error) });
-        return;
-      }
+      if (!(await reserve(input))) return;
       setPhase('placing');
       const placed = await ports.orders.place(input, { placedAt: deps.now().toISOString() });
       if (!placed.ok) {
@@ -580,7 +700,7 @@ export function createKioskStore(deps: KioskStoreDeps) {
     },
 
     dismissNotice(): void {
-      store.setState({ notice: undefined });
+      store.setState({ notice: undefined, shortages: [] });
     },
 
     /**

@@ -1,16 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoDevices } from '../../hardware/simulators/demo-devices';
-import type { ServiceProcess } from '../../scripts/lib/service-process';
 import type { Product } from '../../src/core/catalog/product';
-import type { KioskOrder } from '../../src/core/orders/kiosk-order';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
-import { launchChromium } from '../support/browser';
-import { createScratchDatabase, queryRows, type ScratchDatabase } from '../support/postgres';
-import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
-import { KioskOrderPage } from './pages/kiosk-order-page';
-import { KIOSK_SIZES, KioskPage } from './pages/kiosk-page';
+import {
+  kioskJournalOrders as journalOrdersOf,
+  type KioskTestStore,
+  orderOfNumber,
+  startKioskTestStore,
+} from '../support/kiosk-test-store';
+import type { KioskOrderPage } from './pages/kiosk-order-page';
+import type { KioskPage } from './pages/kiosk-page';
 
 // The kiosk's customer path in Chromium, with the real parts: the sync
 // server on PostgreSQL, the hardware agent serving the built kiosk, the demo
@@ -34,66 +34,27 @@ const jam = catalog[jamIndex] as Product;
 const euros = (minor: number) => `${Math.floor(minor / 100)},${String(minor % 100).padStart(2, '0')} €`;
 
 describe('the kiosk customer path', () => {
+  let store: KioskTestStore;
   let devices: DemoDevices;
-  let database: ScratchDatabase;
-  let agent: ServiceProcess;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let kiosk: KioskPage;
   let order: KioskOrderPage;
-  const screens = process.env.TILL_SCREENSHOTS;
-  const pageErrors: string[] = [];
-
-  const query = <Row>(sql: string, params: unknown[] = []): Promise<Row[]> =>
-    queryRows<Row>(database.url, sql, params);
-
-  /** The orders in the kiosk's own journal (RxDB on Dexie, IndexedDB). */
-  const kioskJournalOrders = (): Promise<KioskOrder[]> =>
-    page.evaluate(async () => {
-      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
-      const name = names.find((n) => /^rxdb-dexie-till-kiosk--\d+--journal$/.test(n));
-      if (!name) return [];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const docs = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = db.transaction('docs').objectStore('docs').getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      db.close();
-      return docs.filter((d) => d.kind === 'kiosk-order.placed').map((d) => d.payload as KioskOrder);
-    });
-
+  const query = <Row>(sql: string, params: unknown[] = []) => store.query<Row>(sql, params);
+  const kioskJournalOrders = () => journalOrdersOf(page);
   const openKiosk = async (installClock: boolean) => {
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    if (installClock) await page.clock.install();
-    kiosk = new KioskPage(page, screens);
-    order = new KioskOrderPage(page);
-    await kiosk.open(agent.url);
+    ({ page, kiosk, order } = await store.openKiosk(installClock));
   };
 
   beforeAll(async () => {
-    if (screens) mkdirSync(screens, { recursive: true });
     expect(drinkIndex).toBeGreaterThanOrEqual(0);
     expect(jamIndex).toBeGreaterThanOrEqual(0);
-    const started = await startTestDevices();
-    devices = started.devices;
-    database = await createScratchDatabase('till_kiosk_path');
-    ({ agent } = await startDemoStore({ databaseUrl: database.url, devices: started.configPath }));
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: KIOSK_SIZES[0], hasTouch: true });
+    store = await startKioskTestStore('till_kiosk_path');
+    devices = store.devices;
     await openKiosk(false);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stopAll();
-    await database?.drop();
+    await store?.close();
   });
 
   it('opens on the attract screen in French; English switches every word, and back', async () => {
@@ -199,9 +160,7 @@ describe('the kiosk customer path', () => {
     expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
     expect(devices.terminal.charges().at(-1)?.amountMinor).toBe(2 * drink.priceMinor + fee);
     // The kiosk's journal: the order placed, paid by card, to the address typed.
-    const placed = (await kioskJournalOrders()).find((o) =>
-      o.id.replace(/-/g, '').toUpperCase().endsWith(orderNumber),
-    );
+    const placed = orderOfNumber(await kioskJournalOrders(), orderNumber);
     expect(placed?.status).toBe('paid');
     expect(placed?.paymentMethod).toBe('at-kiosk');
     expect(placed?.payment?.type).toBe('kiosk-card');
@@ -277,9 +236,7 @@ describe('the kiosk customer path', () => {
     await kiosk.shot('done-ticket');
     const ticket = devices.printer.receipts().find((r) => r.text.includes(number));
     expect(ticket?.text).toMatch(/PAYER EN CAISSE/);
-    const placed = (await kioskJournalOrders()).find((o) =>
-      o.id.replace(/-/g, '').toUpperCase().endsWith(number),
-    );
+    const placed = orderOfNumber(await kioskJournalOrders(), number);
     expect(placed?.status).toBe('submitted');
     expect(placed?.fulfilment).toEqual({ type: 'store-pickup', storeCode: 'LYO01' });
     await order.finish();
@@ -327,6 +284,6 @@ describe('the kiosk customer path', () => {
     }
     await kiosk.start();
     expect(await page.getByTestId('kiosk-cart-button').textContent()).toMatch(/\(0 article\)/);
-    expect(pageErrors).toEqual([]);
+    expect(store.pageErrors).toEqual([]);
   });
 });

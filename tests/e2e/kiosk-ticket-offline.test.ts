@@ -183,7 +183,11 @@ describe('a kiosk order paid at the till through its ticket, kiosk and till both
     // Offline, each figure keeps the time it was taken.
     const places = await order.availability();
     expect(places).toContainEqual(
-      expect.stringMatching(new RegExp(`LYO01 \\| ${LYON_STOCK} en stock \\| stock à \\d\\d:\\d\\d`)),
+      expect.stringMatching(
+        new RegExp(
+          `Halles de la Croix-Rousse – Lyon 4e \\| ${LYON_STOCK} en stock \\| stock à \\d\\d:\\d\\d`,
+        ),
+      ),
     );
     await kiosk.shot('offline-product');
     await order.addToCart(QUANTITY);
@@ -201,6 +205,10 @@ describe('a kiosk order paid at the till through its ticket, kiosk and till both
     const number = await order.waitForConfirmation();
     await kioskTab.getByTestId('kiosk-ticket-qr').waitFor();
     expect(await order.confirmationText()).toContain(euros(QUANTITY * onlyInLyon.priceMinor));
+    // The server could not hold the stock: the order went on, and the customer is told the store confirms it.
+    expect(await kioskTab.getByTestId('kiosk-done-unconfirmed').textContent()).toBe(
+      'Nous ne pouvons pas vérifier le stock pour l’instant. Votre commande sera confirmée par le magasin.',
+    );
     await kiosk.shot('offline-done-ticket');
 
     // The kiosk's printer printed the ticket; its QR code holds the signed order.

@@ -1,5 +1,9 @@
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 import type { KioskOrder } from '../../src/core/orders/kiosk-order';
+import type {
+  KioskReservationAnswer,
+  KioskReservationRequest,
+} from '../../src/core/orders/stock-reservation';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../src/core/sync/protocol';
 import { generateDeviceKeyPair, signKioskTicket } from '../../src/data/kiosk-ticket-signing';
 import { asNewRows, TestJournal } from './journal-builder';
@@ -17,6 +21,10 @@ export interface KioskDevice {
   place(order: KioskOrder): Promise<void>;
   /** The ticket text the kiosk prints as a QR code. */
   ticket(order: KioskOrder): Promise<string>;
+  /** Holds stock for an order, as a kiosk does before its customer pays (POST /sync/v1/kiosk-reservations). */
+  reserve(request: KioskReservationRequest): Promise<KioskReservationAnswer>;
+  /** Lets go of an order's holds (POST /sync/v1/kiosk-reservations/release). */
+  release(orderId: string): Promise<void>;
 }
 
 export async function startKioskDevice(
@@ -61,8 +69,22 @@ export async function startKioskDevice(
     });
     if (pushed.status !== 200) throw new Error(`kiosk push: ${pushed.status} ${await pushed.text()}`);
   };
+  const post = async (path: string, body: unknown) => {
+    const answered = await fetch(`${syncUrl}${path}`, {
+      method: 'POST',
+      headers: authorised,
+      body: JSON.stringify(body),
+    });
+    if (answered.status !== 200) throw new Error(`${path}: ${answered.status} ${await answered.text()}`);
+    return answered.json() as Promise<unknown>;
+  };
   return {
     tillId,
+    reserve: async (request) =>
+      (await post('/sync/v1/kiosk-reservations', request)) as KioskReservationAnswer,
+    async release(orderId) {
+      await post('/sync/v1/kiosk-reservations/release', { orderId });
+    },
     place: (order) => push([journal.append({ kind: 'kiosk-order.placed', payload: order })]),
     async ticket(order) {
       const signed = await signKioskTicket(order, key.privateKey);

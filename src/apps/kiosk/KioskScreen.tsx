@@ -2,10 +2,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { setLanguage } from '../../i18n/i18n';
+import { kioskWords } from '../../i18n/kiosk-words';
 import { newId } from '../../state/ids';
 import { kioskIdleSettings } from '../../state/kiosk-idle';
 import { cartCount, type KioskStep } from '../../state/kiosk-path';
-import { createKioskStore, type KioskNotice } from '../../state/kiosk-store';
+import {
+  createKioskStore,
+  KIOSK_STOCK_NOTICES,
+  type KioskNotice,
+  type KioskShortLine,
+  type KioskStockNotice,
+} from '../../state/kiosk-store';
 import { createPinGuard } from '../../state/pin-guard';
 import { listenForScans } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
@@ -27,6 +34,7 @@ import { DeliveryScreen } from './screens/DeliveryScreen';
 import { DoneScreen } from './screens/DoneScreen';
 import { FindScreen } from './screens/FindScreen';
 import { LanguageChoice } from './screens/LanguageChoice';
+import { PaymentChecking } from './screens/PaymentChecking';
 import { PayScreen } from './screens/PayScreen';
 import { ProductScreen } from './screens/ProductScreen';
 import { beep, useKioskIdle } from './use-kiosk-idle';
@@ -89,6 +97,7 @@ export function KioskScreen() {
   const path = useStore(kiosk.store, (s) => s.path);
   const payment = useStore(kiosk.store, (s) => s.payment);
   const notice = useStore(kiosk.store, (s) => s.notice);
+  const shortages = useStore(kiosk.store, (s) => s.shortages);
   const [exiting, setExiting] = useState(false);
   const [details, setDetails] = useState(false);
   const [settings, setSettings] = useState(() => kioskIdleSettings());
@@ -118,6 +127,10 @@ export function KioskScreen() {
     },
   });
 
+  // A payment kept from before a reload is settled before anything else: no cart to show then.
+  const resuming = path.step !== 'pay' && (payment.phase === 'checking' || payment.phase === 'stuck');
+  const shownStep: KioskStep = resuming ? 'pay' : path.step;
+
   const classes = [
     'kiosk',
     `kiosk-step-${path.step}`,
@@ -145,7 +158,7 @@ export function KioskScreen() {
                     <li
                       key={step}
                       aria-current={
-                        path.step === step || (step === 'find' && path.step === 'product')
+                        shownStep === step || (step === 'find' && shownStep === 'product')
                           ? 'step'
                           : undefined
                       }
@@ -157,7 +170,7 @@ export function KioskScreen() {
               </nav>
               <div className="kiosk-header-actions">
                 <LanguageChoice compact />
-                {path.step !== 'done' ? (
+                {path.step !== 'done' && !resuming ? (
                   <button
                     type="button"
                     className="kiosk-cart-button"
@@ -180,9 +193,23 @@ export function KioskScreen() {
               </div>
             </header>
           ) : null}
-          {notice ? <NoticeBanner notice={notice} onDismiss={kiosk.dismissNotice} /> : null}
+          {notice ? (
+            <NoticeBanner
+              notice={notice}
+              shortages={shortages}
+              onCart={path.step === 'cart' ? undefined : () => kiosk.go('cart')}
+              onDismiss={kiosk.dismissNotice}
+            />
+          ) : null}
           <div className="kiosk-body">
-            <Step step={path.step} cardAvailable={cardAvailable} />
+            {resuming ? (
+              <section className="kiosk-pay" aria-labelledby="kiosk-resume-title" data-testid="kiosk-resume">
+                <h1 id="kiosk-resume-title">{t('kioskApp.pay.title')}</h1>
+                <PaymentChecking />
+              </section>
+            ) : (
+              <Step step={path.step} cardAvailable={cardAvailable} />
+            )}
           </div>
           {!cardAvailable && path.step !== 'pay' && path.step !== 'done' ? (
             <p className="kiosk-footnote" data-testid="kiosk-card-unavailable-note">
@@ -230,17 +257,45 @@ function Step({ step, cardAvailable }: { readonly step: KioskStep; readonly card
   }
 }
 
+const isStockNotice = (notice: KioskNotice): notice is KioskStockNotice => notice in KIOSK_STOCK_NOTICES;
+
 function NoticeBanner({
   notice,
+  shortages,
+  onCart,
   onDismiss,
 }: {
   readonly notice: KioskNotice;
+  readonly shortages: readonly KioskShortLine[];
+  /** Where the customer changes what the stock refused. */
+  readonly onCart: (() => void) | undefined;
   readonly onDismiss: () => void;
 }) {
   const { t } = useTranslation();
+  const changeCart = notice === 'stock-short' || notice === 'reservation-conflict';
   return (
     <div className="kiosk-notice" role="alert" data-testid="kiosk-notice" data-notice={notice}>
-      <p>{t(`kioskApp.notice.${notice}`)}</p>
+      <div className="kiosk-notice-words">
+        <p>
+          {isStockNotice(notice)
+            ? kioskWords('refusal', KIOSK_STOCK_NOTICES[notice])
+            : t(`kioskApp.notice.${notice}`)}
+        </p>
+        {notice === 'stock-short' && shortages.length > 0 ? (
+          <ul className="kiosk-notice-shortages" data-testid="kiosk-notice-shortages">
+            {shortages.map((short) => (
+              <li key={short.productId} data-product-id={short.productId}>
+                {t('kioskApp.notice.shortage', { name: short.name, count: short.available })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      {changeCart && onCart ? (
+        <button type="button" className="kiosk-primary" data-testid="kiosk-notice-cart" onClick={onCart}>
+          {t('kioskApp.notice.toCart')}
+        </button>
+      ) : null}
       <button
         type="button"
         className="kiosk-secondary"

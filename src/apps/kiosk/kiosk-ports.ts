@@ -1,24 +1,27 @@
 import { formatReceiptNumber } from '../../core/journal/receipt-number';
 import { money } from '../../core/money';
 import type { KioskOrderInput } from '../../core/orders/create-kiosk-order';
+import type { KioskOrder } from '../../core/orders/kiosk-order';
 import { err, ok } from '../../core/result';
 import { kioskOrderingRules } from '../../core/settings/kiosk-ordering';
 import { stockLocationName } from '../../core/settings/stock-location-names';
 import { kioskAvailability } from '../../data/kiosk-availability';
 import { kioskDeviceKey } from '../../data/kiosk-device-key';
+import { releaseKioskStock, reserveKioskStock } from '../../data/kiosk-reservation';
 import { startKioskSearch } from '../../data/kiosk-search';
 import { signKioskTicket } from '../../data/kiosk-ticket-signing';
 import { placeKioskOrder } from '../../data/place-kiosk-order';
 import { loadPostalDirectory } from '../../data/postal-directory';
 import { flushReceiptMails, sendReceiptMail } from '../../data/receipt-mail-outbox';
 import { stockByLocation } from '../../data/stock-by-location';
-import { newId } from '../../state/ids';
 import { kioskIdleSettings } from '../../state/kiosk-idle';
 import type {
   KioskCategory,
+  KioskOrderRefusal,
   KioskPorts,
   PendingKioskPayment,
   PickupStore,
+  PlacedKioskOrder,
 } from '../../state/kiosk-port-types';
 import { lookupScan } from '../../state/scan-lookup';
 import type { TillServices } from '../../state/till-services';
@@ -34,7 +37,7 @@ import { checkDeliveryAddress, pickupDateAt, quoteDelivery } from './kiosk-fulfi
 // | stock.availability            | kioskAvailability (age, to confirm, dates), wired | location names on the tills                     |
 // | fulfilment.checkAddress       | La Poste's codes and towns (kiosk-fulfilment.ts)  |                                                 |
 // | fulfilment.deliveryQuote      | fee from the rules, date from the stock, wired    |                                                 |
-// | orders.reserve                | always ok (the server decides on sync)            | the server's reservation of the last units      |
+// | orders.reserve, release       | reserveKioskStock / releaseKioskStock, wired      | the place the customer chose, per line          |
 // | orders.emailReceipt           | to the server's mail queue, or waits here offline  |                                                 |
 
 const DELIVERY_DAYS = 3;
@@ -74,6 +77,18 @@ export function createKioskPorts(services: TillServices): KioskPorts {
   // The kiosk's own index (FlexSearch, typo-tolerant), built in the background from the kiosk's copy of
   // the catalog and kept current with it.
   const catalogSearch = startKioskSearch(db.products);
+  const receiptNumber = (sequence: number) =>
+    formatReceiptNumber({
+      storeCode: sync.identity.storeCode,
+      tillCode: sync.identity.tillCode,
+      sequence,
+    });
+  /** The kiosk order journaled under `orderId`, if any. */
+  const placedEntry = async (orderId: string): Promise<PlacedKioskOrder | undefined> => {
+    const entry = (await db.journal.findOne(orderId).exec())?.toMutableJSON();
+    if (entry?.kind !== 'kiosk-order.placed') return undefined;
+    return { order: entry.payload as KioskOrder, receiptNumber: receiptNumber(entry.sequence) };
+  };
 
   return {
     catalog: {
@@ -166,26 +181,58 @@ export function createKioskPorts(services: TillServices): KioskPorts {
 
     orders: {
       identity: () => ({ storeCode: sync.identity.storeCode, kioskId: sync.identity.tillId }),
-      reserve: async () => ok(undefined),
-      async place(input, placement) {
-        const id = newId();
-        const placed = await placeKioskOrder(services.journal, input, placement, {
-          id,
-          recordedAt: new Date().toISOString(),
+      // Under the order's own id, which the kiosk minted before the payment. The place is not sent: the
+      // product page shows every place but the customer does not pick one, so the server chooses.
+      async reserve(input) {
+        const held = await reserveKioskStock(sync, {
+          orderId: input.id,
+          fulfilment:
+            input.fulfilment.type === 'store-pickup'
+              ? { type: 'store-pickup', storeCode: input.fulfilment.storeCode ?? input.storeCode }
+              : { type: 'home-delivery' },
+          lines: input.lines.map((line) => ({ productId: line.productId, quantity: line.quantity })),
         });
+        if (held.ok) return ok({ confirmed: true });
+        const refusal = held.error;
+        switch (refusal.code) {
+          case 'server-unreachable':
+            return ok({ confirmed: false });
+          case 'stock-short':
+            return err({
+              code: 'stock-short',
+              shortages: refusal.shortages.map(({ productId, wanted, available }) => ({
+                productId,
+                wanted,
+                available,
+              })),
+            });
+          default:
+            return err({ code: refusal.code });
+        }
+      },
+      async release(orderId) {
+        await releaseKioskStock(sync, orderId).catch(() => false);
+      },
+      // The journal entry takes the order's id: the server knows the placed order as the one it reserved,
+      // and an order placed already (a recovery after a reload) is found instead of journaled twice.
+      async place(input, placement) {
+        const already = await placedEntry(input.id);
+        if (already) return ok(already);
+        const placed = await placeKioskOrder(services.journal, input, placement, {
+          id: input.id,
+          recordedAt: new Date().toISOString(),
+        }).catch(() => undefined);
+        if (!placed) {
+          const raced = await placedEntry(input.id);
+          return raced ? ok(raced) : err({ code: 'not-recorded' } satisfies KioskOrderRefusal);
+        }
         if (!placed.ok)
           return err(
             placed.error.code === 'invalid-order'
               ? { code: 'invalid-order', issues: placed.error.issues }
               : { code: 'not-recorded' },
           );
-        const entry = await db.journal.findOne(id).exec();
-        const receiptNumber = formatReceiptNumber({
-          storeCode: sync.identity.storeCode,
-          tillCode: sync.identity.tillCode,
-          sequence: entry?.sequence ?? 0,
-        });
-        return ok({ order: placed.value, receiptNumber });
+        return ok((await placedEntry(input.id)) ?? { order: placed.value, receiptNumber: receiptNumber(0) });
       },
       async signTicket(order) {
         const key = await kioskDeviceKey(sync);

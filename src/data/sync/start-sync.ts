@@ -54,7 +54,7 @@ export interface RunningSync {
    */
   retryNow(): void;
   /** One authenticated request to the sync server (a fresh token when needed), e.g. a shift's totals. */
-  request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
+  request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -143,7 +143,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     retryNow() {
       session.pacer.linkUp();
     },
-    request: (method, path, body) => session.request(method, path, body),
+    request: (method, path, body, signal) => session.request(method, path, body, signal),
     async close() {
       orderConflicts.unsubscribe();
       stream.close();

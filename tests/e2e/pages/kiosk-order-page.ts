@@ -186,6 +186,15 @@ export class KioskOrderPage {
     await this.page.getByTestId('kiosk-pay-till').click();
   }
 
+  /** The kiosk asking the terminal about a payment whose answer was lost; false if it settled too quickly to see. */
+  async seesPaymentChecked(timeout = 20_000): Promise<boolean> {
+    return this.page
+      .getByTestId('kiosk-payment-checking')
+      .waitFor({ timeout })
+      .then(() => true)
+      .catch(() => false);
+  }
+
   async waitForConfirmation(): Promise<string> {
     await this.page.getByTestId('kiosk-done').waitFor({ timeout: 60_000 });
     return plain(await this.page.getByTestId('kiosk-order-number').textContent());

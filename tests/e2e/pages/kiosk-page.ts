@@ -55,6 +55,35 @@ export class KioskPage {
     return plain(await notice.locator('p').textContent());
   }
 
+  /** The notice's code (data-notice), once one shows. */
+  async noticeCode(): Promise<string | null> {
+    const notice = this.page.getByTestId('kiosk-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    return notice.getAttribute('data-notice');
+  }
+
+  /** The products the stock could not cover, as the notice names them. */
+  async noticeShortages(): Promise<string[]> {
+    return (await this.page.getByTestId('kiosk-notice-shortages').locator('li').allTextContents()).map(plain);
+  }
+
+  /** "Change my cart" on a refusal: the cart, the refusal still said. */
+  async noticeToCart(): Promise<void> {
+    await this.page.getByTestId('kiosk-notice-cart').click();
+    await this.page.getByTestId('kiosk-cart').waitFor();
+  }
+
+  /** Reloads the kiosk (a crash, a power cut of the screen): it comes back on its own. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.getByTestId('kiosk').waitFor({ timeout: 90_000 });
+  }
+
+  async restart(): Promise<void> {
+    await this.page.getByTestId('kiosk-restart').click();
+    await this.page.getByTestId('kiosk-start').waitFor();
+  }
+
   async dismissNotice(): Promise<void> {
     await this.page.getByTestId('kiosk-notice-dismiss').click();
   }

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { kioskWords } from '../../../i18n/kiosk-words';
 import { useFormat } from '../../../i18n/use-format';
 import { useKiosk, useKioskState } from '../kiosk-context';
 import { useKioskFormat } from '../kiosk-format';
@@ -42,6 +43,11 @@ export function DoneScreen() {
           ? t('kioskApp.done.toPay', { amount: format.money(placed.total) })
           : t('kioskApp.done.paid', { amount: format.money(placed.total) })}
       </p>
+      {placed.stockUnconfirmed ? (
+        <p className="kiosk-notice-inline" data-testid="kiosk-done-unconfirmed">
+          {kioskWords('refusal', 'server-unreachable')}
+        </p>
+      ) : null}
       {atTill ? (
         <div className="kiosk-ticket" data-testid="kiosk-ticket">
           <p role="status" data-testid="kiosk-ticket-status">

@@ -4,6 +4,7 @@ import { cartTotals } from '../../../state/kiosk-path';
 import { Busy } from '../../../ui/kit';
 import { useKiosk, useKioskState } from '../kiosk-context';
 import { useKioskFormat } from '../kiosk-format';
+import { PaymentChecking } from './PaymentChecking';
 import { Totals } from './Totals';
 
 // Pay: by card on the kiosk's terminal, or at a till with a printed ticket.
@@ -97,24 +98,7 @@ export function PayScreen({ cardAvailable }: { readonly cardAvailable: boolean }
           </button>
         </div>
       </Busy>
-      {payment.phase === 'checking' ? (
-        <div className="kiosk-checking" data-testid="kiosk-payment-checking">
-          <p role="alert">{t('kioskApp.notice.card-unknown')}</p>
-          <button
-            type="button"
-            className="kiosk-primary"
-            data-testid="kiosk-payment-check"
-            onClick={() => void kiosk.checkPayment()}
-          >
-            {t('kioskApp.pay.checkAgain')}
-          </button>
-        </div>
-      ) : null}
-      {payment.phase === 'stuck' ? (
-        <p className="kiosk-checking" role="alert" data-testid="kiosk-payment-stuck">
-          {t('kioskApp.notice.paid-not-recorded')}
-        </p>
-      ) : null}
+      <PaymentChecking />
     </section>
   );
 }
