@@ -43,7 +43,7 @@ export function DoneScreen() {
           : t('kioskApp.done.paid', { amount: format.money(placed.total) })}
       </p>
       {atTill ? (
-        <div className="kiosk-ticket" data-testid="kiosk-ticket">
+        <div className="kiosk-done-ticket" data-testid="kiosk-ticket">
           <p role="status" data-testid="kiosk-ticket-status">
             {placed.ticketPrinted ? t('kioskApp.done.ticketPrinted') : t('kioskApp.done.ticketOnScreen')}
           </p>
