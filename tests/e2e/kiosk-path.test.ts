@@ -242,6 +242,60 @@ describe('the kiosk customer path', () => {
     await order.finish();
   });
 
+  it('with high contrast, large text and the lower layout on, every step keeps its controls low; the keyboard types accents, capitals and a +33 number', async () => {
+    for (const mode of ['highContrast', 'largeText', 'lowerLayout'] as const) await kiosk.toggleAccess(mode);
+    await kiosk.shot('access-attract', { lower: true });
+    await kiosk.start();
+    await order.searchFor('confiture');
+    await kiosk.shot('access-find-search', { lower: true });
+    await devices.scanner.scan(jam.barcode);
+    expect(await order.productName()).toBe(jam.name);
+    await expect.poll(() => order.availability(), { timeout: 30_000 }).not.toEqual([]);
+    await kiosk.shot('access-product', { lower: true });
+    await order.addToCart(1);
+    await kiosk.shot('access-cart', { lower: true });
+    await order.checkout();
+    // The address form, its postcode field typed on the digit pad.
+    await page.getByTestId('kiosk-choose-delivery').click();
+    expect(await order.keyboardLayout()).toBe('text');
+    await page.getByTestId('kiosk-address-postcode').click();
+    expect(await order.keyboardLayout()).toBe('digits');
+    await order.typeOnScreenKeyboard('69004');
+    expect(await page.getByTestId('kiosk-address-postcode').inputValue()).toBe('69004');
+    await kiosk.shot('access-delivery-address', { lower: true });
+    await order.pickUpIn('LYO01');
+    await kiosk.shot('access-delivery-pickup', { lower: true });
+    await order.confirmPickup();
+    // A name with a capital, accents and an apostrophe; a +33 number on the digit pad.
+    await page.getByTestId('kiosk-contact-name').click();
+    await order.typeOnScreenKeyboard("Léa L'Église");
+    expect(await page.getByTestId('kiosk-contact-name').inputValue()).toBe("Léa L'Église");
+    await page.getByTestId('kiosk-contact-phone').click();
+    expect(await order.keyboardLayout()).toBe('digits');
+    await order.typeOnScreenKeyboard('+33612345678');
+    expect(await page.getByTestId('kiosk-contact-phone').inputValue()).toBe('+33612345678');
+    // The whole consent row is the target: a touch on its words ticks the box.
+    await page.locator('.kiosk-consent span').click();
+    expect(await page.getByTestId('kiosk-contact-consent').isChecked()).toBe(true);
+    await kiosk.shot('access-contact', { lower: true });
+    await order.confirmContact();
+    await page.getByTestId('kiosk-pay').waitFor();
+    await kiosk.shot('access-pay', { lower: true });
+    await order.payAtTill();
+    const number = await order.waitForConfirmation();
+    await page.getByTestId('kiosk-ticket-qr').waitFor();
+    // Nothing to start over on the confirmation: "Terminer" does it.
+    expect(await page.getByTestId('kiosk-restart').count()).toBe(0);
+    await kiosk.shot('access-done', { lower: true });
+    const placed = (await kioskJournalOrders()).find((o) =>
+      o.id.replace(/-/g, '').toUpperCase().endsWith(number),
+    );
+    expect(placed?.contact).toEqual({ name: "Léa L'Église", phone: '+33612345678' });
+    await order.finish();
+    // Finishing gives the next customer the kiosk as it was: the modes are off again.
+    expect(await page.getByTestId('kiosk-access-lowerLayout').getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('left idle mid-order, the kiosk warns for 30 s with a countdown, then starts over with nothing of the customer left', async () => {
     await page.close();
     await openKiosk(true);

@@ -181,15 +181,17 @@ export function KioskScreen() {
                     {t('kioskApp.nav.cart', { count: cartCount(path.cart) })}
                   </button>
                 ) : null}
-                <button
-                  type="button"
-                  className="kiosk-secondary"
-                  data-testid="kiosk-restart"
-                  disabled={payment.phase !== 'idle'}
-                  onClick={() => kiosk.reset()}
-                >
-                  {t('kioskApp.nav.restart')}
-                </button>
+                {path.step !== 'done' ? (
+                  <button
+                    type="button"
+                    className="kiosk-secondary kiosk-restart"
+                    data-testid="kiosk-restart"
+                    disabled={payment.phase !== 'idle'}
+                    onClick={() => kiosk.reset()}
+                  >
+                    {t('kioskApp.nav.restart')}
+                  </button>
+                ) : null}
               </div>
             </header>
           ) : null}

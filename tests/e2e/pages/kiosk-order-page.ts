@@ -30,17 +30,25 @@ export class KioskOrderPage {
     return (await this.page.getByTestId('kiosk-category').allTextContents()).map(plain);
   }
 
-  /** Types on the kiosk's own keyboard, key by key, as a customer does. */
+  /** Types on the kiosk's own keyboard, key by key, as a customer does: a capital is the shift key, then the letter. */
   async typeOnScreenKeyboard(text: string): Promise<void> {
-    for (const char of text.toLowerCase()) {
-      const key = char === ' ' ? 'space' : char;
-      await this.page.locator(`[data-testid=kiosk-keyboard] [data-key="${key}"]`).click();
+    const keyboard = this.page.getByTestId('kiosk-keyboard');
+    for (const char of text) {
+      const lower = char.toLowerCase();
+      if (lower !== char) await keyboard.locator('[data-key="shift"]').click();
+      const key = char === ' ' ? 'space' : lower;
+      await keyboard.locator(`[data-key="${key}"]`).click();
     }
+  }
+
+  /** 'text' (letters, accents, digits) or 'digits' (the pad shown for a postcode or a phone). */
+  keyboardLayout(): Promise<string | null> {
+    return this.page.getByTestId('kiosk-keyboard').getAttribute('data-layout');
   }
 
   async searchFor(text: string): Promise<void> {
     await this.page.getByTestId('kiosk-search').click();
-    await this.typeOnScreenKeyboard(text);
+    await this.typeOnScreenKeyboard(text.toLowerCase());
     await expect.poll(() => this.page.getByTestId('kiosk-search').inputValue()).toBe(text.toLowerCase());
   }
 

@@ -131,16 +131,42 @@ export class KioskPage {
     expect(await axeViolations(this.page)).toEqual([]);
   }
 
-  /** axe-clean, then saved as docs/screens/kiosk-<state>-<w>x<h>.png at both kiosk sizes. */
-  async shot(state: string): Promise<void> {
+  /**
+   * The visible controls (buttons, fields) that start in the upper 40 % of the screen, which the lower
+   * layout keeps for nothing but the title, or that stick out of the screen sideways; and whether the
+   * page itself overflows. Empty when the lower layout holds.
+   */
+  controlsOutOfReach(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const problems: string[] = [];
+      const { innerWidth: width, innerHeight: height } = window;
+      const root = document.documentElement;
+      if (root.scrollWidth > width + 1 || root.scrollHeight > height + 1)
+        problems.push(`page overflows: ${root.scrollWidth}x${root.scrollHeight}`);
+      for (const control of document.querySelectorAll<HTMLElement>('main button, main input, main a[href]')) {
+        const box = control.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        const name = control.dataset.testid ?? control.dataset.key ?? control.textContent?.trim() ?? '?';
+        if (box.top < 0.4 * height - 1) problems.push(`${name} at y=${Math.round(box.top)}`);
+        if (box.left < -1 || box.right > width + 1) problems.push(`${name} beyond the sides`);
+      }
+      return problems;
+    });
+  }
+
+  /** axe-clean, then saved as docs/screens/kiosk-<state>-<w>x<h>.png at both kiosk sizes (with `lower`: controls checked low at both). */
+  async shot(state: string, options: { readonly lower?: boolean } = {}): Promise<void> {
     await this.expectAccessible();
-    if (!this.screensDir) return;
+    if (!this.screensDir && !options.lower) return;
     for (const size of KIOSK_SIZES) {
       await this.page.setViewportSize(size);
       await this.page.waitForTimeout(150);
-      await this.page.screenshot({
-        path: `${this.screensDir}/kiosk-${state}-${size.width}x${size.height}.png`,
-      });
+      if (options.lower)
+        expect(await this.controlsOutOfReach(), `${state} at ${size.width}x${size.height}`).toEqual([]);
+      if (this.screensDir)
+        await this.page.screenshot({
+          path: `${this.screensDir}/kiosk-${state}-${size.width}x${size.height}.png`,
+        });
     }
     await this.page.setViewportSize(KIOSK_SIZES[0]);
   }

@@ -28,25 +28,30 @@ export function AttractScreen() {
         <span className="kiosk-start-words">{t('kioskApp.attract.start')}</span>
         <span className="kiosk-start-hint">{t('kioskApp.attract.startHint')}</span>
       </button>
-      <LanguageChoice />
-      <fieldset className="kiosk-access" data-testid="kiosk-access">
-        <legend>{t('kioskApp.access.title')}</legend>
-        {MODES.map((mode) => (
-          <button
-            key={mode}
-            type="button"
-            className="kiosk-toggle"
-            aria-pressed={access[mode]}
-            data-testid={`kiosk-access-${mode}`}
-            onClick={() => kiosk.dispatch({ type: 'toggle-access', mode })}
-          >
-            <span aria-hidden="true" className="kiosk-toggle-mark">
-              {access[mode] ? '✓' : ''}
-            </span>
-            {t(`kioskApp.access.${mode}`)}
-          </button>
-        ))}
-      </fieldset>
+      <div className="kiosk-attract-choices">
+        <LanguageChoice />
+        <fieldset className="kiosk-access" data-testid="kiosk-access">
+          <legend>{t('kioskApp.access.title')}</legend>
+          {MODES.map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              className="kiosk-toggle"
+              aria-pressed={access[mode]}
+              data-testid={`kiosk-access-${mode}`}
+              onClick={() => kiosk.dispatch({ type: 'toggle-access', mode })}
+            >
+              <span aria-hidden="true" className="kiosk-toggle-mark">
+                {access[mode] ? '✓' : ''}
+              </span>
+              <span className="kiosk-toggle-words">{t(`kioskApp.access.${mode}`)}</span>
+              <span aria-hidden="true" className="kiosk-toggle-state">
+                {access[mode] ? t('kioskApp.access.on') : t('kioskApp.access.off')}
+              </span>
+            </button>
+          ))}
+        </fieldset>
+      </div>
     </section>
   );
 }

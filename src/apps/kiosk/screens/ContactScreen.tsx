@@ -48,12 +48,12 @@ export function ContactScreen() {
           if (contactIssues(contact).length === 0) kiosk.go('pay');
         }}
       >
+        <p className="kiosk-hint kiosk-form-hint">{t('kioskApp.contact.emailOrPhone')}</p>
         <div className="kiosk-form-fields">
           {FIELDS.map((field) => (
             <KioskTextField
               key={field}
               label={t(`kioskApp.contact.field.${field}`)}
-              hint={field === 'email' ? t('kioskApp.contact.emailOrPhone') : undefined}
               value={contact[field]}
               onChange={(value) => patch({ [field]: value })}
               onFocus={form.focusOn(field)}
@@ -82,7 +82,11 @@ export function ContactScreen() {
             {t('kioskApp.issues.missing-consent')}
           </p>
         ) : null}
-        <OnScreenKeyboard language={language} onKey={form.onKey} />
+        <OnScreenKeyboard
+          language={language}
+          onKey={form.onKey}
+          layout={form.active === 'phone' ? 'digits' : 'text'}
+        />
         <div className="kiosk-actions">
           <button type="button" className="kiosk-secondary" onClick={() => kiosk.go('delivery')}>
             {t('kioskApp.nav.back')}

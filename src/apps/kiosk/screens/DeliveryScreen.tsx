@@ -178,7 +178,11 @@ export function DeliveryScreen() {
                 : t('kioskApp.delivery.incomplete')}
             </p>
           ) : null}
-          <OnScreenKeyboard language={language} onKey={form.onKey} />
+          <OnScreenKeyboard
+            language={language}
+            onKey={form.onKey}
+            layout={form.active === 'postcode' ? 'digits' : 'text'}
+          />
           <div className="kiosk-actions">
             <button type="button" className="kiosk-secondary" onClick={() => kiosk.go('cart')}>
               {t('kioskApp.nav.back')}
@@ -190,8 +194,10 @@ export function DeliveryScreen() {
         </form>
       ) : fulfilment?.type === 'store-pickup' ? (
         <div className="kiosk-form">
-          <fieldset className="kiosk-plain kiosk-stores">
-            <legend className="visually-hidden">{t('kioskApp.delivery.storeLabel')}</legend>
+          <h2 id="kiosk-stores-heading" className="kiosk-stores-heading">
+            {t('kioskApp.delivery.storeHeading')}
+          </h2>
+          <fieldset className="kiosk-plain kiosk-stores" aria-labelledby="kiosk-stores-heading">
             {stores.map((store) => (
               <button
                 key={store.code}

@@ -49,7 +49,7 @@ export function DoneScreen() {
         </p>
       ) : null}
       {atTill ? (
-        <div className="kiosk-ticket" data-testid="kiosk-ticket">
+        <div className="kiosk-done-ticket" data-testid="kiosk-ticket">
           <p role="status" data-testid="kiosk-ticket-status">
             {placed.ticketPrinted ? t('kioskApp.done.ticketPrinted') : t('kioskApp.done.ticketOnScreen')}
           </p>
