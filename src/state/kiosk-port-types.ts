@@ -1,3 +1,4 @@
+import type { CategoryIcon } from '../core/catalog/categories';
 import type { Product } from '../core/catalog/product';
 import type { Money } from '../core/money';
 import type { KioskOrderInput } from '../core/orders/create-kiosk-order';
@@ -23,8 +24,10 @@ export interface KioskCategory {
   readonly id: string;
   /** Words shown on the tile (already in the customer's language, or the catalog's). */
   readonly name: string;
-  /** A picture for the tile (an image URL the page may load); without one the tile shows the name's initial. */
+  /** A picture for the tile (an image URL the page may load); without one the tile draws its icon. */
   readonly picture?: string;
+  /** The shelf's pictogram (CATEGORY_ICONS); `other` for a key this build does not know. */
+  readonly icon?: CategoryIcon;
 }
 
 export interface KioskCatalogPort {

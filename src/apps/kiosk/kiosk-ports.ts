@@ -94,7 +94,9 @@ export function createKioskPorts(services: TillServices): KioskPorts {
     catalog: {
       async categories(): Promise<KioskCategory[]> {
         await catalogSearch.ready;
-        return catalogSearch.categories().map((category) => ({ id: category.name, name: category.name }));
+        return catalogSearch
+          .categories()
+          .map((category) => ({ id: category.name, name: category.name, icon: category.icon }));
       },
       async productsInCategory(categoryId, limit) {
         await catalogSearch.ready;

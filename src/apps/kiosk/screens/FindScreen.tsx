@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../core/catalog/product';
 import { useKiosk, useKioskState } from '../kiosk-context';
 import { type KeyboardKey, OnScreenKeyboard, typeKey } from '../OnScreenKeyboard';
+import { CategoryIcon } from './CategoryIcon';
 import { ProductTile } from './ProductTile';
 
 // Find a product: search as you type (on the screen's keyboard or a real
 // one), category tiles, or a scan at the kiosk's scanner (KioskScreen
 // listens). The results list is announced as it changes.
 
-/** A steady colour per category for its initial's disc (dark enough for white text). */
+/** A steady colour per category for its icon's disc (dark enough for white text). */
 const TILE_COLOURS = ['#0b5cad', '#1f6b35', '#8a3b00', '#6b2f8a', '#a11d16', '#00626b', '#5a4a00', '#37474f'];
 function tileColour(id: string): string {
   let hash = 0;
@@ -120,7 +121,7 @@ export function FindScreen() {
                       aria-hidden="true"
                       style={{ background: tileColour(c.id) }}
                     >
-                      {c.name.charAt(0)}
+                      {c.icon ? <CategoryIcon icon={c.icon} /> : c.name.charAt(0)}
                     </span>
                   )}
                   <span>{c.name}</span>
