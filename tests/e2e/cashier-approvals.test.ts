@@ -108,12 +108,10 @@ describe('approvals, lock and wrong PINs at the till', () => {
   });
 
   it('the cashier takes her name in the list and types her PIN', async () => {
-    expect(await lock.signInNames()).toEqual([
-      'Code PIN seul',
-      'Camille Martin',
-      'Karim Benali',
-      'Sophie Lefèvre',
-    ]);
+    // The staff list arrives with the till's first sync: under load it may still be coming.
+    await expect
+      .poll(() => lock.signInNames(), { timeout: 30_000 })
+      .toEqual(['Code PIN seul', 'Camille Martin', 'Karim Benali', 'Sophie Lefèvre']);
     await accessible();
     await shot('sign-in');
     await lock.signInAs(CAMILLE, '1234');
