@@ -53,6 +53,10 @@ export function createPickupDeskStore(parts: PickupDeskParts) {
     signInAs(staff: SignedInStaff): void {
       store.setState({ staff, view: { kind: 'list' }, notice: undefined });
     },
+    /** Someone else PINned in at the lock (a manager): the desk is theirs, the order on screen stays. */
+    resumeAs(staff: SignedInStaff): void {
+      store.setState({ staff });
+    },
     signOut(): void {
       closeFlows();
       store.setState({ staff: undefined, view: { kind: 'list' }, notice: undefined });

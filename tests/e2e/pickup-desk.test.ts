@@ -190,7 +190,7 @@ describe('the pickup desk', () => {
       .toBe('ready-for-pickup');
     await page.getByTestId('pickup-back').click();
     await desk.waitInGroup('ready', 'WEB-880101');
-    expect(await desk.waiting()).toBe('1 commande(s) en attente du client');
+    expect(await desk.waiting()).toBe('1 commande en attente du client');
     await shot('list-ready');
 
     // The customer shows the QR of their confirmation: the handover opens, the customer identified by it.
@@ -277,7 +277,7 @@ describe('the pickup desk', () => {
     await flow.toSignature();
     await flow.sign();
     await flow.confirm();
-    expect(await page.getByTestId('pickup-rest').textContent()).toBe('Reste en attente : 2 article(s)');
+    expect(await page.getByTestId('pickup-rest').textContent()).toBe('Reste en attente : 2 articles');
     expect(await page.locator('#pickup-handover-title').textContent()).toBe(
       'Commande WEB-880202 remise en partie',
     );

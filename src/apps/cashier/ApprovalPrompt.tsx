@@ -4,12 +4,8 @@ import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
 import type { ApprovalStore } from '../../state/approval-store';
 import { Dialog, LargeRowList, PinPad } from '../../ui/kit';
+import { focusPin } from '../../ui/staff/focus-pin';
 import './approval-prompt.css';
-
-/** Puts the focus on the PIN field of a prompt (after a name is taken in the list). */
-export function focusPin(testId: string): void {
-  document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`)?.focus();
-}
 
 /**
  * The PIN prompt of an approval (approval-store.ts), mounted once in the

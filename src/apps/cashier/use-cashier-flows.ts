@@ -16,8 +16,8 @@ import { createSignInStore } from '../../state/sign-in-store';
 import { storeSaleFinder } from '../../state/store-sale-finder';
 import type { TillServices } from '../../state/till-services';
 import { createWaitingReceipts } from '../../state/waiting-receipts';
+import { useIdleLock } from '../../ui/staff/use-idle-lock';
 import { createSaleEditing } from './sale/sale-editing';
-import { useIdleLock } from './staff/use-idle-lock';
 import { createTicketFlows } from './tickets/ticket-flows';
 
 /**

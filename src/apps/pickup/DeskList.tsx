@@ -1,3 +1,4 @@
+import { Search } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -46,8 +47,14 @@ export function DeskList({ parts }: { parts: PickupDesk }) {
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
           />
-          <button type="submit" data-testid="pickup-find-submit">
-            {t('pickupApp.find.submit')}
+          <button
+            type="submit"
+            className="pickup-find-submit"
+            data-testid="pickup-find-submit"
+            aria-label={t('pickupApp.find.submit')}
+            title={t('pickupApp.find.submit')}
+          >
+            <Search aria-hidden="true" size={26} />
           </button>
         </div>
       </form>

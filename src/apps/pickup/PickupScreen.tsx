@@ -4,7 +4,8 @@ import { useStore } from 'zustand';
 import { listenForScans, routeScan } from '../../state/scan-input';
 import { useStoreSlice, useTillServices } from '../../state/services-context';
 import { tillModals } from '../../ui/kit/modal-stack';
-import { SignInPanel } from '../cashier/SignInPanel';
+import { LockScreen } from '../../ui/staff/LockScreen';
+import { SignInPanel } from '../../ui/staff/SignInPanel';
 import { DeskList } from './DeskList';
 import { HandoverPanel } from './HandoverPanel';
 import { OrderDetails } from './OrderDetails';
@@ -21,10 +22,12 @@ export function PickupScreen() {
   const { t } = useTranslation();
   const services = useTillServices();
   const parts = usePickupDesk(services);
-  const { desk, signIn } = parts;
+  const { desk, signIn, lock } = parts;
   const state = useStore(desk.store);
+  const locked = useStore(lock.store, (s) => s.lock !== undefined);
   const till = useStoreSlice(services.syncStatus, (s) => s.till);
-  const signedIn = state.staff !== undefined;
+  // Scans reach the desk's flow only while someone is signed in and the desk is not locked.
+  const signedIn = state.staff !== undefined && !locked;
   useEffect(
     () =>
       signedIn
@@ -44,12 +47,20 @@ export function PickupScreen() {
             store: till?.storeCode ?? services.config.storeCode,
             till: till?.tillCode ?? services.config.tillCode,
           })}
-          {state.staff && (
+          {state.staff && !locked && (
             <>
               {' · '}
               <span data-testid="pickup-staff">
                 {t('pickupApp.signedInAs', { name: state.staff.displayName })}
               </span>{' '}
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => void lock.lock('manual')}
+                data-testid="pickup-lock"
+              >
+                {t('pickupApp.lock')}
+              </button>{' '}
               <button type="button" className="secondary" onClick={desk.signOut}>
                 {t('pickupApp.signOut')}
               </button>
@@ -57,7 +68,9 @@ export function PickupScreen() {
           )}
         </span>
       </header>
-      {!state.staff ? (
+      {locked ? (
+        <LockScreen lock={lock} place="desk" />
+      ) : !state.staff ? (
         <SignInPanel signIn={signIn} problem={undefined} />
       ) : (
         <div className="pickup-layout">

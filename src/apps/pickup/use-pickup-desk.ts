@@ -5,8 +5,11 @@ import { createPickupListStore } from '../../state/pickup-list-store';
 import { createPickupPrepareStore } from '../../state/pickup-prepare-store';
 import { createPickupRefusalLog } from '../../state/pickup-refusal-log';
 import { pickupTillPort } from '../../state/pickup-till-port';
+import { createPinGuard } from '../../state/pin-guard';
+import { createSessionLockStore } from '../../state/session-lock-store';
 import { createSignInStore } from '../../state/sign-in-store';
 import type { TillServices } from '../../state/till-services';
+import { type Activity, useIdleLock } from '../../ui/staff/use-idle-lock';
 
 /** Every flow of the pickup desk, made once over the till's services and wired together here. */
 export function createPickupDesk(services: TillServices) {
@@ -16,13 +19,41 @@ export function createPickupDesk(services: TillServices) {
   const prepare = createPickupPrepareStore(port);
   const handover = createPickupHandoverStore({ port, refusals });
   const desk = createPickupDeskStore({ port, list, refusals, prepare, handover });
-  const signIn = createSignInStore(services, desk.signInAs);
-  return { port, list, refusals, prepare, handover, desk, signIn };
+  // Wrong PINs count per person, whether typed to sign in or to unlock.
+  const pinGuard = createPinGuard(services);
+  const signIn = createSignInStore({ ...services, pinGuard }, desk.signInAs);
+  // The desk locks by hand or after the store's idle time, as the till does: the order on screen stays
+  // where it was, and only the same person (or a manager, who takes the desk over) PINs back in.
+  const lock = createSessionLockStore(
+    { ...services, pinGuard },
+    { current: () => desk.store.getState().staff, resumeAs: (staff) => desk.resumeAs(staff) },
+  );
+  return { port, list, refusals, prepare, handover, desk, signIn, lock };
 }
 export type PickupDesk = ReturnType<typeof createPickupDesk>;
 
+/** The desk is in use while any of its flows moves (a scan from the bridge counts, not only keys and touches). */
+function deskActivity(parts: PickupDesk): Activity {
+  return {
+    subscribe(listener) {
+      const stops = [
+        parts.desk.store.subscribe(listener),
+        parts.prepare.store.subscribe(listener),
+        parts.handover.store.subscribe(listener),
+      ];
+      return () => {
+        for (const stop of stops) stop();
+      };
+    },
+  };
+}
+
 export function usePickupDesk(services: TillServices): PickupDesk {
   const [desk] = useState(() => createPickupDesk(services));
+  const [activity] = useState(() => deskActivity(desk));
   useEffect(() => desk.list.start(), [desk]);
+  // A desk locked before a reload stays locked.
+  useEffect(() => void desk.lock.restore(), [desk]);
+  useIdleLock(desk.lock, activity);
   return desk;
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
-// Locking the till and PINning back in (src/apps/cashier/staff/LockScreen.tsx),
-// and the sign-in screen's list of names (SignInPanel.tsx), as the cashier
+// Locking the till and PINning back in (src/ui/staff/LockScreen.tsx),
+// and the sign-in screen's list of names (src/ui/staff/SignInPanel.tsx), as the cashier
 // uses them.
 
 const plain = (text: string | null): string => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');

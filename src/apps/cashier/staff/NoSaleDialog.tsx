@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { NO_SALE_REASONS, type NoSaleStore } from '../../../state/no-sale-store';
 import { Dialog, LargeRowList } from '../../../ui/kit';
-import './staff-access.css';
+import '../../../ui/staff/staff-access.css';
 
 /**
  * "Ouvrir le tiroir": the reason, taken in a list, then the approval prompt

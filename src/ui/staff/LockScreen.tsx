@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useFormat } from '../../../i18n/use-format';
-import type { SessionLockStore } from '../../../state/session-lock-store';
-import { LargeRowList, PinPad } from '../../../ui/kit';
-import { focusPin } from '../ApprovalPrompt';
+import { useFormat } from '../../i18n/use-format';
+import type { SessionLockStore } from '../../state/session-lock-store';
+import { LargeRowList, PinPad } from '../kit';
+import { focusPin } from './focus-pin';
 import './staff-access.css';
 
 /**
@@ -11,7 +11,7 @@ import './staff-access.css';
  * and comes back at unlock). The same cashier, or a manager taken in the
  * list, types their PIN.
  */
-export function LockScreen({ lock }: { lock: SessionLockStore }) {
+export function LockScreen({ lock, place = 'till' }: { lock: SessionLockStore; place?: 'till' | 'desk' }) {
   const { t } = useTranslation();
   const format = useFormat();
   const state = useStore(lock.store);
@@ -20,12 +20,12 @@ export function LockScreen({ lock }: { lock: SessionLockStore }) {
   const person = state.people.find((p) => p.id === state.unlockAs);
   return (
     <section className="lock-screen staff-access" aria-labelledby="lock-title" data-testid="lock-screen">
-      <h2 id="lock-title">{t('lock.title')}</h2>
+      <h2 id="lock-title">{place === 'desk' ? t('lock.deskTitle') : t('lock.title')}</h2>
       <p data-testid="lock-since">
         {t('lock.lockedBy', { name: staff.displayName, time: format.time(Date.parse(since)) })}{' '}
         {cause === 'idle' && <span data-testid="lock-idle">{t('lock.idle')}</span>}
       </p>
-      <p className="staff-access-hint">{t('lock.saleKept')}</p>
+      <p className="staff-access-hint">{place === 'desk' ? t('lock.deskKept') : t('lock.saleKept')}</p>
       <div className="staff-access-columns">
         <div className="staff-access-people">
           <p className="kit-field-label">{t('lock.who')}</p>

@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { SignInStore } from '../../state/sign-in-store';
-import { LargeRowList, PinPad } from '../../ui/kit';
-import { focusPin } from './ApprovalPrompt';
-import './staff/staff-access.css';
+import { LargeRowList, PinPad } from '../kit';
+import { focusPin } from './focus-pin';
+import './staff-access.css';
 
 /** The row for "PIN only": no staff id starts with '*'. */
 const ANYONE = '*';
