@@ -23,6 +23,7 @@ import {
   TEST_ADMIN_TOKEN,
 } from '../support/processes';
 import { tillDocuments } from '../support/till-idb';
+import { LockScreenPage } from './pages/lock-screen-page';
 import { PickupDeskPage } from './pages/pickup-desk-page';
 import { PickupFlowPage } from './pages/pickup-flow-page';
 
@@ -47,6 +48,8 @@ describe('the pickup desk', () => {
   let devices: DemoDevices;
   let desk: PickupDeskPage;
   let flow: PickupFlowPage;
+  let lockScreen: LockScreenPage;
+  const PIN = '1234';
   const pageErrors: string[] = [];
   const screens = process.env.TILL_SCREENSHOTS;
 
@@ -152,7 +155,8 @@ describe('the pickup desk', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     desk = new PickupDeskPage(page, screens);
     flow = new PickupFlowPage(page);
-    await desk.open(agent.url, '1234');
+    lockScreen = new LockScreenPage(page);
+    await desk.open(agent.url, PIN);
   });
 
   afterAll(async () => {
@@ -297,6 +301,12 @@ describe('the pickup desk', () => {
 
     // Later: the customer comes back with their code, typed at the desk; only what is left is asked for.
     await desk.search(pickupCode);
+    await page.getByTestId('pickup-handover-panel').waitFor();
+    // The clerk steps away: the desk locks, nothing of the order shows, and the same PIN takes it back where it was.
+    await desk.lock();
+    expect(await page.getByTestId('pickup-handover-panel').count()).toBe(0);
+    await shot('locked');
+    await lockScreen.unlock(PIN);
     await page.getByTestId('pickup-handover-panel').waitFor();
     expect(await flow.checklist()).toHaveLength(2);
     await scan(lamp.barcode);

@@ -22,8 +22,13 @@ export function LockScreen({ lock, place = 'till' }: { lock: SessionLockStore; p
     <section className="lock-screen staff-access" aria-labelledby="lock-title" data-testid="lock-screen">
       <h2 id="lock-title">{place === 'desk' ? t('lock.deskTitle') : t('lock.title')}</h2>
       <p data-testid="lock-since">
-        {t('lock.lockedBy', { name: staff.displayName, time: format.time(Date.parse(since)) })}{' '}
-        {cause === 'idle' && <span data-testid="lock-idle">{t('lock.idle')}</span>}
+        {t(place === 'desk' ? 'lock.deskLockedBy' : 'lock.lockedBy', {
+          name: staff.displayName,
+          time: format.time(Date.parse(since)),
+        })}{' '}
+        {cause === 'idle' && (
+          <span data-testid="lock-idle">{place === 'desk' ? t('lock.deskIdle') : t('lock.idle')}</span>
+        )}
       </p>
       <p className="staff-access-hint">{place === 'desk' ? t('lock.deskKept') : t('lock.saleKept')}</p>
       <div className="staff-access-columns">

@@ -35,6 +35,12 @@ export class PickupDeskPage {
     await this.page.getByTestId('pickup-staff').waitFor();
   }
 
+  /** Locks the desk by hand (its header button); the lock screen is the cashier's (LockScreenPage). */
+  async lock(): Promise<void> {
+    await this.page.getByTestId('pickup-lock').click();
+    await this.page.getByTestId('lock-screen').waitFor();
+  }
+
   async showGroup(group: DeskGroup): Promise<void> {
     await this.page.getByTestId(`pickup-group-${group}`).click();
     await expect
