@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exampleReceivedOrder } from '../core/orders/example-orders';
 import type { HandoverSignature } from '../core/orders/handover';
 import { createPickupHandoverStore } from './pickup-handover-store';
-import { createPickupPrepareStore } from './pickup-prepare-store';
+import { createPickupPrepareStore, keptCounts } from './pickup-prepare-store';
 import { openPickupDesk } from './pickup-test-desk';
 
 // Preparing and handing over, through the real data paths on a memory
@@ -61,6 +61,39 @@ describe('preparing and handing over at the pickup desk', () => {
     expect(await again.markReady()).toBe(false);
     expect(again.store.getState().problem).toBe("Cette commande est déjà prête : rien n'a été renvoyé.");
     expect((await desk.db.orders.findOne(order.id).exec())?.revision).toBe(before?.revision);
+  });
+
+  it('keeps the pieces scanned while preparing: an order left half-picked opens again where it was', async () => {
+    desk = await openPickupDesk();
+    const order = await desk.sign(exampleReceivedOrder());
+    await desk.insert(order);
+    const first = createPickupPrepareStore(desk.port);
+    await first.open(order);
+    for (const code of [KETTLE, TEA]) await first.scan(code);
+    const counts = first.store.getState().counts;
+    expect(Object.values(counts)).toEqual([1, 1]);
+    first.close();
+
+    // Another store over the same database: what a reload of the desk finds.
+    const again = createPickupPrepareStore(desk.port);
+    await again.open(await desk.stored(order.id));
+    expect(again.store.getState().counts).toEqual(counts);
+    for (const code of [TEA, TEA, BOOK, BOOK]) await again.scan(code);
+    expect(await again.markReady()).toBe(true);
+    // Ready: the progress is forgotten.
+    expect(await desk.port.pickedSoFar(order.id)).toBeUndefined();
+  });
+
+  it('checks kept counts against the order: unknown lines, broken values and too many pieces are dropped', async () => {
+    desk = await openPickupDesk();
+    const order = exampleReceivedOrder();
+    const [kettle, tea] = order.lines;
+    if (!kettle || !tea) throw new Error('example order changed');
+    expect(
+      keptCounts(order, { [kettle.lineId]: 5, [tea.lineId]: 1.5, 'no-such-line': 2, ['__proto__']: 1 }),
+    ).toEqual({ [kettle.lineId]: kettle.quantity });
+    expect(keptCounts(order, 'garbage')).toEqual({});
+    expect(keptCounts(order, null)).toEqual({});
   });
 
   it('hands over in full by scanning: code checked, wrong item refused by name, signed, journaled, slip printed', async () => {

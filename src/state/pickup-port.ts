@@ -29,6 +29,10 @@ export interface PickupPort {
     handover: OrderHandover,
     stamp: { readonly id: string; readonly recordedAt: string },
   ): Promise<Result<ClickCollectOrder, OrderHandoverError>>;
+  /** The pieces scanned so far while preparing an order, as kept on this desk (unchecked). */
+  pickedSoFar(orderId: string): Promise<unknown>;
+  /** Keeps the pieces scanned while preparing an order; `undefined` forgets them. */
+  keepPicked(orderId: string, counts: Readonly<Record<string, number>> | undefined): Promise<void>;
   /** The catalog's name of a scanned code, for a wrong item (undefined: not in the catalog). */
   productName(raw: string): Promise<string | undefined>;
   /** The sequence of one of this desk's journal entries (numbers its slip), undefined when absent. */

@@ -3,6 +3,7 @@ import type { StoreSettings } from '../core/settings/store-settings';
 import { recordOrderHandover } from '../data/order-handover';
 import { moveOrderStatus } from '../data/order-status-move';
 import { verifyOrderTokenOffline } from '../data/order-token-verifier';
+import { readPickingProgress, writePickingProgress } from '../data/picking-progress-document';
 import { newId } from './ids';
 import type { PickupPort } from './pickup-port';
 import { printReceipt } from './receipt-printing';
@@ -42,6 +43,8 @@ export function pickupTillPort(
     verify: (order, key) => verifyOrderTokenOffline(order, key),
     move: (orderId, event) => moveOrderStatus(db, orderId, event, clock.now),
     handOver: (handover, stamp) => recordOrderHandover(db, services.journal, handover, stamp),
+    pickedSoFar: (orderId) => readPickingProgress(db, orderId),
+    keepPicked: (orderId, counts) => writePickingProgress(db, orderId, counts, clock.now()),
     async productName(raw) {
       const config = (await settings())?.scanConfig;
       const found = await lookupScan(raw, services.findProductByBarcode, config);
