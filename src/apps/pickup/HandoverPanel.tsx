@@ -41,6 +41,10 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
             : t('pickupApp.done.title', { number: order.webOrderId })
           : t('pickupApp.handover.title', { number: order.webOrderId })}
       </h2>
+      {/* Whom the order is for: the name to compare with an ID, and to greet the customer by. */}
+      <p className="pickup-for" data-testid="pickup-handover-customer">
+        {t('pickupApp.handover.customer', { name: order.customer.name })}
+      </p>
       <p className="error" role="alert" data-testid="pickup-handover-problem">
         {state.problem ?? ''}
       </p>
