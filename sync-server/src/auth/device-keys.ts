@@ -1,8 +1,7 @@
 import type { DeviceKey } from '../../../src/core/settings/device-keys';
-import { storeSettingsId, storeSettingsSchema } from '../../../src/core/settings/store-settings';
 import type { Database, Queryable } from '../db/database';
-import { lockScope, readDocuments, writeDocuments } from '../sync/document-store';
 import { sameDocument } from '../sync/same-document';
+import { updateStoreSettings } from '../sync/store-settings-update';
 import type { TillPrincipal } from './access-token';
 
 /**
@@ -28,27 +27,21 @@ export async function registerDeviceKey(db: Database, till: TillPrincipal, x: st
  * revocation. No change, no write.
  */
 export async function refreshStoreDeviceKeys(tx: Queryable, storeCode: string): Promise<void> {
-  await lockScope(tx, 'settings', storeCode);
-  const id = storeSettingsId(storeCode);
-  const stored = (await readDocuments(tx, 'settings', [id])).get(id);
-  if (!stored || stored.deleted) return;
-  const rows = await tx.query<{ till_id: string; till_code: string; x: string }>(
-    `SELECT t.id AS till_id, t.till_code, k.x FROM device_keys k JOIN tills t ON t.id = k.till_id
-     WHERE t.store_code = $1 AND t.revoked_at IS NULL ORDER BY t.till_code, t.id`,
-    [storeCode],
-  );
-  const deviceKeys: DeviceKey[] = rows.rows.map((row) => ({
-    tillId: row.till_id,
-    tillCode: row.till_code,
-    kty: 'OKP',
-    crv: 'Ed25519',
-    x: row.x,
-  }));
-  if (sameDocument(stored.doc.deviceKeys ?? [], deviceKeys)) return;
-  const next = storeSettingsSchema.safeParse({ ...stored.doc, deviceKeys });
-  // Settings another writer left invalid are not this function's to repair.
-  if (!next.success) return;
-  await writeDocuments(tx, 'settings', storeCode, [{ id, doc: { ...next.data }, deleted: false }]);
+  await updateStoreSettings(tx, storeCode, async (stored) => {
+    const rows = await tx.query<{ till_id: string; till_code: string; x: string }>(
+      `SELECT t.id AS till_id, t.till_code, k.x FROM device_keys k JOIN tills t ON t.id = k.till_id
+       WHERE t.store_code = $1 AND t.revoked_at IS NULL ORDER BY t.till_code, t.id`,
+      [storeCode],
+    );
+    const deviceKeys: DeviceKey[] = rows.rows.map((row) => ({
+      tillId: row.till_id,
+      tillCode: row.till_code,
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: row.x,
+    }));
+    return sameDocument(stored.deviceKeys ?? [], deviceKeys) ? undefined : { deviceKeys };
+  });
 }
 
 export async function refreshDeviceKeysOfTill(db: Database, tillId: string): Promise<void> {

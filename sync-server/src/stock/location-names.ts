@@ -1,8 +1,7 @@
 import type { StockLocationName } from '../../../src/core/settings/stock-location-names';
-import { storeSettingsId, storeSettingsSchema } from '../../../src/core/settings/store-settings';
 import type { Queryable } from '../db/database';
-import { lockScope, readDocuments, writeDocuments } from '../sync/document-store';
 import { sameDocument } from '../sync/same-document';
+import { updateStoreSettings } from '../sync/store-settings-update';
 
 /**
  * Writes the names of a region's stock locations into the settings of each
@@ -23,13 +22,8 @@ export async function refreshRegionLocationNames(tx: Queryable, region: string):
     name: name.replace(/\s+/g, ' ').trim().slice(0, 80) || code,
   }));
   for (const store of places.rows.filter((place) => place.kind === 'store')) {
-    await lockScope(tx, 'settings', store.code);
-    const id = storeSettingsId(store.code);
-    const stored = (await readDocuments(tx, 'settings', [id])).get(id);
-    if (!stored || stored.deleted) continue;
-    if (sameDocument(stored.doc.stockLocations ?? [], names)) continue;
-    const next = storeSettingsSchema.safeParse({ ...stored.doc, stockLocations: names });
-    if (!next.success) continue;
-    await writeDocuments(tx, 'settings', store.code, [{ id, doc: { ...next.data }, deleted: false }]);
+    await updateStoreSettings(tx, store.code, async (stored) =>
+      sameDocument(stored.stockLocations ?? [], names) ? undefined : { stockLocations: names },
+    );
   }
 }
