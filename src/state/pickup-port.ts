@@ -7,6 +7,7 @@ import type { StoreSettings } from '../core/settings/store-settings';
 import type { OrderHandoverError } from '../data/order-handover';
 import type { OrderStatusMoveError } from '../data/order-status-move';
 import type { OfflineOrderTokenProblem } from '../data/order-token-verifier';
+import type { PickupRefusalJournal } from './pickup-refusal-log';
 import type { ReceiptPrintState } from './receipt-printing';
 
 // What the pickup desk's stores need from the till, and nothing more: the
@@ -15,7 +16,7 @@ import type { ReceiptPrintState } from './receipt-printing';
 // names for a wrong item, the printer, a clock and ids. The till's version is
 // pickup-till-port.ts; the stores' tests use the same one over a memory database.
 
-export interface PickupPort {
+export interface PickupPort extends PickupRefusalJournal {
   /** Calls back with every click-and-collect order of this store, now and on each change; returns the stop. */
   watchOrders(onOrders: (orders: readonly ClickCollectOrder[]) => void): () => void;
   order(orderId: string): Promise<ClickCollectOrder | undefined>;

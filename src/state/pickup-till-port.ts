@@ -1,3 +1,4 @@
+import type { JournalEntry } from '../core/journal/journal-entry';
 import type { ClickCollectOrder } from '../core/orders/click-collect-order';
 import type { StoreSettings } from '../core/settings/store-settings';
 import { recordOrderHandover } from '../data/order-handover';
@@ -49,6 +50,21 @@ export function pickupTillPort(
       const config = (await settings())?.scanConfig;
       const found = await lookupScan(raw, services.findProductByBarcode, config);
       return found.kind === 'product' ? found.product.name : undefined;
+    },
+    async journalRefusal(payload, stamp) {
+      const entry = await services.journal.append({ kind: 'pickup.code-refused', payload, ...stamp });
+      return entry.ok;
+    },
+    async journaledRefusals(limit) {
+      const docs = await db.journal
+        .find({ selector: { kind: 'pickup.code-refused' }, sort: [{ sequence: 'desc' }], limit })
+        .exec();
+      return docs.flatMap((doc) => {
+        const entry = doc.toMutableJSON() as JournalEntry;
+        return entry.kind === 'pickup.code-refused'
+          ? [{ id: entry.id, recordedAt: entry.recordedAt, payload: entry.payload }]
+          : [];
+      });
     },
     async entrySequence(entryId) {
       return (await db.journal.findOne(entryId).exec())?.sequence;
