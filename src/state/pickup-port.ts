@@ -34,6 +34,8 @@ export interface PickupPort extends PickupRefusalJournal {
   pickedSoFar(orderId: string): Promise<unknown>;
   /** Keeps the pieces scanned while preparing an order; `undefined` forgets them. */
   keepPicked(orderId: string, counts: Readonly<Record<string, number>> | undefined): Promise<void>;
+  /** Names of the store's staff known to this desk, by id (for the handovers listed in an order). */
+  staffNames(): Promise<ReadonlyMap<string, string>>;
   /** The catalog's name of a scanned code, for a wrong item (undefined: not in the catalog). */
   productName(raw: string): Promise<string | undefined>;
   /** The sequence of one of this desk's journal entries (numbers its slip), undefined when absent. */

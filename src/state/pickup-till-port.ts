@@ -46,6 +46,10 @@ export function pickupTillPort(
     handOver: (handover, stamp) => recordOrderHandover(db, services.journal, handover, stamp),
     pickedSoFar: (orderId) => readPickingProgress(db, orderId),
     keepPicked: (orderId, counts) => writePickingProgress(db, orderId, counts, clock.now()),
+    async staffNames() {
+      const staff = await db.staff.find().exec();
+      return new Map(staff.map((member) => [member.id, member.displayName]));
+    },
     async productName(raw) {
       const config = (await settings())?.scanConfig;
       const found = await lookupScan(raw, services.findProductByBarcode, config);

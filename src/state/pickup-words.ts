@@ -45,6 +45,10 @@ export function statusMoveWords(error: OrderStatusMoveError): string {
     case 'not-click-and-collect':
       return t('pickupApp.refused.unknownOrder');
     case 'refused-move':
+      if (error.reason.event === 'return')
+        return error.reason.from === 'returned'
+          ? t('pickupApp.restock.already')
+          : t('pickupApp.restock.refused');
       return error.reason.from === 'ready-for-pickup'
         ? t('pickupApp.prepare.alreadyReady')
         : t('pickupApp.refused.cannotMove');

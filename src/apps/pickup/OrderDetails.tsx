@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { piecesLeft } from '../../core/orders/pickup-queue';
+import { conflictDetails } from '../../state/pickup-handover-history';
 import { pickupListView } from '../../state/pickup-list-store';
+import { HandoverHistory } from './HandoverHistory';
 import { placedDate } from './OrderRow';
+import { RestockDialog } from './RestockDialog';
 import type { PickupDesk } from './use-pickup-desk';
 
 /** An order's details and what the desk can do with it now. */
 export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: string }) {
   const { t } = useTranslation();
-  const { desk, list } = parts;
+  const { desk, list, restock } = parts;
   const listState = useStore(list.store);
+  const restocked = useStore(restock.store, (s) => (s.returnedId === orderId ? s.message : undefined));
   const order = listState.orders.find((o) => o.id === orderId);
   if (!order) return null;
   const view = pickupListView(listState);
@@ -28,10 +32,20 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
           {t('pickupApp.overdueHint', { days: listState.uncollectedDays })}
         </p>
       ) : null}
-      {order.handoverConflict ? (
-        <p className="error" role="alert" data-testid="pickup-conflict">
-          {t('pickupApp.conflict')}
+      {restocked ? (
+        <p className="pickup-restocked" role="status" data-testid="pickup-restocked">
+          {restocked}
         </p>
+      ) : null}
+      {order.handoverConflict ? (
+        <div className="pickup-conflict" role="alert" data-testid="pickup-conflict">
+          <p className="error">{t('pickupApp.conflict')}</p>
+          <ul data-testid="pickup-conflict-details">
+            {conflictDetails(order).map((words) => (
+              <li key={words}>{words}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <dl className="pickup-facts">
         <dt>{t('pickupApp.order.customer')}</dt>
@@ -59,6 +73,7 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
           );
         })}
       </ul>
+      <HandoverHistory parts={parts} order={order} />
       <div className="pickup-actions">
         <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
           {t('pickupApp.order.close')}
@@ -77,7 +92,18 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
             {t('pickupApp.order.handOver')}
           </button>
         ) : null}
+        {overdue ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => restock.ask(order)}
+            data-testid="pickup-restock"
+          >
+            {t('pickupApp.restock.ask')}
+          </button>
+        ) : null}
       </div>
+      <RestockDialog parts={parts} />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { createPickupHandoverStore } from '../../state/pickup-handover-store';
 import { createPickupListStore } from '../../state/pickup-list-store';
 import { createPickupPrepareStore } from '../../state/pickup-prepare-store';
 import { createPickupRefusalLog } from '../../state/pickup-refusal-log';
+import { createPickupReturnStore } from '../../state/pickup-return-store';
 import { pickupTillPort } from '../../state/pickup-till-port';
 import { createPinGuard } from '../../state/pin-guard';
 import { createSessionLockStore } from '../../state/session-lock-store';
@@ -36,7 +37,8 @@ export function createPickupDesk(services: TillServices) {
     { ...services, pinGuard },
     { current: () => desk.store.getState().staff, resumeAs: (staff) => desk.resumeAs(staff) },
   );
-  return { port, list, refusals, prepare, handover, desk, signIn, lock };
+  const restock = createPickupReturnStore(port);
+  return { port, list, refusals, prepare, handover, desk, signIn, lock, restock };
 }
 export type PickupDesk = ReturnType<typeof createPickupDesk>;
 
