@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { piecesLeft } from '../../core/orders/pickup-queue';
+import { tallyHandovers } from '../../core/orders/handover-tally';
 import { conflictDetails } from '../../state/pickup-handover-history';
 import { pickupListView } from '../../state/pickup-list-store';
 import { HandoverHistory } from './HandoverHistory';
@@ -18,7 +18,9 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
   if (!order) return null;
   const view = pickupListView(listState);
   const overdue = view.groups.overdue.includes(order);
-  const left = piecesLeft(order);
+  const handedOut = new Map(
+    tallyHandovers(order.lines, order.handovers).lines.map((l) => [l.lineId, l.handedOver]),
+  );
   const canPrepare = order.status === 'received' || order.status === 'picking';
   const canHandOver = order.status === 'ready-for-pickup' || order.status === 'partially-handed-over';
   return (
@@ -60,7 +62,8 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
       <h3>{t('pickupApp.order.lines')}</h3>
       <ul className="pickup-lines">
         {order.lines.map((line) => {
-          const handed = line.quantity - (left.get(line.lineId) ?? 0);
+          // From the records, so two desks' over-handover shows as it is (4 for 2 ordered).
+          const handed = handedOut.get(line.lineId) ?? 0;
           return (
             <li key={line.lineId}>
               <span>
