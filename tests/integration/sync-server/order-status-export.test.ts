@@ -3,7 +3,13 @@ import {
   type ClickCollectOrder,
   clickCollectOrderSchema,
 } from '../../../src/core/orders/click-collect-order';
-import { EXAMPLE_WEB_ORDER, exampleHandover } from '../../../src/core/orders/example-orders';
+import {
+  EXAMPLE_WEB_ORDER,
+  exampleHandover,
+  exampleKioskOrder,
+  exampleReadyOrder,
+  exampleReceivedOrder,
+} from '../../../src/core/orders/example-orders';
 import type { HandoverLine } from '../../../src/core/orders/handover';
 import { mergeHandovers } from '../../../src/core/orders/merge-handovers';
 import { recordHandover } from '../../../src/core/orders/record-handover';
@@ -11,7 +17,13 @@ import {
   type ClickCollectEvent,
   transitionClickCollectOrder,
 } from '../../../src/core/orders/transition-click-collect-order';
-import type { OrderStatusChange } from '../../../sync-server/src/shop/order-status-export';
+import { migrate } from '../../../sync-server/src/db/migrate';
+import { MIGRATIONS } from '../../../sync-server/src/migrations';
+import {
+  exportOrderStatusChanges,
+  type OrderStatusChange,
+} from '../../../sync-server/src/shop/order-status-export';
+import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
 import {
   DATABASE_KINDS,
   type EnrolledTill,
@@ -266,5 +278,52 @@ describe.each(DATABASE_KINDS)('order status change export on $name', (kind) => {
     }
     const anonymous = await t.server.app.inject({ method: 'GET', url: '/shop/v1/order-status-changes' });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe.each(DATABASE_KINDS)('migration 013 on a server holding orders ($name)', (kind) => {
+  it('starts the export with each click-and-collect order once, at its status, and numbers later changes after them', async () => {
+    const { db, dispose } = await kind.open();
+    try {
+      const index = MIGRATIONS.findIndex((m) => m.id === '013-order-status-export');
+      await migrate(db, MIGRATIONS.slice(0, index));
+      const received = exampleReceivedOrder();
+      const ready = {
+        ...exampleReadyOrder(),
+        id: '0195509a-6c00-7002-8000-0000000000f2',
+        webOrderId: 'WEB-OLD-2',
+        pickupCode: 'H3TW9NPB',
+      };
+      const kiosk = exampleKioskOrder();
+      await db.transaction(async (tx) => {
+        await lockScope(tx, 'orders', 'PAR01');
+        await writeDocuments(
+          tx,
+          'orders',
+          'PAR01',
+          [received, ready, kiosk].map((order) => ({ id: order.id, doc: { ...order }, deleted: false })),
+        );
+      });
+      expect(await migrate(db)).toEqual(['013-order-status-export']);
+      const start = await exportOrderStatusChanges(db, 0, 100);
+      expect(start.changes.map((c) => [c.seq, c.orderId, c.previousStatus, c.status])).toEqual([
+        [1, received.id, null, 'received'],
+        [2, ready.id, null, 'ready-for-pickup'],
+      ]);
+      // The next change, written by the trigger, comes after them.
+      const picking = unwrap(transitionClickCollectOrder(received, { type: 'start-picking' }));
+      await db.transaction(async (tx) => {
+        await lockScope(tx, 'orders', 'PAR01');
+        await writeDocuments(tx, 'orders', 'PAR01', [
+          { id: picking.id, doc: { ...picking }, deleted: false },
+        ]);
+      });
+      const next = await exportOrderStatusChanges(db, start.lastSeq, 100);
+      expect(next.changes.map((c) => [c.seq, c.previousStatus, c.status])).toEqual([
+        [3, 'received', 'picking'],
+      ]);
+    } finally {
+      await dispose();
+    }
   });
 });
