@@ -532,6 +532,8 @@ describe('the pickup desk', () => {
       await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
       await desk.waitInGroup('ready', 'WEB-880707');
       await otherDesk.waitInGroup('ready', 'WEB-880707');
+      const otherAccessible = async () => expect(await axeViolations(otherPage)).toEqual([]);
+      await otherAccessible();
 
       await sync.stop();
       for (const p of [page, otherPage]) {
@@ -547,6 +549,7 @@ describe('the pickup desk', () => {
       await flow.toSignature();
       await flow.sign();
       await flow.confirm();
+      await accessible();
       await flow.next();
 
       await otherDevices.devices.scanner.scan(`POS1:P:${pickupCode}`);
@@ -555,9 +558,12 @@ describe('the pickup desk', () => {
       await otherDevices.devices.scanner.scan(lamp.barcode);
       await otherFlow.waitCounted('l1', 2, 2);
       await otherFlow.reason('customer-comes-back');
+      await otherAccessible();
       await otherFlow.toSignature();
       await otherFlow.sign();
+      await otherAccessible();
       await otherFlow.confirm();
+      await otherAccessible();
       await otherFlow.next();
 
       sync = await restartSync();
