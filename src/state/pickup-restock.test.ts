@@ -141,12 +141,12 @@ describe("an order's handovers and conflict in words", () => {
           'Le reste attend : Le client reviendra',
         ],
       ]);
-      expect(conflictDetails(merged.value)).toEqual(['Thé vert bio 100 g : 4 remis pour 3 commandé(s).']);
+      expect(conflictDetails(merged.value)).toEqual(['Thé vert bio 100 g : 4 remis, pour 3 en commande.']);
       expect(conflictDetails(here)).toEqual([]);
       const afterReturn = mergeHandovers({ ...ready, status: 'returned' }, here);
       if (!afterReturn.ok) throw new Error(afterReturn.error.code);
       expect(conflictDetails(afterReturn.value)).toEqual([
-        '1 remise(s) enregistrée(s) sur un poste qui ne savait pas la commande annulée ou remise en stock.',
+        '1 remise enregistrée sur un poste qui ne savait pas la commande annulée ou remise en stock.',
       ]);
     } finally {
       await desk.db.close();

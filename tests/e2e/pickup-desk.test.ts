@@ -604,7 +604,7 @@ describe('the pickup desk', () => {
       // Both desks show the same result: both handovers, the conflict in words.
       const expectedConflict = [
         'Cette commande a été remise sur deux postes hors ligne : un responsable doit vérifier le stock et appeler le client.',
-        `${lamp.name} : 4 remis pour 2 commandé(s).`,
+        `${lamp.name} : 4 remis, pour 2 en commande.`,
       ];
       for (const [d, p] of [
         [desk, page],
