@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database';
 
 // Click-and-collect status changes of every store for the web shop, in
 // export_seq order: one row per change, written by the trigger of migration
-// 013 in commit order, so `after` works like a pull checkpoint.
+// 014 in commit order, so `after` works like a pull checkpoint.
 
 export interface ExportedHandover {
   readonly id: string;

@@ -31,7 +31,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '010-sale-line-price-overrides',
       '011-stock-reservations',
       '012-order-messages',
-      '013-order-status-export',
+      '014-order-status-export',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 
+// (014: 013 is taken by the pickup slip e-mails, built at the same time.)
 // The web shop's export of click-and-collect status changes
 // (GET /shop/v1/order-status-changes, docs/web-shop.md): one row per change
 // of an order's status, in commit order, each change once.
@@ -27,7 +28,7 @@ import type { Migration } from './migration';
 //   waits; not the signature, the staff id or how the customer was
 //   identified), the lines ordered, when it became ready, the conflict flag.
 export const orderStatusExportMigration: Migration = {
-  id: '013-order-status-export',
+  id: '014-order-status-export',
   sql: `
     CREATE TABLE order_status_export_sequence (
       id    boolean PRIMARY KEY DEFAULT true CHECK (id),
