@@ -327,3 +327,71 @@ describe.each(DATABASE_KINDS)('migration 014 on a server holding orders ($name)'
     }
   });
 });
+
+// The checkpoint race (as in concurrency.test.ts): writers in four stores
+// (four scope locks, so on PostgreSQL they really run at once) import orders
+// and keep each transaction open a random moment after the trigger numbered
+// its rows; a reader tails the export in small pages all along. It must miss
+// no change and see none twice: the counter's row lock makes seq order
+// commit order. Checked to fail on PostgreSQL with nextval() of a plain
+// sequence in the trigger instead (PGlite runs one transaction at a time).
+const STORES = ['ST0', 'ST1', 'ST2', 'ST3'];
+const TRANSACTIONS_PER_STORE = 25;
+const ORDERS_PER_TRANSACTION = 2;
+
+describe.each(DATABASE_KINDS)('a reader tailing the status change export on $name', (kind) => {
+  it(`misses none of ${STORES.length * TRANSACTIONS_PER_STORE * ORDERS_PER_TRANSACTION} changes committed concurrently`, async () => {
+    const t = await startTestServer(kind);
+    try {
+      const base = exampleReceivedOrder();
+      const written = new Set<string>();
+      let writersDone = false;
+      const writer = async (store: string, w: number) => {
+        for (let n = 0; n < TRANSACTIONS_PER_STORE; n++) {
+          const orders = Array.from({ length: ORDERS_PER_TRANSACTION }, (_, o) => ({
+            ...base,
+            id: `0195509a-6c00-7002-8${w}${String(n).padStart(2, '0')}-${String(o).padStart(12, '0')}`,
+            webOrderId: `WEB-T${w}-${n}-${o}`,
+            storeCode: store,
+          }));
+          await t.db.transaction(async (tx) => {
+            await lockScope(tx, 'orders', store);
+            await writeDocuments(
+              tx,
+              'orders',
+              store,
+              orders.map((order) => ({ id: order.id, doc: { ...order }, deleted: false })),
+            );
+            await tx.query('SELECT pg_sleep(random() * 0.008)');
+          });
+          for (const order of orders) written.add(order.id);
+        }
+      };
+      const seen = new Set<string>();
+      let duplicates = 0;
+      const reader = async () => {
+        let after = 0;
+        for (;;) {
+          await new Promise((resolve) => setImmediate(resolve));
+          const caughtUpAfterWriters = writersDone;
+          const page = await exportOrderStatusChanges(t.db, after, 7);
+          for (const change of page.changes) {
+            if (seen.has(change.orderId)) duplicates++;
+            seen.add(change.orderId);
+          }
+          after = page.lastSeq;
+          if (caughtUpAfterWriters && page.changes.length < 7) return;
+        }
+      };
+      const tail = reader();
+      await Promise.all(STORES.map((store, w) => writer(store, w)));
+      writersDone = true;
+      await tail;
+      expect(written.size).toBe(STORES.length * TRANSACTIONS_PER_STORE * ORDERS_PER_TRANSACTION);
+      expect([...written].filter((id) => !seen.has(id))).toEqual([]);
+      expect(duplicates).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+});
