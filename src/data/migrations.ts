@@ -2,7 +2,7 @@ import type { MigrationStrategies } from 'rxdb';
 
 /**
  * How each collection's stored documents move to the next schema version.
- * Schemas start at version 0 (the first release). Orders are at 1, products at 2
+ * Schemas start at version 0 (the first release). Orders and products are at 2
  * and settings at 5: each step added optional fields, so it keeps the document as is.
  * To change a schema: raise its `version` by one and add the step here,
  * `{ 1: (oldDoc) => newDoc }`; RxDB runs the steps on the till's next start.
@@ -12,7 +12,7 @@ import type { MigrationStrategies } from 'rxdb';
 export const MIGRATION_STRATEGIES = {
   products: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc },
   inventory: {},
-  orders: { 1: (doc: unknown) => doc },
+  orders: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc },
   staff: {},
   settings: {
     1: (doc: unknown) => doc,

@@ -20,7 +20,7 @@ class MoveRefused extends Error {
 
 /**
  * Moves a click-and-collect order on at the pickup desk (`start-picking`,
- * `mark-ready`) and marks it pending in the outbox, so replication pushes it.
+ * `mark-ready` with the desk's time as `readyAt`, `return` to stock) and marks it pending in the outbox, so replication pushes it.
  * The core refuses a move the order has already made (ready twice is an
  * `illegal-transition`), so a second press sends nothing: the server, and the
  * web shop through it, get one "ready" per order. The move applies to the
@@ -39,7 +39,7 @@ export async function moveOrderStatus(
     const saved = await doc.incrementalModify((current) => {
       if (current.kind !== 'click-and-collect')
         throw new MoveRefused({ code: 'not-click-and-collect', orderId });
-      const next = transitionClickCollectOrder(current, event);
+      const next = transitionClickCollectOrder(current, { ...event, at: new Date(now()).toISOString() });
       if (!next.ok) throw new MoveRefused({ code: 'refused-move', reason: next.error });
       return next.value;
     });

@@ -95,6 +95,41 @@ describe('finding an order at the pickup desk', () => {
     ]);
   });
 
+  it('journals each refusal (the code cut short, the reason, the order, who was at the desk), and reads them back after a restart', async () => {
+    const { find } = await open();
+    await find('POS1:P:ZZZZ2222');
+    desk.staff.id = null;
+    await find(`POS1:P:${'A'.repeat(100)}`);
+    await desk.refusals.settled();
+    const journaled = (await desk.journal()).filter((e) => e.kind === 'pickup.code-refused');
+    expect(journaled.map((e) => e.payload)).toEqual([
+      { input: 'POS1:P:ZZZZ2222', reason: 'unknown-code', orderId: null, staffId: 'S1' },
+      { input: `POS1:P:${'A'.repeat(33)}`, reason: 'malformed-code', orderId: null, staffId: null },
+    ]);
+    // Hash-chained with the rest of the desk's journal, so the outbox pushes them like any entry.
+    expect(journaled.every((e) => /^[0-9a-f]{64}$/.test(e.hash))).toBe(true);
+
+    // The desk restarts: a new log reads the refusals back from the journal, newest first, in words.
+    const reopened = desk.refusalLog();
+    expect(reopened.store.getState().refusals).toEqual([]);
+    await reopened.load();
+    expect(reopened.store.getState().refusals.map((r) => [r.reason, r.input, r.words])).toEqual([
+      [
+        'malformed-code',
+        `POS1:P:${'A'.repeat(33)}`,
+        "Ce code n'est pas un code de retrait valide : il a été refusé et noté.",
+      ],
+      [
+        'unknown-code',
+        'POS1:P:ZZZZ2222',
+        "Aucune commande du magasin n'a ce code de retrait : il a été refusé et noté.",
+      ],
+    ]);
+    // Loading twice does not list them twice.
+    await reopened.load();
+    expect(reopened.store.getState().refusals).toHaveLength(2);
+  });
+
   it('lists orders by group with the count waiting and the age of the data', async () => {
     const { order } = await open();
     const list = createPickupListStore(desk.port);
@@ -108,7 +143,8 @@ describe('finding an order at the pickup desk', () => {
     expect(view.shown.map((o) => o.id)).toEqual([order.id]);
     expect(view.waiting).toBe(1);
     expect(view.dataAgeMinutes).toBe(5);
-    // Seven days after it was placed (the store's setting), it is flagged for return to stock.
+    // Seven days (the store's setting) after it was placed (this order was marked ready before
+    // readyAt was recorded), it is flagged for return to stock.
     desk.clock.now = Date.parse(order.placedAt) + 8 * 24 * 3600_000;
     list.tick();
     view = pickupListView(list.store.getState());

@@ -1,4 +1,5 @@
 import { defaultScanConfig, parseScan, type ScanConfig } from '../core/barcodes';
+import type { PickupRefusalReason } from '../core/journal/pickup-refusal-payload';
 import type { ClickCollectOrder } from '../core/orders/click-collect-order';
 import type { HandoverIdentification } from '../core/orders/handover';
 import { isValidPickupCode } from '../core/orders/pickup-code';
@@ -48,7 +49,7 @@ function readCode(
 export async function findPickupOrder(services: PickupFindServices, raw: string): Promise<PickupFound> {
   const settings = await services.port.settings();
   const code = readCode(raw, settings?.scanConfig ?? defaultScanConfig);
-  const refuse = (reason: string, words: string, orderId?: string): PickupFound => {
+  const refuse = (reason: PickupRefusalReason, words: string, orderId?: string): PickupFound => {
     services.refusals.log({ input: raw.trim(), reason, words, orderId });
     return { kind: 'refused', words };
   };

@@ -7,6 +7,7 @@ import type { StoreSettings } from '../core/settings/store-settings';
 import type { OrderHandoverError } from '../data/order-handover';
 import type { OrderStatusMoveError } from '../data/order-status-move';
 import type { OfflineOrderTokenProblem } from '../data/order-token-verifier';
+import type { PickupRefusalJournal } from './pickup-refusal-log';
 import type { ReceiptPrintState } from './receipt-printing';
 
 // What the pickup desk's stores need from the till, and nothing more: the
@@ -15,7 +16,7 @@ import type { ReceiptPrintState } from './receipt-printing';
 // names for a wrong item, the printer, a clock and ids. The till's version is
 // pickup-till-port.ts; the stores' tests use the same one over a memory database.
 
-export interface PickupPort {
+export interface PickupPort extends PickupRefusalJournal {
   /** Calls back with every click-and-collect order of this store, now and on each change; returns the stop. */
   watchOrders(onOrders: (orders: readonly ClickCollectOrder[]) => void): () => void;
   order(orderId: string): Promise<ClickCollectOrder | undefined>;
@@ -33,6 +34,8 @@ export interface PickupPort {
   pickedSoFar(orderId: string): Promise<unknown>;
   /** Keeps the pieces scanned while preparing an order; `undefined` forgets them. */
   keepPicked(orderId: string, counts: Readonly<Record<string, number>> | undefined): Promise<void>;
+  /** Names of the store's staff known to this desk, by id (for the handovers listed in an order). */
+  staffNames(): Promise<ReadonlyMap<string, string>>;
   /** The catalog's name of a scanned code, for a wrong item (undefined: not in the catalog). */
   productName(raw: string): Promise<string | undefined>;
   /** The sequence of one of this desk's journal entries (numbers its slip), undefined when absent. */

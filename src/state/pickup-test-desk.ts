@@ -65,10 +65,14 @@ export async function openPickupDesk(start = Date.parse('2025-03-02T10:00:00Z'))
     },
   );
   const logged: string[] = [];
-  const refusals = createPickupRefusalLog(
-    () => clock.now,
-    (line) => logged.push(line),
-  );
+  const staff = { id: 'S1' as string | null };
+  const refusalLog = () =>
+    createPickupRefusalLog(
+      () => clock.now,
+      (line) => logged.push(line),
+      { ...port, staffId: () => staff.id },
+    );
+  const refusals = refusalLog();
 
   /** The order as the server signs it (docs/web-shop.md, "Signed order tokens"). */
   async function sign(order: ClickCollectOrder): Promise<ClickCollectOrder> {
@@ -87,6 +91,9 @@ export async function openPickupDesk(start = Date.parse('2025-03-02T10:00:00Z'))
     db,
     port,
     refusals,
+    /** A new refusal log over the same journal, as after the desk restarts. */
+    refusalLog,
+    staff,
     logged,
     printed,
     syncStatus,

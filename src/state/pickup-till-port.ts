@@ -1,3 +1,4 @@
+import type { JournalEntry } from '../core/journal/journal-entry';
 import type { ClickCollectOrder } from '../core/orders/click-collect-order';
 import type { StoreSettings } from '../core/settings/store-settings';
 import { recordOrderHandover } from '../data/order-handover';
@@ -45,10 +46,29 @@ export function pickupTillPort(
     handOver: (handover, stamp) => recordOrderHandover(db, services.journal, handover, stamp),
     pickedSoFar: (orderId) => readPickingProgress(db, orderId),
     keepPicked: (orderId, counts) => writePickingProgress(db, orderId, counts, clock.now()),
+    async staffNames() {
+      const staff = await db.staff.find().exec();
+      return new Map(staff.map((member) => [member.id, member.displayName]));
+    },
     async productName(raw) {
       const config = (await settings())?.scanConfig;
       const found = await lookupScan(raw, services.findProductByBarcode, config);
       return found.kind === 'product' ? found.product.name : undefined;
+    },
+    async journalRefusal(payload, stamp) {
+      const entry = await services.journal.append({ kind: 'pickup.code-refused', payload, ...stamp });
+      return entry.ok;
+    },
+    async journaledRefusals(limit) {
+      const docs = await db.journal
+        .find({ selector: { kind: 'pickup.code-refused' }, sort: [{ sequence: 'desc' }], limit })
+        .exec();
+      return docs.flatMap((doc) => {
+        const entry = doc.toMutableJSON() as JournalEntry;
+        return entry.kind === 'pickup.code-refused'
+          ? [{ id: entry.id, recordedAt: entry.recordedAt, payload: entry.payload }]
+          : [];
+      });
     },
     async entrySequence(entryId) {
       return (await db.journal.findOne(entryId).exec())?.sequence;

@@ -50,6 +50,7 @@ describe('the pickup desk', () => {
   let flow: PickupFlowPage;
   let lockScreen: LockScreenPage;
   const PIN = '1234';
+  let agentUrl: string;
   const pageErrors: string[] = [];
   const screens = process.env.TILL_SCREENSHOTS;
 
@@ -83,6 +84,23 @@ describe('the pickup desk', () => {
     (await tillDocuments<JournalEntry & { payload: OrderHandover }>(page, 'journal', 'pickup'))
       .filter((e) => e.kind === 'order.handover' && e.payload.orderId === orderId)
       .sort((a, b) => a.sequence - b.sequence);
+  /** The statuses the web shop's export lists for one order, in export order. */
+  const exportedStatuses = async (orderId: string): Promise<string[]> => {
+    const response = await fetch(`${sync.url}/shop/v1/order-status-changes?after=0&limit=5000`, {
+      headers: { authorization: `Bearer ${SHOP_KEY}` },
+    });
+    expect(response.status).toBe(200);
+    const { changes } = (await response.json()) as { changes: { orderId: string; status: string }[] };
+    return changes.filter((c) => c.orderId === orderId).map((c) => c.status);
+  };
+  /** Journal entries of one kind the server holds (pushed by the desks). */
+  const serverEntries = async <P>(kind: string) =>
+    (
+      await query<{ doc: JournalEntry & { payload: P } }>(
+        "SELECT doc FROM sync_documents WHERE collection = 'journal' AND doc->>'kind' = $1",
+        [kind],
+      )
+    ).map((r) => r.doc);
   const accessible = async () => expect(await axeViolations(page)).toEqual([]);
   const shot = async (state: string) => {
     await accessible();
@@ -156,7 +174,8 @@ describe('the pickup desk', () => {
     desk = new PickupDeskPage(page, screens);
     flow = new PickupFlowPage(page);
     lockScreen = new LockScreenPage(page);
-    await desk.open(agent.url, PIN);
+    agentUrl = agent.url;
+    await desk.open(agentUrl, PIN);
   });
 
   afterAll(async () => {
@@ -253,6 +272,13 @@ describe('the pickup desk', () => {
         ['l1', 2, 'pickup-code-scanned'],
         ['l2', 1, 'pickup-code-scanned'],
       ]);
+    // The web shop's export: each status change of the order once, in order.
+    expect(await exportedStatuses(orderId)).toEqual([
+      'received',
+      'picking',
+      'ready-for-pickup',
+      'handed-over',
+    ]);
     await flow.next();
     expect(pageErrors).toEqual([]);
   });
@@ -374,14 +400,43 @@ describe('the pickup desk', () => {
     expect(log).toContain('modifiée depuis sa signature');
     expect(await deskHandovers(orderId)).toEqual([]);
     expect((await serverOrder(orderId))?.handovers).toEqual([]);
+    // Journaled, pushed: the server holds the three refusals, the code cut short, no customer data.
+    await expect
+      .poll(
+        async () =>
+          (await serverEntries<{ input: string; reason: string }>('pickup.code-refused'))
+            .map((e) => [e.payload.reason, e.payload.input])
+            .sort(),
+        { timeout: 30_000 },
+      )
+      .toEqual([
+        ['content-changed', `POS1:P:${pickupCode}`],
+        ['malformed-code', 'POS1:P:0O1IL0O1'],
+        ['unknown-code', 'POS1:P:ZZZZ2222'],
+      ]);
+    // The desk restarts (the page loads again): the refusals are still listed.
+    await desk.open(agentUrl, PIN);
+    await expect.poll(() => desk.refusals(), { timeout: 10_000 }).toContain('Codes refusés (3)');
     expect(pageErrors).toEqual([]);
   });
-  it('with the sync server down, hands over by scanning, and the handover reaches PostgreSQL once the link is back', async () => {
+  it('with the sync server down, hands over by scanning and returns an uncollected order to stock; both reach PostgreSQL and the export once the link is back', async () => {
     const { orderId, pickupCode } = await importOrder('WEB-880404', 'Jade Roux');
-    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    // Placed 30 days ago but made ready 2 days ago: not overdue (10 days); another ready for 12 days is.
+    const { orderId: uncollectedId } = await importOrder('WEB-880405', 'Noé Garnier', 30);
+    const { orderId: recentId } = await importOrder('WEB-880406', 'Zoé Perrin', 30);
+    await expect.poll(() => serverOrder(recentId), { timeout: 10_000 }).toBeDefined();
     const imported = await serverOrder(orderId);
-    if (!imported) throw new Error('order not on the server');
+    const uncollected = await serverOrder(uncollectedId);
+    const recent = await serverOrder(recentId);
+    if (!imported || !uncollected || !recent) throw new Error('orders not on the server');
     await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600_000).toISOString();
+    await writeServerOrder({ ...uncollected, status: 'ready-for-pickup', readyAt: daysAgo(12) });
+    await writeServerOrder({ ...recent, status: 'ready-for-pickup', readyAt: daysAgo(2) });
+    await desk.waitInGroup('ready', 'WEB-880406');
+    await desk.waitInGroup('overdue', 'WEB-880405');
+    expect(await desk.listed()).toHaveLength(1);
+    expect(await page.getByTestId('pickup-order-WEB-880406').count()).toBe(0);
     await desk.waitInGroup('ready', 'WEB-880404');
 
     await sync.stop();
@@ -403,6 +458,19 @@ describe('the pickup desk', () => {
     expect(entry?.payload.identification).toEqual({ method: 'pickup-code-scanned', pickupCode });
     await desk.waitInGroup('handed-over', 'WEB-880404');
 
+    // Still offline: the clerk returns the order not collected for 12 days to stock, after confirming.
+    await desk.waitInGroup('overdue', 'WEB-880405');
+    await desk.openOrder('WEB-880405');
+    await desk.askRestock();
+    await shot('restock-confirm');
+    expect(await desk.confirmRestock()).toBe(
+      'Commande WEB-880405 remise en stock : rangez les articles en rayon.',
+    );
+    expect(await desk.orderStatus()).toBe('Remise en stock');
+    await accessible();
+    await page.getByTestId('pickup-back').click();
+    await desk.waitInGroup('cancelled', 'WEB-880405');
+
     sync = await restartSync();
     await expect
       .poll(async () => (await serverOrder(orderId))?.status, { timeout: 60_000 })
@@ -421,6 +489,152 @@ describe('the pickup desk', () => {
         { timeout: 30_000 },
       )
       .toBe(2);
+    await expect
+      .poll(async () => (await serverOrder(uncollectedId))?.status, { timeout: 30_000 })
+      .toBe('returned');
+    // The export lists each change once: the offline handover and the return arrived with the push.
+    expect(await exportedStatuses(orderId)).toEqual(['received', 'ready-for-pickup', 'handed-over']);
+    expect(await exportedStatuses(uncollectedId)).toEqual(['received', 'ready-for-pickup', 'returned']);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('two desks offline hand over the same order; once both sync, both list both handovers and the conflict in words, as PostgreSQL holds them', async () => {
+    // A second desk: its own till (P2 of PAR01), agent, scanner and browser context.
+    const code = await fetch(`${sync.url}/admin/v1/pairing-codes`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+        'content-type': 'application/json',
+        'x-till-protocol': '1',
+      },
+      body: JSON.stringify({ storeCode: 'PAR01', tillCode: 'P2' }),
+    });
+    expect(code.status).toBe(201);
+    const { pairingCode } = (await code.json()) as { pairingCode: string };
+    const otherDevices = await startTestDevices();
+    const otherAgent = await startHardwareAgent({
+      syncUrl: sync.url,
+      pairingCodes: JSON.stringify({ pickup: pairingCode }),
+      devices: otherDevices.configPath,
+    });
+    const otherContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const otherPage = await otherContext.newPage();
+    otherPage.on('pageerror', (error) => pageErrors.push(error.message));
+    const otherDesk = new PickupDeskPage(otherPage, screens);
+    const otherFlow = new PickupFlowPage(otherPage);
+    try {
+      // Another clerk (Karim) at the other desk.
+      await otherDesk.open(otherAgent.url, '2468');
+      const { orderId, pickupCode } = await importOrder('WEB-880707', 'Rose Lambert');
+      await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+      const imported = await serverOrder(orderId);
+      if (!imported) throw new Error('order not on the server');
+      await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+      await desk.waitInGroup('ready', 'WEB-880707');
+      await otherDesk.waitInGroup('ready', 'WEB-880707');
+      const otherAccessible = async () => expect(await axeViolations(otherPage)).toEqual([]);
+      await otherAccessible();
+
+      await sync.stop();
+      for (const p of [page, otherPage]) {
+        await expect
+          .poll(async () => p.getByTestId('server-status').getAttribute('data-state'), { timeout: 30_000 })
+          .toBe('offline');
+      }
+      // The customer collects everything at this desk; someone else, at the other desk, hands the lamps over again.
+      await scan(`POS1:P:${pickupCode}`);
+      await page.getByTestId('pickup-handover-panel').waitFor();
+      for (const item of [lamp, lamp, mug]) await scan(item.barcode);
+      await flow.waitCounted('l2', 1, 1);
+      await flow.toSignature();
+      await flow.sign();
+      await flow.confirm();
+      await accessible();
+      await flow.next();
+
+      await otherDevices.devices.scanner.scan(`POS1:P:${pickupCode}`);
+      await otherPage.getByTestId('pickup-handover-panel').waitFor();
+      await otherDevices.devices.scanner.scan(lamp.barcode);
+      await otherDevices.devices.scanner.scan(lamp.barcode);
+      await otherFlow.waitCounted('l1', 2, 2);
+      await otherFlow.reason('customer-comes-back');
+      await otherAccessible();
+      await otherFlow.toSignature();
+      await otherFlow.sign();
+      await otherAccessible();
+      await otherFlow.confirm();
+      await otherAccessible();
+      await otherFlow.next();
+
+      sync = await restartSync();
+      // PostgreSQL: one order holding both handovers and the flag; the journal holds both entries.
+      await expect
+        .poll(async () => (await serverOrder(orderId))?.handovers.length ?? 0, { timeout: 60_000 })
+        .toBe(2);
+      const onServer = await serverOrder(orderId);
+      expect(onServer?.status).toBe('handed-over');
+      expect(onServer?.handoverConflict).toEqual({
+        overHandedLines: [{ lineId: 'l1', ordered: 2, handedOver: 4 }],
+        handoversAfterClosure: [],
+      });
+      const [mine] = await deskHandovers(orderId);
+      const theirs = (
+        await tillDocuments<JournalEntry & { payload: OrderHandover }>(otherPage, 'journal', 'pickup')
+      ).find((e) => e.kind === 'order.handover' && e.payload.orderId === orderId);
+      expect(onServer?.handovers.map((h) => h.id).sort()).toEqual(
+        [mine?.payload.id, theirs?.payload.id].sort(),
+      );
+      await expect
+        .poll(
+          async () =>
+            (await serverEntries<OrderHandover>('order.handover'))
+              .filter((e) => e.payload.orderId === orderId)
+              .map((e) => [e.tillId, e.payload.id])
+              .sort(),
+          { timeout: 30_000 },
+        )
+        .toEqual(
+          [
+            [mine?.tillId, mine?.payload.id],
+            [theirs?.tillId, theirs?.payload.id],
+          ].sort(),
+        );
+      expect(mine?.tillId).not.toBe(theirs?.tillId);
+
+      // Both desks show the same result: both handovers, the conflict in words.
+      const expectedConflict = [
+        'Cette commande a été remise sur deux postes hors ligne : un responsable doit vérifier le stock et appeler le client.',
+        `${lamp.name} : 4 remis, pour 2 en commande.`,
+      ];
+      for (const [d, p] of [
+        [desk, page],
+        [otherDesk, otherPage],
+      ] as const) {
+        await d.waitInGroup('handed-over', 'WEB-880707');
+        await d.openOrder('WEB-880707');
+        await expect.poll(() => d.conflict(), { timeout: 30_000 }).toEqual(expectedConflict);
+        await expect.poll(async () => (await d.history()).length, { timeout: 30_000 }).toBe(2);
+        const rows = await d.history();
+        expect(rows.filter((r) => r.includes('Camille Martin'))).toHaveLength(1);
+        expect(rows.filter((r) => r.includes('Karim Benali'))).toHaveLength(1);
+        expect(rows.filter((r) => r.includes('ce poste'))).toHaveLength(1);
+        expect(rows.filter((r) => /poste …[0-9a-f]{4}/.test(r))).toHaveLength(1);
+        expect(rows.some((r) => r.includes(`2 × ${lamp.name}, 1 × ${mug.name}`))).toBe(true);
+        expect(rows.some((r) => r.includes(`2 × ${lamp.name}`) && r.includes('Le client reviendra'))).toBe(
+          true,
+        );
+        expect(await axeViolations(p)).toEqual([]);
+      }
+      await desk.screenshot('double-handover');
+      // Each status once; "partly handed over" only when the other desk's partial push won the race.
+      const statuses = await exportedStatuses(orderId);
+      expect([
+        ['received', 'ready-for-pickup', 'handed-over'],
+        ['received', 'ready-for-pickup', 'partially-handed-over', 'handed-over'],
+      ]).toContainEqual(statuses);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await otherContext.close();
+    }
   });
 });

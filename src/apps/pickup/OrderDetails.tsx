@@ -1,20 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { piecesLeft } from '../../core/orders/pickup-queue';
+import { tallyHandovers } from '../../core/orders/handover-tally';
+import { conflictDetails } from '../../state/pickup-handover-history';
 import { pickupListView } from '../../state/pickup-list-store';
+import { HandoverHistory } from './HandoverHistory';
 import { placedDate } from './OrderRow';
+import { RestockDialog } from './RestockDialog';
 import type { PickupDesk } from './use-pickup-desk';
 
 /** An order's details and what the desk can do with it now. */
 export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: string }) {
   const { t } = useTranslation();
-  const { desk, list } = parts;
+  const { desk, list, restock } = parts;
   const listState = useStore(list.store);
+  const restocked = useStore(restock.store, (s) => (s.returnedId === orderId ? s.message : undefined));
   const order = listState.orders.find((o) => o.id === orderId);
   if (!order) return null;
   const view = pickupListView(listState);
   const overdue = view.groups.overdue.includes(order);
-  const left = piecesLeft(order);
+  const handedOut = new Map(
+    tallyHandovers(order.lines, order.handovers).lines.map((l) => [l.lineId, l.handedOver]),
+  );
   const canPrepare = order.status === 'received' || order.status === 'picking';
   const canHandOver = order.status === 'ready-for-pickup' || order.status === 'partially-handed-over';
   return (
@@ -28,10 +34,20 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
           {t('pickupApp.overdueHint', { days: listState.uncollectedDays })}
         </p>
       ) : null}
-      {order.handoverConflict ? (
-        <p className="error" role="alert" data-testid="pickup-conflict">
-          {t('pickupApp.conflict')}
+      {restocked ? (
+        <p className="pickup-restocked" role="status" data-testid="pickup-restocked">
+          {restocked}
         </p>
+      ) : null}
+      {order.handoverConflict ? (
+        <div className="pickup-conflict" role="alert" data-testid="pickup-conflict">
+          <p className="error">{t('pickupApp.conflict')}</p>
+          <ul data-testid="pickup-conflict-details">
+            {conflictDetails(order).map((words) => (
+              <li key={words}>{words}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <dl className="pickup-facts">
         <dt>{t('pickupApp.order.customer')}</dt>
@@ -46,7 +62,8 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
       <h3>{t('pickupApp.order.lines')}</h3>
       <ul className="pickup-lines">
         {order.lines.map((line) => {
-          const handed = line.quantity - (left.get(line.lineId) ?? 0);
+          // From the records, so two desks' over-handover shows as it is (4 for 2 ordered).
+          const handed = handedOut.get(line.lineId) ?? 0;
           return (
             <li key={line.lineId}>
               <span>
@@ -59,6 +76,7 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
           );
         })}
       </ul>
+      <HandoverHistory parts={parts} order={order} />
       <div className="pickup-actions">
         <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
           {t('pickupApp.order.close')}
@@ -77,7 +95,18 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
             {t('pickupApp.order.handOver')}
           </button>
         ) : null}
+        {overdue ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => restock.ask(order)}
+            data-testid="pickup-restock"
+          >
+            {t('pickupApp.restock.ask')}
+          </button>
+        ) : null}
       </div>
+      <RestockDialog parts={parts} />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { createPickupHandoverStore } from '../../state/pickup-handover-store';
 import { createPickupListStore } from '../../state/pickup-list-store';
 import { createPickupPrepareStore } from '../../state/pickup-prepare-store';
 import { createPickupRefusalLog } from '../../state/pickup-refusal-log';
+import { createPickupReturnStore } from '../../state/pickup-return-store';
 import { pickupTillPort } from '../../state/pickup-till-port';
 import { createPinGuard } from '../../state/pin-guard';
 import { createSessionLockStore } from '../../state/session-lock-store';
@@ -15,10 +16,18 @@ import { type Activity, useIdleLock } from '../../ui/staff/use-idle-lock';
 export function createPickupDesk(services: TillServices) {
   const port = pickupTillPort(services);
   const list = createPickupListStore(port);
-  const refusals = createPickupRefusalLog(() => port.now());
+  // Refusals are journaled under the person signed in at the desk.
+  let staffId = (): string | null => null;
+  const refusals = createPickupRefusalLog(() => port.now(), undefined, {
+    journalRefusal: port.journalRefusal,
+    journaledRefusals: port.journaledRefusals,
+    newId: port.newId,
+    staffId: () => staffId(),
+  });
   const prepare = createPickupPrepareStore(port);
   const handover = createPickupHandoverStore({ port, refusals });
   const desk = createPickupDeskStore({ port, list, refusals, prepare, handover });
+  staffId = () => desk.store.getState().staff?.id ?? null;
   // Wrong PINs count per person, whether typed to sign in or to unlock.
   const pinGuard = createPinGuard(services);
   const signIn = createSignInStore({ ...services, pinGuard }, desk.signInAs);
@@ -28,7 +37,8 @@ export function createPickupDesk(services: TillServices) {
     { ...services, pinGuard },
     { current: () => desk.store.getState().staff, resumeAs: (staff) => desk.resumeAs(staff) },
   );
-  return { port, list, refusals, prepare, handover, desk, signIn, lock };
+  const restock = createPickupReturnStore(port);
+  return { port, list, refusals, prepare, handover, desk, signIn, lock, restock };
 }
 export type PickupDesk = ReturnType<typeof createPickupDesk>;
 
@@ -55,5 +65,6 @@ export function usePickupDesk(services: TillServices): PickupDesk {
   // A desk locked before a reload stays locked.
   useEffect(() => void desk.lock.restore(), [desk]);
   useIdleLock(desk.lock, activity);
+  useEffect(() => void desk.refusals.load(), [desk]);
   return desk;
 }

@@ -163,6 +163,12 @@ describe('kind registry and envelope', () => {
       lockedUntil: '2026-12-06T22:40:00.000Z',
     },
     'drawer.no-sale': { staffId: 'S1', approverStaffId: 'M', reason: 'Faire de la monnaie' },
+    'pickup.code-refused': {
+      input: 'POS1:P:ZZZZ2222',
+      reason: 'unknown-code',
+      orderId: null,
+      staffId: 'S1',
+    },
   } satisfies Record<(typeof JOURNAL_KINDS)[number], unknown>;
 
   it.each(JOURNAL_KINDS)('has a payload schema for %s and the envelope accepts that kind', (kind) => {

@@ -59,6 +59,7 @@ export const unsealedJournalEntrySchema = z.discriminatedUnion('kind', [
   unsealedOf('receipt.reprinted'),
   unsealedOf('staff.locked-out'),
   unsealedOf('drawer.no-sale'),
+  unsealedOf('pickup.code-refused'),
 ]);
 export type UnsealedJournalEntry = DeepReadonly<z.infer<typeof unsealedJournalEntrySchema>>;
 
@@ -74,6 +75,7 @@ export const journalEntrySchema = z.discriminatedUnion('kind', [
   sealedOf('receipt.reprinted'),
   sealedOf('staff.locked-out'),
   sealedOf('drawer.no-sale'),
+  sealedOf('pickup.code-refused'),
 ]);
 /** A sealed entry: `hash` = SHA-256 of the canonical JSON of all other fields. */
 export type JournalEntry = DeepReadonly<z.infer<typeof journalEntrySchema>>;

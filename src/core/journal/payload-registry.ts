@@ -6,6 +6,7 @@ import { cashMovementPayloadSchema } from './cash-movement-payload';
 import { drawerNoSalePayloadSchema } from './drawer-no-sale-payload';
 import { kioskOrderPlacedPayloadSchema } from './kiosk-order-payload';
 import { managerApprovalPayloadSchema } from './manager-approval-payload';
+import { pickupCodeRefusedPayloadSchema } from './pickup-refusal-payload';
 import { receiptReprintedPayloadSchema } from './receipt-reprint-payload';
 import { shiftClosedPayloadSchema, shiftOpenedPayloadSchema } from './shift-payloads';
 import { staffLockedOutPayloadSchema } from './staff-lockout-payload';
@@ -25,6 +26,7 @@ export const JOURNAL_KINDS = [
   'receipt.reprinted',
   'staff.locked-out',
   'drawer.no-sale',
+  'pickup.code-refused',
 ] as const;
 export type JournalKind = (typeof JOURNAL_KINDS)[number];
 
@@ -40,6 +42,7 @@ export const journalPayloadSchemas = {
   'receipt.reprinted': receiptReprintedPayloadSchema,
   'staff.locked-out': staffLockedOutPayloadSchema,
   'drawer.no-sale': drawerNoSalePayloadSchema,
+  'pickup.code-refused': pickupCodeRefusedPayloadSchema,
 } as const satisfies { readonly [K in JournalKind]: z.ZodType };
 
 export type JournalPayload<K extends JournalKind> = z.infer<(typeof journalPayloadSchemas)[K]>;

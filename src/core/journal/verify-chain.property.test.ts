@@ -5,6 +5,7 @@ import { appendEntry, type JournalDraft } from './append-entry';
 import { chainBreakSchema } from './chain-break';
 import type { JournalEntry, TillIdentity } from './journal-entry';
 import { JOURNAL_KINDS } from './payload-registry';
+import { PICKUP_REFUSAL_REASONS, refusedInputText } from './pickup-refusal-payload';
 import { samplePayloads } from './test-builders';
 import { type ChainVerification, verifyChain, verifyContinuation } from './verify-chain';
 
@@ -143,6 +144,14 @@ const kindAndPayload = fc.oneof(
       staffId,
     })
     .map((payload) => ({ kind: 'receipt.reprinted' as const, payload })),
+  fc
+    .record({
+      input: fc.string({ maxLength: 60 }).map(refusedInputText),
+      reason: fc.constantFrom(...PICKUP_REFUSAL_REASONS),
+      orderId: fc.option(uuidV7, { nil: null }),
+      staffId,
+    })
+    .map((payload) => ({ kind: 'pickup.code-refused' as const, payload })),
 );
 
 const draft: fc.Arbitrary<JournalDraft> = fc

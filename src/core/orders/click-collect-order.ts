@@ -111,6 +111,12 @@ export const clickCollectOrderSchema = z
     status: clickCollectStatusSchema,
     handovers: z.array(orderHandoverSchema).max(MAX_HANDOVERS).readonly(),
     handoverConflict: handoverConflictSchema.nullable(),
+    /**
+     * When the order was first marked ready for pickup (the desk's clock); the
+     * "not collected" delay counts from it. Absent on orders marked ready before
+     * it existed, and on those never ready. Store-owned: not signed.
+     */
+    readyAt: instantSchema.optional(),
     /** Server's Ed25519 signature over the order (compact token); absent until signed or after a change. */
     signedToken: z
       .string()

@@ -74,6 +74,37 @@ describe('mergeHandovers worked examples', () => {
     expect(recordHandover(merged, exampleHandover(handoverC, [{ lineId: 'l2', quantity: 1 }])).ok).toBe(true);
   });
 
+  it('two desks marked it ready offline: the earlier readyAt is kept, whatever the order of arrival', () => {
+    const picking = unwrap(
+      transitionClickCollectOrder(
+        { ...base, status: 'received' },
+        {
+          type: 'start-picking',
+        },
+      ),
+    );
+    const deskA = unwrap(
+      transitionClickCollectOrder(picking, { type: 'mark-ready', at: '2025-03-02T09:00:00Z' }),
+    );
+    const deskB = unwrap(
+      transitionClickCollectOrder(picking, { type: 'mark-ready', at: '2025-03-02T10:00:00+02:00' }),
+    );
+    expect(deskA.readyAt).toBe('2025-03-02T09:00:00Z');
+    // 10:00+02:00 is 08:00Z: desk B was first.
+    for (const [x, y] of [
+      [deskA, deskB],
+      [deskB, deskA],
+    ] as const) {
+      const merged = unwrap(mergeHandovers(x, y));
+      expect(merged.readyAt).toBe('2025-03-02T10:00:00+02:00');
+      expect(merged.status).toBe('ready-for-pickup');
+    }
+    // An order without readyAt (older desks) takes the other's; none stays none.
+    expect(unwrap(mergeHandovers(picking, deskA)).readyAt).toBe('2025-03-02T09:00:00Z');
+    expect('readyAt' in unwrap(mergeHandovers(base, base))).toBe(false);
+    expect(unwrap(mergeHandovers(deskA, deskA))).toEqual(deskA);
+  });
+
   it('duplicate by id: the same record synced to both tills counts once', () => {
     const tillA = handOver(base, handoverA, [{ lineId: 'l2', quantity: 2 }]);
     const tillB = handOver(tillA, handoverB, [{ lineId: 'l2', quantity: 1 }]);

@@ -23,6 +23,8 @@ import { compareCodeUnits, plainEqual, sameRecordsByKey } from './plain-equal';
 //   line, or holds handovers the till that cancelled or returned the order
 //   did not know about. Flags carried by either copy are kept; clearing one
 //   is a person's decision, not the merge's.
+// - readyAt: the earlier of the two (two desks marked it ready offline: it
+//   has waited since the first).
 
 export type HandoverMergeError =
   | { readonly code: 'different-orders' }
@@ -74,6 +76,15 @@ function furthest(a: ClickCollectStatus, b: ClickCollectStatus): ClickCollectSta
   return PROGRESS.indexOf(a) >= PROGRESS.indexOf(b) ? a : b;
 }
 
+function earliestReadyAt(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  const order = compareInstants(a, b);
+  // Two spellings of one instant: the smaller text, so the pick ignores argument order.
+  if (order === 0) return compareCodeUnits(a, b) <= 0 ? a : b;
+  return order < 0 ? a : b;
+}
+
 export function mergeHandovers(
   a: ClickCollectOrder,
   b: ClickCollectOrder,
@@ -120,12 +131,14 @@ export function mergeHandovers(
     (t): t is string => t !== undefined,
   );
   const signedToken = tokens.sort(compareCodeUnits)[0];
-  const { signedToken: _dropped, ...rest } = newer;
+  const readyAt = earliestReadyAt(a.readyAt, b.readyAt);
+  const { signedToken: _dropped, readyAt: _ready, ...rest } = newer;
   return ok({
     ...rest,
     status,
     handovers,
     handoverConflict: flagged ? conflict : null,
+    ...(readyAt === undefined ? {} : { readyAt }),
     ...(signedToken === undefined ? {} : { signedToken }),
   });
 }

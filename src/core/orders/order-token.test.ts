@@ -38,6 +38,7 @@ describe('order token claims', () => {
 
   it('ignore what tills change offline (status), not the web content or the pickup code', () => {
     expect(claimsOf(exampleReadyOrder())).toEqual(claimsOf(order));
+    expect(claimsOf({ ...exampleReadyOrder(), readyAt: '2025-03-02T09:00:00Z' })).toEqual(claimsOf(order));
     expect(claimsOf({ ...order, pickupCode: 'ZZZZZZZZ' }).contentSha256).not.toBe(
       claimsOf(order).contentSha256,
     );

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ClickCollectOrder } from './click-collect-order';
 import { EXAMPLE_IDS, exampleHandover, exampleReadyOrder, exampleReceivedOrder } from './example-orders';
 import { handoverSignatureSchema, orderHandoverSchema } from './handover';
-import { deskGroupOf, deskQueue, isOverdue, matchesDeskSearch, piecesLeft } from './pickup-queue';
+import {
+  deskGroupOf,
+  deskQueue,
+  isOverdue,
+  matchesDeskSearch,
+  piecesLeft,
+  waitingSince,
+} from './pickup-queue';
 import { allCounted, countScannedPiece } from './pickup-scan';
 import { recordHandover } from './record-handover';
 
@@ -29,6 +36,28 @@ describe('the pickup desk queue', () => {
     expect(isOverdue(exampleReadyOrder(), placed + 3 * DAY, 2)).toBe(true);
     // Received long ago but never prepared is not "not collected": the store has not made it ready.
     expect(isOverdue(exampleReceivedOrder(), placed + 30 * DAY, 10)).toBe(false);
+  });
+
+  it('counts the delay from when the order became ready; older orders from their first handover, else placing', () => {
+    // Placed 30 days ago, made ready 3 days ago: not overdue at 10 days.
+    const readyLate = { ...exampleReadyOrder(), readyAt: new Date(placed + 27 * DAY).toISOString() };
+    expect(waitingSince(readyLate)).toBe(placed + 27 * DAY);
+    expect(isOverdue(readyLate, placed + 30 * DAY, 10)).toBe(false);
+    expect(isOverdue(readyLate, placed + 37 * DAY + 1, 10)).toBe(true);
+    // Marked ready before readyAt existed: placing time, as before.
+    expect(waitingSince(exampleReadyOrder())).toBe(placed);
+    // Partly handed over, no readyAt: it was ready by the first handover.
+    const handed = recordHandover(
+      exampleReadyOrder(),
+      exampleHandover(EXAMPLE_IDS.handoverA, [{ lineId: 'l1', quantity: 1 }], {
+        handedOverAt: new Date(placed + 5 * DAY).toISOString(),
+      }),
+    );
+    if (!handed.ok) throw new Error(handed.error.code);
+    expect(handed.value.order.status).toBe('partially-handed-over');
+    expect(waitingSince(handed.value.order)).toBe(placed + 5 * DAY);
+    expect(isOverdue(handed.value.order, placed + 14 * DAY, 10)).toBe(false);
+    expect(isOverdue(handed.value.order, placed + 16 * DAY, 10)).toBe(true);
   });
 
   it('sorts newest first and counts the orders waiting', () => {

@@ -22,14 +22,25 @@ export const DEFAULT_UNCOLLECTED_DAYS = 10;
 const DAY_MS = 24 * 3600_000;
 
 /**
- * Overdue: ready (or partly handed over) and placed more than `uncollectedDays`
- * ago. Placing time is the one time every copy of the order carries; the
- * store counts the delay from it.
+ * When the order began to wait for its customer: when it was marked ready
+ * (`readyAt`). Orders marked ready before that was recorded fall back on
+ * their first handover (it was ready by then), else on when they were placed.
+ */
+export function waitingSince(order: ClickCollectOrder): number {
+  if (order.readyAt !== undefined) return Date.parse(order.readyAt);
+  const handed = order.handovers.map((h) => Date.parse(h.handedOverAt)).filter(Number.isFinite);
+  return handed.length > 0 ? Math.min(...handed) : Date.parse(order.placedAt);
+}
+
+/**
+ * Overdue: ready (or partly handed over) and waiting for more than
+ * `uncollectedDays` days since it became ready (`waitingSince`): to return
+ * to stock.
  */
 export function isOverdue(order: ClickCollectOrder, now: number, uncollectedDays: number): boolean {
   if (order.status !== 'ready-for-pickup' && order.status !== 'partially-handed-over') return false;
-  const placed = Date.parse(order.placedAt);
-  return Number.isFinite(placed) && now - placed > uncollectedDays * DAY_MS;
+  const since = waitingSince(order);
+  return Number.isFinite(since) && now - since > uncollectedDays * DAY_MS;
 }
 
 export function deskGroupOf(order: ClickCollectOrder, now: number, uncollectedDays: number): DeskGroup {

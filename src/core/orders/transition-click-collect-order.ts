@@ -12,6 +12,11 @@ import {
 
 export type ClickCollectEvent = {
   readonly type: Exclude<ClickCollectEventType, HandoverEventType>;
+  /**
+   * When it happened (the caller's clock). `mark-ready` with a time records it
+   * as the order's `readyAt`, from which "not collected" is counted.
+   */
+  readonly at?: string;
 };
 
 export type ClickCollectTransitionError = {
@@ -27,5 +32,6 @@ export function transitionClickCollectOrder(
   const next = nextClickCollectStatus(order.status, event.type);
   if (next === undefined) return err({ code: 'illegal-transition', from: order.status, event: event.type });
   // The signature covers what the server decided, not the store's progress, so it stays valid.
-  return ok({ ...order, status: next });
+  const readyAt = next === 'ready-for-pickup' && event.at !== undefined ? { readyAt: event.at } : {};
+  return ok({ ...order, status: next, ...readyAt });
 }

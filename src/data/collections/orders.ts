@@ -8,7 +8,8 @@ import type { Order } from '../../core/sync/collections';
 const ordersSchema = {
   title: 'orders',
   // 1: `payments` of click-and-collect orders (optional).
-  version: 1,
+  // 2: `readyAt` of click-and-collect orders (optional).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -29,6 +30,7 @@ const ordersSchema = {
     handovers: { type: 'array' },
     handoverConflict: { type: ['object', 'null'] },
     signedToken: { type: 'string' },
+    readyAt: { type: 'string' },
     // kiosk
     kioskId: { type: 'string' },
     createdAt: { type: 'string' },

@@ -10,6 +10,7 @@ import { kioskPaymentsVouchersDeviceKeysMigration } from './009-kiosk-payments-v
 import { saleLinePriceOverridesMigration } from './010-sale-line-price-overrides';
 import { stockReservationsMigration } from './011-stock-reservations';
 import { orderMessagesMigration } from './012-order-messages';
+import { orderStatusExportMigration } from './014-order-status-export';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   saleLinePriceOverridesMigration,
   stockReservationsMigration,
   orderMessagesMigration,
+  orderStatusExportMigration,
 ];

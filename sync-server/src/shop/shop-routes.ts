@@ -4,8 +4,9 @@ import type { ServerKeys } from '../auth/server-keys';
 import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails } from '../http/errors';
 import { exportKioskOrders } from './kiosk-export';
+import { exportOrderStatusChanges } from './order-status-export';
 import { shopKeyCheck } from './shop-auth';
-import { kioskExportQuerySchema, webOrderParamsSchema } from './shop-wire';
+import { exportQuerySchema, webOrderParamsSchema } from './shop-wire';
 import { importWebOrder } from './web-order-import';
 
 export interface ShopRouteDeps {
@@ -53,7 +54,7 @@ export async function shopRoutes(app: FastifyInstance, deps: ShopRouteDeps): Pro
   });
 
   app.get('/kiosk-orders', async (request) => {
-    const query = kioskExportQuerySchema.safeParse(request.query);
+    const query = exportQuerySchema.safeParse(request.query);
     if (!query.success)
       throw badRequest(
         'kiosk export query: after (>= 0) and limit (1-5000)',
@@ -61,5 +62,16 @@ export async function shopRoutes(app: FastifyInstance, deps: ShopRouteDeps): Pro
       );
     const { documents, lastSeq } = await exportKioskOrders(deps.db, query.data.after, query.data.limit);
     return { documents, checkpoint: { seq: lastSeq } };
+  });
+
+  app.get('/order-status-changes', async (request) => {
+    const query = exportQuerySchema.safeParse(request.query);
+    if (!query.success)
+      throw badRequest(
+        'status change export query: after (>= 0) and limit (1-5000)',
+        issueDetails(query.error.issues),
+      );
+    const { changes, lastSeq } = await exportOrderStatusChanges(deps.db, query.data.after, query.data.limit);
+    return { changes, checkpoint: { seq: lastSeq } };
   });
 }

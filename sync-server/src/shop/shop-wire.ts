@@ -7,7 +7,8 @@ import { MAX_PULL_LIMIT } from '../../../src/core/sync/protocol';
 
 export const webOrderParamsSchema = z.strictObject({ webOrderId: webOrderIdSchema });
 
-export const kioskExportQuerySchema = z.strictObject({
+/** `after` and `limit` of the exports (kiosk orders, click-and-collect status changes). */
+export const exportQuerySchema = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(1000),
 });

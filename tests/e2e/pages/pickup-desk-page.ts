@@ -111,6 +111,34 @@ export class PickupDeskPage {
     await this.page.getByTestId('pickup-handover-panel').waitFor();
   }
 
+  /** Asks to return the order on show to stock: the confirmation dialog opens. */
+  async askRestock(): Promise<void> {
+    await this.page.getByTestId('pickup-restock').click();
+    await this.page.getByTestId('pickup-restock-dialog').waitFor();
+  }
+
+  /** Confirms the return to stock; resolves once the desk says it is done. */
+  async confirmRestock(): Promise<string> {
+    await this.page.getByTestId('pickup-restock-confirm').click();
+    const done = this.page.getByTestId('pickup-restocked');
+    await done.waitFor({ timeout: 15_000 });
+    return plain(await done.textContent());
+  }
+
+  /** The handovers listed in the order's details, one text per handover. */
+  async history(): Promise<string[]> {
+    return (await this.page.getByTestId('pickup-history-row').allTextContents()).map(plain);
+  }
+
+  /** The conflict between desks in words, line by line (empty when none). */
+  async conflict(): Promise<string[]> {
+    const box = this.page.getByTestId('pickup-conflict');
+    if (!(await box.isVisible())) return [];
+    const headline = plain(await box.locator('p').textContent());
+    const details = (await box.locator('li').allTextContents()).map(plain);
+    return [headline, ...details];
+  }
+
   /** docs/screens/pickup-<state>-<w>x<h>.png at both desk sizes, when screenshots are asked for. */
   async screenshot(state: string): Promise<void> {
     if (!this.screensDir) return;

@@ -31,6 +31,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '010-sale-line-price-overrides',
       '011-stock-reservations',
       '012-order-messages',
+      '014-order-status-export',
     ]);
   });
 
