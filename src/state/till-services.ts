@@ -66,7 +66,7 @@ export async function startTillServices(
   watchServerHealth(config.syncUrl, syncStatus, () => sync.retryNow());
   await firstCatalogSync(db, sync, syncStatus, progress);
   // Built in the background: until it is ready, searches go through the storage's name index.
-  const search = startProductSearch(db.products);
+  const search = startProductSearch(db.catalog);
 
   progress.step('devices');
   const bridge = connectBridge(config);
@@ -101,7 +101,7 @@ async function firstCatalogSync(
   store: SyncStatusStore,
   progress: StartupProgress,
 ): Promise<void> {
-  if ((await db.products.count().exec()) > 0) {
+  if ((await db.catalog.snapshot.meta()).complete) {
     progress.skip('catalog');
     return;
   }
@@ -150,7 +150,7 @@ function watchSync(db: TillDatabase, sync: RunningSync, store: SyncStatusStore):
     initialDone = true;
     setReplication({ state: 'in-sync', lastSyncAt: Date.now(), error: undefined });
   });
-  db.products.count().$.subscribe((productCount) => store.setState({ productCount }));
+  db.catalog.size$.subscribe((productCount) => store.setState({ productCount }));
   sync.catalogRemaining$.subscribe((catalogRemaining) => store.setState({ catalogRemaining }));
   db.outbox
     .count({ selector: { state: 'pending' } })

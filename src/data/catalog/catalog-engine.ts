@@ -1,0 +1,173 @@
+import { buildNameIndex, type NameIndex } from '../../core/catalog/name-index';
+import type { Product } from '../../core/catalog/product';
+import type { CatalogManifest } from '../../core/sync/catalog-wire';
+import { type CatalogColumns, ColumnsBuilder } from './catalog-columns';
+import { type CatalogMeta, openIndexedDbPageStore, openMemoryPageStore, type PageStore } from './page-store';
+
+// The catalog's heavy work, off the screen's thread (catalog-worker.ts runs
+// it in a Web Worker; the Node tests run it in-process): it owns the stored
+// pages and log, builds the in-memory columns (handed to the screen's thread
+// without copying) and holds the name index that answers searches.
+
+export type StoreKind = 'indexeddb' | 'memory';
+
+type Pulled = Product & { readonly _deleted?: boolean };
+
+export interface CatalogLoad {
+  readonly columns: CatalogColumns;
+  /** Products read from pages and from the log. */
+  readonly fromPages: number;
+  readonly fromLog: number;
+  readonly ms: number;
+}
+
+export interface CatalogEngineApi {
+  ping(): Promise<true>;
+  open(name: string, kind: StoreKind): Promise<void>;
+  meta(): Promise<CatalogMeta>;
+  begin(manifest: CatalogManifest): Promise<void>;
+  storedPages(): Promise<number[]>;
+  putPage(key: number, text: string): Promise<void>;
+  complete(): Promise<void>;
+  /** Every stored product (pages, then the log over them) as columns, and the name index rebuilt. */
+  load(): Promise<CatalogLoad>;
+  /** Pulled changes (JSON array, tombstones as `_deleted`) stored in the log, and the name index told. */
+  appendChanges(seq: number, text: string): Promise<{ readonly logRecords: number }>;
+  /** Ids of active products whose name matches, best first (name-index.ts). */
+  search(typed: string, limit: number): Promise<string[]>;
+  /** The log folded into the pages it touches (new products in new pages), then the log emptied. */
+  compact(): Promise<{ readonly pagesRewritten: number; readonly changes: number }>;
+  close(): Promise<void>;
+}
+
+const PAGE_SIZE = 1_000;
+
+const productsOfPage = (text: string): Pulled[] => (JSON.parse(text) as { products: Pulled[] }).products;
+
+/** What the log says, last change of each id winning: the product, or null when withdrawn. */
+function foldLog(texts: readonly string[]): Map<string, Product | null> {
+  const changes = new Map<string, Product | null>();
+  for (const text of texts)
+    for (const { _deleted, ...product } of JSON.parse(text) as Pulled[])
+      changes.set(product.id, _deleted ? null : product);
+  return changes;
+}
+
+export function createCatalogEngine(): CatalogEngineApi {
+  let store: PageStore | undefined;
+  let index: NameIndex = buildNameIndex([]);
+  let logRecords = 0;
+  // Changes that arrive while load() reads: re-applied to the index it builds.
+  let duringLoad: Pulled[] | undefined;
+  const must = (): PageStore => {
+    if (!store) throw new Error('catalog engine: open() first');
+    return store;
+  };
+  const indexChange = (target: NameIndex, { _deleted, ...product }: Pulled) => {
+    if (_deleted || !product.active) target.remove(product.id);
+    else target.put({ id: product.id, name: product.name });
+  };
+
+  return {
+    ping: async () => true,
+    async open(name, kind) {
+      store = kind === 'memory' ? openMemoryPageStore(name) : await openIndexedDbPageStore(name);
+    },
+    meta: () => must().meta(),
+    begin: (manifest) => must().begin(manifest),
+    storedPages: () => must().storedPages(),
+    putPage: (key, text) => must().putPage(key, text),
+    complete: () => must().complete(),
+
+    async load() {
+      const started = performance.now();
+      const s = must();
+      duringLoad = [];
+      try {
+        const log = await s.readLog();
+        logRecords = log.length;
+        const changes = foldLog(log.map((r) => r.text));
+        const meta = await s.meta();
+        const builder = new ColumnsBuilder();
+        const names: { id: string; name: string }[] = [];
+        const add = (product: Product) => {
+          builder.add(product);
+          if (product.active) names.push({ id: product.id, name: product.name });
+        };
+        let fromPages = 0;
+        // Pages of a snapshot still downloading are not the catalog yet.
+        if (meta.complete)
+          await s.readPages((_, text) => {
+            for (const { _deleted, ...product } of productsOfPage(text)) {
+              if (_deleted || changes.has(product.id)) continue;
+              add(product);
+              fromPages++;
+            }
+          });
+        let fromLog = 0;
+        for (const product of changes.values())
+          if (product) {
+            add(product);
+            fromLog++;
+          }
+        const columns = builder.build();
+        const built = buildNameIndex(names);
+        for (const change of duringLoad) indexChange(built, change);
+        index = built;
+        return { columns, fromPages, fromLog, ms: performance.now() - started };
+      } finally {
+        duringLoad = undefined;
+      }
+    },
+
+    async appendChanges(seq, text) {
+      await must().appendLog({ seq, text });
+      logRecords++;
+      for (const change of JSON.parse(text) as Pulled[]) {
+        indexChange(index, change);
+        duringLoad?.push(change);
+      }
+      return { logRecords };
+    },
+
+    search: async (typed, limit) => index.search(typed, limit).map((hit) => hit.id),
+
+    async compact() {
+      const s = must();
+      const log = await s.readLog();
+      const last = log.at(-1);
+      // Without a complete snapshot there are no pages to fold into: the log is the catalog.
+      if (!last || !(await s.meta()).complete) return { pagesRewritten: 0, changes: 0 };
+      const changes = foldLog(log.map((r) => r.text));
+      const total = changes.size;
+      const rewritten = new Map<number, string | null>();
+      let lastKey = -1;
+      await s.readPages((key, text) => {
+        lastKey = Math.max(lastKey, key);
+        const products = productsOfPage(text);
+        if (!products.some((p) => changes.has(p.id))) return;
+        const kept: Product[] = [];
+        for (const { _deleted, ...product } of products) {
+          const change = changes.get(product.id);
+          changes.delete(product.id);
+          if (change === undefined) {
+            if (!_deleted) kept.push(product);
+          } else if (change) kept.push(change);
+        }
+        rewritten.set(key, kept.length > 0 ? JSON.stringify({ products: kept }) : null);
+      });
+      // What no page held: new products, in new pages after the last one.
+      const added = [...changes.values()].filter((p): p is Product => p !== null);
+      for (let i = 0; i < added.length; i += PAGE_SIZE)
+        rewritten.set(++lastKey, JSON.stringify({ products: added.slice(i, i + PAGE_SIZE) }));
+      await s.replace(rewritten, last.key);
+      logRecords = Math.max(0, logRecords - log.length);
+      return { pagesRewritten: rewritten.size, changes: total };
+    },
+
+    async close() {
+      store?.close();
+      store = undefined;
+    },
+  };
+}
