@@ -82,7 +82,8 @@ async function measureCatalog(
     metrics.push({ name: `sync.first_sync_${label}.seconds`, value: round(first.seconds, 2), unit: 's' });
     const transferSeconds = first.pageSpanMs / 1000;
     notes.push(
-      `${label} first sync ${first.seconds.toFixed(2)} s: ${first.pageRequests} page requests, ${mb(first.pageBytes).toFixed(1)} MB gzip, ${(first.pageRequestMs / 1000).toFixed(1)} s of request time summed over 4 at once, ${transferSeconds.toFixed(2)} s from the first page asked to the last received; floor limit.idb_pages_${label} ${limit.seconds.toFixed(2)} s (${limit.records} records): ${(first.seconds / limit.seconds).toFixed(1)}x the floor, ${((first.seconds - transferSeconds) / limit.seconds).toFixed(1)}x after the page transfer (target <= 3x the floor + the transfer)`,
+      `${label} first sync ${first.seconds.toFixed(2)} s: ${first.pageRequests} page requests (gzip), ${(first.pageRequestMs / 1000).toFixed(1)} s of request time summed over 4 at once, ${transferSeconds.toFixed(2)} s from the first page asked to the last received; floor limit.idb_pages_${label} ${limit.seconds.toFixed(2)} s (${limit.records} records): ${(first.seconds / limit.seconds).toFixed(1)}x the floor, ${((first.seconds - transferSeconds) / limit.seconds).toFixed(1)}x after the page transfer (target <= 3x the floor + the transfer)`,
+      `${label} first sync phases: database open and enrolment ${first.enrolledMs} ms; first page asked at ${first.firstPageAtMs} ms, last received at ${first.lastPageAtMs} ms; snapshot completion (columns built in the worker, handed over) ${first.completeMs} ms; end at ${Math.round(first.seconds * 1000)} ms`,
       `${label} first sync profile: ${formatProfile(profile)}`,
     );
 

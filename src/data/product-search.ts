@@ -14,7 +14,7 @@ export interface ProductSearch {
   searchProducts(typed: string, limit?: number): Promise<Product[]>;
   /** The product a barcode names (active or not). */
   findProductByBarcode(barcode: string): Promise<Product | undefined>;
-  /** Resolves when the catalog is in memory (searches wait for it until then). */
+  /** Resolves when the catalog is in memory and its names indexed (searches wait for it until then). */
   readonly ready: Promise<void>;
   /** Products in memory and changes over them (for tests and the bench). */
   stats(): { readonly indexed: number; readonly overlay: number; readonly loads: number };
@@ -23,7 +23,7 @@ export interface ProductSearch {
 
 export function startProductSearch(catalog: TillCatalog): ProductSearch {
   return {
-    ready: catalog.ready,
+    ready: catalog.searchReady(),
     searchProducts: (typed, limit) => catalog.search(typed, limit),
     findProductByBarcode: (barcode) => catalog.findByBarcode(barcode),
     stats: () => ({

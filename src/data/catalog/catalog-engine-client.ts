@@ -38,6 +38,7 @@ export async function startCatalogEngine(
     putPage: (key: number, text: string) => remote.putPage(key, text),
     complete: () => remote.complete(),
     load: () => remote.load(),
+    indexNames: () => remote.indexNames(),
     appendChanges: (seq: number, text: string) => remote.appendChanges(seq, text),
     search: (typed: string, limit: number) => remote.search(typed, limit),
     compact: () => remote.compact(),

@@ -32,6 +32,8 @@ export interface CatalogChange {
 export interface TillCatalog {
   /** Resolves once the stored catalog is in memory (at once on a till that holds none). */
   readonly ready: Promise<void>;
+  /** Resolves once its names are indexed too (searches wait for it; lookups do not). */
+  searchReady(): Promise<void>;
   /** Products held (during a first sync: the products downloaded so far). */
   readonly size$: Observable<number>;
   size(): number;
@@ -103,6 +105,7 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
   const size$ = new BehaviorSubject(0);
   const changes$ = new Subject<readonly CatalogChange[]>();
   let compacting: Promise<void> | undefined;
+  let namesIndexed: Promise<unknown> = Promise.resolve();
 
   const inColumns = (id: string): Product | undefined => {
     const position = positionOfId(columns, id);
@@ -150,6 +153,8 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
     } finally {
       sinceLoad = undefined;
     }
+    // The names' index next, in the worker, while lookups already answer.
+    namesIndexed = engine.indexNames().catch(() => undefined);
   };
 
   const ready = load();
@@ -203,8 +208,13 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
       }
       return found;
     },
+    async searchReady() {
+      await ready;
+      await namesIndexed;
+    },
     async search(typed, limit = DEFAULT_SEARCH_LIMIT) {
       if (!loaded) await ready;
+      await namesIndexed;
       const found: Product[] = [];
       for (const id of await engine.search(typed, limit)) {
         const product = current(id);
