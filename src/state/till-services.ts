@@ -2,6 +2,7 @@ import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
 import type { ScreenSet } from '../core/runtime/screen-sets';
+import { forgetOldProducts } from '../data/catalog/forget-old-products';
 import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
 import { startProductSearch } from '../data/product-search';
 import { checkServerHealth } from '../data/server-health';
@@ -48,6 +49,8 @@ export async function startTillServices(
   const storage = tillStorage();
   // Each screen set is a device of its own (its own till identity and journal).
   const db = await createTillDatabase(`till-${screenSet}`, storage);
+  // The catalog left RxDB (issue 15): its old copy goes, without holding the start.
+  void forgetOldProducts(`till-${screenSet}`).catch(() => undefined);
   const syncStatus = createSyncStatusStore();
   const deviceStatus = createDeviceStatusStore();
 

@@ -1,7 +1,7 @@
-import { buildNameIndex, type NameIndex } from '../../core/catalog/name-index';
+import { buildNameIndex, type NamedEntry, type NameIndex } from '../../core/catalog/name-index';
 import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
-import { type CatalogColumns, ColumnsBuilder } from './catalog-columns';
+import { type CatalogColumns, ColumnsBuilder, emptyColumns } from './catalog-columns';
 import { type CatalogMeta, openIndexedDbPageStore, openMemoryPageStore, type PageStore } from './page-store';
 
 // The catalog's heavy work, off the screen's thread (catalog-worker.ts runs
@@ -14,10 +14,12 @@ export type StoreKind = 'indexeddb' | 'memory';
 type Pulled = Product & { readonly _deleted?: boolean };
 
 export interface CatalogLoad {
+  /** The products of the pages (the snapshot, compacted). */
   readonly columns: CatalogColumns;
-  /** Products read from pages and from the log. */
-  readonly fromPages: number;
-  readonly fromLog: number;
+  /** The log over them, last change of each id winning: the product, or null once withdrawn. */
+  readonly logged: readonly (readonly [string, Product | null])[];
+  /** Where the columns came from: a first sync's pages as they arrived, the saved columns, or every page read again. */
+  readonly source: 'empty' | 'download' | 'saved' | 'pages';
   readonly ms: number;
 }
 
@@ -65,7 +67,7 @@ export function createCatalogEngine(): CatalogEngineApi {
   let logRecords = 0;
   // Names read by the last load, until indexNames builds their index; and the
   // changes that arrive meanwhile, re-applied to that index.
-  let pendingNames: { id: string; name: string }[] | undefined;
+  let pendingNames: { id: string; name: string }[] | string | undefined;
   let duringLoad: Pulled[] | undefined;
   // A first sync's pages, read into columns as they are stored: once the
   // snapshot is complete, the load only sorts instead of reading it all back.
@@ -107,50 +109,65 @@ export function createCatalogEngine(): CatalogEngineApi {
     async load() {
       const started = performance.now();
       const s = must();
-      duringLoad = [];
       const log = await s.readLog();
       logRecords = log.length;
+      const folded = foldLog(log.map((r) => r.text));
+      const logged = [...folded];
+      // The name index built next gets the log over the pages' names.
+      duringLoad = logged.map(([id, product]) => product ?? ({ id, _deleted: true } as Pulled));
       const meta = await s.meta();
+      const generation = meta.generation ?? 0;
       const read = downloading;
       downloading = undefined;
-      // Every page of the snapshot came through putPage here, and nothing was logged over them.
-      if (meta.complete && read && log.length === 0 && read.keys.size === (await s.storedPages()).length) {
-        const columns = read.builder.build();
-        pendingNames = read.names;
-        return { columns, fromPages: columns.count, fromLog: 0, ms: performance.now() - started };
-      }
-      const changes = foldLog(log.map((r) => r.text));
-      const builder = new ColumnsBuilder();
-      const names: { id: string; name: string }[] = [];
-      const add = (product: Product) => {
-        builder.add(product);
-        if (product.active) names.push({ id: product.id, name: product.name });
-      };
-      let fromPages = 0;
+      const done = (columns: CatalogColumns, source: CatalogLoad['source']): CatalogLoad => ({
+        columns,
+        logged,
+        source,
+        ms: performance.now() - started,
+      });
       // Pages of a snapshot still downloading are not the catalog yet.
-      if (meta.complete)
+      if (!meta.complete) {
+        pendingNames = [];
+        return done(emptyColumns(), 'empty');
+      }
+      const saved = await s.readColumns();
+      if (saved && saved.generation === generation) {
+        pendingNames = saved.names;
+        return done(saved.columns, 'saved');
+      }
+      let columns: CatalogColumns;
+      let names: { id: string; name: string }[];
+      let source: CatalogLoad['source'];
+      if (read && read.keys.size === (await s.storedPages()).length) {
+        // Every page of the snapshot came through putPage here.
+        columns = read.builder.build();
+        names = read.names;
+        source = 'download';
+      } else {
+        const builder = new ColumnsBuilder();
+        names = [];
         await s.readPages((_, text) => {
           for (const { _deleted, ...product } of productsOfPage(text)) {
-            if (_deleted || changes.has(product.id)) continue;
-            add(product);
-            fromPages++;
+            if (_deleted) continue;
+            builder.add(product);
+            if (product.active) names.push({ id: product.id, name: product.name });
           }
         });
-      let fromLog = 0;
-      for (const product of changes.values())
-        if (product) {
-          add(product);
-          fromLog++;
-        }
-      const columns = builder.build();
+        columns = builder.build();
+        source = 'pages';
+      }
       pendingNames = names;
-      return { columns, fromPages, fromLog, ms: performance.now() - started };
+      // Copied by IndexedDB before this returns: the columns can be handed over at once.
+      s.saveColumns({ generation, columns, names: JSON.stringify(names) }).catch(() => undefined);
+      return done(columns, source);
     },
 
     async indexNames() {
       const started = performance.now();
-      if (!pendingNames) return { ms: 0 };
-      const built = buildNameIndex(pendingNames);
+      if (pendingNames === undefined) return { ms: 0 };
+      const built = buildNameIndex(
+        typeof pendingNames === 'string' ? (JSON.parse(pendingNames) as NamedEntry[]) : pendingNames,
+      );
       pendingNames = undefined;
       for (const change of duringLoad ?? []) indexChange(built, change);
       duringLoad = undefined;

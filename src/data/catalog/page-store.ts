@@ -1,4 +1,5 @@
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
+import type { CatalogColumns } from './catalog-columns';
 
 // Where the till keeps its catalog: the snapshot's pages (one record of
 // about 1,000 products each, as the server sent them), a log of the changes
@@ -13,6 +14,19 @@ export interface CatalogMeta {
   readonly complete: boolean;
   /** The products pull checkpoint the log has reached (the manifest's upTo at first). */
   readonly logSeq: number;
+  /** Changes whenever the pages do (a new snapshot, a compaction): saved columns of another generation are stale. */
+  readonly generation?: number;
+}
+
+/**
+ * The columns read from the pages (not the log), saved so that the next
+ * start hands them over as they are instead of parsing every page again,
+ * and the active products' names for the name index (JSON of `{ id, name }[]`).
+ */
+export interface SavedColumns {
+  readonly generation: number;
+  readonly columns: CatalogColumns;
+  readonly names: string;
 }
 
 export interface LogRecord {
@@ -39,6 +53,9 @@ export interface PageStore {
   readLog(): Promise<LogRecord[]>;
   /** Compaction: rewritten pages in (null: emptied), log records up to key `logUpTo` out, in one write. */
   replace(pages: ReadonlyMap<number, string | null>, logUpTo: number): Promise<void>;
+  /** Saves the columns; the value is copied before this returns (IndexedDB clones it at `put`), so they may be transferred at once. */
+  saveColumns(saved: SavedColumns): Promise<void>;
+  readColumns(): Promise<SavedColumns | undefined>;
   close(): void;
 }
 
@@ -47,7 +64,7 @@ const EMPTY: CatalogMeta = { complete: false, logSeq: 0 };
 // ---------------------------------------------------------------------------
 // IndexedDB
 
-const STORES = ['meta', 'pages', 'log'] as const;
+const STORES = ['meta', 'pages', 'log', 'columns'] as const;
 const READ_BATCH = 32;
 
 const done = <T>(request: IDBRequest<T>): Promise<T> =>
@@ -67,7 +84,7 @@ export async function openIndexedDbPageStore(
   name: string,
   factory: IDBFactory = indexedDB,
 ): Promise<PageStore> {
-  const open = factory.open(`${name}-catalog`, 1);
+  const open = factory.open(`${name}-catalog`, 2);
   open.onupgradeneeded = () => {
     for (const store of STORES)
       if (!open.result.objectStoreNames.contains(store))
@@ -91,12 +108,13 @@ export async function openIndexedDbPageStore(
     meta: () => readMeta(db.transaction('meta')),
     begin: (manifest) =>
       updateMeta(
-        (_, tx) => {
+        (meta, tx) => {
           tx.objectStore('pages').clear();
           tx.objectStore('log').clear();
-          return { manifest, complete: false, logSeq: manifest.upTo };
+          tx.objectStore('columns').clear();
+          return { manifest, complete: false, logSeq: manifest.upTo, generation: (meta.generation ?? 0) + 1 };
         },
-        ['meta', 'pages', 'log'],
+        ['meta', 'pages', 'log', 'columns'],
       ),
     storedPages: async () =>
       (await done(db.transaction('pages').objectStore('pages').getAllKeys())) as number[],
@@ -134,14 +152,27 @@ export async function openIndexedDbPageStore(
       const [keys, values] = await Promise.all([done(store.getAllKeys()), done(store.getAll())]);
       return keys.map((key, i) => ({ key: key as number, ...(values[i] as { seq: number; text: string }) }));
     },
-    async replace(pages, logUpTo) {
-      const tx = db.transaction(['pages', 'log'], 'readwrite');
-      for (const [key, text] of pages)
-        if (text === null) tx.objectStore('pages').delete(key);
-        else tx.objectStore('pages').put(text, key);
-      tx.objectStore('log').delete(IDBKeyRange.upperBound(logUpTo));
-      await committed(tx);
+    replace: (pages, logUpTo) =>
+      updateMeta(
+        (meta, tx) => {
+          for (const [key, text] of pages)
+            if (text === null) tx.objectStore('pages').delete(key);
+            else tx.objectStore('pages').put(text, key);
+          tx.objectStore('log').delete(IDBKeyRange.upperBound(logUpTo));
+          tx.objectStore('columns').clear();
+          return { ...meta, generation: (meta.generation ?? 0) + 1 };
+        },
+        ['meta', 'pages', 'log', 'columns'],
+      ),
+    saveColumns(saved) {
+      const tx = db.transaction('columns', 'readwrite');
+      tx.objectStore('columns').put(saved, 'columns');
+      return committed(tx);
     },
+    readColumns: async () =>
+      (await done(db.transaction('columns').objectStore('columns').get('columns'))) as
+        | SavedColumns
+        | undefined,
     close: () => db.close(),
   };
 }
@@ -155,6 +186,7 @@ interface MemoryState {
   pages: Map<number, string>;
   log: Map<number, { seq: number; text: string }>;
   nextKey: number;
+  columns?: SavedColumns;
 }
 const memory = new Map<string, MemoryState>();
 
@@ -171,7 +203,8 @@ export function openMemoryPageStore(name: string): PageStore {
     async begin(manifest) {
       s.pages.clear();
       s.log.clear();
-      s.meta = { manifest, complete: false, logSeq: manifest.upTo };
+      s.columns = undefined;
+      s.meta = { manifest, complete: false, logSeq: manifest.upTo, generation: (s.meta.generation ?? 0) + 1 };
     },
     storedPages: async () => [...s.pages.keys()],
     async putPage(key, text) {
@@ -193,7 +226,13 @@ export function openMemoryPageStore(name: string): PageStore {
         if (text === null) s.pages.delete(key);
         else s.pages.set(key, text);
       for (const key of [...s.log.keys()]) if (key <= logUpTo) s.log.delete(key);
+      s.columns = undefined;
+      s.meta = { ...s.meta, generation: (s.meta.generation ?? 0) + 1 };
     },
+    async saveColumns(saved) {
+      s.columns = saved;
+    },
+    readColumns: async () => s.columns,
     close() {},
   };
 }

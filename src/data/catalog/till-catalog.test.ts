@@ -63,7 +63,8 @@ describe('the till catalog: snapshot pages, change log, columns in memory', () =
     const first = await open(name);
     await storeSnapshot(first, products, 1_000);
     expect(first.size()).toBe(2_500);
-    expect(first.stats()).toMatchObject({ columns: 2_500, overlay: 0 });
+    // Read into columns as the pages were stored, not read back.
+    expect(first.stats()).toMatchObject({ columns: 2_500, overlay: 0, source: 'download' });
     for (const n of [0, 999, 1_000, 2_499])
       expect(first.byBarcode(String(3_000_000_000_000 + n))).toEqual(products[n]);
     expect(first.byId('p01234')).toEqual(products[1_234]);
@@ -71,9 +72,11 @@ describe('the till catalog: snapshot pages, change log, columns in memory', () =
     expect(first.byId('nope')).toBeUndefined();
     expect((await first.search('article 1234')).map((p) => p.id)).toEqual(['p01234']);
 
-    // A restart reads the same pages again.
+    // A restart takes the columns saved then, without parsing a page.
     const again = await open(name);
+    expect(again.stats()).toMatchObject({ columns: 2_500, source: 'saved' });
     expect(again.size()).toBe(2_500);
+    expect((await again.search('article 2499')).map((p) => p.id)).toEqual(['p02499']);
     expect(again.byBarcode('3000000001500')?.id).toBe('p01500');
   });
 
@@ -96,7 +99,9 @@ describe('the till catalog: snapshot pages, change log, columns in memory', () =
 
     const restarted = await open(name);
     expect(restarted.byBarcode('3000000000042')?.priceMinor).toBe(9_999);
+    expect((await restarted.search('article 42 pair'))[0]?.priceMinor).toBe(9_999);
     expect(restarted.size()).toBe(300);
+    expect(restarted.stats()).toMatchObject({ source: 'saved', overlay: 1 });
   });
 
   it('follows new, renamed, re-barcoded and withdrawn products, and a tombstone removes one', async () => {
@@ -147,7 +152,7 @@ describe('the till catalog: snapshot pages, change log, columns in memory', () =
     expect(catalog.byBarcode('3000000000200')?.id).toBe('p00200');
     expect(catalog.byId('p00008')).toBeUndefined();
     const restarted = await open(name);
-    expect(restarted.stats()).toMatchObject({ columns: 50, overlay: 0 });
+    expect(restarted.stats()).toMatchObject({ columns: 50, overlay: 0, source: 'saved' });
     expect(restarted.byBarcode('3000000000007')?.priceMinor).toBe(1);
     expect(await restarted.snapshot.meta()).toMatchObject({ logSeq: 62 });
   });

@@ -10,7 +10,7 @@ import {
   productAt,
   productOfBarcode,
 } from './catalog-columns';
-import type { CatalogEngineApi, StoreKind } from './catalog-engine';
+import type { CatalogEngineApi, CatalogLoad, StoreKind } from './catalog-engine';
 import { startCatalogEngine } from './catalog-engine-client';
 import type { CatalogMeta } from './page-store';
 
@@ -72,6 +72,8 @@ export interface TillCatalog {
     readonly overlay: number;
     readonly columnBytes: number;
     readonly loads: number;
+    /** Where the last load's columns came from (catalog-engine.ts). */
+    readonly source: CatalogLoad['source'] | undefined;
   };
   close(): Promise<void>;
 }
@@ -101,6 +103,7 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
   let sinceLoad: [string, Product | null][] | undefined;
   let count = 0;
   let loads = 0;
+  let source: CatalogLoad['source'] | undefined;
   let loaded = false;
   const size$ = new BehaviorSubject(0);
   const changes$ = new Subject<readonly CatalogChange[]>();
@@ -139,10 +142,12 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
     try {
       const result = await engine.load();
       columns = result.columns;
+      source = result.source;
       overlay.clear();
       overlayBarcodes.clear();
       count = columns.count;
-      for (const [id, product] of sinceLoad) {
+      // The log over the pages, then what was applied while they were read.
+      for (const [id, product] of [...result.logged, ...sinceLoad]) {
         const before = current(id);
         setOverlay(id, product);
         count += (product ? 1 : 0) - (before ? 1 : 0);
@@ -157,12 +162,21 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
     namesIndexed = engine.indexNames().catch(() => undefined);
   };
 
-  const ready = load();
+  // What the pages hold, kept here: the worker may be busy (name index) when the replication asks.
+  let meta: CatalogMeta | undefined;
+  const ready = (async () => {
+    meta = await engine.meta();
+    await load();
+  })();
 
+  // Lookups see a change at once; the log (and the checkpoint with it) follows
+  // in the worker, which may be busy a while building the name index: until
+  // it is stored the pull does not go on, and a change pulled twice is the same.
   const store = async (seq: number, documents: readonly WithDeleted<Product>[]) => {
     if (documents.length === 0) return;
-    const { logRecords } = await engine.appendChanges(seq, JSON.stringify(documents));
     apply(documents.map(({ _deleted, ...product }) => [product.id, _deleted ? null : (product as Product)]));
+    const { logRecords } = await engine.appendChanges(seq, JSON.stringify(documents));
+    if (meta) meta = { ...meta, logSeq: Math.max(meta.logSeq, seq) };
     if (logRecords >= compactAt) void compact();
   };
 
@@ -254,12 +268,20 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
     },
     applyPulled: (documents, checkpoint) => store(checkpoint, documents),
     snapshot: {
-      meta: () => engine.meta(),
-      begin: (manifest) => engine.begin(manifest),
+      async meta() {
+        await ready;
+        meta ??= await engine.meta();
+        return meta;
+      },
+      async begin(manifest) {
+        await engine.begin(manifest);
+        meta = { manifest, complete: false, logSeq: manifest.upTo };
+      },
       storedPages: () => engine.storedPages(),
       putPage: (key, text) => engine.putPage(key, text),
       async complete() {
         await engine.complete();
+        if (meta) meta = { ...meta, complete: true };
         await load();
       },
       downloaded(n) {
@@ -272,6 +294,7 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
       overlay: overlay.size,
       columnBytes: columnBytes(columns),
       loads,
+      source,
     }),
     async close() {
       await compacting?.catch(() => undefined);
