@@ -109,6 +109,7 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
   const changes$ = new Subject<readonly CatalogChange[]>();
   let compacting: Promise<void> | undefined;
   let namesIndexed: Promise<unknown> = Promise.resolve();
+  let closing: Promise<void> | undefined;
 
   const inColumns = (id: string): Product | undefined => {
     const position = positionOfId(columns, id);
@@ -297,10 +298,15 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
       source,
     }),
     async close() {
-      await compacting?.catch(() => undefined);
-      size$.complete();
-      changes$.complete();
-      await engine.close();
+      // RxDB may close a database twice (closeDuplicates, remove): the worker goes once.
+      if (closing) return closing;
+      closing = (async () => {
+        await compacting?.catch(() => undefined);
+        size$.complete();
+        changes$.complete();
+        await engine.close();
+      })();
+      return closing;
     },
   };
 }
