@@ -24,6 +24,8 @@ export interface CatalogPageApi {
     enrolledMs: number;
     /** The snapshot's completion: the catalog read into memory. */
     completeMs: number;
+    /** Time spent storing pages (worker), summed over the lanes. */
+    storeMs: number;
     firstPageAtMs: number;
     lastPageAtMs: number;
     pageRequests: number;
@@ -108,6 +110,14 @@ if (startName) {
       const snapshot = db.catalog.snapshot;
       const complete = snapshot.complete;
       let completeMs = 0;
+      // Time spent storing pages (the worker: IndexedDB write, parse into columns), summed over the 4 lanes.
+      let storeMs = 0;
+      const putPage = snapshot.putPage;
+      snapshot.putPage = async (key, text) => {
+        const at = performance.now();
+        await putPage(key, text);
+        storeMs += performance.now() - at;
+      };
       snapshot.complete = async () => {
         const at = performance.now();
         await complete();
@@ -126,6 +136,7 @@ if (startName) {
         products: db.catalog.size(),
         enrolledMs: Math.round(enrolledMs),
         completeMs: Math.round(completeMs),
+        storeMs: Math.round(storeMs),
         firstPageAtMs: Math.round(Math.min(...pages.map((e) => e.startTime)) - started),
         lastPageAtMs: Math.round(Math.max(...pages.map((e) => e.responseEnd)) - started),
         pageRequests: pages.length,

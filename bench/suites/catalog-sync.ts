@@ -83,7 +83,7 @@ async function measureCatalog(
     const transferSeconds = first.pageSpanMs / 1000;
     notes.push(
       `${label} first sync ${first.seconds.toFixed(2)} s: ${first.pageRequests} page requests (gzip), ${(first.pageRequestMs / 1000).toFixed(1)} s of request time summed over 4 at once, ${transferSeconds.toFixed(2)} s from the first page asked to the last received; floor limit.idb_pages_${label} ${limit.seconds.toFixed(2)} s (${limit.records} records): ${(first.seconds / limit.seconds).toFixed(1)}x the floor, ${((first.seconds - transferSeconds) / limit.seconds).toFixed(1)}x after the page transfer (target <= 3x the floor + the transfer)`,
-      `${label} first sync phases: database open and enrolment ${first.enrolledMs} ms; first page asked at ${first.firstPageAtMs} ms, last received at ${first.lastPageAtMs} ms; snapshot completion (columns built in the worker, handed over) ${first.completeMs} ms; end at ${Math.round(first.seconds * 1000)} ms`,
+      `${label} first sync phases: database open and enrolment ${first.enrolledMs} ms; first page asked at ${first.firstPageAtMs} ms, last received at ${first.lastPageAtMs} ms (page requests ${(first.pageRequestMs / first.pageRequests).toFixed(0)} ms each on average, storing a page in the worker ${(first.storeMs / Math.max(1, first.pageRequests)).toFixed(0)} ms); snapshot completion (columns built in the worker, handed over) ${first.completeMs} ms; end at ${Math.round(first.seconds * 1000)} ms`,
       `${label} first sync profile: ${formatProfile(profile)}`,
     );
 
