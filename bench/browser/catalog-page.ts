@@ -44,7 +44,9 @@ export interface CatalogPageApi {
 declare global {
   interface Window {
     catalogBench: CatalogPageApi;
-    catalogStart: { ms: number; found: boolean; columnBytes: number; products: number } | { error: string };
+    catalogStart:
+      | { ms: number; found: boolean; columnBytes: number; products: number; source: string }
+      | { error: string };
   }
 }
 
@@ -67,6 +69,7 @@ if (startName) {
         ms: performance.now(),
         found: product !== undefined,
         columnBytes: till.catalog.stats().columnBytes,
+        source: till.catalog.stats().source ?? 'none',
         products: till.catalog.size(),
       };
     } catch (error) {

@@ -166,7 +166,7 @@ async function measureCatalog(
     });
     const jsHeapUsed = perf.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     notes.push(
-      `${label} start: ${start.ms.toFixed(0)} ms from navigation to the scan's product; memory after GC: V8 heap used ${mb(heap.usedSize).toFixed(1)} MB + ArrayBuffers ${mb(backing).toFixed(1)} MB (the catalog's columns: ${mb(start.columnBytes).toFixed(1)} MB); Performance.getMetrics JSHeapUsedSize ${mb(jsHeapUsed).toFixed(1)} MB; the worker's heap (name index) is not in these figures`,
+      `${label} start: ${start.ms.toFixed(0)} ms from navigation to the scan's product (columns from: ${start.source}); memory after GC: V8 heap used ${mb(heap.usedSize).toFixed(1)} MB + ArrayBuffers ${mb(backing).toFixed(1)} MB (the catalog's columns: ${mb(start.columnBytes).toFixed(1)} MB); Performance.getMetrics JSHeapUsedSize ${mb(jsHeapUsed).toFixed(1)} MB; the worker's heap (name index) is not in these figures`,
     );
     await cdp.detach();
     await starting.close();

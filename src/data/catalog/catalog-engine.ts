@@ -71,6 +71,7 @@ export function createCatalogEngine(): CatalogEngineApi {
   let duringLoad: Pulled[] | undefined;
   // A first sync's pages, read into columns as they are stored: once the
   // snapshot is complete, the load only sorts instead of reading it all back.
+  let saving: Promise<void> = Promise.resolve();
   let downloading:
     | { builder: ColumnsBuilder; names: { id: string; name: string }[]; keys: Set<number> }
     | undefined;
@@ -158,7 +159,7 @@ export function createCatalogEngine(): CatalogEngineApi {
       }
       pendingNames = names;
       // Copied by IndexedDB before this returns: the columns can be handed over at once.
-      s.saveColumns({ generation, columns, names: JSON.stringify(names) }).catch(() => undefined);
+      saving = s.saveColumns({ generation, columns, names: JSON.stringify(names) }).catch(() => undefined);
       return done(columns, source);
     },
 
@@ -221,6 +222,8 @@ export function createCatalogEngine(): CatalogEngineApi {
     },
 
     async close() {
+      // A till closed right after a first sync still starts from the saved columns next time.
+      await saving;
       store?.close();
       store = undefined;
     },
