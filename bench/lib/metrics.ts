@@ -56,12 +56,14 @@ export function describeFloorRatios(metrics: readonly Metric[]): string[] {
   });
 }
 
-/** Issue 4's peer target: at least 2x faster than PouchDB on both workloads. */
+/**
+ * How much faster than PouchDB each workload must be: issue 4 asked 2x on
+ * both; issue 15 asks the first sync (the catalog in pages) to be 20x faster.
+ */
 export const PEER_COMPARISONS = [
-  { ours: 'sync.first_sync_100k.seconds', peer: 'peer.pouchdb.first_sync_100k.seconds' },
-  { ours: 'sync.push_offline_10k.seconds', peer: 'peer.pouchdb.push_offline_10k.seconds' },
+  { ours: 'sync.first_sync_100k.seconds', peer: 'peer.pouchdb.first_sync_100k.seconds', target: 20 },
+  { ours: 'sync.push_offline_10k.seconds', peer: 'peer.pouchdb.push_offline_10k.seconds', target: 2 },
 ] as const;
-export const PEER_SPEEDUP_TARGET = 2;
 
 /** "RxDB ... 1.72x faster than PouchDB (target >= 2x: NOT met)", or undefined if either side is missing. */
 export function describePeerComparison(
@@ -72,11 +74,11 @@ export function describePeerComparison(
   const peer = metrics.find((m) => m.name === comparison.peer);
   if (!ours || !peer || ours.value <= 0) return undefined;
   const speedup = peer.value / ours.value;
-  const met = speedup >= PEER_SPEEDUP_TARGET;
+  const met = speedup >= comparison.target;
   const how =
     speedup >= 1 ? `${speedup.toFixed(2)}x faster than` : `${(1 / speedup).toFixed(2)}x slower than`;
   return {
-    line: `${comparison.ours}: ${how} PouchDB (${ours.value} vs ${peer.value} ${ours.unit}; target at least ${PEER_SPEEDUP_TARGET}x faster: ${met ? 'met' : 'NOT met'})`,
+    line: `${comparison.ours}: ${how} PouchDB (${ours.value} vs ${peer.value} ${ours.unit}; target at least ${comparison.target}x faster: ${met ? 'met' : 'NOT met'})`,
     met,
   };
 }
