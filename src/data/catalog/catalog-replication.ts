@@ -80,6 +80,10 @@ export function catalogReplication(
     let next = 0;
     // One failed download stops the others taking new pages: the pass is retried after a back-off.
     let broken = false;
+    // Pages fetched and waiting to be stored by the worker: a lane fetches its next page
+    // meanwhile, so downloading and storing overlap, with at most this many held.
+    const stores = new Set<Promise<void>>();
+    const maxStoring = concurrency * 2;
     const worker = async () => {
       while (next < missing.length && !stop.signal.aborted && !broken) {
         const key = missing[next++] as number;
@@ -89,16 +93,32 @@ export function catalogReplication(
           throw error;
         });
         if (stop.signal.aborted) return;
-        await catalog.snapshot.putPage(key, text);
-        downloaded += range.count;
-        tell();
+        const storing = catalog.snapshot.putPage(key, text).then(
+          () => {
+            downloaded += range.count;
+            tell();
+          },
+          (error: unknown) => {
+            broken = true;
+            throw error;
+          },
+        );
+        stores.add(storing);
+        storing.then(
+          () => stores.delete(storing),
+          () => undefined,
+        );
+        while (stores.size >= maxStoring) await Promise.race(stores);
       }
     };
-    // Every download settles before a retry starts, so no page is fetched twice at once.
+    // Every download and store settles before a retry starts, so no page is fetched twice at once.
     const settled = await Promise.allSettled(
       Array.from({ length: Math.min(concurrency, missing.length) }, worker),
     );
-    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    const storedAll = await Promise.allSettled([...stores]);
+    const failed = [...settled, ...storedAll].find(
+      (s): s is PromiseRejectedResult => s.status === 'rejected',
+    );
     if (failed) throw failed.reason;
     if (stop.signal.aborted) return;
     await catalog.snapshot.complete();

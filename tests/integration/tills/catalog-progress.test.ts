@@ -115,7 +115,11 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
     await first.cancel();
     const meta = await db.catalog.snapshot.meta();
     expect(meta.complete).toBe(false);
-    expect(await db.catalog.snapshot.storedPages()).toEqual([0]);
+    const pages = meta.manifest?.pages ?? [];
+    // The first page at least (a second may have been on its way to storage when the start stopped).
+    const kept = await db.catalog.snapshot.storedPages();
+    expect(kept).toContain(0);
+    expect(kept.length).toBeLessThan(pages.length);
 
     // Meanwhile the back office changes the price of a product of a page not yet fetched, and of one already stored.
     const catalog = generateFrenchCatalog();
@@ -145,8 +149,8 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
     // The same manifest (asked once, by the first start), only the two pages not stored.
     expect(requests.filter((p) => p.includes('/catalog/snapshot'))).toHaveLength(1);
     expect(pagesAsked.sort()).toEqual(
-      (meta.manifest?.pages ?? [])
-        .slice(1)
+      pages
+        .filter((_, key) => !kept.includes(key))
         .map((p) => String(p.after))
         .sort(),
     );
