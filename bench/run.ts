@@ -26,6 +26,7 @@ import {
   TARGETS,
 } from './lib/metrics';
 import { buildServer } from './lib/server';
+import { runCatalogSync } from './suites/catalog-sync';
 import { runKioskSearch } from './suites/kiosk-search';
 import { runPouchdbPeer } from './suites/pouchdb-peer';
 import { runPushManyTills } from './suites/push-many-tills';
@@ -62,7 +63,8 @@ ensureSystemPackages();
 const sizes = benchSizes();
 const suites = selectedSuites();
 const fullSize =
-  isFullSize(sizes) && ['core', 'till', 'pouchdb', 'tills', 'ui', 'kiosk'].every((s) => suites.has(s));
+  isFullSize(sizes) &&
+  ['core', 'till', 'catalog', 'pouchdb', 'tills', 'ui', 'kiosk'].every((s) => suites.has(s));
 const benchStarted = performance.now();
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 const loadAtStart = load();
@@ -97,16 +99,17 @@ await suite('core', async () => ({
 // The store sales feed's size for 10 tills over 30 days (issue 12): Node only, about a minute.
 await suite('returns', runStoreSalesFeed);
 
-if (['till', 'pouchdb', 'tills', 'ui', 'kiosk'].some((s) => suites.has(s))) {
+if (['till', 'catalog', 'pouchdb', 'tills', 'ui', 'kiosk'].some((s) => suites.has(s))) {
   await Promise.all([buildServer(), buildPages()]);
   const statics = await serveStatic();
   let browser: BenchBrowser | undefined;
   try {
-    if (['till', 'pouchdb', 'ui', 'kiosk'].some((s) => suites.has(s)))
+    if (['till', 'catalog', 'pouchdb', 'ui', 'kiosk'].some((s) => suites.has(s)))
       browser = await launchBenchBrowser(statics.url);
     const inBrowser = browser;
     if (inBrowser) {
       await suite('till', () => runTillSync(inBrowser, sizes));
+      await suite('catalog', () => runCatalogSync(inBrowser, sizes));
       await suite('pouchdb', () => runPouchdbPeer(inBrowser, sizes));
       await suite('ui', () => runUiCashier(inBrowser, sizes));
       await suite('kiosk', () => runKioskSearch(inBrowser, sizes));

@@ -4,18 +4,15 @@
 // validator as in src/state/till-services.ts), the real replication
 // (startSync → replicateCollection) and the till's journal writer.
 // Every duration is taken here with performance.now().
-import { createRxDatabase } from 'rxdb';
 import type { Product } from '../../src/core/catalog/product';
 import { appendEntry } from '../../src/core/journal/append-entry';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
-import { productCollectionSchema } from '../../src/data/collections/products';
 import { createJournalWriter, findJournalHead } from '../../src/data/journal-writer';
-import { MIGRATION_STRATEGIES } from '../../src/data/migrations';
 import { findProductByBarcode } from '../../src/data/product-lookup';
 import { type RunningSync, startSync } from '../../src/data/sync/start-sync';
 import { loadTillIdentity } from '../../src/data/sync/till-session';
 import { createTillDatabase, type TillDatabase } from '../../src/data/till-database';
-import { tillStorage, validatedTillStorage } from '../../src/data/till-storage';
+import { tillStorage } from '../../src/data/till-storage';
 import { benchIdGenerator, buildSale, saleDraft } from '../lib/sales';
 
 export interface RequestTally {
@@ -55,11 +52,6 @@ export interface TillPageApi {
     pending: number;
     tillId: string;
   }>;
-  storageProbe(
-    products: readonly Product[],
-    batchSize: number,
-    validated: boolean,
-  ): Promise<{ docsPerSecond: number }>;
   close(): Promise<void>;
 }
 
@@ -131,7 +123,7 @@ window.tillBench = {
     const elapsed = seconds(started);
     return {
       seconds: elapsed,
-      products: await till.products.count().exec(),
+      products: till.catalog.size(),
       pulls: since(pulls, 'pull'),
       other: since(other, 'other'),
     };
@@ -145,7 +137,7 @@ window.tillBench = {
       const barcode = barcodes[i] as string;
       const started = performance.now();
       // The cashier screen's lookup (src/state/till-services.ts).
-      const product = await findProductByBarcode(till.products, barcode);
+      const product = await findProductByBarcode(till.catalog, barcode);
       const elapsed = performance.now() - started;
       if (product?.barcode !== barcode) misses++;
       if (i >= warmup) samplesMs.push(elapsed);
@@ -161,7 +153,11 @@ window.tillBench = {
     const identity = await loadTillIdentity(till);
     if (!identity) throw new Error('till not enrolled');
     const { storeCode, tillCode, tillId } = identity;
-    const products = (await till.products.find({ limit: 2_000 }).exec()).map((d) => d.toMutableJSON());
+    const products: Product[] = [];
+    for await (const slice of till.catalog.slices()) {
+      products.push(...slice);
+      if (products.length >= 2_000) break;
+    }
     const writer = createJournalWriter(till, { storeCode, tillCode, tillId });
     const newId = benchIdGenerator(0x5eed);
     let bytes = 0;
@@ -250,26 +246,6 @@ window.tillBench = {
       pending,
       tillId: running.identity.tillId,
     };
-  },
-
-  async storageProbe(products, batchSize, validated) {
-    const name = `probe-${validated ? 'v' : 'n'}-${batchSize}-${Date.now()}`;
-    const probe = await createRxDatabase<{ products: TillDatabase['products'] }>({
-      name,
-      storage: validated ? await validatedTillStorage() : tillStorage(),
-      multiInstance: false,
-    });
-    await probe.addCollections({
-      products: { schema: productCollectionSchema, migrationStrategies: MIGRATION_STRATEGIES.products },
-    });
-    const started = performance.now();
-    for (let i = 0; i < products.length; i += batchSize) {
-      const result = await probe.products.bulkInsert(products.slice(i, i + batchSize));
-      if (result.error.length > 0) throw new Error(`probe insert: ${JSON.stringify(result.error[0])}`);
-    }
-    const docsPerSecond = products.length / seconds(started);
-    await probe.remove();
-    return { docsPerSecond: Math.round(docsPerSecond) };
   },
 
   async close() {

@@ -14,17 +14,20 @@ import { CHROMIUM_PATH } from '../../tests/support/browser';
 export const BUILD_DIR = 'node_modules/.cache/bench';
 const PAGES_DIR = join(BUILD_DIR, 'pages');
 
-export type PageName = 'till-page' | 'pouch-page' | 'cashier-page' | 'kiosk-page';
+export type PageName = 'till-page' | 'pouch-page' | 'cashier-page' | 'kiosk-page' | 'catalog-page';
 
 export async function buildPages(): Promise<void> {
   mkdirSync(PAGES_DIR, { recursive: true });
   await build({
-    entryPoints: [
-      'bench/browser/till-page.ts',
-      'bench/browser/pouch-page.ts',
-      'bench/browser/cashier-page.ts',
-      'bench/browser/kiosk-page.ts',
-    ],
+    entryPoints: {
+      'till-page': 'bench/browser/till-page.ts',
+      'pouch-page': 'bench/browser/pouch-page.ts',
+      'cashier-page': 'bench/browser/cashier-page.ts',
+      'kiosk-page': 'bench/browser/kiosk-page.ts',
+      'catalog-page': 'bench/browser/catalog-page.ts',
+      // The catalog's Web Worker: the pages ask for it as `new URL('./catalog-worker.ts', import.meta.url)`.
+      'catalog-worker': 'src/data/catalog/catalog-worker.ts',
+    },
     // The cashier page renders the till's React screens (and imports their stylesheet).
     jsx: 'automatic',
     outdir: PAGES_DIR,
@@ -67,8 +70,10 @@ export function serveStatic(): Promise<StaticServer> {
       return;
     }
     try {
-      const body = readFileSync(join(PAGES_DIR, path.replace(/^\/+/, '').replace(/\.\./g, '')));
-      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      // A worker asked for by its source name (catalog-worker.ts) is its bundle.
+      const file = path.replace(/^\/+/, '').replace(/\.\./g, '').replace(/\.ts$/, '.js');
+      const body = readFileSync(join(PAGES_DIR, file));
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
       response.writeHead(404).end();

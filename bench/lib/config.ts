@@ -37,15 +37,20 @@ export function benchSizes(): BenchSizes {
 export const isFullSize = (sizes: BenchSizes): boolean =>
   (Object.keys(FULL) as (keyof typeof FULL)[]).every((key) => sizes[key] === FULL[key]);
 
-/** 100000 -> "100k", 10000 -> "10k", 500 -> "500". */
-export const countLabel = (n: number): string => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+/** 1000000 -> "1m", 100000 -> "100k", 10000 -> "10k", 500 -> "500". */
+export const countLabel = (n: number): string =>
+  n >= 1_000_000 && n % 1_000_000 === 0
+    ? `${n / 1_000_000}m`
+    : n >= 1000 && n % 1000 === 0
+      ? `${n / 1000}k`
+      : String(n);
 
-/** Suites to run: BENCH_ONLY=till,pouchdb,tills,ui,kiosk (default: all). */
+/** Suites to run: BENCH_ONLY=till,catalog,pouchdb,tills,ui,kiosk (default: all). */
 export function selectedSuites(): Set<string> {
   const raw = process.env.BENCH_ONLY;
   return new Set(
-    (raw ? raw.split(',') : ['core', 'returns', 'till', 'pouchdb', 'tills', 'ui', 'kiosk']).map((s) =>
-      s.trim(),
+    (raw ? raw.split(',') : ['core', 'returns', 'till', 'catalog', 'pouchdb', 'tills', 'ui', 'kiosk']).map(
+      (s) => s.trim(),
     ),
   );
 }

@@ -17,8 +17,17 @@ export interface Target {
 /** The targets of issue 4 ("Benchmark"); metrics without one are informational. */
 export const TARGETS: Readonly<Record<string, Target>> = {
   'sync.first_sync_100k.seconds': { label: '< 10 s', met: (v) => v < 10 },
+  // Issue 15: the catalog in pages (suite catalog); the ratio to limit.idb_pages_* is printed below.
+  'sync.first_sync_1m.seconds': { label: '<= 20 s', met: (v) => v <= 20 },
+  'till.start_to_ready_100k.seconds': { label: '<= 2 s', met: (v) => v <= 2 },
+  'till.start_to_ready_1m.seconds': { label: '<= 6 s', met: (v) => v <= 6 },
+  'data.barcode_lookup_1m.p99_ms': { label: '<= 1 ms', met: (v) => v <= 1 },
+  'till.renderer_memory_100k.mb': { label: '<= 200 MB', met: (v) => v <= 200 },
+  'till.renderer_memory_1m.mb': { label: '<= 800 MB', met: (v) => v <= 800 },
+  'sync.price_change_to_lookup_100k.seconds': { label: '<= 2 s', met: (v) => v <= 2 },
+  'sync.price_change_to_lookup_1m.seconds': { label: '<= 2 s', met: (v) => v <= 2 },
   'sync.push_offline_10k.seconds': { label: '< 3 s', met: (v) => v < 3 },
-  'data.barcode_lookup_100k.p99_ms': { label: '< 2 ms', met: (v) => v < 2 },
+  'data.barcode_lookup_100k.p99_ms': { label: '<= 0.5 ms', met: (v) => v <= 0.5 },
   'server.push_500_tills.p99_ms': { label: '< 100 ms', met: (v) => v < 100 },
   // Issue 12: the cashier's screen with 100,000 products on the till.
   'ui.scan_to_line_100k.p95_ms': { label: '<= 30 ms', met: (v) => v <= 30 },
@@ -31,6 +40,8 @@ export const TARGETS: Readonly<Record<string, Target>> = {
 export const FLOOR_RATIOS = [
   { metric: /^ui\./, floor: 'limit.key_to_paint.p95_ms' },
   { metric: /^kiosk\.search_as_you_type/, floor: 'limit.kiosk_key_to_paint.p95_ms' },
+  { metric: /^sync\.first_sync_100k/, floor: 'limit.idb_pages_100k.seconds' },
+  { metric: /^sync\.first_sync_1m/, floor: 'limit.idb_pages_1m.seconds' },
 ] as const;
 
 /** "ui.x: 4.2x limit.key_to_paint.p95_ms (12.6 vs 3 ms)" for each figure that has a floor in this run. */
@@ -45,12 +56,14 @@ export function describeFloorRatios(metrics: readonly Metric[]): string[] {
   });
 }
 
-/** Issue 4's peer target: at least 2x faster than PouchDB on both workloads. */
+/**
+ * How much faster than PouchDB each workload must be: issue 4 asked 2x on
+ * both; issue 15 asks the first sync (the catalog in pages) to be 20x faster.
+ */
 export const PEER_COMPARISONS = [
-  { ours: 'sync.first_sync_100k.seconds', peer: 'peer.pouchdb.first_sync_100k.seconds' },
-  { ours: 'sync.push_offline_10k.seconds', peer: 'peer.pouchdb.push_offline_10k.seconds' },
+  { ours: 'sync.first_sync_100k.seconds', peer: 'peer.pouchdb.first_sync_100k.seconds', target: 20 },
+  { ours: 'sync.push_offline_10k.seconds', peer: 'peer.pouchdb.push_offline_10k.seconds', target: 2 },
 ] as const;
-export const PEER_SPEEDUP_TARGET = 2;
 
 /** "RxDB ... 1.72x faster than PouchDB (target >= 2x: NOT met)", or undefined if either side is missing. */
 export function describePeerComparison(
@@ -61,11 +74,11 @@ export function describePeerComparison(
   const peer = metrics.find((m) => m.name === comparison.peer);
   if (!ours || !peer || ours.value <= 0) return undefined;
   const speedup = peer.value / ours.value;
-  const met = speedup >= PEER_SPEEDUP_TARGET;
+  const met = speedup >= comparison.target;
   const how =
     speedup >= 1 ? `${speedup.toFixed(2)}x faster than` : `${(1 / speedup).toFixed(2)}x slower than`;
   return {
-    line: `${comparison.ours}: ${how} PouchDB (${ours.value} vs ${peer.value} ${ours.unit}; target at least ${PEER_SPEEDUP_TARGET}x faster: ${met ? 'met' : 'NOT met'})`,
+    line: `${comparison.ours}: ${how} PouchDB (${ours.value} vs ${peer.value} ${ours.unit}; target at least ${comparison.target}x faster: ${met ? 'met' : 'NOT met'})`,
     met,
   };
 }

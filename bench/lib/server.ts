@@ -5,9 +5,9 @@ import { type ServiceProcess, startService } from '../../scripts/lib/service-pro
 import type { Product } from '../../src/core/catalog/product';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../src/core/sync/protocol';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
-import { lockScope, writeDocuments } from '../../sync-server/src/sync/document-store';
 import { TEST_ADMIN_TOKEN } from '../../tests/support/processes';
 import { BUILD_DIR } from './browser';
+import { copyProducts } from './copy-products';
 
 // The sync server exactly as it ships (sync-server/src/main.ts bundled the
 // way scripts/build-node.ts does it), built fresh from the current sources
@@ -88,22 +88,9 @@ export function postgresCpuSeconds(): number {
   return total;
 }
 
-/** Products written server-side straight into the document store, as the catalog import would. */
-export async function seedProducts(databaseUrl: string, products: readonly Product[], batch = 2_000) {
-  const db = openPostgres(databaseUrl);
-  try {
-    await db.transaction(async (tx) => {
-      await lockScope(tx, 'products', '*');
-      for (let start = 0; start < products.length; start += batch) {
-        const writes = products
-          .slice(start, start + batch)
-          .map((product) => ({ id: product.id, doc: { ...product }, deleted: false }));
-        await writeDocuments(tx, 'products', '*', writes);
-      }
-    });
-  } finally {
-    await db.close();
-  }
+/** Products written server-side straight into the document store with one COPY, as the catalog import would. */
+export async function seedProducts(databaseUrl: string, products: readonly Product[]): Promise<void> {
+  await copyProducts(databaseUrl, products);
 }
 
 /** Counts the documents of a collection (and scope) in the server's database. */

@@ -1,5 +1,4 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aProduct } from '../core/cart/test-builders';
 import { toSearchName } from '../core/catalog/product';
@@ -26,17 +25,14 @@ describe('kiosk search over the till database', () => {
   const ids = (typed: string) => search.kioskSearch(typed).map((p) => p.id);
 
   beforeEach(async () => {
-    db = await createTillDatabase(
-      `kiosk-search-${Math.random()}`,
-      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
-    );
-    await db.products.bulkInsert([
+    db = await createTillDatabase(`kiosk-search-${Math.random()}`, getRxStorageMemory());
+    await db.catalog.put([
       named('brulee', 'Crème brûlée x2 – Maison Durand', '3017620422003'),
       named('choco', 'Chocolat noir 70 % 250 g', '3017620422010'),
       named('yaourt', 'Yaourt nature', '3017620422027'),
       named('retire', 'Crème retirée', '3017620422034', { active: false }),
     ]);
-    search = startKioskSearch(db.products, { pageSize: 2, sliceSize: 1 });
+    search = startKioskSearch(db.catalog, { sliceSize: 1 });
     await search.ready;
   });
   afterEach(async () => {
@@ -44,7 +40,7 @@ describe('kiosk search over the till database', () => {
     await db.close();
   });
 
-  it('indexes the stored active products, page by page, and says how long it took', () => {
+  it('indexes the stored active products, a slice at a time, and says how long it took', () => {
     expect(ids('creme brulee')).toEqual(['brulee']);
     expect(ids('chocolta')).toEqual(['choco']);
     expect(ids('retiree')).toEqual([]);
@@ -54,15 +50,16 @@ describe('kiosk search over the till database', () => {
     expect(search.inCategory('dairy').map((p) => p.id)).toEqual(['choco', 'brulee', 'yaourt']);
   });
 
-  it('follows the storage: new, renamed, deactivated and deleted products', async () => {
-    await db.products.insert(named('galette', 'Galettes bretonnes', '3017620422041'));
+  it('follows the catalog: new, renamed, deactivated and deleted products', async () => {
+    await db.catalog.put([named('galette', 'Galettes bretonnes', '3017620422041')]);
     await eventually(() => expect(ids('galettes')).toEqual(['galette']));
-    const choco = await db.products.findOne('choco').exec();
-    await choco?.incrementalPatch({ name: 'Chocolat au lait', searchName: 'chocolat au lait' });
+    const choco = db.catalog.byId('choco');
+    if (!choco) throw new Error('no choco');
+    await db.catalog.put([{ ...choco, name: 'Chocolat au lait', searchName: 'chocolat au lait' }]);
     await eventually(() => expect(ids('chocolat lait')).toEqual(['choco']));
-    await choco?.incrementalPatch({ active: false });
+    await db.catalog.put([{ ...choco, active: false }]);
     await eventually(() => expect(ids('chocolat')).toEqual([]));
-    await (await db.products.findOne('yaourt').exec())?.remove();
+    await db.catalog.remove(['yaourt']);
     await eventually(() => expect(ids('yaourt')).toEqual([]));
   });
 });

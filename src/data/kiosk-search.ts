@@ -1,14 +1,11 @@
-import type { RxStorageChangeEvent } from 'rxdb';
 import type { CatalogCategory } from '../core/catalog/categories';
 import type { Product } from '../core/catalog/product';
-import type { ProductCollection } from './collections/products';
+import type { CatalogChange, TillCatalog } from './catalog/till-catalog';
 import { createKioskSearchIndex, type KioskSearchIndex, type KioskSearchOptions } from './kiosk-search-index';
-import { productPages } from './product-pages';
 
 // The kiosk's search as you type: the index of kiosk-search-index.ts built
-// from the till's own products (read page by page from the storage, as the
-// cashier's search does), then kept equal to the storage by the products
-// collection's change events. Works offline: nothing here reaches the server.
+// from the till's own catalog (src/data/catalog/, a slice at a time), then
+// kept equal to it by the catalog's changes. Works offline: nothing here reaches the server.
 
 export interface KioskSearch {
   /**
@@ -32,53 +29,45 @@ export interface KioskSearch {
 }
 
 export interface KioskSearchStartOptions {
-  /** Products read per storage query. */
-  readonly pageSize?: number;
   /** Products indexed between two pauses that let the page paint (the kiosk stays responsive while it builds). */
   readonly sliceSize?: number;
   /** Clock for the build time (tests). */
   readonly now?: () => number;
 }
 
-type StoredProduct = Product & { _deleted?: boolean; _meta?: unknown; _rev?: string; _attachments?: unknown };
-const toProduct = ({ _deleted, _meta, _rev, _attachments, ...product }: StoredProduct): Product => product;
-
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function startKioskSearch(
-  products: ProductCollection,
-  { pageSize = 5_000, sliceSize = 2_000, now = () => performance.now() }: KioskSearchStartOptions = {},
+  catalog: TillCatalog,
+  { sliceSize = 2_000, now = () => performance.now() }: KioskSearchStartOptions = {},
 ): KioskSearch {
   const index: KioskSearchIndex = createKioskSearchIndex();
   let closed = false;
   let buildMs: number | undefined;
   let indexingMs = 0;
   // Changes seen while the first build reads the storage, applied once it is done (they are newer).
-  let pending: RxStorageChangeEvent<Product>[] | undefined = [];
+  let pending: CatalogChange[] | undefined = [];
 
-  const apply = (event: RxStorageChangeEvent<Product>) => {
-    const doc = event.documentData as StoredProduct | undefined;
-    if (event.operation === 'DELETE' || !doc || doc._deleted) index.remove(event.documentId);
-    else index.put(toProduct(doc));
+  const apply = (change: CatalogChange) => {
+    if (change.product) index.put(change.product);
+    else index.remove(change.id);
   };
 
-  const subscription = products.eventBulks$.subscribe((bulk) => {
-    for (const event of bulk.events as RxStorageChangeEvent<Product>[]) {
-      if (pending) pending.push(event);
-      else apply(event);
+  const subscription = catalog.changes$.subscribe((changes) => {
+    for (const change of changes) {
+      if (pending) pending.push(change);
+      else apply(change);
     }
   });
 
   const ready = (async () => {
     const started = now();
-    for await (const page of productPages(products, pageSize)) {
-      for (let start = 0; start < page.length; start += sliceSize) {
-        const sliceStarted = now();
-        for (const doc of page.slice(start, start + sliceSize)) if (!doc._deleted) index.put(toProduct(doc));
-        indexingMs += now() - sliceStarted;
-        if (closed) return;
-        await pause();
-      }
+    for await (const slice of catalog.slices(sliceSize)) {
+      const sliceStarted = now();
+      for (const product of slice) index.put(product);
+      indexingMs += now() - sliceStarted;
+      if (closed) return;
+      await pause();
     }
     for (const event of pending ?? []) apply(event);
     pending = undefined;

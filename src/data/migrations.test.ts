@@ -1,7 +1,7 @@
 import { createRxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
-import { type ProductCollection, productCollectionSchema } from './collections/products';
+import { type StaffCollection, staffCollectionSchema } from './collections/staff';
 import { MIGRATION_STRATEGIES } from './migrations';
 import { registerTillPlugins, type TillCollections } from './till-database';
 
@@ -12,60 +12,55 @@ describe('schema migrations', () => {
       'journal',
       'orders',
       'outbox',
-      'products',
       'sales',
       'settings',
       'staff',
     ] satisfies (keyof TillCollections)[]);
-    expect(productCollectionSchema.version).toBe(Object.keys(MIGRATION_STRATEGIES.products).length);
+    expect(staffCollectionSchema.version).toBe(Object.keys(MIGRATION_STRATEGIES.staff).length);
   });
 
   it('a version bump with a step migrates the stored documents on the next start', async () => {
     registerTillPlugins();
     const storage = getRxStorageMemory();
     const name = `migration-${Date.now()}`;
-    const first = await createRxDatabase<{ products: ProductCollection }>({
+    const first = await createRxDatabase<{ staff: StaffCollection }>({
       name,
       storage,
       multiInstance: false,
     });
     await first.addCollections({
-      products: { schema: productCollectionSchema, migrationStrategies: MIGRATION_STRATEGIES.products },
+      staff: { schema: staffCollectionSchema, migrationStrategies: MIGRATION_STRATEGIES.staff },
     });
-    await first.products.insert({
-      id: 'p1',
-      barcode: '3017620422003',
-      name: 'Pâte à tartiner',
-      searchName: 'pate a tartiner',
-      category: 'Épicerie sucrée',
-      priceMinor: 449,
-      currency: 'EUR',
-      vatRateBps: 550,
-      unit: 'piece',
+    await first.staff.insert({
+      id: 's1',
+      storeCode: 'PAR01',
+      displayName: 'Camille Martin',
+      role: 'cashier',
+      pin: {},
       active: true,
-    });
+    } as never);
     await first.close();
 
-    // The next release renames a category: one version up, with one step.
-    const second = await createRxDatabase<{ products: ProductCollection }>({
+    // The next release changes how names are kept: one version up, with one step.
+    const second = await createRxDatabase<{ staff: StaffCollection }>({
       name,
       storage,
       multiInstance: false,
     });
     await second.addCollections({
-      products: {
-        schema: { ...productCollectionSchema, version: productCollectionSchema.version + 1 },
+      staff: {
+        schema: { ...staffCollectionSchema, version: staffCollectionSchema.version + 1 },
         migrationStrategies: {
-          ...MIGRATION_STRATEGIES.products,
-          [productCollectionSchema.version + 1]: (doc: { category: string }) => ({
+          ...MIGRATION_STRATEGIES.staff,
+          [staffCollectionSchema.version + 1]: (doc: { displayName: string }) => ({
             ...doc,
-            category: doc.category.toUpperCase(),
+            displayName: doc.displayName.toUpperCase(),
           }),
         },
       },
     });
-    const migrated = await second.products.findOne('p1').exec();
-    expect(migrated?.category).toBe('ÉPICERIE SUCRÉE');
+    const migrated = await second.staff.findOne('s1').exec();
+    expect(migrated?.displayName).toBe('CAMILLE MARTIN');
     await second.close();
   });
 });

@@ -16,9 +16,9 @@ export async function loadQuickKeyItems(db: TillDatabase): Promise<QuickKeyItem[
   const settings = (await db.settings.findOne().exec())?.toMutableJSON();
   const keys: readonly QuickKey[] = settings?.quickKeys ?? [];
   if (keys.length === 0) return [];
-  const found = await db.products.findByIds(keys.map((k) => k.productId)).exec();
+  const found = await db.catalog.getMany(keys.map((k) => k.productId));
   return keys.flatMap((key) => {
-    const product = found.get(key.productId)?.toMutableJSON();
+    const product = found.get(key.productId);
     return product?.active ? [{ label: key.label ?? product.name, product }] : [];
   });
 }

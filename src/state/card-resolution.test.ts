@@ -56,7 +56,7 @@ describe('a manager settles a card payment of unknown outcome', () => {
   let db: TillDatabase;
   beforeEach(async () => {
     db = await staffTill('card-resolution');
-    await db.products.insert(YAOURT);
+    await db.catalog.put([YAOURT]);
   });
   afterEach(() => db.close());
 
@@ -65,7 +65,7 @@ describe('a manager settles a card payment of unknown outcome', () => {
     const services = {
       db,
       journal: journalWriter(db),
-      findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
+      findProductByBarcode: (code: string) => findProductByBarcode(db.catalog, code),
       sync: { identity } as never,
       bridge: terminal.bridge,
       config: { syncUrl: 'http://127.0.0.1:8787' } as never,

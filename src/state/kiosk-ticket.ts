@@ -81,7 +81,7 @@ export function createKioskTicketStore(services: KioskTicketServices) {
       const hasLines = open.cart.lines.some((l) => l.voided === null);
       if (open.paying || open.holdsMoney || (hasLines && !open.links.kioskOrder))
         return refuse('basket-busy');
-      const products = await db.products.findByIds(ticket.payload.l.map((l) => l[0])).exec();
+      const products = await db.catalog.getMany(ticket.payload.l.map((l) => l[0]));
       const cart = ticketBasket({
         empty: await basket.emptyCart(),
         payload: ticket.payload,

@@ -31,7 +31,7 @@ describe('the open sale', () => {
 
   beforeEach(async () => {
     db = await createTillDatabase(`open-sale-${Math.random()}`, getRxStorageMemory());
-    await db.products.bulkInsert([YAOURT, CREME]);
+    await db.catalog.put([YAOURT, CREME]);
     await db.staff.insert(CASHIER);
     clock = Date.parse('2026-12-06T10:00:00Z');
   });

@@ -40,7 +40,7 @@ export async function openPickupDesk(start = Date.parse('2025-03-02T10:00:00Z'))
   const jwk = await crypto.subtle.exportKey('jwk', keys.publicKey);
   const kid = 'server-key-1';
   const db: TillDatabase = await createTillDatabase(`pickup-${Math.random()}`, getRxStorageMemory());
-  await db.products.insert(NOT_IN_ORDER);
+  await db.catalog.put([NOT_IN_ORDER]);
   await db.settings.insert({
     ...settingsWith([]),
     orderSigningKey: { kty: 'OKP', crv: 'Ed25519', x: String(jwk.x), kid },

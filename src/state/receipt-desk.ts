@@ -102,7 +102,7 @@ export function createReceiptDesk(services: DeskServices) {
 
   async function legalGuaranteeIds(sale: CompletedSale): Promise<string[]> {
     const ids = [...new Set(sale.lines.filter((l) => l.voided === null).map((l) => l.productId))];
-    const products = await services.db.products.findByIds(ids).exec();
+    const products = await services.db.catalog.getMany(ids);
     return ids.filter((id) => products.get(id)?.legalGuarantee === true);
   }
 

@@ -39,7 +39,7 @@ describe('a return at the till', () => {
 
   beforeEach(async () => {
     db = await createTillDatabase(`returns-${Math.random()}`, getRxStorageMemory());
-    await db.products.bulkInsert([PULL, BONNET]);
+    await db.catalog.put([PULL, BONNET]);
     await db.staff.insert(CASHIER);
     asked.length = 0;
     answer = { ok: true, approverStaffId: 'manager-1' };

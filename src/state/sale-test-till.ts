@@ -75,7 +75,7 @@ export function memoryTillServices(
   return {
     db,
     journal: createJournalWriter(db, till),
-    findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
+    findProductByBarcode: (code: string) => findProductByBarcode(db.catalog, code),
     sync: { identity: till } as never,
     bridge,
     config: { syncUrl: 'http://127.0.0.1:8787' } as never,
@@ -84,7 +84,7 @@ export function memoryTillServices(
 
 export async function openTestTill(products: readonly Product[] = [YAOURT, CREME, POMMES, BAGUETTE]) {
   const db: TillDatabase = await createTillDatabase(`sale-flows-${Math.random()}`, getRxStorageMemory());
-  await db.products.bulkInsert([...products]);
+  await db.catalog.put(products);
   await db.staff.insert(CASHIER);
   const shown: DisplayLines[] = [];
   const bridge = {

@@ -50,7 +50,7 @@ describe('the shift store', () => {
 
   beforeEach(async () => {
     db = await createTillDatabase(`shift-${Math.random()}`, getRxStorageMemory());
-    await db.products.bulkInsert([YAOURT, CREME]);
+    await db.catalog.put([YAOURT, CREME]);
     await db.staff.insert({
       id: CAMILLE.id,
       storeCode: 'PAR01',
@@ -65,7 +65,7 @@ describe('the shift store', () => {
   const services = () => ({
     db,
     journal: createJournalWriter(db, identity),
-    findProductByBarcode: (code: string) => findProductByBarcode(db.products, code),
+    findProductByBarcode: (code: string) => findProductByBarcode(db.catalog, code),
     sync: { identity, request: async () => ({}) } as never,
     bridge: undefined,
     config: { syncUrl: 'http://127.0.0.1:8787' } as never,

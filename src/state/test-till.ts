@@ -36,7 +36,7 @@ export function settingsWith(deviceKeys: DeviceKey[]): StoreSettings {
 
 export async function memoryTill(deviceKeys: DeviceKey[], tillId = 'till-a') {
   const db: TillDatabase = await createTillDatabase(`tickets-${Math.random()}`, getRxStorageMemory());
-  await db.products.bulkInsert([YAOURT]);
+  await db.catalog.put([YAOURT]);
   await db.settings.insert(settingsWith(deviceKeys));
   await db.staff.insert(CASHIER);
   const services = memoryTillServices(db, { identity: { storeCode: 'PAR01', tillCode: '01', tillId } });

@@ -2,6 +2,7 @@ import type { PosBridge } from '../core/bridge/pos-bridge';
 import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
 import type { ScreenSet } from '../core/runtime/screen-sets';
+import { forgetOldProducts } from '../data/catalog/forget-old-products';
 import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
 import { startProductSearch } from '../data/product-search';
 import { checkServerHealth } from '../data/server-health';
@@ -48,6 +49,8 @@ export async function startTillServices(
   const storage = tillStorage();
   // Each screen set is a device of its own (its own till identity and journal).
   const db = await createTillDatabase(`till-${screenSet}`, storage);
+  // The catalog left RxDB (issue 15): its old copy goes, without holding the start.
+  void forgetOldProducts(`till-${screenSet}`).catch(() => undefined);
   const syncStatus = createSyncStatusStore();
   const deviceStatus = createDeviceStatusStore();
 
@@ -66,7 +69,7 @@ export async function startTillServices(
   watchServerHealth(config.syncUrl, syncStatus, () => sync.retryNow());
   await firstCatalogSync(db, sync, syncStatus, progress);
   // Built in the background: until it is ready, searches go through the storage's name index.
-  const search = startProductSearch(db.products);
+  const search = startProductSearch(db.catalog);
 
   progress.step('devices');
   const bridge = connectBridge(config);
@@ -101,7 +104,7 @@ async function firstCatalogSync(
   store: SyncStatusStore,
   progress: StartupProgress,
 ): Promise<void> {
-  if ((await db.products.count().exec()) > 0) {
+  if ((await db.catalog.snapshot.meta()).complete) {
     progress.skip('catalog');
     return;
   }
@@ -150,7 +153,7 @@ function watchSync(db: TillDatabase, sync: RunningSync, store: SyncStatusStore):
     initialDone = true;
     setReplication({ state: 'in-sync', lastSyncAt: Date.now(), error: undefined });
   });
-  db.products.count().$.subscribe((productCount) => store.setState({ productCount }));
+  db.catalog.size$.subscribe((productCount) => store.setState({ productCount }));
   sync.catalogRemaining$.subscribe((catalogRemaining) => store.setState({ catalogRemaining }));
   db.outbox
     .count({ selector: { state: 'pending' } })

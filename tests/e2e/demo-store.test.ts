@@ -53,6 +53,8 @@ describe('demo store, end to end', () => {
       .waitFor({ timeout: 60_000 });
     const count = await page.getByTestId('catalog-status').textContent();
     expect(Number(count?.replace(/\D/g, ''))).toBe(catalog.length);
+    // The catalog is read and indexed in its Web Worker (allowed by the CSP), not on the screen's thread.
+    expect(page.workers().some((worker) => worker.url().includes('catalog-worker'))).toBe(true);
     expect(await page.locator('header').textContent()).toContain('Magasin PAR01 · Caisse 01');
     await expect.poll(() => page.getByTestId('server-status').getAttribute('data-state')).toBe('online');
     await expect

@@ -63,13 +63,13 @@ describe('start screen', () => {
 
   it('shows its steps and the first catalog sync while the till starts, then opens the till', async () => {
     const page = await newProfile();
-    // The catalog's first page comes, the rest waits until the screen has been looked at.
+    // The catalog snapshot's first page comes, the rest waits until the screen has been looked at.
     let pulls = 0;
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/sync/v1/products/pull**', async (route) => {
+    await page.route('**/sync/v1/catalog/pages**', async (route) => {
       pulls += 1;
       if (pulls > 1) await held;
       await route.continue();

@@ -3,6 +3,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import type { Subscription } from 'rxjs';
 import { unwrap } from '../../src/core/cart/test-builders';
+import type { Product } from '../../src/core/catalog/product';
 import { createUuidV7Generator } from '../../src/core/ids';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 import type { ClickCollectOrder } from '../../src/core/orders/click-collect-order';
@@ -97,11 +98,12 @@ export async function startNodeTill(options: NodeTillOptions): Promise<NodeTill>
     journal,
     async sell(lines = 3) {
       // The till sells what its catalog holds; without a catalog, the builders' own articles.
-      const shelf = await db.products
-        .find({ selector: { unit: 'piece', active: true }, sort: [{ id: 'asc' }], limit: lines })
-        .exec();
+      const shelf: Product[] = [];
+      for await (const slice of db.catalog.slices())
+        for (const product of slice) if (product.unit === 'piece' && product.active) shelf.push(product);
+      shelf.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).splice(lines);
       const builder = aSale(newId);
-      if (shelf.length === lines) for (const product of shelf) builder.with(product.toMutableJSON());
+      if (shelf.length === lines) for (const product of shelf) builder.with(product);
       else builder.withLines(lines);
       const { cart, payment } = builder.paidBy('card').build();
       const now = new Date().toISOString();

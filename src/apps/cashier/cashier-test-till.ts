@@ -8,7 +8,7 @@ import { type CashierFlows, createCashierFlows } from './use-cashier-flows';
 /** For tests: the cashier screen's real flows over a till in memory, with one product, the cashier signed in. */
 export async function openCashierTill(name: string): Promise<{ db: TillDatabase; flows: CashierFlows }> {
   const db = await createTillDatabase(`${name}-${Math.random()}`, getRxStorageMemory());
-  await db.products.bulkInsert([YAOURT]);
+  await db.catalog.put([YAOURT]);
   await db.staff.insert(CASHIER);
   const services = { ...memoryTillServices(db), searchProducts: async () => [] } as unknown as TillServices;
   const flows = createCashierFlows(services);

@@ -15,7 +15,7 @@ describe("the kiosk's catalog port", () => {
 
   beforeEach(async () => {
     db = await createTillDatabase(`kiosk-ports-${Math.random()}`, getRxStorageMemory());
-    await db.products.bulkInsert([
+    await db.catalog.put([
       aProduct({ id: 'choc', name: 'Chocolat noir 70 %', category: 'Épicerie sucrée', priceMinor: 250 }),
       aProduct({ id: 'creme', name: 'Crème brûlée', category: 'Crèmerie', priceMinor: 390 }),
       aProduct({ id: 'lait', name: 'Lait demi-écrémé', category: 'Crèmerie', priceMinor: 110 }),

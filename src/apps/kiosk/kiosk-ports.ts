@@ -76,7 +76,7 @@ export function createKioskPorts(services: TillServices): KioskPorts {
     );
   // The kiosk's own index (FlexSearch, typo-tolerant), built in the background from the kiosk's copy of
   // the catalog and kept current with it.
-  const catalogSearch = startKioskSearch(db.products);
+  const catalogSearch = startKioskSearch(db.catalog);
   const receiptNumber = (sequence: number) =>
     formatReceiptNumber({
       storeCode: sync.identity.storeCode,

@@ -2,17 +2,16 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aProduct } from '../../core/cart/test-builders';
-import type { Product } from '../../core/catalog/product';
+import type { StaffMember } from '../../core/staff/staff-member';
 import { createTillDatabase, type TillDatabase } from '../till-database';
 import { pullReplication, type ReplicationStatus } from './pull-replication';
 import { createRetryPacer } from './retry-pacer';
 import type { TillSession } from './till-session';
 
-// The server's products as the pull endpoint serves them: every write takes
+// The server's staff as the pull endpoint serves them: every write takes
 // the next seq, as in sync_documents (docs/sync-protocol.md section 5).
 interface ServedDocument {
-  readonly doc: Product & { _deleted: boolean };
+  readonly doc: StaffMember & { _deleted: boolean };
   readonly seq: number;
 }
 
@@ -21,7 +20,7 @@ function fakeServer() {
   let seq = 0;
   const asked: string[] = [];
   let failNext = 0;
-  const put = (product: Product, deleted = false) => {
+  const put = (product: StaffMember, deleted = false) => {
     seq++;
     served = [
       ...served.filter((s) => s.doc.id !== product.id),
@@ -58,9 +57,18 @@ function fakeServer() {
   };
 }
 
-const products = (count: number) =>
-  Array.from({ length: count }, (_, i) =>
-    aProduct({ id: `p${i}`, barcode: String(3_000_000_000_000 + i), name: `Produit ${i}` }),
+const products = (count: number): StaffMember[] =>
+  Array.from(
+    { length: count },
+    (_, i) =>
+      ({
+        id: `s${i}`,
+        storeCode: 'PAR01',
+        displayName: `Caissier ${i}`,
+        role: 'cashier',
+        pin: {},
+        active: true,
+      }) as unknown as StaffMember,
   );
 
 describe('pullReplication', () => {
@@ -78,8 +86,8 @@ describe('pullReplication', () => {
     );
   };
   const start = (server: ReturnType<typeof fakeServer>, resync$ = new Subject<void>()) => {
-    replication = pullReplication(db, db.products, {
-      name: 'products',
+    replication = pullReplication(db, db.staff, {
+      name: 'staff',
       session: server.session,
       resync$,
       pullBatchSize: 2,
@@ -92,38 +100,38 @@ describe('pullReplication', () => {
     const server = fakeServer();
     for (const product of products(5)) server.put(product);
     await start(server).awaitInitialReplication();
-    expect(await db.products.count().exec()).toBe(5);
+    expect(await db.staff.count().exec()).toBe(5);
     expect(server.asked).toEqual([
-      'GET /sync/v1/products/pull?checkpoint=0&limit=2',
-      'GET /sync/v1/products/pull?checkpoint=2&limit=2',
-      'GET /sync/v1/products/pull?checkpoint=4&limit=2',
+      'GET /sync/v1/staff/pull?checkpoint=0&limit=2',
+      'GET /sync/v1/staff/pull?checkpoint=2&limit=2',
+      'GET /sync/v1/staff/pull?checkpoint=4&limit=2',
     ]);
 
     // A restart (a new replication on the same database) asks from where the last one stopped.
     await replication?.cancel();
     server.asked.length = 0;
     await start(server).awaitInitialReplication();
-    expect(server.asked).toEqual(['GET /sync/v1/products/pull?checkpoint=5&limit=2']);
+    expect(server.asked).toEqual(['GET /sync/v1/staff/pull?checkpoint=5&limit=2']);
   });
 
   it('applies changes and tombstones on resync, and leaves a document pulled again unchanged', async () => {
     await open();
     const server = fakeServer();
-    const [kept, changed, withdrawn] = products(3) as [Product, Product, Product];
+    const [kept, changed, withdrawn] = products(3) as [StaffMember, StaffMember, StaffMember];
     for (const product of [kept, changed, withdrawn]) server.put(product);
     const resync$ = new Subject<void>();
     await start(server, resync$).awaitInitialReplication();
-    const keptRevision = (await db.products.findOne(kept.id).exec())?.revision;
+    const keptRevision = (await db.staff.findOne(kept.id).exec())?.revision;
 
     server.put(kept); // the same document under a new seq: nothing to store
-    server.put({ ...changed, priceMinor: 999 });
+    server.put({ ...changed, displayName: 'Camille' });
     server.put(withdrawn, true);
     resync$.next();
-    await waitUntil(async () => (await db.products.count().exec()) === 2);
+    await waitUntil(async () => (await db.staff.count().exec()) === 2);
 
-    expect((await db.products.findOne(changed.id).exec())?.priceMinor).toBe(999);
-    expect(await db.products.findOne(withdrawn.id).exec()).toBeNull();
-    expect((await db.products.findOne(kept.id).exec())?.revision).toBe(keptRevision);
+    expect((await db.staff.findOne(changed.id).exec())?.displayName).toBe('Camille');
+    expect(await db.staff.findOne(withdrawn.id).exec()).toBeNull();
+    expect((await db.staff.findOne(kept.id).exec())?.revision).toBe(keptRevision);
   });
 
   it('reports a failed pull, backs off and gets the page on the retry', async () => {
@@ -137,7 +145,7 @@ describe('pullReplication', () => {
     await running.awaitInitialReplication();
     // The failure is told, then cleared once the retry got through (the status bar shows no stale error).
     expect(errors).toEqual(['link down', undefined]);
-    expect(await db.products.count().exec()).toBe(3);
+    expect(await db.staff.count().exec()).toBe(3);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   startWith,
 } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
+import { catalogReplication } from '../catalog/catalog-replication';
 import { type OnlineSaleLookup, onlineSaleLookup } from '../returnable-sales';
 import type { TillDatabase } from '../till-database';
 import { storePulledVouchers } from '../vouchers';
@@ -95,8 +96,11 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   });
   // Server-owned collections: pulled only, each page stored once (pull-replication.ts).
   const pulled: Partial<Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus>> = {
-    products: pullReplication(db, db.products, {
-      ...common('products', 2_000),
+    // The catalog: snapshot pages on a first sync, then the changes after it (src/data/catalog/).
+    products: catalogReplication(db.catalog, {
+      syncUrl: options.syncUrl,
+      session,
+      resync$: resyncOf('products'),
       onRemaining: (remaining) => catalogRemaining$.next(remaining),
     }),
     inventory: pullReplication(db, db.inventory, common('inventory', 2_000)),

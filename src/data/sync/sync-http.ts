@@ -31,7 +31,7 @@ export async function syncRequest<T>(
   syncUrl: string,
   method: 'GET' | 'POST' | 'PUT',
   path: string,
-  options: { body?: unknown; authorization?: string; signal?: AbortSignal } = {},
+  options: { body?: unknown; authorization?: string; signal?: AbortSignal; text?: boolean } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) };
   if (options.authorization) headers.authorization = options.authorization;
@@ -54,7 +54,8 @@ export async function syncRequest<T>(
     // 204 No Content (e.g. PUT /sync/v1/device-key): nothing to read.
     if (response.status === 204) return undefined as T;
     try {
-      return (await response.json()) as T;
+      // `text`: the body as sent (a catalog page, stored as it came without parsing it here).
+      return (options.text ? await response.text() : await response.json()) as T;
     } catch (error) {
       // The connection dropped mid-body (or a proxy sent something else):
       // nothing usable arrived, so this is a network failure to retry.

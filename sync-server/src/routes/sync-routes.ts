@@ -25,6 +25,7 @@ import { pullDocuments } from '../sync/document-store';
 import { handlePush, type PushHooks } from '../sync/push';
 import { lookupStoreSale } from '../sync/sale-lookup';
 import { scopeForTill } from '../sync/till-visibility';
+import { catalogRoutes } from './catalog-routes';
 
 export interface SyncRouteDeps {
   readonly db: Database;
@@ -101,6 +102,8 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
   app.get('/keys', async () => ({ keys: [deps.keys.publicJwk] }));
 
   const authenticate = tillAuthentication(deps.keys, deps.isRevoked);
+  // The catalog's snapshot pages; its changes after the snapshot come through the products pull.
+  catalogRoutes(app, deps.db, authenticate);
 
   app.get('/:collection/pull', { preHandler: authenticate }, async (request) => {
     const collection = collectionOf(request);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../../scripts/lib/service-process';
-import { productSchema } from '../../../src/core/catalog/product';
+import { type Product, productSchema } from '../../../src/core/catalog/product';
 import { verifyChain } from '../../../src/core/journal/verify-chain';
 import {
   type FaultProxy,
@@ -20,6 +20,7 @@ import { portOf, serverDocuments, serverIncidents, serverJournal } from './serve
 
 const isPush = (r: SeenRequest) => r.method === 'POST' && r.path.endsWith('/journal/push');
 const checkpointOf = (r: SeenRequest) => Number(new URL(r.path, 'http://x').searchParams.get('checkpoint'));
+const pageOf = (r: SeenRequest) => new URL(r.path, 'http://x').searchParams.get('after');
 
 describe('a till on a faulty link (pglite)', () => {
   const databaseUrl = `pglite:${join(makeTempDir('till-faults'), 'db')}`;
@@ -40,28 +41,34 @@ describe('a till on a faulty link (pglite)', () => {
     await stopAll();
   });
 
-  it('connection cut mid-pull of the catalog: the till resumes from its checkpoint, full catalog, no duplicate', async () => {
-    // The first page (2,000 products) arrives; the second is cut after 16 KiB.
+  it('connection cut mid-download of the catalog snapshot: the till fetches only the pages it lacks, full catalog, no duplicate', async () => {
+    // The pages of the snapshot (1,000 products each) download together; the second is cut after 4 KiB.
     proxy.setMode({
       kind: 'cut-mid-response',
-      match: (r) => r.path.includes('/products/pull') && checkpointOf(r) > 0,
-      afterBytes: 16 * 1024,
+      match: (r) => r.path.includes('/catalog/pages') && Number(pageOf(r)) > 0,
+      afterBytes: 4 * 1024,
       times: 1,
     });
     till = await enrolNodeTill(server.url, proxy.url, 'PAR01', '01');
     till.sync.replications.journal.conflict$.subscribe(() => journalConflicts++);
     await till.sync.awaitInitialSync();
 
+    const pages = proxy.log().filter((r) => r.path.includes('/catalog/pages'));
+    const cut = pages.find((r) => r.outcome === 'response-cut') as LoggedRequest;
+    expect(cut).toBeDefined();
+    // The cut page was asked for again; every other page exactly once; one manifest.
+    const asked = pages.map(pageOf);
+    expect(asked.filter((after) => after === pageOf(cut))).toHaveLength(2);
+    expect(new Set(asked).size).toBe(asked.length - 1);
+    expect(proxy.log().filter((r) => r.path.includes('/catalog/snapshot'))).toHaveLength(1);
+    // The changes after the snapshot were pulled from its checkpoint, never from 0.
     const pulls = proxy.log().filter((r) => r.path.includes('/products/pull'));
-    const cut = pulls.findIndex((r) => r.outcome === 'response-cut');
-    expect(cut).toBeGreaterThan(0);
-    const cutAt = checkpointOf(pulls[cut] as LoggedRequest);
-    // Resumed from the stored checkpoint, never from the start.
-    expect(pulls.slice(cut + 1).map(checkpointOf)).not.toContain(0);
-    expect(checkpointOf(pulls[cut + 1] as LoggedRequest)).toBe(cutAt);
+    expect(pulls.length).toBeGreaterThan(0);
+    expect(pulls.map(checkpointOf)).not.toContain(0);
 
     const onServer = await serverDocuments(server.url, till.identity, 'products', productSchema);
-    const local = await till.db.products.find().exec();
+    const local: Product[] = [];
+    for await (const slice of till.db.catalog.slices()) local.push(...slice);
     expect(onServer.length).toBeGreaterThan(2_000);
     expect(local).toHaveLength(onServer.length);
     expect(new Set(local.map((p) => p.id))).toEqual(new Set(onServer.map((p) => p.id)));

@@ -1,0 +1,195 @@
+import type { WithDeleted } from 'rxdb';
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import type { Product } from '../../core/catalog/product';
+import { type CatalogManifest, catalogManifestSchema } from '../../core/sync/catalog-wire';
+import { prefetchingPages } from '../sync/prefetching-pages';
+import type { ReplicationStatus } from '../sync/pull-replication';
+import { syncRequest } from '../sync/sync-http';
+import type { TillSession } from '../sync/till-session';
+import type { TillCatalog } from './till-catalog';
+
+// The catalog's replication (docs/sync-protocol.md, 5.2). A first sync takes
+// the server's snapshot: its manifest first (kept, so an interrupted first
+// sync resumes with the same pages), then every page not yet stored, a few
+// at a time, each stored as it came (one record per page). Then, and on every
+// resync, the changes after the snapshot through the products pull, into the
+// catalog's log. A change made on the server while the pages download has a
+// seq past the snapshot's, so it comes with that first pull.
+
+export interface CatalogReplicationOptions {
+  readonly syncUrl: string;
+  readonly session: TillSession;
+  /** Emits when the server says products changed (and on every stream reconnect). */
+  readonly resync$: Observable<unknown>;
+  /** Told how many products are still to come (snapshot, then pull): progress only. */
+  readonly onRemaining?: (remaining: number) => void;
+  /** Pages fetched at once during a first sync. */
+  readonly concurrency?: number;
+  readonly pullBatchSize?: number;
+}
+
+export function catalogReplication(
+  catalog: TillCatalog,
+  options: CatalogReplicationOptions,
+): ReplicationStatus {
+  const { session } = options;
+  const concurrency = options.concurrency ?? 4;
+  const pullBatchSize = options.pullBatchSize ?? 2_000;
+  const pages = prefetchingPages<Product>('products', session, options.onRemaining);
+  const active$ = new BehaviorSubject(false);
+  const error$ = new Subject<string | undefined>();
+  const stop = new AbortController();
+  let caughtUp!: () => void;
+  const initial = new Promise<void>((resolve) => {
+    caughtUp = resolve;
+  });
+  let running = false;
+  let again = false;
+  let working: Promise<unknown> = Promise.resolve();
+
+  const fetchPageText = async (range: { after: number; upTo: number }): Promise<string> => {
+    const path = `/sync/v1/catalog/pages?after=${range.after}&upTo=${range.upTo}`;
+    const send = async () =>
+      syncRequest<string>(options.syncUrl, 'GET', path, {
+        authorization: await session.authorization(),
+        text: true,
+        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(60_000)]),
+      });
+    const text = await send();
+    session.pacer.linkUp();
+    return text;
+  };
+
+  const takeSnapshot = async (): Promise<void> => {
+    let { manifest } = await catalog.snapshot.meta();
+    if (!manifest) {
+      manifest = catalogManifestSchema.parse(
+        await session.request<CatalogManifest>('GET', '/sync/v1/catalog/snapshot', undefined, stop.signal),
+      );
+      await catalog.snapshot.begin(manifest);
+    }
+    const stored = new Set(await catalog.snapshot.storedPages());
+    let downloaded = 0;
+    for (const key of stored) downloaded += manifest.pages[key]?.count ?? 0;
+    const tell = () => {
+      catalog.snapshot.downloaded(downloaded);
+      options.onRemaining?.(Math.max(0, (manifest?.total ?? 0) - downloaded));
+    };
+    tell();
+    const missing = manifest.pages.map((_, key) => key).filter((key) => !stored.has(key));
+    let next = 0;
+    // One failed download stops the others taking new pages: the pass is retried after a back-off.
+    let broken = false;
+    // Pages fetched and waiting to be stored by the worker: a lane fetches its next page
+    // meanwhile, so downloading and storing overlap, with at most this many held.
+    const stores = new Set<Promise<void>>();
+    const maxStoring = concurrency * 2;
+    const worker = async () => {
+      while (next < missing.length && !stop.signal.aborted && !broken) {
+        const key = missing[next++] as number;
+        const range = manifest.pages[key] as CatalogManifest['pages'][number];
+        const text = await fetchPageText(range).catch((error: unknown) => {
+          broken = true;
+          throw error;
+        });
+        if (stop.signal.aborted) return;
+        const storing = catalog.snapshot.putPage(key, text).then(
+          () => {
+            downloaded += range.count;
+            tell();
+          },
+          (error: unknown) => {
+            broken = true;
+            throw error;
+          },
+        );
+        stores.add(storing);
+        storing.then(
+          () => stores.delete(storing),
+          () => undefined,
+        );
+        while (stores.size >= maxStoring) await Promise.race(stores);
+      }
+    };
+    // Every download and store settles before a retry starts, so no page is fetched twice at once.
+    const settled = await Promise.allSettled(
+      Array.from({ length: Math.min(concurrency, missing.length) }, worker),
+    );
+    const storedAll = await Promise.allSettled([...stores]);
+    const failed = [...settled, ...storedAll].find(
+      (s): s is PromiseRejectedResult => s.status === 'rejected',
+    );
+    if (failed) throw failed.reason;
+    if (stop.signal.aborted) return;
+    await catalog.snapshot.complete();
+  };
+
+  const pullChanges = async (): Promise<void> => {
+    let { logSeq: seq } = await catalog.snapshot.meta();
+    for (;;) {
+      const page = await pages.take(seq, pullBatchSize);
+      if (stop.signal.aborted) return;
+      const next = page.checkpoint.seq;
+      await catalog.applyPulled(page.documents as WithDeleted<Product>[], next);
+      seq = next;
+      if (page.documents.length < pullBatchSize) return;
+    }
+  };
+
+  const pass = async (): Promise<void> => {
+    if (!(await catalog.snapshot.meta()).complete) await takeSnapshot();
+    if (stop.signal.aborted) return;
+    await pullChanges();
+  };
+
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    active$.next(true);
+    let failures = 0;
+    let failedAt = session.pacer.failureMark();
+    try {
+      do {
+        again = false;
+        try {
+          await session.pacer.wait(failures, failedAt, stop.signal);
+          if (stop.signal.aborted) return;
+          const current = pass();
+          working = current.catch(() => undefined);
+          await current;
+          if (failures > 0) error$.next(undefined);
+          failures = 0;
+          if (!stop.signal.aborted) caughtUp();
+        } catch (error) {
+          if (stop.signal.aborted) return;
+          failures++;
+          failedAt = session.pacer.failureMark();
+          again = true;
+          error$.next(error instanceof Error ? error.message : String(error));
+        }
+      } while (again && !stop.signal.aborted);
+    } finally {
+      running = false;
+      active$.next(false);
+    }
+  };
+
+  const resyncs = options.resync$.subscribe(() => void run());
+  void run();
+
+  return {
+    active$: active$.asObservable(),
+    error$: error$.asObservable(),
+    awaitInitialReplication: () => initial,
+    async cancel() {
+      stop.abort();
+      resyncs.unsubscribe();
+      await working;
+      active$.complete();
+      error$.complete();
+    },
+  };
+}
