@@ -82,9 +82,11 @@ const linesOf = (order: ClickCollectOrder, counts: ItemCounts) =>
 export interface PickupHandoverServices {
   readonly port: PickupPort;
   readonly refusals: PickupRefusalLog;
+  /** Whether the order is paid (online, at a till, at this desk): nothing is handed over before. */
+  readonly isPaid?: (order: ClickCollectOrder) => Promise<boolean>;
 }
 
-export function createPickupHandoverStore({ port, refusals }: PickupHandoverServices) {
+export function createPickupHandoverStore({ port, refusals, isPaid }: PickupHandoverServices) {
   const store = createStore<PickupHandoverState>()(() => initial);
   const problem = (words: string) => store.setState({ problem: words, message: undefined, busy: false });
 
@@ -217,6 +219,11 @@ export function createPickupHandoverStore({ port, refusals }: PickupHandoverServ
         return false;
       }
       store.setState({ busy: true, problem: undefined });
+      // Paid at pickup: the latest copy of the order (a till's sale may have arrived), or this desk's own sale.
+      if (isPaid && !(await isPaid((await port.order(order.id)) ?? order))) {
+        problem(t('pickupApp.pay.dueFirst'));
+        return false;
+      }
       const at = port.now();
       const handover: OrderHandover = {
         id: port.newId(),

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { HANDOVER_REMAINDER_REASONS, ID_DOCUMENT_TYPES } from '../../core/orders/handover';
@@ -6,17 +6,28 @@ import { piecesLeft } from '../../core/orders/pickup-queue';
 import { allCounted } from '../../core/orders/pickup-scan';
 import { wantedToHandOver } from '../../state/pickup-handover-store';
 import { ItemChecklist } from './ItemChecklist';
+import { PayPanel } from './PayPanel';
 import { SignaturePad } from './SignaturePad';
 import type { PickupDesk } from './use-pickup-desk';
 
 /** Handing an order over: check the customer, scan the items, the signature, the slip. */
 export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: string }) {
   const { t } = useTranslation();
-  const { desk, handover } = parts;
+  const { desk, handover, payment } = parts;
   const state = useStore(handover.store);
+  const pay = useStore(payment.store);
   const [code, setCode] = useState('');
   const order = state.order;
+  const orderId = order?.id;
+  // Paid at pickup: follow whether this order is paid while it is handed over.
+  useEffect(() => {
+    const open = orderId ? parts.list.orders().find((o) => o.id === orderId) : undefined;
+    const shown = open ?? handover.store.getState().order;
+    if (shown) void payment.open(shown);
+    return () => payment.close();
+  }, [orderId, payment, parts.list, handover]);
   if (!order) return null;
+  const unpaid = pay.orderId === order.id && pay.phase !== 'paid' && pay.phase !== 'idle';
   const wanted = state.done ? new Map<string, number>() : wantedToHandOver(order);
   const complete = allCounted(wanted, state.counts);
   const checkCode = async (event: FormEvent) => {
@@ -85,6 +96,9 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
           </fieldset>
         </section>
       ) : null}
+      {state.trusted && state.step !== 'identify' && state.step !== 'done' ? (
+        <PayPanel payment={payment} order={order} staffId={staffId} />
+      ) : null}
       {state.step === 'items' ? (
         <section className="pickup-step" aria-labelledby="pickup-items-title">
           <h3 id="pickup-items-title">{t('pickupApp.items.title')}</h3>
@@ -121,7 +135,12 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
             <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
               {t('pickupApp.order.close')}
             </button>
-            <button type="button" onClick={() => handover.toSignature()} data-testid="pickup-to-signature">
+            <button
+              type="button"
+              disabled={unpaid}
+              onClick={() => handover.toSignature()}
+              data-testid="pickup-to-signature"
+            >
               {complete ? t('pickupApp.items.full') : t('pickupApp.items.partial')}
             </button>
           </div>
@@ -146,7 +165,7 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
             </button>
             <button
               type="button"
-              disabled={state.busy}
+              disabled={state.busy || unpaid}
               onClick={() => void handover.confirm(staffId)}
               data-testid="pickup-confirm"
             >

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { createPickupDeskStore } from '../../state/pickup-desk-store';
 import { createPickupHandoverStore } from '../../state/pickup-handover-store';
 import { createPickupListStore } from '../../state/pickup-list-store';
+import { createPickupPaymentStore } from '../../state/pickup-payment-store';
+import { pickupPaymentTillPort } from '../../state/pickup-payment-till-port';
 import { createPickupPrepareStore } from '../../state/pickup-prepare-store';
 import { createPickupRefusalLog } from '../../state/pickup-refusal-log';
 import { createPickupReturnStore } from '../../state/pickup-return-store';
@@ -25,7 +27,8 @@ export function createPickupDesk(services: TillServices) {
     staffId: () => staffId(),
   });
   const prepare = createPickupPrepareStore(port);
-  const handover = createPickupHandoverStore({ port, refusals });
+  const payment = createPickupPaymentStore(pickupPaymentTillPort(services));
+  const handover = createPickupHandoverStore({ port, refusals, isPaid: payment.isPaid });
   const desk = createPickupDeskStore({ port, list, refusals, prepare, handover });
   staffId = () => desk.store.getState().staff?.id ?? null;
   // Wrong PINs count per person, whether typed to sign in or to unlock.
@@ -38,7 +41,7 @@ export function createPickupDesk(services: TillServices) {
     { current: () => desk.store.getState().staff, resumeAs: (staff) => desk.resumeAs(staff) },
   );
   const restock = createPickupReturnStore(port);
-  return { port, list, refusals, prepare, handover, desk, signIn, lock, restock };
+  return { port, list, refusals, prepare, handover, payment, desk, signIn, lock, restock };
 }
 export type PickupDesk = ReturnType<typeof createPickupDesk>;
 
