@@ -9,6 +9,7 @@ import type { Product } from '../../src/core/catalog/product';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 import type { ClickCollectOrder } from '../../src/core/orders/click-collect-order';
 import type { OrderHandover } from '../../src/core/orders/handover';
+import type { CompletedSale } from '../../src/core/sale';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { lockScope, writeDocuments } from '../../sync-server/src/sync/document-store';
@@ -116,9 +117,13 @@ describe('the pickup desk', () => {
     vatRateBps: product.vatRateBps,
   });
 
-  /** The web shop sends an order for pickup at PAR01; the server's answer. */
-  async function importOrder(webOrderId: string, name: string, daysAgo = 0) {
+  /**
+   * The web shop sends an order for pickup at PAR01; the server's answer.
+   * Paid online (signed `payments`) unless `paid` is false: then it is due at pickup.
+   */
+  async function importOrder(webOrderId: string, name: string, daysAgo = 0, { paid = true } = {}) {
     const placedAt = new Date(Date.now() - daysAgo * 24 * 3600_000).toISOString();
+    const totalMinor = lamp.priceMinor * 2 + mug.priceMinor;
     const response = await fetch(`${sync.url}/shop/v1/orders/${webOrderId}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${SHOP_KEY}`, 'content-type': 'application/json' },
@@ -132,6 +137,19 @@ describe('the pickup desk', () => {
         lines: [line('l1', lamp, 2), line('l2', mug, 1)],
         customer: { name, email: `${webOrderId.toLowerCase()}@example.fr`, phone: '+33612345678' },
         placedAt,
+        ...(paid
+          ? {
+              payments: [
+                {
+                  paymentId: `psp-${webOrderId}`,
+                  type: 'card',
+                  amount: { minor: totalMinor, currency: 'EUR' },
+                  reference: `PSP-${webOrderId}`,
+                  accountId: null,
+                },
+              ],
+            }
+          : {}),
       }),
     });
     expect(response.status, await response.clone().text()).toBe(201);
@@ -419,6 +437,75 @@ describe('the pickup desk', () => {
     await expect.poll(() => desk.refusals(), { timeout: 10_000 }).toContain('Codes refusés (3)');
     expect(pageErrors).toEqual([]);
   });
+  it('an order paid at pickup: not paid online, charged once by card on the desk terminal, then handed over', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880505', 'Louis Garnier', 0, { paid: false });
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880505');
+    const total = lamp.priceMinor * 2 + mug.priceMinor;
+    const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+      .format(total / 100)
+      .replace(/[\u00a0\u202f]/g, ' ');
+    const chargesBefore = devices.terminal.charges().length;
+
+    // The customer's code opens the handover: the order is due, nothing can be handed over before it is paid.
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-pay').waitFor();
+    expect(await flow.amountDue()).toBe(`À payer au retrait : ${euros}`);
+    expect(await flow.toSignatureEnabled()).toBe(false);
+    await shot('pay-due');
+    // The customer would rather pay at the till: the desk gives the code and waits; they change their mind.
+    expect(await flow.payAtTill()).toBe(`Code de retrait à donner en caisse : ${pickupCode}`);
+    await shot('pay-at-till');
+    await flow.backToPayChoice();
+
+    expect(await flow.payByCard()).toMatch(/^Payée en magasin \(ticket PAR01-P1-\d{6}\)\.$/);
+    await shot('pay-paid');
+    // The terminal: one charge, of the order total.
+    expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
+    expect(devices.terminal.charges().at(-1)?.amountMinor).toBe(total);
+    // The desk's journal: one sale, paid by that card, naming the order.
+    const sales = (await tillDocuments<JournalEntry>(page, 'journal', 'pickup')).filter(
+      (e) =>
+        e.kind === 'sale.completed' && (e.payload as CompletedSale).clickCollectOrder?.orderId === orderId,
+    );
+    expect(sales).toHaveLength(1);
+    const sale = sales[0]?.payload as CompletedSale;
+    expect(sale.totals.total.minor).toBe(total);
+    expect(sale.tenders.map((t) => [t.type, t.amount.minor])).toEqual([['card', total]]);
+    // PostgreSQL: the order paid once, by that sale; one sale row with one card tender.
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.payment?.saleId, { timeout: 30_000 })
+      .toBe(sale.saleId);
+    const rows = await query<{ total_minor: string }>('SELECT total_minor FROM sales WHERE sale_id = $1', [
+      sale.saleId,
+    ]);
+    expect(rows.map((r) => Number(r.total_minor))).toEqual([total]);
+    const incidents = await query<{ code: string }>(
+      "SELECT code FROM journal_incidents WHERE code LIKE 'pickup-order-%'",
+    );
+    expect(incidents).toEqual([]);
+
+    // Paid: the handover goes on as usual.
+    expect(await flow.toSignatureEnabled()).toBe(true);
+    await scan(lamp.barcode);
+    await scan(lamp.barcode);
+    await scan(mug.barcode);
+    await flow.waitCounted('l2', 1, 1);
+    await flow.toSignature();
+    await flow.sign();
+    await flow.confirm();
+    await flow.next();
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 30_000 })
+      .toBe('handed-over');
+    expect((await serverOrder(orderId))?.payment?.saleId).toBe(sale.saleId);
+    expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('with the sync server down, hands over by scanning and returns an uncollected order to stock; both reach PostgreSQL and the export once the link is back', async () => {
     const { orderId, pickupCode } = await importOrder('WEB-880404', 'Jade Roux');
     // Placed 30 days ago but made ready 2 days ago: not overdue (10 days); another ready for 12 days is.
