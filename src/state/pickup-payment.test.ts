@@ -52,7 +52,8 @@ function terminal() {
       return ok(done.get(p.paymentId));
     },
     async recoverPayment(paymentId: string) {
-      if (scenario === 'lost') return err({ code: 'outcome-unknown', message: 'still no answer', retryable: true });
+      if (scenario === 'lost')
+        return err({ code: 'outcome-unknown', message: 'still no answer', retryable: true });
       return ok(done.get(paymentId) ?? { status: 'not-started', paymentId });
     },
   } as unknown as PosBridge;
@@ -82,13 +83,20 @@ describe('paying an order at the pickup desk', () => {
         { now: () => desk.clock.now, newId: desk.port.newId },
       );
     const payment = createPickupPaymentStore(payPort());
-    const handover = createPickupHandoverStore({ port: desk.port, refusals: desk.refusals, isPaid: payment.isPaid });
+    const handover = createPickupHandoverStore({
+      port: desk.port,
+      refusals: desk.refusals,
+      isPaid: payment.isPaid,
+    });
     return { order, card, payment, handover, payPort };
   }
   const sales = async () =>
     (await desk.journal()).filter((e) => e.kind === 'sale.completed').map((e) => e.payload as CompletedSale);
 
-  async function handOverAll(handover: ReturnType<typeof createPickupHandoverStore>, order: ClickCollectOrder) {
+  async function handOverAll(
+    handover: ReturnType<typeof createPickupHandoverStore>,
+    order: ClickCollectOrder,
+  ) {
     await handover.open(order, { method: 'pickup-code-scanned', pickupCode: order.pickupCode });
     for (const code of [KETTLE, TEA, TEA, TEA, BOOK, BOOK]) await handover.scan(code);
     expect(handover.toSignature()).toBe(true);
@@ -99,7 +107,10 @@ describe('paying an order at the pickup desk', () => {
   it('hands nothing over while due; the card is charged once, one sale journaled naming the order; a second attempt is refused in words', async () => {
     const { order, card, payment, handover } = await open();
     await payment.open(order);
-    expect(payment.store.getState()).toMatchObject({ phase: 'due', amount: { minor: 10_329, currency: 'EUR' } });
+    expect(payment.store.getState()).toMatchObject({
+      phase: 'due',
+      amount: { minor: 10_329, currency: 'EUR' },
+    });
 
     expect(await handOverAll(handover, order)).toBe(false);
     expect(handover.store.getState().problem).toBe(
@@ -108,7 +119,9 @@ describe('paying an order at the pickup desk', () => {
     expect((await desk.journal()).map((e) => e.kind)).toEqual([]);
 
     await payment.payByCard('staff-camille');
-    expect(card.charges.map((c) => [c.kind, c.amountMinor, c.currency])).toEqual([['payment', 10_329, 'EUR']]);
+    expect(card.charges.map((c) => [c.kind, c.amountMinor, c.currency])).toEqual([
+      ['payment', 10_329, 'EUR'],
+    ]);
     const [sale, ...more] = await sales();
     expect(more).toEqual([]);
     expect(sale?.clickCollectOrder).toEqual({ orderId: order.id, pickupCode: order.pickupCode });

@@ -7,6 +7,7 @@ import { allCounted } from '../../core/orders/pickup-scan';
 import { wantedToHandOver } from '../../state/pickup-handover-store';
 import { ItemChecklist } from './ItemChecklist';
 import { PayPanel } from './PayPanel';
+import { RefusedOutcome } from './RefusedOutcome';
 import { SignaturePad } from './SignaturePad';
 import type { PickupDesk } from './use-pickup-desk';
 
@@ -112,6 +113,45 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
           <p className="pickup-message" role="status" data-testid="pickup-handover-message">
             {state.message ?? ''}
           </p>
+          {order.lines.some((line) => (state.counts[line.lineId] ?? 0) > 0) ? (
+            <fieldset className="pickup-choices" data-testid="pickup-refused">
+              <legend>{t('pickupApp.refusedReturn.title')}</legend>
+              <p className="pickup-hint">{t('pickupApp.refusedReturn.hint')}</p>
+              {order.lines
+                .filter((line) => (state.counts[line.lineId] ?? 0) > 0)
+                .map((line) => {
+                  const refused = state.refused[line.lineId] ?? 0;
+                  return (
+                    <span key={line.lineId} className="pickup-refused-line">
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={refused >= (state.counts[line.lineId] ?? 0)}
+                        data-testid={`pickup-refuse-${line.lineId}`}
+                        onClick={() => handover.refuseOne(line.lineId)}
+                      >
+                        {t('pickupApp.refusedReturn.refuse', { name: line.name })}
+                      </button>
+                      {refused > 0 ? (
+                        <>
+                          <span data-testid={`pickup-refused-${line.lineId}`}>
+                            {t('pickupApp.refusedReturn.count', { count: refused })}
+                          </span>
+                          <button
+                            type="button"
+                            className="secondary"
+                            aria-label={t('pickupApp.refusedReturn.undo', { name: line.name })}
+                            onClick={() => handover.unrefuse(line.lineId)}
+                          >
+                            ↺
+                          </button>
+                        </>
+                      ) : null}
+                    </span>
+                  );
+                })}
+            </fieldset>
+          ) : null}
           {!complete ? (
             <fieldset className="pickup-choices">
               <legend>{t('pickupApp.items.reasonLabel')}</legend>
@@ -179,6 +219,13 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
           <p role="status">{state.message}</p>
           {restCount > 0 ? (
             <p data-testid="pickup-rest">{t('pickupApp.done.rest', { count: restCount })}</p>
+          ) : null}
+          {state.done.refused ? (
+            <RefusedOutcome
+              refused={state.done.refused}
+              busy={state.busy}
+              retry={() => void handover.retryRefusedReturn(staffId)}
+            />
           ) : null}
           {state.done.print ? (
             <p role="status" data-testid="pickup-print-status">

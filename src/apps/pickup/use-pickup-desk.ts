@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { newId } from '../../state/ids';
 import { createPickupDeskStore } from '../../state/pickup-desk-store';
 import { createPickupHandoverStore } from '../../state/pickup-handover-store';
 import { createPickupListStore } from '../../state/pickup-list-store';
@@ -7,6 +8,7 @@ import { pickupPaymentTillPort } from '../../state/pickup-payment-till-port';
 import { createPickupPrepareStore } from '../../state/pickup-prepare-store';
 import { createPickupRefusalLog } from '../../state/pickup-refusal-log';
 import { createPickupReturnStore } from '../../state/pickup-return-store';
+import { returnRefusedAtPickup } from '../../state/pickup-refused-return';
 import { pickupTillPort } from '../../state/pickup-till-port';
 import { createPinGuard } from '../../state/pin-guard';
 import { createSessionLockStore } from '../../state/session-lock-store';
@@ -28,7 +30,16 @@ export function createPickupDesk(services: TillServices) {
   });
   const prepare = createPickupPrepareStore(port);
   const payment = createPickupPaymentStore(pickupPaymentTillPort(services));
-  const handover = createPickupHandoverStore({ port, refusals, isPaid: payment.isPaid });
+  const handover = createPickupHandoverStore({
+    port,
+    refusals,
+    isPaid: payment.isPaid,
+    returnRefused: (order, refused, by) =>
+      returnRefusedAtPickup(
+        { db: services.db, journal: services.journal, bridge: services.bridge, till: services.sync.identity },
+        { order, refused, staffId: by, returnId: newId(), entryId: newId(), at: new Date().toISOString() },
+      ),
+  });
   const desk = createPickupDeskStore({ port, list, refusals, prepare, handover });
   staffId = () => desk.store.getState().staff?.id ?? null;
   // Wrong PINs count per person, whether typed to sign in or to unlock.
