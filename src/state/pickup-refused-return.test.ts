@@ -6,6 +6,7 @@ import { exampleReadyOrder } from '../core/orders/example-orders';
 import type { HandoverSignature } from '../core/orders/handover';
 import { ok } from '../core/result';
 import type { CompletedReturn } from '../core/returns/completed-return';
+import type { CompletedSale } from '../core/sale';
 import { createDeviceStatusStore } from './device-status-store';
 import { createPickupHandoverStore } from './pickup-handover-store';
 import { createPickupPaymentStore } from './pickup-payment-store';
@@ -153,7 +154,7 @@ describe('items refused at the pickup desk', () => {
       'order.handover',
       'return.completed',
     ]);
-    const sale = (await desk.journal())[0]?.payload as { saleId: string; lines: { lineId: string }[] };
+    const sale = (await desk.journal())[0]?.payload as CompletedSale;
     const [record] = await returns();
     expect(record?.source).toEqual({ type: 'sale', id: sale.saleId });
     expect(record?.lines.map((l) => [l.sourceLineId, l.quantity, l.reason.code])).toEqual([

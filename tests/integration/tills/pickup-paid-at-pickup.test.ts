@@ -1,9 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../../scripts/lib/service-process';
+import type { PosBridge } from '../../../src/core/bridge/pos-bridge';
 import { createCart } from '../../../src/core/cart/cart';
 import { STORE_POLICY, unwrap } from '../../../src/core/cart/test-builders';
 import { createUuidV7Generator } from '../../../src/core/ids';
+import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import type { ClickCollectOrder } from '../../../src/core/orders/click-collect-order';
 import { EXAMPLE_LINES } from '../../../src/core/orders/example-orders';
 import { pickupOrderSale } from '../../../src/core/orders/pickup-order-sale';
@@ -11,11 +13,15 @@ import { pickupPaymentState } from '../../../src/core/orders/pickup-payment';
 import type { CompletedSale } from '../../../src/core/sale';
 import { ownSaleOfOrder } from '../../../src/data/pickup-order-sales';
 import { findPickupOrderToPay } from '../../../src/data/pickup-order-to-pay';
+import { returnRefusedAtPickup } from '../../../src/state/pickup-refused-return';
+import { openPostgres } from '../../../sync-server/src/db/pg-database';
+import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
 import { type FaultProxy, startFaultProxy } from '../../support/fault-proxy';
+import { asNewRows } from '../../support/journal-builder';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/postgres';
 import { startSyncServer, stopAll } from '../../support/processes';
 import { enrolNodeTill, eventually, type NodeTill } from '../../support/till-in-node';
-import { portOf, serverIncidents } from './server-view';
+import { accessTokenOf, portOf, serverIncidents } from './server-view';
 
 // Paid at pickup with the real server (docs/pickup.md): click-and-collect
 // orders imported through the shop API without payments; tills running the
@@ -57,7 +63,10 @@ describe('paid at pickup, on the server (postgres)', () => {
       )
     )[0]?.doc;
 
-  async function importOrder(webOrderId: string): Promise<{ orderId: string; pickupCode: string }> {
+  async function importOrder(
+    webOrderId: string,
+    { paid = false } = {},
+  ): Promise<{ orderId: string; pickupCode: string }> {
     const response = await fetch(`${server.url}/shop/v1/orders/${webOrderId}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${SHOP_KEY}`, 'content-type': 'application/json' },
@@ -71,6 +80,19 @@ describe('paid at pickup, on the server (postgres)', () => {
         lines: EXAMPLE_LINES,
         customer: { name: 'Camille Martin', email: 'camille.martin@example.fr' },
         placedAt: '2025-03-01T09:59:00+01:00',
+        ...(paid
+          ? {
+              payments: [
+                {
+                  paymentId: `psp-${webOrderId}`,
+                  type: 'card',
+                  amount: { minor: 10_329, currency: 'EUR' },
+                  reference: `PSP-${webOrderId}`,
+                  accountId: null,
+                },
+              ],
+            }
+          : {}),
       }),
     });
     expect(response.status, await response.clone().text()).toBe(201);
@@ -224,5 +246,102 @@ describe('paid at pickup, on the server (postgres)', () => {
       [[first.saleId, second.saleId]],
     );
     expect(rows.map((r) => r.sale_id).sort()).toEqual([first.saleId, second.saleId].sort());
+  });
+
+  it('an item refused at the desk: handed over, returned and refunded at once; the server projects the return once and the order is handed over', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-770003', { paid: true });
+    const imported = await eventually(async () => serverOrder(orderId), 10_000, 'the order on the server');
+    const db = openPostgres(scratch.url);
+    try {
+      await db.transaction(async (tx) => {
+        await lockScope(tx, 'orders', 'PAR01');
+        await writeDocuments(tx, 'orders', 'PAR01', [
+          { id: orderId, doc: { ...imported, status: 'ready-for-pickup' }, deleted: false },
+        ]);
+      });
+    } finally {
+      await db.close();
+    }
+    const at = till; // this till is the desk here
+    await eventually(
+      async () => ((await at.order(orderId))?.status === 'ready-for-pickup' ? true : undefined),
+      15_000,
+      'the ready order on the desk',
+    );
+    const handed = await at.handOver(
+      orderId,
+      [
+        { lineId: 'l1', quantity: 1 },
+        { lineId: 'l2', quantity: 3 },
+        { lineId: 'l3', quantity: 2 },
+      ],
+      { method: 'pickup-code-scanned', pickupCode },
+    );
+    const refunds: unknown[] = [];
+    const bridge = {
+      onPaymentProgress: () => () => {},
+      async startPayment(p: { paymentId: string; kind: string; amountMinor: number; currency: string }) {
+        refunds.push(p);
+        return {
+          ok: true,
+          value: { status: 'approved', ...p, reference: 'zvt/9/9', terminalReceipt: ['REMBOURSEMENT'] },
+        };
+      },
+    } as unknown as PosBridge;
+    const returned = await returnRefusedAtPickup(
+      { db: at.db, journal: at.journal, bridge, till: at.identity },
+      {
+        order: handed,
+        refused: [{ lineId: 'l2', quantity: 1 }],
+        staffId: 'staff-camille',
+        returnId: newV7(),
+        entryId: newV7(),
+        at: new Date().toISOString(),
+      },
+    );
+    if (!returned.ok) throw new Error(returned.error);
+    expect(refunds).toHaveLength(1);
+    await at.waitForOutboxEmpty(30_000);
+
+    const rows = await eventually(
+      async () => {
+        const found = await query<{ entry_id: string; source_type: string; source_id: string }>(
+          'SELECT entry_id, source_type, source_id FROM returns WHERE return_id = $1',
+          [returned.value.record.returnId],
+        );
+        return found.length > 0 ? found : undefined;
+      },
+      20_000,
+      'the return on the server',
+    );
+    expect(rows.map((r) => [r.source_type, r.source_id])).toEqual([['online-order', 'WEB-770003']]);
+    const lines = await query<{ source_line_id: string; quantity: number; reason_code: string }>(
+      'SELECT source_line_id, quantity, reason_code FROM return_lines WHERE entry_id = $1',
+      [rows[0]?.entry_id],
+    );
+    expect(lines.map((l) => [l.source_line_id, Number(l.quantity), l.reason_code])).toEqual([
+      ['l2', 1, 'refused-at-pickup'],
+    ]);
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 20_000 })
+      .toBe('handed-over');
+    // Pushed again (a retry after a lost answer): a no-op, still one return and one handover per line.
+    const entries = (await at.db.journal.find({ sort: [{ sequence: 'asc' }] }).exec()).map(
+      (d) => d.toMutableJSON() as JournalEntry,
+    );
+    const replay = await fetch(`${server.url}/sync/v1/journal/push`, {
+      method: 'POST',
+      headers: {
+        'x-till-protocol': '1',
+        'content-type': 'application/json',
+        authorization: `Bearer ${await accessTokenOf(server.url, at.identity)}`,
+      },
+      body: JSON.stringify(asNewRows(entries)),
+    });
+    expect(replay.status, await replay.clone().text()).toBe(200);
+    const again = await query('SELECT 1 FROM returns WHERE return_id = $1', [returned.value.record.returnId]);
+    expect(again).toHaveLength(1);
+    const handovers = await query('SELECT 1 FROM order_handovers WHERE order_id = $1', [orderId]);
+    expect(handovers).toHaveLength(3);
   });
 });
