@@ -11,6 +11,7 @@ import type {
 } from '../core/orders/handover';
 import { piecesLeft } from '../core/orders/pickup-queue';
 import { allCounted, type ItemCounts, type WantedPieces } from '../core/orders/pickup-scan';
+import type { ReceiptMailRequest } from '../core/orders/receipt-mail';
 import type { Result } from '../core/result';
 import { t } from '../i18n/i18n';
 import { verifyForDesk } from './pickup-find';
@@ -19,6 +20,7 @@ import type { PickupPort } from './pickup-port';
 import type { PickupRefusalLog } from './pickup-refusal-log';
 import type { RefusedReturnDone } from './pickup-refused-return';
 import { pickupSlipDocument } from './pickup-slip';
+import { pickupSlipMail } from './pickup-slip-mail';
 import { handoverErrorWords } from './pickup-words';
 import type { ReceiptPrintState } from './receipt-printing';
 
@@ -40,6 +42,8 @@ export interface DoneHandover {
   readonly order: ClickCollectOrder;
   readonly receiptNumber: string;
   readonly print: ReceiptPrintState | undefined;
+  /** The slip by e-mail: handed to the server, or waiting in the desk's outbox; no address on the order. */
+  readonly mail?: 'sent' | 'queued' | 'no-email';
   /** Pieces refused by the customer, returned at once (pickup-refused-return.ts), and how it went. */
   readonly refused?: {
     readonly lines: readonly HandoverLine[];
@@ -95,6 +99,10 @@ export interface PickupHandoverServices {
   readonly refusals: PickupRefusalLog;
   /** Whether the order is paid (online, at a till, at this desk): nothing is handed over before. */
   readonly isPaid?: (order: ClickCollectOrder) => Promise<boolean>;
+  /** Sends the slip by e-mail (receipt-mail-outbox.ts): 'sent', or 'queued' while the link is down. */
+  readonly sendSlipMail?: (mail: ReceiptMailRequest) => Promise<'sent' | 'queued'>;
+  /** The store's name, for the e-mail's subject. */
+  readonly storeName?: () => Promise<string | undefined>;
   /** Returns the pieces the customer refused, once handed over (pickup-refused-return.ts). */
   readonly returnRefused?: (
     order: ClickCollectOrder,
@@ -103,7 +111,14 @@ export interface PickupHandoverServices {
   ) => Promise<Result<RefusedReturnDone, string>>;
 }
 
-export function createPickupHandoverStore({ port, refusals, isPaid, returnRefused }: PickupHandoverServices) {
+export function createPickupHandoverStore({
+  port,
+  refusals,
+  isPaid,
+  returnRefused,
+  sendSlipMail,
+  storeName,
+}: PickupHandoverServices) {
   const store = createStore<PickupHandoverState>()(() => initial);
   const problem = (words: string) => store.setState({ problem: words, message: undefined, busy: false });
 
@@ -318,6 +333,16 @@ export function createPickupHandoverStore({ port, refusals, isPaid, returnRefuse
 
     /** Tries the return of the refused pieces again (the terminal was busy, say). */
     retryRefusedReturn: (staffId: string) => returnTheRefused(staffId),
+
+    /** Sends the slip to the order's own e-mail (again: the server keeps the first). */
+    async mailSlip(): Promise<void> {
+      const { done } = store.getState();
+      if (!done || !sendSlipMail) return;
+      const name = (await storeName?.()) ?? port.till.storeCode;
+      const mail = pickupSlipMail(done.order, done.handover, done.receiptNumber, name);
+      const outcome = mail ? await sendSlipMail(mail) : 'no-email';
+      store.setState((s) => (s.done ? { done: { ...s.done, mail: outcome } } : {}));
+    },
 
     /** Prints (or prints again: same job) the handover slip. */
     async printSlip(): Promise<void> {

@@ -232,6 +232,13 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
               {t('pickupApp.print.result', { message: state.done.print.message })}
             </p>
           ) : null}
+          {state.done.mail ? (
+            <p role="status" data-testid="pickup-mail-status">
+              {state.done.mail === 'no-email'
+                ? t('pickupApp.mail.noEmail')
+                : t(`pickupApp.mail.${state.done.mail}`, { to: state.done.order.customer.email ?? '' })}
+            </p>
+          ) : null}
           <div className="pickup-actions">
             <button
               type="button"
@@ -240,6 +247,14 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
               data-testid="pickup-print"
             >
               {t('pickupApp.done.print')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void handover.mailSlip()}
+              data-testid="pickup-mail"
+            >
+              {t('pickupApp.mail.send')}
             </button>
             <button type="button" onClick={desk.back} data-testid="pickup-next">
               {t('pickupApp.done.next')}

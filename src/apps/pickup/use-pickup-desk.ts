@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { flushReceiptMails, sendReceiptMail } from '../../data/receipt-mail-outbox';
 import { newId } from '../../state/ids';
 import { createPickupDeskStore } from '../../state/pickup-desk-store';
 import { createPickupHandoverStore } from '../../state/pickup-handover-store';
@@ -34,6 +35,8 @@ export function createPickupDesk(services: TillServices) {
     port,
     refusals,
     isPaid: payment.isPaid,
+    sendSlipMail: (mail) => sendReceiptMail(services.db, services.sync.request, mail),
+    storeName: async () => (await services.db.settings.findOne().exec())?.toMutableJSON().storeName,
     returnRefused: (order, refused, by) =>
       returnRefusedAtPickup(
         { db: services.db, journal: services.journal, bridge: services.bridge, till: services.sync.identity },
@@ -80,5 +83,12 @@ export function usePickupDesk(services: TillServices): PickupDesk {
   useEffect(() => void desk.lock.restore(), [desk]);
   useIdleLock(desk.lock, activity);
   useEffect(() => void desk.refusals.load(), [desk]);
+  // Slips e-mailed while the link was down leave on the next pass (every 30 s).
+  useEffect(() => {
+    const pass = () => void flushReceiptMails(services.db, services.sync.request).catch(() => undefined);
+    pass();
+    const timer = setInterval(pass, 30_000);
+    return () => clearInterval(timer);
+  }, [services]);
   return desk;
 }

@@ -58,9 +58,9 @@ describe('pickupPaymentState', () => {
   it('a payment written on the order is not signed content: the token claims stay the same', () => {
     expect(unwrap(orderTokenClaims({ ...ready, payment }))).toEqual(unwrap(orderTokenClaims(ready)));
     expect(clickCollectOrderSchema.safeParse({ ...ready, payment }).success).toBe(true);
-    expect(clickCollectOrderSchema.safeParse({ ...ready, payment: { ...payment, saleId: 'x' } }).success).toBe(
-      false,
-    );
+    expect(
+      clickCollectOrderSchema.safeParse({ ...ready, payment: { ...payment, saleId: 'x' } }).success,
+    ).toBe(false);
   });
 });
 
