@@ -437,7 +437,7 @@ describe('the pickup desk', () => {
     await expect.poll(() => desk.refusals(), { timeout: 10_000 }).toContain('Codes refusés (3)');
     expect(pageErrors).toEqual([]);
   });
-  it('an order paid at pickup: not paid online, charged once by card on the desk terminal, then handed over', async () => {
+  it('an order paid at pickup: not paid online, charged once by card on the desk terminal, handed over with an item refused (returned and refunded on the card), the slip e-mailed', async () => {
     const { orderId, pickupCode } = await importOrder('WEB-880505', 'Louis Garnier', 0, { paid: false });
     await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
     const imported = await serverOrder(orderId);
@@ -488,21 +488,110 @@ describe('the pickup desk', () => {
     );
     expect(incidents).toEqual([]);
 
-    // Paid: the handover goes on as usual.
+    // Paid: the handover goes on. The customer refuses the rice at the desk: handed over, then returned at once.
     expect(await flow.toSignatureEnabled()).toBe(true);
     await scan(lamp.barcode);
     await scan(lamp.barcode);
     await scan(mug.barcode);
     await flow.waitCounted('l2', 1, 1);
+    await flow.refuseOne('l2');
+    await shot('handover-refused');
     await flow.toSignature();
     await flow.sign();
     await flow.confirm();
+    expect(await flow.refusedReturn()).toMatch(
+      /^Retour enregistré \(ticket PAR01-P1-\d{6}\) : .+ remboursé\(s\) pour 1 article\(s\) refusé\(s\)\.$/,
+    );
+    // The slip by e-mail, to the order's own address.
+    expect(await flow.mailSlip()).toBe('Bon envoyé à web-880505@example.fr.');
+    await shot('handover-refused-returned');
     await flow.next();
+
+    // The terminal: one charge of the order, one refund of the rice; nothing else.
+    const done = devices.terminal.charges().slice(chargesBefore);
+    expect(done.map((c) => [c.kind, c.amountMinor])).toEqual([
+      ['authorization', total],
+      ['refund', mug.priceMinor],
+    ]);
+    // The desk's journal: the sale, the handover, the return against that sale.
+    const kinds = (await tillDocuments<JournalEntry>(page, 'journal', 'pickup'))
+      .filter((e) => e.sequence > (sales[0]?.sequence ?? 0))
+      .sort((a, b) => a.sequence - b.sequence)
+      .map((e) => e.kind);
+    expect(kinds).toEqual(['order.handover', 'return.completed']);
+    // PostgreSQL: handed over, paid once, the return projected once with its reason, the slip queued once.
     await expect
       .poll(async () => (await serverOrder(orderId))?.status, { timeout: 30_000 })
       .toBe('handed-over');
     expect((await serverOrder(orderId))?.payment?.saleId).toBe(sale.saleId);
-    expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ source_id: string; reason_code: string; quantity: number }>(
+              `SELECT r.source_id, l.reason_code, l.quantity FROM returns r
+                 JOIN return_lines l ON l.entry_id = r.entry_id WHERE r.source_id = $1`,
+              [sale.saleId],
+            )
+          ).map((r) => [r.reason_code, Number(r.quantity)]),
+        { timeout: 30_000 },
+      )
+      .toEqual([['refused-at-pickup', 1]]);
+    const mails = await query<{ kind: string; recipient: string }>(
+      'SELECT kind, recipient FROM order_messages WHERE order_id = $1',
+      [orderId],
+    );
+    expect(mails).toEqual([{ kind: 'pickup-slip', recipient: 'web-880505@example.fr' }]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an unknown card outcome at the desk: reloaded mid-charge, it asks the terminal and never charges again', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880606', 'Nina Petit', 0, { paid: false });
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880606');
+    const authorisations = () => devices.terminal.charges().filter((c) => c.kind === 'authorization').length;
+    const before = authorisations();
+
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-pay').waitFor();
+    // The terminal takes the card, but its answer never comes: the desk is reloaded while it waits.
+    devices.terminal.setScenario('timeout');
+    await page.getByTestId('pickup-pay-card').click();
+    await expect.poll(authorisations, { timeout: 20_000 }).toBe(before + 1);
+    devices.terminal.setScenario('approve');
+    await desk.open(agentUrl, '1234');
+
+    // The order again: the desk asks the terminal about the payment it kept (again if the terminal is still busy).
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-handover-panel').waitFor();
+    await expect
+      .poll(
+        async () => {
+          if (await page.getByTestId('pickup-pay-paid').isVisible()) return 'paid';
+          const check = page.getByTestId('pickup-pay-check');
+          if ((await check.isVisible()) && (await check.isEnabled())) {
+            await accessible();
+            await check.click();
+          }
+          return 'waiting';
+        },
+        { timeout: 90_000, interval: 2_000 },
+      )
+      .toBe('paid');
+    await shot('pay-recovered');
+    expect(authorisations()).toBe(before + 1);
+    const sales = (await tillDocuments<JournalEntry>(page, 'journal', 'pickup')).filter(
+      (e) =>
+        e.kind === 'sale.completed' && (e.payload as CompletedSale).clickCollectOrder?.orderId === orderId,
+    );
+    expect(sales).toHaveLength(1);
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.payment?.saleId, { timeout: 30_000 })
+      .toBe((sales[0]?.payload as CompletedSale).saleId);
+    await page.getByTestId('pickup-back').click();
     expect(pageErrors).toEqual([]);
   });
 

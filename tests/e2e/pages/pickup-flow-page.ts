@@ -140,4 +140,25 @@ export class PickupFlowPage {
   async toSignatureEnabled(): Promise<boolean> {
     return this.page.getByTestId('pickup-to-signature').isEnabled();
   }
+
+  // ---- refused at the desk, the slip by e-mail
+  /** One more scanned piece of `lineId` refused by the customer. */
+  async refuseOne(lineId: string): Promise<void> {
+    await this.page.getByTestId(`pickup-refuse-${lineId}`).click();
+    await this.page.getByTestId(`pickup-refused-${lineId}`).waitFor();
+  }
+
+  /** What became of the refused pieces' return, in words. */
+  async refusedReturn(): Promise<string> {
+    const words = this.page.getByTestId('pickup-refused-return');
+    await words.waitFor({ timeout: 30_000 });
+    return plain(await words.textContent());
+  }
+
+  async mailSlip(): Promise<string> {
+    await this.page.getByTestId('pickup-mail').click();
+    const status = this.page.getByTestId('pickup-mail-status');
+    await status.waitFor({ timeout: 15_000 });
+    return plain(await status.textContent());
+  }
 }
