@@ -65,4 +65,3 @@ describe('receipt e-mails waiting at the kiosk', () => {
     expect(posted.map((m) => m.handoverId?.slice(-1))).toEqual(['2', '1']);
   });
 });
-

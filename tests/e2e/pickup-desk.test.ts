@@ -500,7 +500,7 @@ describe('the pickup desk', () => {
     await flow.sign();
     await flow.confirm();
     expect(await flow.refusedReturn()).toMatch(
-      /^Retour enregistré \(ticket PAR01-P1-\d{6}\) : .+ remboursé\(s\) pour 1 article\(s\) refusé\(s\)\.$/,
+      /^Retour enregistré \(ticket PAR01-P1-\d{6}\) : .+ remboursés sur la carte pour 1 article\(s\) refusé\(s\)\.$/,
     );
     // The slip by e-mail, to the order's own address.
     expect(await flow.mailSlip()).toBe('Bon envoyé à web-880505@example.fr.');
