@@ -588,9 +588,10 @@ describe('the pickup desk', () => {
         e.kind === 'sale.completed' && (e.payload as CompletedSale).clickCollectOrder?.orderId === orderId,
     );
     expect(sales).toHaveLength(1);
+    const sale = sales[0]?.payload as CompletedSale | undefined;
     await expect
       .poll(async () => (await serverOrder(orderId))?.payment?.saleId, { timeout: 30_000 })
-      .toBe((sales[0]?.payload as CompletedSale).saleId);
+      .toBe(sale?.saleId);
     await page.getByTestId('pickup-back').click();
     expect(pageErrors).toEqual([]);
   });

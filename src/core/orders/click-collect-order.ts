@@ -9,7 +9,7 @@ import { checkOrderLines, MAX_LINE_QUANTITY, orderLineSchema } from './order-lin
 import { checkOrderPayments, orderPaymentsSchema } from './order-payment';
 import { instantSchema, lineIdSchema, storeCodeSchema, webOrderIdSchema } from './order-values';
 import { pickupCodeSchema } from './pickup-code';
-import { storePaymentSchema } from './pickup-payment';
+import { storePaymentSchema } from './store-payment';
 
 // A click-and-collect order: placed on the web shop, imported by the server,
 // replicated to the tills, collected at the pickup desk.

@@ -1,11 +1,7 @@
-import { z } from 'zod';
-import { uuidV7Schema } from '../ids/uuid-v7';
-import { receiptNumberSchema } from '../journal/receipt-number';
 import type { Money } from '../money';
 import type { CurrencyCode } from '../money/currency';
 import type { ClickCollectOrder } from './click-collect-order';
 import { orderTotals } from './order-line';
-import { instantSchema, opaqueIdSchema } from './order-values';
 
 // A click-and-collect order the web shop did not charge is paid in the store
 // when it is collected (docs/pickup.md, "Paid at pickup"): by card at the
@@ -18,16 +14,7 @@ import { instantSchema, opaqueIdSchema } from './order-values';
 // Signed payments always add up to the order total (the schema refuses any
 // other sum), so "paid in part online" cannot happen.
 
-export const storePaymentSchema = z.strictObject({
-  /** The till sale that paid the order. */
-  saleId: uuidV7Schema,
-  tillId: opaqueIdSchema,
-  receiptNumber: receiptNumberSchema,
-  paidAt: instantSchema,
-  /** The sale's total (the order's, unless an incident says otherwise). */
-  totalMinor: z.number().int().min(0),
-});
-export type StorePayment = z.infer<typeof storePaymentSchema>;
+export { type StorePayment, storePaymentSchema } from './store-payment';
 
 export type PickupPaymentState =
   /** The web shop charged it (signed `payments`). */
