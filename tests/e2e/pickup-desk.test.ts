@@ -14,7 +14,7 @@ import { openPostgres } from '../../sync-server/src/db/pg-database';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { lockScope, writeDocuments } from '../../sync-server/src/sync/document-store';
 import { axeViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openSignedInCashier } from '../support/browser';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
 import {
   startHardwareAgent,
@@ -25,8 +25,10 @@ import {
 } from '../support/processes';
 import { tillDocuments } from '../support/till-idb';
 import { LockScreenPage } from './pages/lock-screen-page';
+import { CashierPage } from './pages/cashier-page';
 import { PickupDeskPage } from './pages/pickup-desk-page';
 import { PickupFlowPage } from './pages/pickup-flow-page';
+import { ShiftPage } from './pages/shift-page';
 
 // The pickup desk (issue 14) end to end with the real parts: the sync server
 // on a scratch PostgreSQL with the web shop API on, the desk (screen set
@@ -592,6 +594,60 @@ describe('the pickup desk', () => {
     await expect
       .poll(async () => (await serverOrder(orderId))?.payment?.saleId, { timeout: 30_000 })
       .toBe(sale?.saleId);
+    await page.getByTestId('pickup-back').click();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an order paid at the till: the desk sends the customer there, the cashier scans their QR and takes cash, the desk sees it paid', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880707', 'Zoé Lambert', 0, { paid: false });
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880707');
+    const authorisations = devices.terminal.charges().length;
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-pay').waitFor();
+    await flow.payAtTill();
+
+    // The till: the cashier screen of the same store, in another tab.
+    const tillPage = await context.newPage();
+    tillPage.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await openSignedInCashier(tillPage, agentUrl);
+      await new ShiftPage(tillPage).open({ float: { 1000: 10 } });
+      const cashier = new CashierPage(tillPage, screens);
+      await tillPage.getByTestId('barcode-input').fill(`POS1:P:${pickupCode}`);
+      await tillPage.getByTestId('barcode-input').press('Enter');
+      const summary = tillPage.getByTestId('pickup-order-summary');
+      await summary.waitFor({ timeout: 15_000 });
+      expect((await summary.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain(
+        'Commande WEB-880707 à payer au retrait : 3 article(s)',
+      );
+      expect(await axeViolations(tillPage)).toEqual([]);
+      await cashier.screenshot('pickup-till-order');
+      await cashier.startPayment();
+      await tillPage.getByTestId('pay-exact').click();
+      await cashier.waitForSaleCompleted();
+    } finally {
+      await tillPage.close();
+    }
+
+    // The desk: paid once the till's sale has reached the server and the order came back with its payment.
+    await page.getByTestId('pickup-pay-paid').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('pickup-pay-paid').textContent()).toMatch(
+      /^Payée en magasin \(ticket PAR01-/,
+    );
+    await accessible();
+    const paid = await serverOrder(orderId);
+    // Paid by the till's sale (another till than this desk, P1), through the server.
+    expect(paid?.payment?.receiptNumber).toMatch(/^PAR01-(?!P1-)/);
+    const rows = await query<{ sale_id: string; total_minor: string }>(
+      'SELECT sale_id, total_minor FROM sales WHERE sale_id = $1',
+      [paid?.payment?.saleId],
+    );
+    expect(rows.map((r) => Number(r.total_minor))).toEqual([lamp.priceMinor * 2 + mug.priceMinor]);
+    expect(devices.terminal.charges()).toHaveLength(authorisations);
     await page.getByTestId('pickup-back').click();
     expect(pageErrors).toEqual([]);
   });
