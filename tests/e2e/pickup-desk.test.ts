@@ -24,8 +24,8 @@ import {
   TEST_ADMIN_TOKEN,
 } from '../support/processes';
 import { tillDocuments } from '../support/till-idb';
-import { LockScreenPage } from './pages/lock-screen-page';
 import { CashierPage } from './pages/cashier-page';
+import { LockScreenPage } from './pages/lock-screen-page';
 import { PickupDeskPage } from './pages/pickup-desk-page';
 import { PickupFlowPage } from './pages/pickup-flow-page';
 import { ShiftPage } from './pages/shift-page';

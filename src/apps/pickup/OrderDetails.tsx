@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { tallyHandovers } from '../../core/orders/handover-tally';
-import { conflictDetails } from '../../state/pickup-handover-history';
 import { orderAmount } from '../../core/orders/pickup-payment';
 import { useFormat } from '../../i18n/use-format';
+import { conflictDetails } from '../../state/pickup-handover-history';
 import { pickupListView } from '../../state/pickup-list-store';
 import { HandoverHistory } from './HandoverHistory';
 import { placedDate } from './OrderRow';
