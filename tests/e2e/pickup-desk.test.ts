@@ -599,12 +599,12 @@ describe('the pickup desk', () => {
   });
 
   it('an order paid at the till: the desk sends the customer there, the cashier scans their QR and takes cash, the desk sees it paid', async () => {
-    const { orderId, pickupCode } = await importOrder('WEB-880707', 'Zoé Lambert', 0, { paid: false });
+    const { orderId, pickupCode } = await importOrder('WEB-880717', 'Zoé Lambert', 0, { paid: false });
     await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
     const imported = await serverOrder(orderId);
     if (!imported) throw new Error('order not on the server');
     await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
-    await desk.waitInGroup('ready', 'WEB-880707');
+    await desk.waitInGroup('ready', 'WEB-880717');
     const authorisations = devices.terminal.charges().length;
     await scan(`POS1:P:${pickupCode}`);
     await page.getByTestId('pickup-pay').waitFor();
@@ -622,7 +622,7 @@ describe('the pickup desk', () => {
       const summary = tillPage.getByTestId('pickup-order-summary');
       await summary.waitFor({ timeout: 15_000 });
       expect((await summary.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain(
-        'Commande WEB-880707 à payer au retrait : 3 article(s)',
+        'Commande WEB-880717 à payer au retrait : 3 article(s)',
       );
       expect(await axeViolations(tillPage)).toEqual([]);
       await cashier.screenshot('pickup-till-order');
