@@ -42,4 +42,26 @@ describe('receipt e-mails waiting at the kiosk', () => {
     expect(posted).toHaveLength(2);
     expect(await sendReceiptMail(db, request, mail(3))).toBe('sent');
   });
+
+  it("a pickup desk's slips wait offline one per handover, and leave once the link is back", async () => {
+    db = await createTillDatabase(`mails-${Math.random()}`, getRxStorageMemory());
+    const posted: ReceiptMailRequest[] = [];
+    let online = false;
+    const request = async <T>(_method: 'POST', _path: string, body: unknown): Promise<T> => {
+      if (!online) throw new Error('network down');
+      posted.push(body as ReceiptMailRequest);
+      return { queued: true, repeated: false } as T;
+    };
+    const slip = (handover: string): ReceiptMailRequest => ({
+      ...mail(4),
+      handoverId: `0195509e-0000-7000-8000-00000000c00${handover}`,
+    });
+    expect(await sendReceiptMail(db, request, slip('1'))).toBe('queued');
+    expect(await sendReceiptMail(db, request, slip('2'))).toBe('queued');
+    expect(await sendReceiptMail(db, request, slip('1'))).toBe('queued');
+    expect(await flushReceiptMails(db, request)).toBe(2);
+    online = true;
+    expect(await flushReceiptMails(db, request)).toBe(0);
+    expect(posted.map((m) => m.handoverId?.slice(-1))).toEqual(['2', '1']);
+  });
 });

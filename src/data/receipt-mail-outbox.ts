@@ -1,7 +1,7 @@
 import type { ReceiptMailRequest } from '../core/orders/receipt-mail';
 import type { TillDatabase } from './till-database';
 
-// A kiosk order's receipt by e-mail: handed to the sync server, which keeps
+// A kiosk order's receipt (or a pickup desk's handover slip) by e-mail: handed to the sync server, which keeps
 // it once per order and sends it through the store's mail relay
 // (POST /sync/v1/receipt-mails; sync-server/src/mail). With the store's link
 // down it waits here, in the kiosk's own storage, and leaves with the next
@@ -30,6 +30,9 @@ async function post(request: Request, mail: ReceiptMailRequest): Promise<boolean
   }
 }
 
+/** One mail per order, and per handover for a slip: asked again, the newer replaces the older. */
+const keyOf = (mail: ReceiptMailRequest): string => `${mail.orderId}:${mail.handoverId ?? ''}`;
+
 async function waiting(db: TillDatabase): Promise<ReceiptMailRequest[]> {
   const doc = await db.getLocal<{ mails: ReceiptMailRequest[] }>(OUTBOX_DOC);
   return doc ? [...(doc.toJSON().data.mails as ReceiptMailRequest[])] : [];
@@ -47,7 +50,7 @@ export async function sendReceiptMail(
   mail: ReceiptMailRequest,
 ): Promise<'sent' | 'queued'> {
   if (await post(request, mail)) return 'sent';
-  const mails = (await waiting(db)).filter((m) => m.orderId !== mail.orderId);
+  const mails = (await waiting(db)).filter((m) => keyOf(m) !== keyOf(mail));
   await keep(db, [...mails, mail]);
   return 'queued';
 }
@@ -61,10 +64,10 @@ export async function flushReceiptMails(db: TillDatabase, request: Request): Pro
     sent++;
   }
   if (sent > 0) {
-    const gone = new Set(mails.slice(0, sent).map((m) => m.orderId));
+    const gone = new Set(mails.slice(0, sent).map(keyOf));
     await keep(
       db,
-      (await waiting(db)).filter((m) => !gone.has(m.orderId)),
+      (await waiting(db)).filter((m) => !gone.has(keyOf(m))),
     );
   }
   return mails.length - sent;

@@ -43,6 +43,7 @@ describe('chargeKioskCard', () => {
       kind: 'paid',
       cardReference: 'zvt:000123:45',
       terminalReceipt: ['PAIEMENT ACCEPTE'],
+      approved: approved('p-1'),
     });
   });
 

@@ -9,7 +9,13 @@ import { cardReferenceSchema } from '../core/orders/kiosk-order';
 // before calling, so a reload asks the terminal about the same id.
 
 export type KioskCardResult =
-  | { readonly kind: 'paid'; readonly cardReference: string; readonly terminalReceipt: readonly string[] }
+  | {
+      readonly kind: 'paid';
+      readonly cardReference: string;
+      readonly terminalReceipt: readonly string[];
+      /** The terminal's own answer, for a sale's card tender (cardTenderFrom). */
+      readonly approved: Extract<PaymentOutcome | RecoveredPayment, { status: 'approved' }>;
+    }
   | { readonly kind: 'declined' }
   | { readonly kind: 'cancelled' }
   /** No card was charged, and the terminal cannot be used now (absent, unreachable, busy). */
@@ -47,6 +53,7 @@ function settle(outcome: PaymentOutcome | RecoveredPayment): KioskCardResult {
         kind: 'paid',
         cardReference: kioskCardReference(outcome.reference, outcome.paymentId),
         terminalReceipt: outcome.terminalReceipt,
+        approved: outcome,
       };
     case 'declined':
       return { kind: 'declined' };

@@ -4,18 +4,23 @@ import { formatReceiptNumber } from '../core/journal/receipt-number';
 import type { ClickCollectOrder } from '../core/orders/click-collect-order';
 import type {
   HandoverIdentification,
+  HandoverLine,
   HandoverRemainderReason,
   HandoverSignature,
   OrderHandover,
 } from '../core/orders/handover';
 import { piecesLeft } from '../core/orders/pickup-queue';
 import { allCounted, type ItemCounts, type WantedPieces } from '../core/orders/pickup-scan';
+import type { ReceiptMailRequest } from '../core/orders/receipt-mail';
+import type { Result } from '../core/result';
 import { t } from '../i18n/i18n';
 import { verifyForDesk } from './pickup-find';
 import { scanOrderItem } from './pickup-item-scan';
 import type { PickupPort } from './pickup-port';
 import type { PickupRefusalLog } from './pickup-refusal-log';
+import type { RefusedReturnDone } from './pickup-refused-return';
 import { pickupSlipDocument } from './pickup-slip';
+import { pickupSlipMail } from './pickup-slip-mail';
 import { handoverErrorWords } from './pickup-words';
 import type { ReceiptPrintState } from './receipt-printing';
 
@@ -37,6 +42,13 @@ export interface DoneHandover {
   readonly order: ClickCollectOrder;
   readonly receiptNumber: string;
   readonly print: ReceiptPrintState | undefined;
+  /** The slip by e-mail: handed to the server, or waiting in the desk's outbox; no address on the order. */
+  readonly mail?: 'sent' | 'queued' | 'no-email';
+  /** Pieces refused by the customer, returned at once (pickup-refused-return.ts), and how it went. */
+  readonly refused?: {
+    readonly lines: readonly HandoverLine[];
+    readonly outcome: Result<RefusedReturnDone, string> | undefined;
+  };
 }
 
 export interface PickupHandoverState {
@@ -46,6 +58,8 @@ export interface PickupHandoverState {
   readonly trusted: boolean;
   readonly identification: HandoverIdentification | undefined;
   readonly counts: ItemCounts;
+  /** Of the pieces scanned, those the customer refuses: handed over, then returned (docs/pickup.md). */
+  readonly refused: ItemCounts;
   readonly partial: boolean;
   readonly remainderReason: HandoverRemainderReason | undefined;
   readonly signature: HandoverSignature | undefined;
@@ -61,6 +75,7 @@ const initial: PickupHandoverState = {
   trusted: false,
   identification: undefined,
   counts: {},
+  refused: {},
   partial: false,
   remainderReason: undefined,
   signature: undefined,
@@ -82,9 +97,28 @@ const linesOf = (order: ClickCollectOrder, counts: ItemCounts) =>
 export interface PickupHandoverServices {
   readonly port: PickupPort;
   readonly refusals: PickupRefusalLog;
+  /** Whether the order is paid (online, at a till, at this desk): nothing is handed over before. */
+  readonly isPaid?: (order: ClickCollectOrder) => Promise<boolean>;
+  /** Sends the slip by e-mail (receipt-mail-outbox.ts): 'sent', or 'queued' while the link is down. */
+  readonly sendSlipMail?: (mail: ReceiptMailRequest) => Promise<'sent' | 'queued'>;
+  /** The store's name, for the e-mail's subject. */
+  readonly storeName?: () => Promise<string | undefined>;
+  /** Returns the pieces the customer refused, once handed over (pickup-refused-return.ts). */
+  readonly returnRefused?: (
+    order: ClickCollectOrder,
+    refused: readonly HandoverLine[],
+    staffId: string,
+  ) => Promise<Result<RefusedReturnDone, string>>;
 }
 
-export function createPickupHandoverStore({ port, refusals }: PickupHandoverServices) {
+export function createPickupHandoverStore({
+  port,
+  refusals,
+  isPaid,
+  returnRefused,
+  sendSlipMail,
+  storeName,
+}: PickupHandoverServices) {
   const store = createStore<PickupHandoverState>()(() => initial);
   const problem = (words: string) => store.setState({ problem: words, message: undefined, busy: false });
 
@@ -113,6 +147,21 @@ export function createPickupHandoverStore({ port, refusals }: PickupHandoverServ
       message: t('pickupApp.identify.codeChecked'),
     });
     return true;
+  }
+
+  async function returnTheRefused(staffId: string): Promise<void> {
+    const { done } = store.getState();
+    if (!done?.refused || done.refused.outcome?.ok || !returnRefused) {
+      store.setState({ busy: false });
+      return;
+    }
+    store.setState({ busy: true });
+    const outcome = await returnRefused(done.order, done.refused.lines, staffId);
+    store.setState((s) =>
+      s.done?.refused
+        ? { busy: false, done: { ...s.done, refused: { ...s.done.refused, outcome } } }
+        : { busy: false },
+    );
   }
 
   return {
@@ -217,6 +266,11 @@ export function createPickupHandoverStore({ port, refusals }: PickupHandoverServ
         return false;
       }
       store.setState({ busy: true, problem: undefined });
+      // Paid at pickup: the latest copy of the order (a till's sale may have arrived), or this desk's own sale.
+      if (isPaid && !(await isPaid((await port.order(order.id)) ?? order))) {
+        problem(t('pickupApp.pay.dueFirst'));
+        return false;
+      }
       const at = port.now();
       const handover: OrderHandover = {
         id: port.newId(),
@@ -241,15 +295,53 @@ export function createPickupHandoverStore({ port, refusals }: PickupHandoverServ
         tillCode: port.till.tillCode,
         sequence,
       });
-      const done: DoneHandover = { handover, order: recorded.value, receiptNumber, print: undefined };
+      const refusedLines = linesOf(order, store.getState().refused);
+      const done: DoneHandover = {
+        handover,
+        order: recorded.value,
+        receiptNumber,
+        print: undefined,
+        ...(refusedLines.length > 0 ? { refused: { lines: refusedLines, outcome: undefined } } : {}),
+      };
       store.setState({
-        busy: false,
+        busy: refusedLines.length > 0,
         step: 'done',
         order: recorded.value,
         done,
         message: t('pickupApp.done.recorded'),
       });
+      if (refusedLines.length > 0) await returnTheRefused(staffId);
       return true;
+    },
+
+    /** One more piece of a scanned line refused by the customer (at most what was scanned). */
+    refuseOne(lineId: string): void {
+      const { counts, refused, step } = store.getState();
+      if (step !== 'items') return;
+      const now = refused[lineId] ?? 0;
+      if (now >= (counts[lineId] ?? 0)) return;
+      store.setState({ refused: { ...refused, [lineId]: now + 1 }, problem: undefined });
+    },
+
+    /** The customer takes the line's pieces after all. */
+    unrefuse(lineId: string): void {
+      const { refused, step } = store.getState();
+      if (step !== 'items') return;
+      const { [lineId]: _gone, ...rest } = refused;
+      store.setState({ refused: rest });
+    },
+
+    /** Tries the return of the refused pieces again (the terminal was busy, say). */
+    retryRefusedReturn: (staffId: string) => returnTheRefused(staffId),
+
+    /** Sends the slip to the order's own e-mail (again: the server keeps the first). */
+    async mailSlip(): Promise<void> {
+      const { done } = store.getState();
+      if (!done || !sendSlipMail) return;
+      const name = (await storeName?.()) ?? port.till.storeCode;
+      const mail = pickupSlipMail(done.order, done.handover, done.receiptNumber, name);
+      const outcome = mail ? await sendSlipMail(mail) : 'no-email';
+      store.setState((s) => (s.done ? { done: { ...s.done, mail: outcome } } : {}));
     },
 
     /** Prints (or prints again: same job) the handover slip. */

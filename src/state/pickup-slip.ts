@@ -32,8 +32,10 @@ export function pickupSlipDocument(
   order: ClickCollectOrder,
   handover: OrderHandover,
   receiptNumber: string,
+  /** The slip's language: the desk's, or the customer's for an e-mail. */
+  language: string = activeLanguage(),
 ): ReceiptDocument {
-  const lng = activeLanguage();
+  const lng = language;
   const locale: ReceiptLocale = lng === 'en' ? 'en-GB' : 'fr-FR';
   const nameOf = (lineId: string) => order.lines.find((l) => l.lineId === lineId)?.name ?? lineId;
   const left = piecesLeft(order);

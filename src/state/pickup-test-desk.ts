@@ -90,6 +90,8 @@ export async function openPickupDesk(start = Date.parse('2025-03-02T10:00:00Z'))
   return {
     db,
     port,
+    /** The till's services under the port (journal, identity), for other ports of the desk. */
+    services: { ...services, sync: { identity } },
     refusals,
     /** A new refusal log over the same journal, as after the desk restarts. */
     refusalLog,

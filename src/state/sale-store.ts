@@ -302,7 +302,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
     voidLine(lineId: string) {
       const { cart, staff, kept, links } = store.getState();
       if (!staff) return;
-      if (links.kioskOrder) return fail(t('tickets.basketFixed'));
+      if (links.kioskOrder || links.clickCollectOrder) return fail(t('tickets.basketFixed'));
       if (!mayVoidLine(cart, kept, lineId)) return fail(t('openSale.emptyWithCash'));
       const voided = voidLine(cart, lineId, {
         byStaffId: staff.id,
@@ -446,7 +446,7 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
   async function scanOne(raw: string, quantity: number): Promise<void> {
     const { payment, links } = store.getState();
     if (payment) return fail(t('till.payment.inProgress'));
-    if (links.kioskOrder) return fail(t('tickets.basketFixed'));
+    if (links.kioskOrder || links.clickCollectOrder) return fail(t('tickets.basketFixed'));
     const found = await lookupScan(raw, services.findProductByBarcode);
     if (found.kind !== 'product') return fail(scanProblemWords(found));
     if (quantity !== 1 && found.measure) return fail(t('saleEdit.quantityOnLabel'));
@@ -462,7 +462,8 @@ export function createSaleStore(services: SaleServices, receipts: ReceiptDesk, k
   async function addResolved(product: Product, input: ProductInput, scannedCode: string | undefined) {
     if (store.getState().payment) return fail(t('till.payment.inProgress'));
     // A kiosk order's basket is the order as signed: nothing is added to it.
-    if (store.getState().links.kioskOrder) return fail(t('tickets.basketFixed'));
+    if (store.getState().links.kioskOrder || store.getState().links.clickCollectOrder)
+      return fail(t('tickets.basketFixed'));
     // Read after the lookup: the cart is whatever it is now.
     const { cart, completed } = store.getState();
     const base = completed ? emptyCart(await settings()) : cart;

@@ -88,7 +88,7 @@ export function createVoucherFlow(services: VoucherFlowServices) {
       const code = typed === '' ? mint() : normalizeVoucherCode(typed);
       if (!code) return refuse('invalid-code');
       const open = basket.current();
-      if (open.paying || open.links.kioskOrder) return refuse('basket-busy');
+      if (open.paying || open.links.kioskOrder || open.links.clickCollectOrder) return refuse('basket-busy');
       if ((await standingOf(code)).known) return refuse('code-already-sold');
       const added = addVoucherLine(open.cart, open.links.vouchersIssued ?? [], {
         lineId: newId(),

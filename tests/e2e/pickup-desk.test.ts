@@ -9,11 +9,12 @@ import type { Product } from '../../src/core/catalog/product';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 import type { ClickCollectOrder } from '../../src/core/orders/click-collect-order';
 import type { OrderHandover } from '../../src/core/orders/handover';
+import type { CompletedSale } from '../../src/core/sale';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { lockScope, writeDocuments } from '../../sync-server/src/sync/document-store';
 import { axeViolations } from '../support/axe';
-import { launchChromium } from '../support/browser';
+import { launchChromium, openSignedInCashier } from '../support/browser';
 import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
 import {
   startHardwareAgent,
@@ -23,9 +24,11 @@ import {
   TEST_ADMIN_TOKEN,
 } from '../support/processes';
 import { tillDocuments } from '../support/till-idb';
+import { CashierPage } from './pages/cashier-page';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { PickupDeskPage } from './pages/pickup-desk-page';
 import { PickupFlowPage } from './pages/pickup-flow-page';
+import { ShiftPage } from './pages/shift-page';
 
 // The pickup desk (issue 14) end to end with the real parts: the sync server
 // on a scratch PostgreSQL with the web shop API on, the desk (screen set
@@ -116,9 +119,13 @@ describe('the pickup desk', () => {
     vatRateBps: product.vatRateBps,
   });
 
-  /** The web shop sends an order for pickup at PAR01; the server's answer. */
-  async function importOrder(webOrderId: string, name: string, daysAgo = 0) {
+  /**
+   * The web shop sends an order for pickup at PAR01; the server's answer.
+   * Paid online (signed `payments`) unless `paid` is false: then it is due at pickup.
+   */
+  async function importOrder(webOrderId: string, name: string, daysAgo = 0, { paid = true } = {}) {
     const placedAt = new Date(Date.now() - daysAgo * 24 * 3600_000).toISOString();
+    const totalMinor = lamp.priceMinor * 2 + mug.priceMinor;
     const response = await fetch(`${sync.url}/shop/v1/orders/${webOrderId}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${SHOP_KEY}`, 'content-type': 'application/json' },
@@ -132,6 +139,19 @@ describe('the pickup desk', () => {
         lines: [line('l1', lamp, 2), line('l2', mug, 1)],
         customer: { name, email: `${webOrderId.toLowerCase()}@example.fr`, phone: '+33612345678' },
         placedAt,
+        ...(paid
+          ? {
+              payments: [
+                {
+                  paymentId: `psp-${webOrderId}`,
+                  type: 'card',
+                  amount: { minor: totalMinor, currency: 'EUR' },
+                  reference: `PSP-${webOrderId}`,
+                  accountId: null,
+                },
+              ],
+            }
+          : {}),
       }),
     });
     expect(response.status, await response.clone().text()).toBe(201);
@@ -419,6 +439,219 @@ describe('the pickup desk', () => {
     await expect.poll(() => desk.refusals(), { timeout: 10_000 }).toContain('Codes refusés (3)');
     expect(pageErrors).toEqual([]);
   });
+  it('an order paid at pickup: not paid online, charged once by card on the desk terminal, handed over with an item refused (returned and refunded on the card), the slip e-mailed', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880505', 'Louis Garnier', 0, { paid: false });
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880505');
+    const total = lamp.priceMinor * 2 + mug.priceMinor;
+    const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+      .format(total / 100)
+      .replace(/[\u00a0\u202f]/g, ' ');
+    const chargesBefore = devices.terminal.charges().length;
+
+    // The customer's code opens the handover: the order is due, nothing can be handed over before it is paid.
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-pay').waitFor();
+    expect(await flow.amountDue()).toBe(`À payer au retrait : ${euros}`);
+    expect(await flow.toSignatureEnabled()).toBe(false);
+    await shot('pay-due');
+    // The customer would rather pay at the till: the desk gives the code and waits; they change their mind.
+    expect(await flow.payAtTill()).toBe(`Code de retrait à donner en caisse : ${pickupCode}`);
+    await shot('pay-at-till');
+    await flow.backToPayChoice();
+
+    expect(await flow.payByCard()).toMatch(/^Payée en magasin \(ticket PAR01-P1-\d{6}\)\.$/);
+    await shot('pay-paid');
+    // The terminal: one charge, of the order total.
+    expect(devices.terminal.charges()).toHaveLength(chargesBefore + 1);
+    expect(devices.terminal.charges().at(-1)?.amountMinor).toBe(total);
+    // The desk's journal: one sale, paid by that card, naming the order.
+    const sales = (await tillDocuments<JournalEntry>(page, 'journal', 'pickup')).filter(
+      (e) =>
+        e.kind === 'sale.completed' && (e.payload as CompletedSale).clickCollectOrder?.orderId === orderId,
+    );
+    expect(sales).toHaveLength(1);
+    const sale = sales[0]?.payload as CompletedSale;
+    expect(sale.totals.total.minor).toBe(total);
+    expect(sale.tenders.map((t) => [t.type, t.amount.minor])).toEqual([['card', total]]);
+    // PostgreSQL: the order paid once, by that sale; one sale row with one card tender.
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.payment?.saleId, { timeout: 30_000 })
+      .toBe(sale.saleId);
+    const rows = await query<{ total_minor: string }>('SELECT total_minor FROM sales WHERE sale_id = $1', [
+      sale.saleId,
+    ]);
+    expect(rows.map((r) => Number(r.total_minor))).toEqual([total]);
+    const incidents = await query<{ code: string }>(
+      "SELECT code FROM journal_incidents WHERE code LIKE 'pickup-order-%'",
+    );
+    expect(incidents).toEqual([]);
+
+    // Paid: the handover goes on. The customer refuses the rice at the desk: handed over, then returned at once.
+    expect(await flow.toSignatureEnabled()).toBe(true);
+    await scan(lamp.barcode);
+    await scan(lamp.barcode);
+    await scan(mug.barcode);
+    await flow.waitCounted('l2', 1, 1);
+    await flow.refuseOne('l2');
+    await shot('handover-refused');
+    await flow.toSignature();
+    await flow.sign();
+    await flow.confirm();
+    expect(await flow.refusedReturn()).toMatch(
+      /^Retour enregistré \(ticket PAR01-P1-\d{6}\) : .+ remboursés sur la carte pour 1 article\(s\) refusé\(s\)\.$/,
+    );
+    // The slip by e-mail, to the order's own address.
+    expect(await flow.mailSlip()).toBe('Bon envoyé à web-880505@example.fr.');
+    await shot('handover-refused-returned');
+    await flow.next();
+
+    // The terminal: one charge of the order, one refund of the rice; nothing else.
+    const done = devices.terminal.charges().slice(chargesBefore);
+    expect(done.map((c) => [c.kind, c.amountMinor])).toEqual([
+      ['authorization', total],
+      ['refund', mug.priceMinor],
+    ]);
+    // The desk's journal: the sale, the handover, the return against that sale.
+    const kinds = (await tillDocuments<JournalEntry>(page, 'journal', 'pickup'))
+      .filter((e) => e.sequence > (sales[0]?.sequence ?? 0))
+      .sort((a, b) => a.sequence - b.sequence)
+      .map((e) => e.kind);
+    expect(kinds).toEqual(['order.handover', 'return.completed']);
+    // PostgreSQL: handed over, paid once, the return projected once with its reason, the slip queued once.
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.status, { timeout: 30_000 })
+      .toBe('handed-over');
+    expect((await serverOrder(orderId))?.payment?.saleId).toBe(sale.saleId);
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ source_id: string; reason_code: string; quantity: number }>(
+              `SELECT r.source_id, l.reason_code, l.quantity FROM returns r
+                 JOIN return_lines l ON l.entry_id = r.entry_id WHERE r.source_id = $1`,
+              [sale.saleId],
+            )
+          ).map((r) => [r.reason_code, Number(r.quantity)]),
+        { timeout: 30_000 },
+      )
+      .toEqual([['refused-at-pickup', 1]]);
+    const mails = await query<{ kind: string; recipient: string }>(
+      'SELECT kind, recipient FROM order_messages WHERE order_id = $1',
+      [orderId],
+    );
+    expect(mails).toEqual([{ kind: 'pickup-slip', recipient: 'web-880505@example.fr' }]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an unknown card outcome at the desk: reloaded mid-charge, it asks the terminal and never charges again', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880606', 'Nina Petit', 0, { paid: false });
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880606');
+    const authorisations = () => devices.terminal.charges().filter((c) => c.kind === 'authorization').length;
+    const before = authorisations();
+
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-pay').waitFor();
+    // The terminal takes the card, but its answer never comes: the desk is reloaded while it waits.
+    devices.terminal.setScenario('timeout');
+    await page.getByTestId('pickup-pay-card').click();
+    await expect.poll(authorisations, { timeout: 20_000 }).toBe(before + 1);
+    devices.terminal.setScenario('approve');
+    await desk.open(agentUrl, '1234');
+
+    // The order again: the desk asks the terminal about the payment it kept (again if the terminal is still busy).
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-handover-panel').waitFor();
+    await expect
+      .poll(
+        async () => {
+          if (await page.getByTestId('pickup-pay-paid').isVisible()) return 'paid';
+          const check = page.getByTestId('pickup-pay-check');
+          if ((await check.isVisible()) && (await check.isEnabled())) {
+            await accessible();
+            await check.click();
+          }
+          return 'waiting';
+        },
+        { timeout: 90_000, interval: 2_000 },
+      )
+      .toBe('paid');
+    await shot('pay-recovered');
+    expect(authorisations()).toBe(before + 1);
+    const sales = (await tillDocuments<JournalEntry>(page, 'journal', 'pickup')).filter(
+      (e) =>
+        e.kind === 'sale.completed' && (e.payload as CompletedSale).clickCollectOrder?.orderId === orderId,
+    );
+    expect(sales).toHaveLength(1);
+    const sale = sales[0]?.payload as CompletedSale | undefined;
+    await expect
+      .poll(async () => (await serverOrder(orderId))?.payment?.saleId, { timeout: 30_000 })
+      .toBe(sale?.saleId);
+    await page.getByTestId('pickup-back').click();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an order paid at the till: the desk sends the customer there, the cashier scans their QR and takes cash, the desk sees it paid', async () => {
+    const { orderId, pickupCode } = await importOrder('WEB-880717', 'Zoé Lambert', 0, { paid: false });
+    await expect.poll(() => serverOrder(orderId), { timeout: 10_000 }).toBeDefined();
+    const imported = await serverOrder(orderId);
+    if (!imported) throw new Error('order not on the server');
+    await writeServerOrder({ ...imported, status: 'ready-for-pickup' });
+    await desk.waitInGroup('ready', 'WEB-880717');
+    const authorisations = devices.terminal.charges().length;
+    await scan(`POS1:P:${pickupCode}`);
+    await page.getByTestId('pickup-pay').waitFor();
+    await flow.payAtTill();
+
+    // The till: the cashier screen of the same store, in another tab.
+    const tillPage = await context.newPage();
+    tillPage.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await openSignedInCashier(tillPage, agentUrl);
+      await new ShiftPage(tillPage).open({ float: { 1000: 10 } });
+      const cashier = new CashierPage(tillPage, screens);
+      await tillPage.getByTestId('barcode-input').fill(`POS1:P:${pickupCode}`);
+      await tillPage.getByTestId('barcode-input').press('Enter');
+      const summary = tillPage.getByTestId('pickup-order-summary');
+      await summary.waitFor({ timeout: 15_000 });
+      expect((await summary.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain(
+        'Commande WEB-880717 à payer au retrait : 3 article(s)',
+      );
+      expect(await axeViolations(tillPage)).toEqual([]);
+      await cashier.screenshot('pickup-till-order');
+      await cashier.startPayment();
+      await tillPage.getByTestId('pay-exact').click();
+      await cashier.waitForSaleCompleted();
+    } finally {
+      await tillPage.close();
+    }
+
+    // The desk: paid once the till's sale has reached the server and the order came back with its payment.
+    await page.getByTestId('pickup-pay-paid').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('pickup-pay-paid').textContent()).toMatch(
+      /^Payée en magasin \(ticket PAR01-/,
+    );
+    await accessible();
+    const paid = await serverOrder(orderId);
+    // Paid by the till's sale (another till than this desk, P1), through the server.
+    expect(paid?.payment?.receiptNumber).toMatch(/^PAR01-(?!P1-)/);
+    const rows = await query<{ sale_id: string; total_minor: string }>(
+      'SELECT sale_id, total_minor FROM sales WHERE sale_id = $1',
+      [paid?.payment?.saleId],
+    );
+    expect(rows.map((r) => Number(r.total_minor))).toEqual([lamp.priceMinor * 2 + mug.priceMinor]);
+    expect(devices.terminal.charges()).toHaveLength(authorisations);
+    await page.getByTestId('pickup-back').click();
+    expect(pageErrors).toEqual([]);
+  });
+
   it('with the sync server down, hands over by scanning and returns an uncollected order to stock; both reach PostgreSQL and the export once the link is back', async () => {
     const { orderId, pickupCode } = await importOrder('WEB-880404', 'Jade Roux');
     // Placed 30 days ago but made ready 2 days ago: not overdue (10 days); another ready for 12 days is.

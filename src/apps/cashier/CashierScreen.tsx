@@ -27,6 +27,7 @@ import { ShiftBeside, ShiftScreen, shiftTakesOver } from './shift/ShiftArea';
 import { NoSaleDialog } from './staff/NoSaleDialog';
 import { TillMenu, useFunctionKey } from './TillMenu';
 import { KioskTicketNotice } from './tickets/KioskTicketNotice';
+import { PickupOrderNotice } from './tickets/PickupOrderNotice';
 import { TicketDialogs } from './tickets/TicketDialogs';
 import type { TillMenuEntry } from './till-menu';
 import { useCashierFlows } from './use-cashier-flows';
@@ -135,6 +136,7 @@ export function CashierScreen() {
               disabled={state.payment !== undefined}
             />
             <KioskTicketNotice tickets={flows.tickets} locked={state.payment !== undefined} />
+            <PickupOrderNotice orders={flows.pickupOrders} locked={state.payment !== undefined} />
             <ProductSearch search={productSearch} disabled={state.payment !== undefined} />
             <Toasts />
             {print?.status === 'queued' && !(state.completed && priced.lines.length === 0) && (

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { HANDOVER_REMAINDER_REASONS, ID_DOCUMENT_TYPES } from '../../core/orders/handover';
@@ -6,17 +6,29 @@ import { piecesLeft } from '../../core/orders/pickup-queue';
 import { allCounted } from '../../core/orders/pickup-scan';
 import { wantedToHandOver } from '../../state/pickup-handover-store';
 import { ItemChecklist } from './ItemChecklist';
+import { PayPanel } from './PayPanel';
+import { RefusedOutcome } from './RefusedOutcome';
 import { SignaturePad } from './SignaturePad';
 import type { PickupDesk } from './use-pickup-desk';
 
 /** Handing an order over: check the customer, scan the items, the signature, the slip. */
 export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: string }) {
   const { t } = useTranslation();
-  const { desk, handover } = parts;
+  const { desk, handover, payment } = parts;
   const state = useStore(handover.store);
+  const pay = useStore(payment.store);
   const [code, setCode] = useState('');
   const order = state.order;
+  const orderId = order?.id;
+  // Paid at pickup: follow whether this order is paid while it is handed over.
+  useEffect(() => {
+    const open = orderId ? parts.list.orders().find((o) => o.id === orderId) : undefined;
+    const shown = open ?? handover.store.getState().order;
+    if (shown) void payment.open(shown);
+    return () => payment.close();
+  }, [orderId, payment, parts.list, handover]);
   if (!order) return null;
+  const unpaid = pay.orderId === order.id && pay.phase !== 'paid' && pay.phase !== 'idle';
   const wanted = state.done ? new Map<string, number>() : wantedToHandOver(order);
   const complete = allCounted(wanted, state.counts);
   const checkCode = async (event: FormEvent) => {
@@ -85,6 +97,9 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
           </fieldset>
         </section>
       ) : null}
+      {state.trusted && state.step !== 'identify' && state.step !== 'done' ? (
+        <PayPanel payment={payment} order={order} staffId={staffId} />
+      ) : null}
       {state.step === 'items' ? (
         <section className="pickup-step" aria-labelledby="pickup-items-title">
           <h3 id="pickup-items-title">{t('pickupApp.items.title')}</h3>
@@ -98,6 +113,45 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
           <p className="pickup-message" role="status" data-testid="pickup-handover-message">
             {state.message ?? ''}
           </p>
+          {order.lines.some((line) => (state.counts[line.lineId] ?? 0) > 0) ? (
+            <fieldset className="pickup-choices" data-testid="pickup-refused">
+              <legend>{t('pickupApp.refusedReturn.title')}</legend>
+              <p className="pickup-hint">{t('pickupApp.refusedReturn.hint')}</p>
+              {order.lines
+                .filter((line) => (state.counts[line.lineId] ?? 0) > 0)
+                .map((line) => {
+                  const refused = state.refused[line.lineId] ?? 0;
+                  return (
+                    <span key={line.lineId} className="pickup-refused-line">
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={refused >= (state.counts[line.lineId] ?? 0)}
+                        data-testid={`pickup-refuse-${line.lineId}`}
+                        onClick={() => handover.refuseOne(line.lineId)}
+                      >
+                        {t('pickupApp.refusedReturn.refuse', { name: line.name })}
+                      </button>
+                      {refused > 0 ? (
+                        <>
+                          <span data-testid={`pickup-refused-${line.lineId}`}>
+                            {t('pickupApp.refusedReturn.count', { count: refused })}
+                          </span>
+                          <button
+                            type="button"
+                            className="secondary"
+                            aria-label={t('pickupApp.refusedReturn.undo', { name: line.name })}
+                            onClick={() => handover.unrefuse(line.lineId)}
+                          >
+                            ↺
+                          </button>
+                        </>
+                      ) : null}
+                    </span>
+                  );
+                })}
+            </fieldset>
+          ) : null}
           {!complete ? (
             <fieldset className="pickup-choices">
               <legend>{t('pickupApp.items.reasonLabel')}</legend>
@@ -121,7 +175,12 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
             <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
               {t('pickupApp.order.close')}
             </button>
-            <button type="button" onClick={() => handover.toSignature()} data-testid="pickup-to-signature">
+            <button
+              type="button"
+              disabled={unpaid}
+              onClick={() => handover.toSignature()}
+              data-testid="pickup-to-signature"
+            >
               {complete ? t('pickupApp.items.full') : t('pickupApp.items.partial')}
             </button>
           </div>
@@ -146,7 +205,7 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
             </button>
             <button
               type="button"
-              disabled={state.busy}
+              disabled={state.busy || unpaid}
               onClick={() => void handover.confirm(staffId)}
               data-testid="pickup-confirm"
             >
@@ -161,9 +220,23 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
           {restCount > 0 ? (
             <p data-testid="pickup-rest">{t('pickupApp.done.rest', { count: restCount })}</p>
           ) : null}
+          {state.done.refused ? (
+            <RefusedOutcome
+              refused={state.done.refused}
+              busy={state.busy}
+              retry={() => void handover.retryRefusedReturn(staffId)}
+            />
+          ) : null}
           {state.done.print ? (
             <p role="status" data-testid="pickup-print-status">
               {t('pickupApp.print.result', { message: state.done.print.message })}
+            </p>
+          ) : null}
+          {state.done.mail ? (
+            <p role="status" data-testid="pickup-mail-status">
+              {state.done.mail === 'no-email'
+                ? t('pickupApp.mail.noEmail')
+                : t(`pickupApp.mail.${state.done.mail}`, { to: state.done.order.customer.email ?? '' })}
             </p>
           ) : null}
           <div className="pickup-actions">
@@ -174,6 +247,14 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
               data-testid="pickup-print"
             >
               {t('pickupApp.done.print')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => void handover.mailSlip()}
+              data-testid="pickup-mail"
+            >
+              {t('pickupApp.mail.send')}
             </button>
             <button type="button" onClick={desk.back} data-testid="pickup-next">
               {t('pickupApp.done.next')}

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { tallyHandovers } from '../../core/orders/handover-tally';
+import { orderAmount } from '../../core/orders/pickup-payment';
+import { useFormat } from '../../i18n/use-format';
 import { conflictDetails } from '../../state/pickup-handover-history';
 import { pickupListView } from '../../state/pickup-list-store';
 import { HandoverHistory } from './HandoverHistory';
@@ -11,6 +13,7 @@ import type { PickupDesk } from './use-pickup-desk';
 /** An order's details and what the desk can do with it now. */
 export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const { desk, list, restock } = parts;
   const listState = useStore(list.store);
   const restocked = useStore(restock.store, (s) => (s.returnedId === orderId ? s.message : undefined));
@@ -58,6 +61,14 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
         </dd>
         <dt>{t('pickupApp.list.placed', { date: '' }).trim()}</dt>
         <dd>{placedDate(order)}</dd>
+        <dt>{t('pickupApp.pay.title')}</dt>
+        <dd data-testid="pickup-order-payment">
+          {order.payments !== undefined
+            ? t('pickupApp.pay.paidOnline')
+            : order.payment
+              ? t('pickupApp.pay.paidInStore', { receipt: order.payment.receiptNumber })
+              : t('pickupApp.pay.due', { amount: format.money(orderAmount(order)) })}
+        </dd>
       </dl>
       <h3>{t('pickupApp.order.lines')}</h3>
       <ul className="pickup-lines">

@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'react';
+import { flushReceiptMails, sendReceiptMail } from '../../data/receipt-mail-outbox';
+import { newId } from '../../state/ids';
 import { createPickupDeskStore } from '../../state/pickup-desk-store';
 import { createPickupHandoverStore } from '../../state/pickup-handover-store';
 import { createPickupListStore } from '../../state/pickup-list-store';
+import { createPickupPaymentStore } from '../../state/pickup-payment-store';
+import { pickupPaymentTillPort } from '../../state/pickup-payment-till-port';
 import { createPickupPrepareStore } from '../../state/pickup-prepare-store';
 import { createPickupRefusalLog } from '../../state/pickup-refusal-log';
+import { returnRefusedAtPickup } from '../../state/pickup-refused-return';
 import { createPickupReturnStore } from '../../state/pickup-return-store';
 import { pickupTillPort } from '../../state/pickup-till-port';
 import { createPinGuard } from '../../state/pin-guard';
@@ -25,7 +30,19 @@ export function createPickupDesk(services: TillServices) {
     staffId: () => staffId(),
   });
   const prepare = createPickupPrepareStore(port);
-  const handover = createPickupHandoverStore({ port, refusals });
+  const payment = createPickupPaymentStore(pickupPaymentTillPort(services));
+  const handover = createPickupHandoverStore({
+    port,
+    refusals,
+    isPaid: payment.isPaid,
+    sendSlipMail: (mail) => sendReceiptMail(services.db, services.sync.request, mail),
+    storeName: async () => (await services.db.settings.findOne().exec())?.toMutableJSON().storeName,
+    returnRefused: (order, refused, by) =>
+      returnRefusedAtPickup(
+        { db: services.db, journal: services.journal, bridge: services.bridge, till: services.sync.identity },
+        { order, refused, staffId: by, returnId: newId(), entryId: newId(), at: new Date().toISOString() },
+      ),
+  });
   const desk = createPickupDeskStore({ port, list, refusals, prepare, handover });
   staffId = () => desk.store.getState().staff?.id ?? null;
   // Wrong PINs count per person, whether typed to sign in or to unlock.
@@ -38,7 +55,7 @@ export function createPickupDesk(services: TillServices) {
     { current: () => desk.store.getState().staff, resumeAs: (staff) => desk.resumeAs(staff) },
   );
   const restock = createPickupReturnStore(port);
-  return { port, list, refusals, prepare, handover, desk, signIn, lock, restock };
+  return { port, list, refusals, prepare, handover, payment, desk, signIn, lock, restock };
 }
 export type PickupDesk = ReturnType<typeof createPickupDesk>;
 
@@ -66,5 +83,12 @@ export function usePickupDesk(services: TillServices): PickupDesk {
   useEffect(() => void desk.lock.restore(), [desk]);
   useIdleLock(desk.lock, activity);
   useEffect(() => void desk.refusals.load(), [desk]);
+  // Slips e-mailed while the link was down leave on the next pass (every 30 s).
+  useEffect(() => {
+    const pass = () => void flushReceiptMails(services.db, services.sync.request).catch(() => undefined);
+    pass();
+    const timer = setInterval(pass, 30_000);
+    return () => clearInterval(timer);
+  }, [services]);
   return desk;
 }

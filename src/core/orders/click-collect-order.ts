@@ -9,6 +9,7 @@ import { checkOrderLines, MAX_LINE_QUANTITY, orderLineSchema } from './order-lin
 import { checkOrderPayments, orderPaymentsSchema } from './order-payment';
 import { instantSchema, lineIdSchema, storeCodeSchema, webOrderIdSchema } from './order-values';
 import { pickupCodeSchema } from './pickup-code';
+import { storePaymentSchema } from './store-payment';
 
 // A click-and-collect order: placed on the web shop, imported by the server,
 // replicated to the tills, collected at the pickup desk.
@@ -117,6 +118,11 @@ export const clickCollectOrderSchema = z
      * it existed, and on those never ready. Store-owned: not signed.
      */
     readyAt: instantSchema.optional(),
+    /**
+     * Paid in the store at pickup (an order without web `payments`): the till sale
+     * the server took as the payment, first come (docs/pickup.md). Not signed.
+     */
+    payment: storePaymentSchema.optional(),
     /** Server's Ed25519 signature over the order (compact token); absent until signed or after a change. */
     signedToken: z
       .string()

@@ -19,6 +19,7 @@ import { compareCodeUnits, plainEqual, sameRecordsByKey } from './plain-equal';
 //   is returned; else from the handovers (all lines in full -> handed-over,
 //   some -> partially-handed-over); else the furthest of received, picking,
 //   ready-for-pickup.
+// - payment (paid at pickup, the server's): whichever copy has it.
 // - handoverConflict: set when the union hands over more than ordered on a
 //   line, or holds handovers the till that cancelled or returned the order
 //   did not know about. Flags carried by either copy are kept; clearing one
@@ -85,6 +86,17 @@ function earliestReadyAt(a: string | undefined, b: string | undefined): string |
   return order < 0 ? a : b;
 }
 
+/**
+ * The store's payment at pickup is the server's to write (the first till sale
+ * that paid the order): a copy that has it wins over one that does not yet;
+ * two different ones (never written by the server) keep the smaller sale id.
+ */
+function paymentOf(a: ClickCollectOrder, b: ClickCollectOrder): ClickCollectOrder['payment'] {
+  if (a.payment === undefined) return b.payment;
+  if (b.payment === undefined) return a.payment;
+  return compareCodeUnits(a.payment.saleId, b.payment.saleId) <= 0 ? a.payment : b.payment;
+}
+
 export function mergeHandovers(
   a: ClickCollectOrder,
   b: ClickCollectOrder,
@@ -132,13 +144,15 @@ export function mergeHandovers(
   );
   const signedToken = tokens.sort(compareCodeUnits)[0];
   const readyAt = earliestReadyAt(a.readyAt, b.readyAt);
-  const { signedToken: _dropped, readyAt: _ready, ...rest } = newer;
+  const payment = paymentOf(a, b);
+  const { signedToken: _dropped, readyAt: _ready, payment: _paid, ...rest } = newer;
   return ok({
     ...rest,
     status,
     handovers,
     handoverConflict: flagged ? conflict : null,
     ...(readyAt === undefined ? {} : { readyAt }),
+    ...(payment === undefined ? {} : { payment }),
     ...(signedToken === undefined ? {} : { signedToken }),
   });
 }

@@ -108,6 +108,7 @@ const FRENCH: ReceiptLabels = {
     'changed-mind': "Changement d'avis",
     defective: 'Défectueux',
     'not-as-described': 'Non conforme',
+    'refused-at-pickup': 'Refusé au retrait',
     other: 'Autre',
   },
 };
@@ -157,6 +158,7 @@ const BRITISH: ReceiptLabels = {
     'changed-mind': 'Changed mind',
     defective: 'Defective',
     'not-as-described': 'Not as described',
+    'refused-at-pickup': 'Refused at pickup',
     other: 'Other',
   },
 };

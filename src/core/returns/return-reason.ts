@@ -10,6 +10,8 @@ export const RETURN_REASON_CODES = [
   'changed-mind',
   'defective',
   'not-as-described',
+  /** The customer refused the item at the pickup desk (docs/pickup.md); never offered at the till. */
+  'refused-at-pickup',
   'other',
 ] as const;
 

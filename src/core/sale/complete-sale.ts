@@ -95,6 +95,7 @@ export function completeSale(
     change: changeDue(payment),
     cashRounding: cashRoundingOf(payment),
     ...(links.kioskOrder ? { kioskOrder: links.kioskOrder } : {}),
+    ...(links.clickCollectOrder ? { clickCollectOrder: links.clickCollectOrder } : {}),
     ...(links.vouchersIssued && links.vouchersIssued.length > 0
       ? { vouchersIssued: links.vouchersIssued }
       : {}),

@@ -25,22 +25,46 @@ export interface TicketBasketInput {
   readonly categoryOf: (productId: string) => string | undefined;
 }
 
-export function ticketBasket(input: TicketBasketInput): Result<Cart, TicketBasketProblem> {
-  const { empty, payload } = input;
-  if (payload.c !== empty.currency)
-    return err({ code: 'currency-mismatch', expected: empty.currency, actual: payload.c });
+/** One line a customer already agreed to at a signed price (a kiosk ticket's, a web order's). */
+export interface SignedLine {
+  readonly productId: string;
+  readonly barcode: string;
+  readonly name: string;
+  readonly quantity: number;
+  readonly unitMinor: number;
+  readonly vatRateBps: number;
+}
+
+/**
+ * The basket of signed lines: one cart line per line, at the signed price and
+ * VAT rate, with no promotion; `scannedCode` says where they came from.
+ */
+export function signedLinesBasket(input: {
+  readonly empty: Cart;
+  readonly currency: string;
+  readonly lines: readonly SignedLine[];
+  readonly scannedCode: string;
+  readonly lineIds: readonly string[];
+  readonly categoryOf: (productId: string) => string | undefined;
+  readonly fallbackCategory: string;
+}): Result<Cart, TicketBasketProblem> {
+  const { empty } = input;
+  if (input.currency !== empty.currency)
+    return err({ code: 'currency-mismatch', expected: empty.currency, actual: input.currency });
   const lines: CartLine[] = [];
-  for (const [index, [productId, barcode, name, quantity, unitMinor, vatRateBps]] of payload.l.entries()) {
-    const unitPrice = { minor: unitMinor, currency: payload.c };
+  for (const [
+    index,
+    { productId, barcode, name, quantity, unitMinor, vatRateBps },
+  ] of input.lines.entries()) {
+    const unitPrice = { minor: unitMinor, currency: input.currency };
     const measure = { kind: 'pieces', quantity } as const;
     const line = cartLineSchema.safeParse({
       lineId: input.lineIds[index] ?? '',
       productId,
       name,
       barcode,
-      // What was scanned, in short: the order the line came from.
-      scannedCode: `POS1:K:${payload.o.toUpperCase()}`,
-      category: input.categoryOf(productId) ?? KIOSK_ORDER_CATEGORY,
+      scannedCode: input.scannedCode,
+      category: input.categoryOf(productId) ?? input.fallbackCategory,
       vatRateBps,
       unitPrice,
       measure,
@@ -52,4 +76,25 @@ export function ticketBasket(input: TicketBasketInput): Result<Cart, TicketBaske
     lines.push(line.data);
   }
   return ok(withApprovalFlags({ ...empty, promotions: [], basketDiscount: null, lines }));
+}
+
+export function ticketBasket(input: TicketBasketInput): Result<Cart, TicketBasketProblem> {
+  const { payload } = input;
+  return signedLinesBasket({
+    empty: input.empty,
+    currency: payload.c,
+    lines: payload.l.map(([productId, barcode, name, quantity, unitMinor, vatRateBps]) => ({
+      productId,
+      barcode,
+      name,
+      quantity,
+      unitMinor,
+      vatRateBps,
+    })),
+    // What was scanned, in short: the order the line came from.
+    scannedCode: `POS1:K:${payload.o.toUpperCase()}`,
+    lineIds: input.lineIds,
+    categoryOf: input.categoryOf,
+    fallbackCategory: KIOSK_ORDER_CATEGORY,
+  });
 }

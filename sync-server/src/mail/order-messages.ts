@@ -14,20 +14,46 @@ export interface QueuedMessage {
   readonly body: string;
 }
 
-/** Keeps a kiosk order's receipt e-mail; asked again for the same order, keeps the first. */
+/**
+ * Keeps a kiosk order's receipt e-mail, or a click-and-collect order's
+ * handover slip (with `handoverId`, migration 015); asked again for the same
+ * order (and handover), keeps the first.
+ */
 export async function queueKioskReceiptMail(
   db: Queryable,
   from: { readonly storeCode: string; readonly tillId: string },
   request: ReceiptMailRequest,
 ): Promise<{ readonly repeated: boolean }> {
   const inserted = await db.query(
-    `INSERT INTO order_messages (order_id, kind, store_code, till_id, recipient, subject, body)
-     VALUES ($1, 'kiosk-receipt', $2, $3, $4, $5, $6)
-     ON CONFLICT (order_id, kind) DO NOTHING RETURNING id`,
-    [request.orderId, from.storeCode, from.tillId, request.to, request.subject, request.text],
+    `INSERT INTO order_messages (order_id, kind, handover_id, store_code, till_id, recipient, subject, body)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (order_id, kind, (coalesce(handover_id, ''))) DO NOTHING RETURNING id`,
+    [
+      request.orderId,
+      request.handoverId === undefined ? 'kiosk-receipt' : 'pickup-slip',
+      request.handoverId ?? null,
+      from.storeCode,
+      from.tillId,
+      request.to,
+      request.subject,
+      request.text,
+    ],
   );
   return { repeated: inserted.rows.length === 0 };
 }
+
+/** The order a queued message may leave for: held by the server, of its store, carrying its recipient. */
+const ORDER_CARRIES_RECIPIENT = `(
+  (m.kind = 'kiosk-receipt' AND EXISTS (
+     SELECT 1 FROM kiosk_orders_placed p
+      WHERE p.order_id = m.order_id AND p.store_code = m.store_code
+        AND lower(p.placed #>> '{contact,email}') = lower(m.recipient)))
+  OR (m.kind = 'pickup-slip' AND EXISTS (
+     SELECT 1 FROM sync_documents d
+      WHERE d.collection = 'orders' AND d.id = m.order_id AND d.scope = m.store_code AND NOT d.deleted
+        AND d.doc ->> 'kind' = 'click-and-collect'
+        AND lower(d.doc #>> '{customer,email}') = lower(m.recipient)))
+)`;
 
 /** What sends one message: the mail relay (nodemailer), or a test's stand-in. */
 export type SendMail = (message: {
@@ -58,8 +84,7 @@ export async function sendQueuedOrderMessages(db: Database, send: SendMail, limi
       const claimed = await tx.query<QueuedMessage & { held: boolean }>(
         `SELECT m.id::text AS id, m.order_id AS "orderId", m.recipient, m.subject, m.body
            FROM order_messages m
-           JOIN kiosk_orders_placed p ON p.order_id = m.order_id AND p.store_code = m.store_code
-          WHERE m.status = 'queued' AND lower(p.placed #>> '{contact,email}') = lower(m.recipient)
+          WHERE m.status = 'queued' AND ${ORDER_CARRIES_RECIPIENT}
           ORDER BY m.attempts, m.id
           LIMIT 1
           FOR UPDATE OF m SKIP LOCKED`,
@@ -90,7 +115,10 @@ export async function sendQueuedOrderMessages(db: Database, send: SendMail, limi
   const waiting = await db.query<{ n: string }>(
     `SELECT count(*) AS n FROM order_messages m
       WHERE m.status = 'queued'
-        AND NOT EXISTS (SELECT 1 FROM kiosk_orders_placed p WHERE p.order_id = m.order_id)`,
+        AND NOT (
+          (m.kind = 'kiosk-receipt' AND EXISTS (SELECT 1 FROM kiosk_orders_placed p WHERE p.order_id = m.order_id))
+          OR (m.kind = 'pickup-slip' AND EXISTS (
+                SELECT 1 FROM sync_documents d WHERE d.collection = 'orders' AND d.id = m.order_id)))`,
   );
   return { sent, failed, waiting: Number(waiting.rows[0]?.n ?? 0) };
 }

@@ -7,6 +7,7 @@ import { projectCashMovements } from './project-cash-movements';
 import { projectHandovers } from './project-handovers';
 import { projectKioskOrders } from './project-kiosk-orders';
 import { projectKioskPayments } from './project-kiosk-payments';
+import { projectPickupPayments } from './project-pickup-payments';
 import { projectReturns } from './project-returns';
 import { projectSales } from './project-sales';
 import { projectShifts } from './project-shifts';
@@ -59,4 +60,6 @@ export async function projectJournalEntries(
     ordered.flatMap((e) => (e.kind === 'kiosk-order.placed' ? [e] : [])),
   );
   await projectKioskPayments(tx, sales);
+  // Click-and-collect orders paid at pickup: the orders lock of the store, no export lock.
+  await projectPickupPayments(tx, sales);
 }

@@ -74,12 +74,15 @@ function saleRows(entry: SaleEntry, catalog: ReadonlyMap<string, CatalogUnit>) {
   const lines: SaleLineRow[] = [];
   const stock: StockMovementRow[] = [];
   // A gift voucher is not goods; a kiosk order's goods come from where the
-  // order is fulfilled, not from this store's shelves (docs/kiosk-tickets.md).
+  // order is fulfilled, not from this store's shelves (docs/kiosk-tickets.md);
+  // a click-and-collect order's goods move no stock either, as its handovers
+  // do not (order stock is not projected yet: docs/projections.md).
   const voucherLines = new Set((sale.vouchersIssued ?? []).map((v) => v.lineId));
   sale.lines.forEach((line, index) => {
     const leavesShelf = !(
       line.voided !== null ||
       sale.kioskOrder !== undefined ||
+      sale.clickCollectOrder !== undefined ||
       voucherLines.has(line.lineId)
     );
     const moved = stockQuantityOfSaleLine(line, catalog.get(line.productId));

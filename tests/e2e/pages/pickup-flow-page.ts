@@ -110,4 +110,55 @@ export class PickupFlowPage {
     await this.page.getByTestId('pickup-next').click();
     await this.page.getByTestId('pickup-find-input').waitFor();
   }
+
+  // ---- paid at pickup (PayPanel)
+  /** "À payer au retrait : …" while the order is due, else empty. */
+  async amountDue(): Promise<string> {
+    const due = this.page.getByTestId('pickup-pay-due');
+    return (await due.isVisible()) ? plain(await due.textContent()) : '';
+  }
+
+  async payAtTill(): Promise<string> {
+    await this.page.getByTestId('pickup-pay-till').click();
+    await this.page.getByTestId('pickup-pay-code').waitFor();
+    return plain(await this.page.getByTestId('pickup-pay-code').textContent());
+  }
+
+  async backToPayChoice(): Promise<void> {
+    await this.page.getByTestId('pickup-pay-back').click();
+    await this.page.getByTestId('pickup-pay-card').waitFor();
+  }
+
+  /** Pays by card on the desk's terminal and waits for the words that say it is paid. */
+  async payByCard(): Promise<string> {
+    await this.page.getByTestId('pickup-pay-card').click();
+    const paid = this.page.getByTestId('pickup-pay-paid');
+    await paid.waitFor({ timeout: 30_000 });
+    return plain(await paid.textContent());
+  }
+
+  async toSignatureEnabled(): Promise<boolean> {
+    return this.page.getByTestId('pickup-to-signature').isEnabled();
+  }
+
+  // ---- refused at the desk, the slip by e-mail
+  /** One more scanned piece of `lineId` refused by the customer. */
+  async refuseOne(lineId: string): Promise<void> {
+    await this.page.getByTestId(`pickup-refuse-${lineId}`).click();
+    await this.page.getByTestId(`pickup-refused-${lineId}`).waitFor();
+  }
+
+  /** What became of the refused pieces' return, in words. */
+  async refusedReturn(): Promise<string> {
+    const words = this.page.getByTestId('pickup-refused-return');
+    await words.waitFor({ timeout: 30_000 });
+    return plain(await words.textContent());
+  }
+
+  async mailSlip(): Promise<string> {
+    await this.page.getByTestId('pickup-mail').click();
+    const status = this.page.getByTestId('pickup-mail-status');
+    await status.waitFor({ timeout: 15_000 });
+    return plain(await status.textContent());
+  }
 }

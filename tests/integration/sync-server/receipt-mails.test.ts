@@ -1,10 +1,8 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpSender } from '../../../sync-server/src/mail/mail-relay';
 import { sendQueuedOrderMessages } from '../../../sync-server/src/mail/order-messages';
 import { asNewRows, TestJournal } from '../../support/journal-builder';
+import { startMailbox } from '../../support/smtp-mailbox';
 import {
   DATABASE_KINDS,
   type EnrolledTill,
@@ -18,39 +16,6 @@ import { orderToPayAtTill } from '../../support/ticket-fixtures';
 // asked twice, sent once; asked before the order arrived (the kiosk was
 // offline when it placed it), sent once it has; never to an address the
 // order does not carry; a relay that refuses keeps the message queued.
-
-interface Received {
-  readonly to: string[];
-  readonly data: string;
-}
-
-async function startMailbox(refuse: () => boolean) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let data = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        data += chunk;
-      });
-      stream.on('end', () => {
-        if (refuse()) return callback(new Error('mailbox unavailable'));
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server.server, 'listening');
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(r)),
-  };
-}
 
 describe.each(DATABASE_KINDS)('kiosk receipt e-mails ($name)', (kind) => {
   let t: TestServer;

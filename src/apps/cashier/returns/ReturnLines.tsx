@@ -75,7 +75,9 @@ export function ReturnLines({ returns }: { readonly returns: ReturnStore }) {
                       returns.pick(line.lineId, { reason: e.target.value as ReturnReasonCode })
                     }
                   >
-                    {RETURN_REASON_CODES.filter((code) => code !== 'other').map((code) => (
+                    {RETURN_REASON_CODES.filter(
+                      (code) => code !== 'other' && code !== 'refused-at-pickup',
+                    ).map((code) => (
                       <option key={code} value={code}>
                         {t(`returns.reasons.${code}`)}
                       </option>
