@@ -8,7 +8,9 @@ import type { Database } from './db/database';
 import { installBoundedJson } from './http/bounded-json';
 import { installErrorHandling } from './http/errors';
 import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
-import { projectJournalEntries } from './projections/project-journal';
+import { projectAcceptedEntries } from './projections/project-accepted';
+import { type Projector, startProjector } from './projections/projector';
+import { queueForProjection } from './projections/queue-projection';
 import { adminRoutes } from './routes/admin-routes';
 import { digitalReceiptRoutes } from './routes/digital-receipt';
 import { registerHealthRoutes } from './routes/health';
@@ -17,13 +19,16 @@ import { syncRoutes } from './routes/sync-routes';
 import { shopRoutes } from './shop/shop-routes';
 import { type StockMirror, startStockMirror } from './stock/stock-mirror';
 import { type ChangeHub, startChangeHub } from './sync/change-hub';
-import type { PushHooks } from './sync/push';
 
 export interface AppDependencies {
   readonly db: Database;
   readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel' | 'adminToken' | 'shopApiKey'>;
-  /** Runs inside each push; by default new journal entries are projected into back-office tables. */
-  readonly pushHooks?: PushHooks;
+  /**
+   * How new journal entries reach the back-office tables: queued by the push
+   * and projected by this instance's projector (the default), or not at all
+   * (what a server before migration 003 did: the backfill's tests).
+   */
+  readonly projection?: 'projector' | 'none';
 }
 
 export interface SyncApp {
@@ -33,6 +38,8 @@ export interface SyncApp {
   readonly metrics: Metrics;
   /** Copies each location's stock to the other stores of its region (docs/sync-protocol.md section 4). */
   readonly stockMirror: StockMirror;
+  /** Projects queued journal entries (absent when projection is 'none'). */
+  readonly projector: Projector | undefined;
   close(): Promise<void>;
 }
 
@@ -41,15 +48,20 @@ export interface SyncApp {
  * inject requests into it. Instances keep no session state: keys live in the
  * database and changes arrive through NOTIFY, so several can share one PostgreSQL.
  */
-export async function buildApp({
-  db,
-  config,
-  pushHooks = { onNewJournalEntries: projectJournalEntries },
-}: AppDependencies): Promise<SyncApp> {
+export async function buildApp({ db, config, projection = 'projector' }: AppDependencies): Promise<SyncApp> {
   const keys = await loadOrCreateServerKeys(db);
   const hub = await startChangeHub(db);
   const revocations = revocationCache(db);
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
+  const metrics = createMetrics();
+  const projecting = projection === 'projector';
+  const projector = projecting
+    ? startProjector(db, {
+        metrics,
+        onError: (error) => app.log.error({ err: error }, 'projection batch failed'),
+      })
+    : undefined;
+  const pushHooks = projecting ? { onNewJournalEntries: queueForProjection } : {};
   installErrorHandling(app);
   installBoundedJson(app);
   registerRootPage(app, db);
@@ -58,7 +70,6 @@ export async function buildApp({
     methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['authorization', 'content-type', 'x-till-protocol'],
   });
-  const metrics = createMetrics();
   registerMetrics(app, metrics);
   registerHealthRoutes(app, db);
   await app.register(syncRoutes, {
@@ -69,13 +80,14 @@ export async function buildApp({
     metrics,
     isRevoked: revocations.isRevoked,
     pushHooks,
+    projector,
   });
   await app.register(adminRoutes, {
     prefix: '/admin/v1',
     db,
     adminToken: config.adminToken,
     onRevoked: revocations.invalidate,
-    project: pushHooks.onNewJournalEntries,
+    project: projecting ? projectAcceptedEntries : undefined,
   });
   await app.register(shopRoutes, { prefix: '/shop/v1', db, keys, shopApiKey: config.shopApiKey });
   await app.register(digitalReceiptRoutes, { db });
@@ -88,7 +100,9 @@ export async function buildApp({
     hub,
     metrics,
     stockMirror,
+    projector,
     async close() {
+      await projector?.stop();
       await stockMirror.stop();
       await app.close();
       await hub.stop();

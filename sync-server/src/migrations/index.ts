@@ -11,6 +11,7 @@ import { saleLinePriceOverridesMigration } from './010-sale-line-price-overrides
 import { stockReservationsMigration } from './011-stock-reservations';
 import { orderMessagesMigration } from './012-order-messages';
 import { orderStatusExportMigration } from './014-order-status-export';
+import { projectionQueueMigration } from './015-projection-queue';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   stockReservationsMigration,
   orderMessagesMigration,
   orderStatusExportMigration,
+  projectionQueueMigration,
 ];

@@ -18,6 +18,7 @@ import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
 import { queueKioskReceiptMail } from '../mail/order-messages';
 import type { Metrics } from '../ops/metrics';
+import type { Projector } from '../projections/projector';
 import { shiftTotalsRoute } from '../shifts/shift-totals-route';
 import { kioskReleaseRoute, kioskReservationRoute } from '../stock/reservation-route';
 import type { ChangeHub } from '../sync/change-hub';
@@ -34,6 +35,8 @@ export interface SyncRouteDeps {
   readonly metrics: Metrics;
   readonly isRevoked: (tillId: string) => Promise<boolean>;
   readonly pushHooks?: PushHooks;
+  /** Woken after each journal push that stored something: projection follows the commit within milliseconds. */
+  readonly projector?: Projector | undefined;
 }
 
 const STREAM_PING_MS = 15_000;
@@ -125,6 +128,7 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     const collection = collectionOf(request);
     revokedTillMayOnlyPushJournal(principal(request), collection === 'journal' ? 'journal-push' : 'other');
     const result = await handlePush(deps.db, collection, principal(request), request.body, deps.pushHooks);
+    if (collection === 'journal' && result.written > 0) deps.projector?.wake();
     deps.metrics.pushedRows.labels(collection, 'written').inc(result.written);
     deps.metrics.pushedRows.labels(collection, 'conflict').inc(result.conflicts.length);
     for (const incident of result.incidents) deps.metrics.journalIncidents.labels(incident.code).inc();

@@ -32,6 +32,7 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '011-stock-reservations',
       '012-order-messages',
       '014-order-status-export',
+      '015-projection-queue',
     ]);
   });
 
