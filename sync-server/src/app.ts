@@ -25,10 +25,11 @@ export interface AppDependencies {
   readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel' | 'adminToken' | 'shopApiKey'>;
   /**
    * How new journal entries reach the back-office tables: queued by the push
-   * and projected by this instance's projector (the default), or not at all
-   * (what a server before migration 003 did: the backfill's tests).
+   * and projected by this instance's projector (the default); queued only,
+   * for the projectors of other instances (`TILL_PROJECTOR=off`); or not at
+   * all (what a server before migration 003 did: the backfill's tests).
    */
-  readonly projection?: 'projector' | 'none';
+  readonly projection?: 'projector' | 'queue-only' | 'none';
 }
 
 export interface SyncApp {
@@ -54,13 +55,14 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
   const revocations = revocationCache(db);
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
   const metrics = createMetrics();
-  const projecting = projection === 'projector';
-  const projector = projecting
-    ? startProjector(db, {
-        metrics,
-        onError: (error) => app.log.error({ err: error }, 'projection batch failed'),
-      })
-    : undefined;
+  const projecting = projection !== 'none';
+  const projector =
+    projection === 'projector'
+      ? startProjector(db, {
+          metrics,
+          onError: (error) => app.log.error({ err: error }, 'projection batch failed'),
+        })
+      : undefined;
   const pushHooks = projecting ? { onNewJournalEntries: queueForProjection } : {};
   installErrorHandling(app);
   installBoundedJson(app);
