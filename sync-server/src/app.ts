@@ -70,7 +70,7 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
   await app.register(cors, {
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT'],
-    allowedHeaders: ['authorization', 'content-type', 'x-till-protocol'],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', 'x-till-protocol'],
   });
   registerMetrics(app, metrics);
   registerHealthRoutes(app, db);
