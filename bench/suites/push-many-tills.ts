@@ -84,20 +84,40 @@ async function pull(base: string, sim: SimulatedTill, collection: string, stats:
   }
 }
 
+/** Stock changes as deltas in the stream (issue 15), as the till asks; BENCH_STOCK_DELTAS=0 for resync + pull. */
+const STOCK_DELTAS = process.env.BENCH_STOCK_DELTAS !== '0';
+
+interface DeltaStats {
+  events: number;
+  documents: number;
+  /** Deltas that did not follow the till's checkpoint: it pulled instead. */
+  gaps: number;
+}
+
 function openStream(
   base: string,
   sim: SimulatedTill,
   signal: AbortSignal,
   onResync: (collections: string[]) => void,
+  onDelta: (delta: { from: number; to: number; documents: unknown[] }) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     void (async () => {
-      const response = await fetch(`${base}/sync/v1/stream`, { headers: syncHeaders(sim.till), signal });
+      const query = STOCK_DELTAS ? '?deltas=inventory' : '';
+      const response = await fetch(`${base}/sync/v1/stream${query}`, {
+        headers: syncHeaders(sim.till),
+        signal,
+      });
       if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`);
       resolve();
-      await readServerSentEvents(response.body, (data) =>
-        onResync((JSON.parse(data) as { collections: string[] }).collections),
-      );
+      await readServerSentEvents(response.body, (data) => {
+        const event = JSON.parse(data) as {
+          collections?: string[];
+          delta?: { from: number; to: number; documents: unknown[] };
+        };
+        if (event.delta) onDelta(event.delta);
+        else onResync(event.collections ?? []);
+      });
     })().catch((error: unknown) => {
       if (!signal.aborted) reject(error);
     });
@@ -185,16 +205,35 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
     // Every till opens its stream; the first event names every collection.
     const pullStats: PullStats = { pulls: 0, errors: 0, byCollection: new Map() };
     const resyncDelays: number[] = [];
+    const deltaStats: DeltaStats = { events: 0, documents: 0, gaps: 0 };
+    const heardStock = (sim: SimulatedTill) => {
+      // A sale lowers its store's stock: the pushing till hears of it (its own journal is not announced).
+      if (sim.pushedAt === undefined) return;
+      resyncDelays.push(performance.now() - sim.pushedAt);
+      sim.pushedAt = undefined;
+    };
     await inBatches(sims, 50, (sim) =>
-      openStream(server.url, sim, streams.signal, (collections) => {
-        sim.resyncs++;
-        // A sale lowers its store's stock: the pushing till hears inventory (its own journal is not announced).
-        if (sim.pushedAt !== undefined && collections.includes('inventory')) {
-          resyncDelays.push(performance.now() - sim.pushedAt);
-          sim.pushedAt = undefined;
-        }
-        for (const collection of collections) void pull(server.url, sim, collection, pullStats);
-      }),
+      openStream(
+        server.url,
+        sim,
+        streams.signal,
+        (collections) => {
+          sim.resyncs++;
+          if (collections.includes('inventory')) heardStock(sim);
+          for (const collection of collections) void pull(server.url, sim, collection, pullStats);
+        },
+        (delta) => {
+          deltaStats.events++;
+          deltaStats.documents += delta.documents.length;
+          heardStock(sim);
+          // Applied when it follows the till's checkpoint (as pull-replication.ts does), else pulled.
+          const checkpoint = sim.checkpoints.get('inventory') ?? 0;
+          if (delta.from > checkpoint || sim.pulling.has('inventory')) {
+            deltaStats.gaps++;
+            void pull(server.url, sim, 'inventory', pullStats);
+          } else sim.checkpoints.set('inventory', Math.max(checkpoint, delta.to));
+        },
+      ),
     );
     const settleDeadline = Date.now() + 60_000;
     while (
@@ -316,7 +355,8 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       notes.push(
         `run ${run + 1} of ${runs}: ${totalSales} pushes in ${loadSeconds.toFixed(1)} s (${Math.round(totalSales / loadSeconds)}/s offered ${sizes.salesPerSecond}/s) with ${sizes.tills} open streams: latency p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(0)} ms; sender lag p99 ${quantile(lags, 0.99).toFixed(1)} ms; ${pushRetries} pushes re-sent after a network error`,
         `projection: queue drained ${drained.toFixed(0)} ms after the last push answered; server's projection lag so far p50 ${lag.p50.toFixed(0)} ms, p90 ${lag.p90.toFixed(0)} ms, p99 ${lag.p99.toFixed(0)} ms (till_sync_projection_lag_quantile_seconds)`,
-        `inventory resync after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls} pulls answered (${pullStats.errors} failed): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')} (a sale's stock projection rewrites inventory of its store: every till of that store pulls it)`,
+        `stock deltas ${STOCK_DELTAS ? 'on' : 'off (BENCH_STOCK_DELTAS=0)'}: ${deltaStats.events} delta events so far carrying ${deltaStats.documents} documents, ${deltaStats.gaps} that did not follow the till's checkpoint (pulled)`,
+        `stock change after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls} pulls answered (${pullStats.errors} failed): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')} (a sale's stock projection rewrites inventory of its store: every till of that store pulls it)`,
         `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu * 1000) / totalSales).toFixed(1)} ms per sale); the simulated tills ${clientCpu.toFixed(1)} s`,
         `server's PostgreSQL sessions on average during the load (pool of 10): ${sessions}`,
         `server RSS: ${idleRss.toFixed(0)} MB with ${sizes.tills} streams before the load, peak ${peakRss.toFixed(0)} MB during it`,

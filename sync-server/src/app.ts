@@ -19,6 +19,7 @@ import { syncRoutes } from './routes/sync-routes';
 import { shopRoutes } from './shop/shop-routes';
 import { type StockMirror, startStockMirror } from './stock/stock-mirror';
 import { type ChangeHub, startChangeHub } from './sync/change-hub';
+import { startStockDeltaFeed } from './sync/stock-delta-feed';
 
 export interface AppDependencies {
   readonly db: Database;
@@ -52,6 +53,7 @@ export interface SyncApp {
 export async function buildApp({ db, config, projection = 'projector' }: AppDependencies): Promise<SyncApp> {
   const keys = await loadOrCreateServerKeys(db);
   const hub = await startChangeHub(db);
+  const stockDeltas = startStockDeltaFeed(db, hub);
   const revocations = revocationCache(db);
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
   const metrics = createMetrics();
@@ -83,6 +85,7 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
     isRevoked: revocations.isRevoked,
     pushHooks,
     projector,
+    stockDeltas,
   });
   await app.register(adminRoutes, {
     prefix: '/admin/v1',
@@ -105,6 +108,7 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
     projector,
     async close() {
       await projector?.stop();
+      stockDeltas.stop();
       await stockMirror.stop();
       await app.close();
       await hub.stop();

@@ -122,6 +122,17 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 /** What the live stream says: pull these collections again from your checkpoint. */
 export const resyncEventSchema = z.strictObject({ collections: z.array(z.string()).min(1) });
 
+/** A `delta` event of a stream opened with `?deltas=inventory` (docs/sync-protocol.md, section 8). */
+export const stockDeltaEventSchema = z.strictObject({
+  delta: z.strictObject({
+    collection: z.literal('inventory'),
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    documents: z.array(z.record(z.string(), z.unknown())),
+  }),
+});
+export type StockDeltaEvent = z.infer<typeof stockDeltaEventSchema>['delta'];
+
 /** GET /sync/v1/sale-lookup: a sale of the till's store by its receipt number or its sale id (one of them). */
 export const saleLookupQuerySchema = z
   .strictObject({ receiptNumber: receiptNumberSchema.optional(), saleId: uuidV7Schema.optional() })

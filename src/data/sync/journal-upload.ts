@@ -2,7 +2,7 @@ import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
 import { type JournalUploadAnswer, journalUploadAnswerSchema } from '../../core/sync/wire';
 import type { TillDatabase } from '../till-database';
-import { encodeUploadBody } from './encode-upload-body';
+import { type EncodedBody, encodeUploadBody } from './encode-upload-body';
 import { markOutbox } from './outbox-marks';
 import type { ReplicationStatus } from './pull-replication';
 import { SyncRequestError } from './sync-http';
@@ -80,8 +80,16 @@ export function startJournalUpload(
     return batch;
   };
 
-  const send = async (json: readonly string[]): Promise<JournalUploadAnswer | SyncRequestError> => {
-    const body = await encodeUploadBody(`{"entries":[${json.join(',')}]}`);
+  type Batch = Awaited<ReturnType<typeof nextBatch>> & { readonly body: EncodedBody | undefined };
+  /** The next batch after `after`, read and compressed: prepared while the server answers the one before. */
+  const prepare = async (after: number): Promise<Batch> => {
+    const batch = await nextBatch(after);
+    const body =
+      batch.json.length === 0 ? undefined : await encodeUploadBody(`{"entries":[${batch.json.join(',')}]}`);
+    return { ...batch, body };
+  };
+
+  const send = async (body: EncodedBody): Promise<JournalUploadAnswer | SyncRequestError> => {
     try {
       const answer = await session.upload<unknown>('/sync/v1/journal/upload', body, stop.signal);
       return journalUploadAnswerSchema.parse(answer);
@@ -91,43 +99,61 @@ export function startJournalUpload(
     }
   };
 
+  /** Records the server's answer in the outbox, then moves the stored cursor past the batch. */
+  const mark = async (batch: Batch, answer: JournalUploadAnswer | SyncRequestError) => {
+    if (answer instanceof SyncRequestError) {
+      await markOutbox(db.outbox, 'journal', batch.ids, 'failed', answer.message);
+    } else {
+      const conflicting = new Set(answer.conflicts);
+      await markOutbox(
+        db.outbox,
+        'journal',
+        batch.ids.filter((id) => !conflicting.has(id)),
+        'synced',
+        null,
+      );
+      const reason = 'the server already holds a different record under this id';
+      await markOutbox(db.outbox, 'journal', answer.conflicts, 'failed', reason);
+    }
+    await db.upsertLocal<UploadCursor>(cursorDoc, { sequence: batch.last });
+  };
+
+  // One batch in flight at a time (the server checks each against the ones before), but the next
+  // batch is read and compressed, and the last one marked in the outbox, while the server works.
   const uploadUntilCaughtUp = async (): Promise<void> => {
+    await marking;
     let cursor = await readCursor();
-    for (;;) {
-      const batch = await nextBatch(cursor);
-      if (batch.ids.length === 0 || stop.signal.aborted) return;
-      const answer = await send(batch.json);
-      if (stop.signal.aborted) return;
-      if (answer instanceof SyncRequestError && batch.ids.length > 1) {
-        // Find the entries at fault: the next passes send one entry each.
-        oneByOne = true;
-        continue;
-      }
-      const marked = (async () => {
-        if (answer instanceof SyncRequestError) {
-          await markOutbox(db.outbox, 'journal', batch.ids, 'failed', answer.message);
-        } else {
-          const conflicting = new Set(answer.conflicts);
-          await markOutbox(
-            db.outbox,
-            'journal',
-            batch.ids.filter((id) => !conflicting.has(id)),
-            'synced',
-            null,
-          );
-          const reason = 'the server already holds a different record under this id';
-          await markOutbox(db.outbox, 'journal', answer.conflicts, 'failed', reason);
+    let prepared = prepare(cursor);
+    try {
+      for (;;) {
+        const batch = await prepared;
+        if (!batch.body || stop.signal.aborted) return;
+        const answer = await send(batch.body);
+        if (stop.signal.aborted) return;
+        if (answer instanceof SyncRequestError && batch.ids.length > 1) {
+          // Find the entries at fault: the next passes send one entry each.
+          oneByOne = true;
+          prepared = prepare(cursor);
+          continue;
         }
-        await db.upsertLocal<UploadCursor>(cursorDoc, { sequence: batch.last });
-      })();
-      marking = marked.catch(() => undefined);
-      await marked;
-      cursor = batch.last;
-      if (!(answer instanceof SyncRequestError)) {
-        if (answer.conflicts.length > 0) conflict$.next(answer.conflicts);
-        oneByOne = false;
+        cursor = batch.last;
+        prepared = prepare(cursor);
+        const marked = marking.then(() => mark(batch, answer));
+        marking = marked.catch(() => undefined);
+        if (!(answer instanceof SyncRequestError)) {
+          if (answer.conflicts.length > 0) conflict$.next(answer.conflicts);
+          oneByOne = false;
+        }
+        // The count is told once the outbox says so too (the status bar and the bench read both).
+        void marked.then(
+          () => uploaded$.next(batch.ids.length),
+          () => undefined,
+        );
       }
-      uploaded$.next(batch.ids.length);
+    } finally {
+      // A prepared batch nobody sends: let it finish quietly; what is marked is awaited here.
+      prepared.catch(() => undefined);
+      await marking;
     }
   };
 

@@ -112,7 +112,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
       resync$: resyncOf('products'),
       onRemaining: (remaining) => catalogRemaining$.next(remaining),
     }),
-    inventory: pullReplication(db, db.inventory, common('inventory', 2_000)),
+    inventory: pullReplication(db, db.inventory, { ...common('inventory', 2_000), delta$: stream.delta$ }),
     staff: pullReplication(db, db.staff, common('staff')),
     settings: pullReplication(db, db.settings, common('settings')),
     // The store's recent sales, for returns of another till's sale (absent in a two-till Node test).

@@ -28,6 +28,7 @@ import type { Incident } from '../sync/journal-arrival';
 import { handleJournalUpload } from '../sync/journal-upload';
 import { handlePush, type PushHooks } from '../sync/push';
 import { lookupStoreSale } from '../sync/sale-lookup';
+import type { StockDeltaFeed } from '../sync/stock-delta-feed';
 import { scopeForTill } from '../sync/till-visibility';
 import { catalogRoutes } from './catalog-routes';
 
@@ -40,6 +41,8 @@ export interface SyncRouteDeps {
   readonly pushHooks?: PushHooks;
   /** Woken after each journal push that stored something: projection follows the commit within milliseconds. */
   readonly projector?: Projector | undefined;
+  /** Stock changes as deltas, per store, for streams that ask for them (section 8). */
+  readonly stockDeltas?: StockDeltaFeed;
 }
 
 const STREAM_PING_MS = 15_000;
@@ -226,8 +229,15 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
  */
 export const STREAM_COALESCE_MS = 250;
 
-function serveStream(request: FastifyRequest, reply: FastifyReply, { hub, metrics }: SyncRouteDeps): void {
+function serveStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { hub, metrics, stockDeltas }: SyncRouteDeps,
+): void {
   const till = principal(request);
+  // `?deltas=inventory`: the store's stock changes come as documents in `delta` events, not as resyncs.
+  const { deltas } = request.query as { deltas?: unknown };
+  const stockAsDeltas = deltas === 'inventory' && stockDeltas !== undefined;
   // Headers set by hooks (CORS) live on the Fastify reply, which hijack() bypasses.
   const hookHeaders = Object.fromEntries(
     Object.entries(reply.getHeaders()).flatMap(([name, value]) =>
@@ -259,17 +269,29 @@ function serveStream(request: FastifyRequest, reply: FastifyReply, { hub, metric
   const unsubscribe = hub.subscribe(
     (collection) => scopeForTill(collection, till),
     (change) => {
+      if (stockAsDeltas && change === 'inventory') return;
       for (const collection of change === 'everything' ? SYNC_COLLECTION_NAMES : [change])
         pending.add(collection);
       if (window === undefined) flush();
     },
   );
+  const unsubscribeDeltas = stockAsDeltas
+    ? stockDeltas.subscribe(scopeForTill('inventory', till), (delta) => {
+        if (delta === 'resync') {
+          pending.add('inventory');
+          if (window === undefined) flush();
+          return;
+        }
+        out.write(`event: delta\ndata: ${JSON.stringify({ delta })}\n\n`);
+      })
+    : () => undefined;
   const ping = setInterval(() => out.write(': ping\n\n'), STREAM_PING_MS);
   metrics.openStreams.inc();
   request.raw.on('close', () => {
     clearInterval(ping);
     clearTimeout(window);
     unsubscribe();
+    unsubscribeDeltas();
     metrics.openStreams.dec();
   });
 }
