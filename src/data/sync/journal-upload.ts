@@ -50,7 +50,8 @@ export function startJournalUpload(
   });
   let running = false;
   let again = false;
-  let oneByOne = false;
+  // After a batch refused for good: its entries go one at a time, up to its last sequence.
+  let isolateThrough = 0;
   let marking: Promise<unknown> = Promise.resolve();
 
   const readCursor = async (): Promise<number> => {
@@ -64,7 +65,7 @@ export function startJournalUpload(
       .find({
         selector: { sequence: { $gt: after } },
         sort: [{ sequence: 'asc' }],
-        limit: oneByOne ? 1 : MAX_UPLOAD_ENTRIES,
+        limit: after < isolateThrough ? 1 : MAX_UPLOAD_ENTRIES,
       })
       .exec();
     const batch = { ids: [] as string[], last: after, json: [] as string[] };
@@ -131,8 +132,8 @@ export function startJournalUpload(
         const answer = await send(batch.body);
         if (stop.signal.aborted) return;
         if (answer instanceof SyncRequestError && batch.ids.length > 1) {
-          // Find the entries at fault: the next passes send one entry each.
-          oneByOne = true;
+          // Find the entries at fault: the batch's entries go again one at a time.
+          isolateThrough = batch.last;
           prepared = prepare(cursor);
           continue;
         }
@@ -140,10 +141,8 @@ export function startJournalUpload(
         prepared = prepare(cursor);
         const marked = marking.then(() => mark(batch, answer));
         marking = marked.catch(() => undefined);
-        if (!(answer instanceof SyncRequestError)) {
-          if (answer.conflicts.length > 0) conflict$.next(answer.conflicts);
-          oneByOne = false;
-        }
+        if (!(answer instanceof SyncRequestError) && answer.conflicts.length > 0)
+          conflict$.next(answer.conflicts);
         // The count is told once the outbox says so too (the status bar and the bench read both).
         void marked.then(
           () => uploaded$.next(batch.ids.length),
