@@ -77,7 +77,7 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const kind = url.includes('/pull?')
     ? 'pull'
-    : url.endsWith('/push')
+    : url.endsWith('/push') || url.endsWith('/journal/upload')
       ? 'push'
       : url.endsWith('/stream')
         ? 'stream'
@@ -228,8 +228,9 @@ window.tillBench = {
         () => reject(new Error(`only ${sent} of ${expected} pushed after 120 s`)),
         120_000,
       );
-      running.replications.journal.sent$.subscribe(() => {
-        sent++;
+      // The journal upload answers batches: count what the server answered for.
+      running.journalUpload.uploaded$.subscribe((answered) => {
+        sent += answered;
         if (sent >= expected) {
           clearTimeout(timer);
           resolve();

@@ -29,6 +29,8 @@ export const TARGETS: Readonly<Record<string, Target>> = {
   'sync.push_offline_10k.seconds': { label: '< 3 s', met: (v) => v < 3 },
   'data.barcode_lookup_100k.p99_ms': { label: '<= 0.5 ms', met: (v) => v <= 0.5 },
   'server.push_500_tills.p99_ms': { label: '< 100 ms', met: (v) => v < 100 },
+  // Issue 15: the projector's lag during the 500-till load (the worst of its runs).
+  'server.projection_lag.p99_ms': { label: '<= 1000 ms', met: (v) => v <= 1000 },
   // Issue 12: the cashier's screen with 100,000 products on the till.
   'ui.scan_to_line_100k.p95_ms': { label: '<= 30 ms', met: (v) => v <= 30 },
   'ui.name_search_100k.p95_ms': { label: '<= 30 ms', met: (v) => v <= 30 },
@@ -42,6 +44,8 @@ export const FLOOR_RATIOS = [
   { metric: /^kiosk\.search_as_you_type/, floor: 'limit.kiosk_key_to_paint.p95_ms' },
   { metric: /^sync\.first_sync_100k/, floor: 'limit.idb_pages_100k.seconds' },
   { metric: /^sync\.first_sync_1m/, floor: 'limit.idb_pages_1m.seconds' },
+  // Issue 15: the offline push against one multi-row INSERT of the same rows (target <= 5x).
+  { metric: /^sync\.push_offline_10k/, floor: 'limit.pg_insert_10k.seconds' },
 ] as const;
 
 /** "ui.x: 4.2x limit.key_to_paint.p95_ms (12.6 vs 3 ms)" for each figure that has a floor in this run. */
@@ -58,11 +62,12 @@ export function describeFloorRatios(metrics: readonly Metric[]): string[] {
 
 /**
  * How much faster than PouchDB each workload must be: issue 4 asked 2x on
- * both; issue 15 asks the first sync (the catalog in pages) to be 20x faster.
+ * both; issue 15 asks the first sync (the catalog in pages) to be 20x faster
+ * and the offline push 5x.
  */
 export const PEER_COMPARISONS = [
   { ours: 'sync.first_sync_100k.seconds', peer: 'peer.pouchdb.first_sync_100k.seconds', target: 20 },
-  { ours: 'sync.push_offline_10k.seconds', peer: 'peer.pouchdb.push_offline_10k.seconds', target: 2 },
+  { ours: 'sync.push_offline_10k.seconds', peer: 'peer.pouchdb.push_offline_10k.seconds', target: 5 },
 ] as const;
 
 /** "RxDB ... 1.72x faster than PouchDB (target >= 2x: NOT met)", or undefined if either side is missing. */

@@ -8,7 +8,7 @@ import { SYNC_COLLECTIONS } from '../../src/core/sync/collections';
 import { pushBodySchema } from '../../src/core/sync/wire';
 import type { Database, Queryable } from '../../sync-server/src/db/database';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
-import { projectJournalEntries } from '../../sync-server/src/projections/project-journal';
+import { queueForProjection } from '../../sync-server/src/projections/queue-projection';
 import { pullDocuments } from '../../sync-server/src/sync/document-store';
 import { nodeSha256Hex } from '../../sync-server/src/sync/node-sha256';
 import { handlePush } from '../../sync-server/src/sync/push';
@@ -96,9 +96,9 @@ export async function profileJournalPush(
       // JSON round trip: the server gets the rows parsed from a request body.
       const body: unknown = JSON.parse(JSON.stringify(asPushRows(batch)));
       const started = performance.now();
-      // With the server's default push hook: the back-office projections of section 9.
+      // With the server's default push hook: the entries queued for the projector (section 9).
       const result = await handlePush(instrumented, 'journal', till, body, {
-        onNewJournalEntries: projectJournalEntries,
+        onNewJournalEntries: queueForProjection,
       });
       totalMs += performance.now() - started;
       if (result.written !== batch.length) throw new Error(`push profile: wrote ${result.written}`);

@@ -5,6 +5,7 @@ import type { BenchBrowser } from '../lib/browser';
 import { averageJsonBytes, generateLargeCatalog } from '../lib/catalog';
 import { type BenchSizes, countLabel } from '../lib/config';
 import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
+import { measurePgInsertLimit } from '../lib/pg-insert-limit';
 import { formatProfile, startProfile } from '../lib/profile';
 import {
   countDocuments,
@@ -99,6 +100,17 @@ export async function runTillSync(browser: BenchBrowser, sizes: BenchSizes): Pro
       value: round(pushed.seconds, 2),
       unit: 's',
     });
+    // The floor of that upload: the same rows in one multi-row INSERT, from Node, same PostgreSQL.
+    const limit = await measurePgInsertLimit(scratch.url, pushed.tillId);
+    if (limit.rows !== sizes.sales) throw new Error(`insert limit read ${limit.rows} of ${sizes.sales} rows`);
+    metrics.push({
+      name: `limit.pg_insert_${countLabel(sizes.sales)}.seconds`,
+      value: round(limit.seconds, 3),
+      unit: 's',
+    });
+    notes.push(
+      `limit.pg_insert: ${limit.rows} journal rows (${limit.megabytes.toFixed(1)} MB of JSON) in one INSERT ... VALUES into a copy of sync_documents (its keys and indexes), one transaction: ${limit.seconds.toFixed(2)} s; the upload took ${(pushed.seconds / limit.seconds).toFixed(1)}x that`,
+    );
     notes.push(
       `push after reconnect: ${pushed.pushes.count} push requests, ${(pushed.pushes.ms / 1000).toFixed(1)} s of it waiting on push responses; ${pushed.pulls.count} pulls meanwhile; ${pushed.pending} outbox rows still 'pending' when the last push was acknowledged`,
       `push profile: ${formatProfile(pushProfile)}`,

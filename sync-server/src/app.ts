@@ -8,7 +8,9 @@ import type { Database } from './db/database';
 import { installBoundedJson } from './http/bounded-json';
 import { installErrorHandling } from './http/errors';
 import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
-import { projectJournalEntries } from './projections/project-journal';
+import { projectAcceptedEntries } from './projections/project-accepted';
+import { type Projector, startProjector } from './projections/projector';
+import { queueForProjection } from './projections/queue-projection';
 import { adminRoutes } from './routes/admin-routes';
 import { digitalReceiptRoutes } from './routes/digital-receipt';
 import { registerHealthRoutes } from './routes/health';
@@ -17,13 +19,18 @@ import { syncRoutes } from './routes/sync-routes';
 import { shopRoutes } from './shop/shop-routes';
 import { type StockMirror, startStockMirror } from './stock/stock-mirror';
 import { type ChangeHub, startChangeHub } from './sync/change-hub';
-import type { PushHooks } from './sync/push';
+import { startStockDeltaFeed } from './sync/stock-delta-feed';
 
 export interface AppDependencies {
   readonly db: Database;
   readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel' | 'adminToken' | 'shopApiKey'>;
-  /** Runs inside each push; by default new journal entries are projected into back-office tables. */
-  readonly pushHooks?: PushHooks;
+  /**
+   * How new journal entries reach the back-office tables: queued by the push
+   * and projected by this instance's projector (the default); queued only,
+   * for the projectors of other instances (`TILL_PROJECTOR=off`); or not at
+   * all (what a server before migration 003 did: the backfill's tests).
+   */
+  readonly projection?: 'projector' | 'queue-only' | 'none';
 }
 
 export interface SyncApp {
@@ -33,6 +40,8 @@ export interface SyncApp {
   readonly metrics: Metrics;
   /** Copies each location's stock to the other stores of its region (docs/sync-protocol.md section 4). */
   readonly stockMirror: StockMirror;
+  /** Projects queued journal entries (absent when projection is 'none'). */
+  readonly projector: Projector | undefined;
   close(): Promise<void>;
 }
 
@@ -41,24 +50,30 @@ export interface SyncApp {
  * inject requests into it. Instances keep no session state: keys live in the
  * database and changes arrive through NOTIFY, so several can share one PostgreSQL.
  */
-export async function buildApp({
-  db,
-  config,
-  pushHooks = { onNewJournalEntries: projectJournalEntries },
-}: AppDependencies): Promise<SyncApp> {
+export async function buildApp({ db, config, projection = 'projector' }: AppDependencies): Promise<SyncApp> {
   const keys = await loadOrCreateServerKeys(db);
   const hub = await startChangeHub(db);
+  const stockDeltas = startStockDeltaFeed(db, hub);
   const revocations = revocationCache(db);
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
+  const metrics = createMetrics();
+  const projecting = projection !== 'none';
+  const projector =
+    projection === 'projector'
+      ? startProjector(db, {
+          metrics,
+          onError: (error) => app.log.error({ err: error }, 'projection batch failed'),
+        })
+      : undefined;
+  const pushHooks = projecting ? { onNewJournalEntries: queueForProjection } : {};
   installErrorHandling(app);
   installBoundedJson(app);
   registerRootPage(app, db);
   await app.register(cors, {
     origin: config.corsOrigins,
     methods: ['GET', 'POST', 'PUT'],
-    allowedHeaders: ['authorization', 'content-type', 'x-till-protocol'],
+    allowedHeaders: ['authorization', 'content-type', 'content-encoding', 'x-till-protocol'],
   });
-  const metrics = createMetrics();
   registerMetrics(app, metrics);
   registerHealthRoutes(app, db);
   await app.register(syncRoutes, {
@@ -69,13 +84,15 @@ export async function buildApp({
     metrics,
     isRevoked: revocations.isRevoked,
     pushHooks,
+    projector,
+    stockDeltas,
   });
   await app.register(adminRoutes, {
     prefix: '/admin/v1',
     db,
     adminToken: config.adminToken,
     onRevoked: revocations.invalidate,
-    project: pushHooks.onNewJournalEntries,
+    project: projecting ? projectAcceptedEntries : undefined,
   });
   await app.register(shopRoutes, { prefix: '/shop/v1', db, keys, shopApiKey: config.shopApiKey });
   await app.register(digitalReceiptRoutes, { db });
@@ -88,7 +105,10 @@ export async function buildApp({
     hub,
     metrics,
     stockMirror,
+    projector,
     async close() {
+      await projector?.stop();
+      stockDeltas.stop();
       await stockMirror.stop();
       await app.close();
       await hub.stop();

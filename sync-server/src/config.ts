@@ -24,6 +24,15 @@ const serverConfigSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'smtp:// or smtps:// URL')
     .optional(),
+  /**
+   * Whether this instance projects queued journal entries (docs/projections.md,
+   * "The projector"). Off, it still queues what its pushes store, for the
+   * projectors of the other instances on the same PostgreSQL.
+   */
+  projector: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
   /** The sender of order e-mails. */
   mailFrom: z.string().min(3).max(200).default('Ma boutique <commandes@example.invalid>'),
 });
@@ -42,6 +51,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     shopApiKey: env.TILL_SHOP_API_KEY || undefined,
     smtpUrl: env.TILL_SMTP_URL || undefined,
     mailFrom: env.TILL_MAIL_FROM || undefined,
+    projector: env.TILL_PROJECTOR || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

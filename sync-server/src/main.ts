@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const config = serverConfigFromEnv();
   const db = await openDatabase(config.databaseUrl);
   const applied = await migrate(db);
-  const server = await buildApp({ db, config });
+  const server = await buildApp({ db, config, projection: config.projector ? 'projector' : 'queue-only' });
   const { app } = server;
   let seeded = 0;
   if (config.seedDemoCatalog) {

@@ -43,6 +43,8 @@ export interface SyncServerOptions {
   readonly port?: number;
   /** Turns the web shop API on with this key (TILL_SHOP_API_KEY); default: off. */
   readonly shopApiKey?: string;
+  /** TILL_PROJECTOR: 'off' queues journal entries for other instances' projectors; default 'on'. */
+  readonly projector?: 'on' | 'off';
 }
 
 /** The built sync server (dist/sync-server/main.js) on a free port. */
@@ -59,6 +61,7 @@ export function startSyncServer(options: SyncServerOptions = {}): Promise<Servic
         TILL_LOG_LEVEL: 'warn',
         TILL_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
         ...(options.shopApiKey ? { TILL_SHOP_API_KEY: options.shopApiKey } : {}),
+        ...(options.projector ? { TILL_PROJECTOR: options.projector } : {}),
       },
       readyTimeoutMs: 120_000,
     }),

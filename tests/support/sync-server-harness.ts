@@ -5,7 +5,6 @@ import type { Database } from '../../sync-server/src/db/database';
 import { migrate } from '../../sync-server/src/db/migrate';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
 import { openPglite } from '../../sync-server/src/db/pglite-database';
-import type { PushHooks } from '../../sync-server/src/sync/push';
 import { createScratchDatabase } from './postgres';
 
 // The sync server in-process (Fastify inject, no sockets) over a fresh
@@ -62,24 +61,43 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(kind: DatabaseKind, pushHooks?: PushHooks): Promise<TestServer> {
+export interface TestServerOptions {
+  /** 'none': pushes store entries and project nothing (a server before migration 003). */
+  readonly projection?: 'projector' | 'none';
+}
+
+export async function startTestServer(
+  kind: DatabaseKind,
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const { db, dispose } = await kind.open();
   await migrate(db);
   const server = await buildApp({
     db,
     config: { corsOrigins: true, logLevel: 'silent', adminToken: ADMIN_TOKEN, shopApiKey: SHOP_API_KEY },
-    ...(pushHooks ? { pushHooks } : {}),
+    ...(options.projection ? { projection: options.projection } : {}),
   });
   const { app } = server;
   const protocol = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) };
+  // Projections follow a push asynchronously (docs/projections.md, "The
+  // projector"): a test request that may have queued entries returns once
+  // the projector has projected them, as a back office sees them a few
+  // milliseconds later. The projector's own tests look at the queue directly.
+  const projected = async (response: LightMyRequestResponse, method: string) => {
+    if (method !== 'GET') await server.projector?.settled();
+    return response;
+  };
 
-  const admin: TestServer['admin'] = (method, url, body) =>
-    app.inject({
+  const admin: TestServer['admin'] = async (method, url, body) =>
+    projected(
+      await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
       method,
-      url,
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-      ...(body === undefined ? {} : { payload: body as object }),
-    });
+    );
 
   return {
     db,
@@ -109,13 +127,16 @@ export async function startTestServer(kind: DatabaseKind, pushHooks?: PushHooks)
         tillCode,
         credential,
         accessToken,
-        request: (method, url, body) =>
-          app.inject({
+        request: async (method, url, body) =>
+          projected(
+            await app.inject({
+              method,
+              url,
+              headers: { ...protocol, authorization: `Bearer ${accessToken}` },
+              ...(body === undefined ? {} : { payload: body as object }),
+            }),
             method,
-            url,
-            headers: { ...protocol, authorization: `Bearer ${accessToken}` },
-            ...(body === undefined ? {} : { payload: body as object }),
-          }),
+          ),
       };
     },
     async close() {

@@ -4,7 +4,7 @@ import { MAX_SEQUENCE, sha256HexSchema } from '../journal/journal-values';
 import { receiptNumberSchema, storeCodeSchema, tillCodeSchema } from '../journal/receipt-number';
 import { storeSaleSchema } from '../returns/store-sale';
 import { textSchema } from '../values/text';
-import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from './protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH_ROWS, MAX_UPLOAD_ENTRIES } from './protocol';
 
 /** The server's per-(collection, scope) sequence; never a till clock. */
 export const checkpointSchema = z.strictObject({ seq: z.number().int().min(0) });
@@ -31,6 +31,27 @@ export const pushRowSchema = z.strictObject({
 });
 export const pushBodySchema = z.array(pushRowSchema).max(MAX_PUSH_ROWS);
 export type PushRow = z.infer<typeof pushRowSchema>;
+
+/**
+ * The journal upload (docs/sync-protocol.md, 6.1): a till's own entries, in
+ * sequence order, each checked as a journal push row would be.
+ */
+export const journalUploadBodySchema = z.strictObject({
+  entries: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_UPLOAD_ENTRIES),
+});
+
+/** What the server did with each entry of an upload. */
+export const journalUploadAnswerSchema = z.strictObject({
+  /** New entries stored now. */
+  stored: z.number().int().min(0),
+  /** Entries already stored with the same content: no-ops. */
+  unchanged: z.number().int().min(0),
+  /** Ids stored with a different content: the stored one is kept, an `entry-rewritten` incident recorded. */
+  conflicts: z.array(z.string()),
+  /** Incidents recorded by this upload (section 6). */
+  incidents: z.number().int().min(0),
+});
+export type JournalUploadAnswer = z.infer<typeof journalUploadAnswerSchema>;
 
 export const errorBodySchema = z.object({
   error: z.enum([
@@ -100,6 +121,17 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 /** What the live stream says: pull these collections again from your checkpoint. */
 export const resyncEventSchema = z.strictObject({ collections: z.array(z.string()).min(1) });
+
+/** A `delta` event of a stream opened with `?deltas=inventory` (docs/sync-protocol.md, section 8). */
+export const stockDeltaEventSchema = z.strictObject({
+  delta: z.strictObject({
+    collection: z.literal('inventory'),
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    documents: z.array(z.record(z.string(), z.unknown())),
+  }),
+});
+export type StockDeltaEvent = z.infer<typeof stockDeltaEventSchema>['delta'];
 
 /** GET /sync/v1/sale-lookup: a sale of the till's store by its receipt number or its sale id (one of them). */
 export const saleLookupQuerySchema = z

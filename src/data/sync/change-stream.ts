@@ -1,6 +1,6 @@
 import { Subject } from 'rxjs';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol';
-import { resyncEventSchema } from '../../core/sync/wire';
+import { resyncEventSchema, type StockDeltaEvent, stockDeltaEventSchema } from '../../core/sync/wire';
 import { readServerSentEvents } from './server-sent-events';
 import type { TillSession } from './till-session';
 
@@ -21,6 +21,7 @@ const STREAM_SILENCE_MS = 45_000;
  */
 export function openChangeStream(syncUrl: string, session: TillSession) {
   const resync$ = new Subject<readonly string[]>();
+  const delta$ = new Subject<StockDeltaEvent>();
   const state$ = new Subject<StreamState>();
   const controller = new AbortController();
   let failures = 0;
@@ -33,7 +34,8 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
       controller.signal.addEventListener('abort', giveUp);
       let silence = setTimeout(giveUp, STREAM_SILENCE_MS);
       try {
-        const response = await fetch(`${syncUrl}/sync/v1/stream`, {
+        // Stock changes come as deltas: one read per store on the server instead of one pull per till.
+        const response = await fetch(`${syncUrl}/sync/v1/stream?deltas=inventory`, {
           headers: {
             [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
             authorization: await session.authorization(),
@@ -47,8 +49,11 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
         await readServerSentEvents(
           response.body,
           (data) => {
-            const parsed = resyncEventSchema.safeParse(safeJson(data));
-            if (parsed.success) resync$.next(parsed.data.collections);
+            const json = safeJson(data);
+            const parsed = resyncEventSchema.safeParse(json);
+            if (parsed.success) return resync$.next(parsed.data.collections);
+            const delta = stockDeltaEventSchema.safeParse(json);
+            if (delta.success) delta$.next(delta.data.delta);
           },
           () => {
             clearTimeout(silence);
@@ -72,10 +77,13 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
 
   return {
     resync$: resync$.asObservable(),
+    /** The store's stock changes, as documents after a checkpoint (pull-replication.ts applies them). */
+    delta$: delta$.asObservable(),
     state$: state$.asObservable(),
     close() {
       controller.abort();
       resync$.complete();
+      delta$.complete();
       state$.complete();
     },
   };

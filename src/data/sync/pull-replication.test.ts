@@ -85,12 +85,18 @@ describe('pullReplication', () => {
       wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
     );
   };
-  const start = (server: ReturnType<typeof fakeServer>, resync$ = new Subject<void>()) => {
+  type Delta = { from: number; to: number; documents: unknown[] };
+  const start = (
+    server: ReturnType<typeof fakeServer>,
+    resync$ = new Subject<void>(),
+    delta$?: Subject<Delta>,
+  ) => {
     replication = pullReplication(db, db.staff, {
       name: 'staff',
       session: server.session,
       resync$,
       pullBatchSize: 2,
+      ...(delta$ ? { delta$ } : {}),
     });
     return replication;
   };
@@ -132,6 +138,33 @@ describe('pullReplication', () => {
     expect((await db.staff.findOne(changed.id).exec())?.displayName).toBe('Camille');
     expect(await db.staff.findOne(withdrawn.id).exec()).toBeNull();
     expect((await db.staff.findOne(kept.id).exec())?.revision).toBe(keptRevision);
+  });
+
+  it('applies a delta that follows its checkpoint without a pull, and pulls after one that does not', async () => {
+    await open();
+    const server = fakeServer();
+    const [a, b, c] = products(3) as [StaffMember, StaffMember, StaffMember];
+    server.put(a);
+    const delta$ = new Subject<Delta>();
+    await start(server, new Subject<void>(), delta$).awaitInitialReplication();
+    server.asked.length = 0;
+
+    // Seq 2: b changes on the server, and the stream brings it from seq 1 (the till's checkpoint).
+    server.put(b);
+    delta$.next({ from: 1, to: 2, documents: [{ ...b, _deleted: false }] });
+    await waitUntil(async () => (await db.staff.count().exec()) === 2);
+    expect(server.asked).toEqual([]);
+
+    // Seq 3 is missed (a delta from 3 to 4 arrives): the till pulls from its checkpoint 2 instead.
+    server.put(c);
+    server.put({ ...a, displayName: 'Camille' });
+    delta$.next({ from: 3, to: 4, documents: [{ ...a, displayName: 'Camille', _deleted: false }] });
+    await waitUntil(async () => (await db.staff.count().exec()) === 3);
+    expect(server.asked).toEqual([
+      'GET /sync/v1/staff/pull?checkpoint=2&limit=2',
+      'GET /sync/v1/staff/pull?checkpoint=4&limit=2',
+    ]);
+    expect((await db.staff.findOne(a.id).exec())?.displayName).toBe('Camille');
   });
 
   it('reports a failed pull, backs off and gets the page on the retry', async () => {

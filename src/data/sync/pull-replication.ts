@@ -24,6 +24,16 @@ export interface PullReplicationOptions {
   readonly pullBatchSize: number;
   /** Told after each pull how many documents the server says are left (an upper bound): progress only. */
   readonly onRemaining?: (remaining: number) => void;
+  /**
+   * Changes the live stream sends as documents (inventory): applied when
+   * they follow what is stored (`from` at or before the checkpoint), else a
+   * pull fetches what is missing.
+   */
+  readonly delta$?: Observable<{
+    readonly from: number;
+    readonly to: number;
+    readonly documents: readonly unknown[];
+  }>;
 }
 
 interface StoredCheckpoint {
@@ -129,7 +139,36 @@ export function pullReplication<T extends { id: string }>(
     }
   };
 
+  const applyDelta = async (delta: { from: number; to: number; documents: readonly unknown[] }) => {
+    if (running) {
+      // A pull is under way: it may have read before these changes; one more pass fetches them.
+      again = true;
+      return;
+    }
+    running = true;
+    let gap = false;
+    try {
+      const seq = await readCheckpoint();
+      if (delta.from > seq) gap = true;
+      else if (delta.to > seq && !stop.signal.aborted) {
+        // Documents at or before the checkpoint are the versions already stored: storing them again changes nothing.
+        const stored = (async () => {
+          await store(delta.documents as WithDeleted<T>[]);
+          await db.upsertLocal<StoredCheckpoint>(checkpointDoc, { seq: delta.to });
+        })();
+        storing = stored.catch(() => undefined);
+        await stored;
+      }
+    } catch {
+      gap = true;
+    } finally {
+      running = false;
+    }
+    if (gap || again) void run();
+  };
+
   const resyncs = options.resync$.subscribe(() => void run());
+  const deltas = options.delta$?.subscribe((delta) => void applyDelta(delta));
   void run();
 
   return {
@@ -139,6 +178,7 @@ export function pullReplication<T extends { id: string }>(
     async cancel() {
       stop.abort();
       resyncs.unsubscribe();
+      deltas?.unsubscribe();
       await storing;
       active$.complete();
       error$.complete();

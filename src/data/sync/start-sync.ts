@@ -16,6 +16,7 @@ import { type OnlineSaleLookup, onlineSaleLookup } from '../returnable-sales';
 import type { TillDatabase } from '../till-database';
 import { storePulledVouchers } from '../vouchers';
 import { openChangeStream, type StreamState } from './change-stream';
+import { type JournalUpload, startJournalUpload } from './journal-upload';
 import { watchOrderConflicts } from './orders-conflict-handler';
 import { pullReplication, type ReplicationStatus } from './pull-replication';
 import { replicateCollection } from './replicate-collection';
@@ -36,11 +37,16 @@ export interface SyncProgress {
 
 export interface RunningSync {
   readonly identity: TillIdentity;
-  /** The collections a till pushes, through RxDB's replication (conflict detection, sent$, conflict$). */
+  /**
+   * The orders, pushed through RxDB's replication (conflict detection, sent$,
+   * conflict$); the journal's RxDB replication only pulls it back.
+   */
   readonly replications: {
     readonly orders: RxReplicationState<never, unknown>;
     readonly journal: RxReplicationState<never, unknown>;
   };
+  /** The journal's upload (docs/sync-protocol.md, 6.1): what was answered, and the conflicting ids. */
+  readonly journalUpload: JournalUpload;
   readonly progress$: Observable<SyncProgress>;
   /** The server's look-up of a sale older than the store's feed (findReturnableSale's last resort). */
   readonly lookupSale: OnlineSaleLookup;
@@ -89,11 +95,14 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   });
   const orderConflicts = watchOrderConflicts(orders.conflict$, db.outbox);
   const catalogRemaining$ = new BehaviorSubject(0);
+  // The journal: uploaded by a loop of its own keyed on the till's sequence
+  // (journal-upload.ts), and pulled back by RxDB's replication so that a
+  // reinstalled till recovers it.
   const journal = replicateCollection(db.journal, {
     ...common('journal'),
-    outbox: db.outbox,
     onSuccess: () => succeeded.journal.next(),
   });
+  const journalUpload = startJournalUpload(db, session, { onSuccess: () => succeeded.journal.next() });
   // Server-owned collections: pulled only, each page stored once (pull-replication.ts).
   const pulled: Partial<Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus>> = {
     // The catalog: snapshot pages on a first sync, then the changes after it (src/data/catalog/).
@@ -103,7 +112,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
       resync$: resyncOf('products'),
       onRemaining: (remaining) => catalogRemaining$.next(remaining),
     }),
-    inventory: pullReplication(db, db.inventory, common('inventory', 2_000)),
+    inventory: pullReplication(db, db.inventory, { ...common('inventory', 2_000), delta$: stream.delta$ }),
     staff: pullReplication(db, db.staff, common('staff')),
     settings: pullReplication(db, db.settings, common('settings')),
     // The store's recent sales, for returns of another till's sale (absent in a two-till Node test).
@@ -116,6 +125,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     ...Object.values(pulled).filter((r) => r !== undefined),
     rxReplicationStatus(orders as never, succeeded.orders),
     rxReplicationStatus(journal as never, succeeded.journal),
+    journalUpload,
   ];
 
   const active$ = combineLatest(all.map((r) => r.active$.pipe(startWith(false)))).pipe(
@@ -138,6 +148,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   return {
     identity,
     replications,
+    journalUpload,
     lookupSale: onlineSaleLookup(session),
     progress$,
     catalogRemaining$: catalogRemaining$.asObservable(),

@@ -1,4 +1,5 @@
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol';
+import type { EncodedBody } from './encode-upload-body';
 
 export type SyncFailure =
   | { readonly kind: 'network'; readonly message: string }
@@ -31,17 +32,30 @@ export async function syncRequest<T>(
   syncUrl: string,
   method: 'GET' | 'POST' | 'PUT',
   path: string,
-  options: { body?: unknown; authorization?: string; signal?: AbortSignal; text?: boolean } = {},
+  options: {
+    body?: unknown;
+    encodedBody?: EncodedBody;
+    authorization?: string;
+    signal?: AbortSignal;
+    text?: boolean;
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) };
   if (options.authorization) headers.authorization = options.authorization;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined || options.encodedBody) headers['content-type'] = 'application/json';
+  if (options.encodedBody && options.encodedBody.encoding !== 'identity')
+    headers['content-encoding'] = options.encodedBody.encoding;
+  const body = options.encodedBody
+    ? options.encodedBody.bytes
+    : options.body === undefined
+      ? undefined
+      : JSON.stringify(options.body);
   let response: Response;
   try {
     response = await fetch(`${syncUrl}${path}`, {
       method,
       headers,
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(body === undefined ? {} : { body }),
       signal: options.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (error) {

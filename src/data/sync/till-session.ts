@@ -1,6 +1,7 @@
 import { type EnrolResponse, enrolResponseSchema, tokenResponseSchema } from '../../core/sync/wire';
 import { seedJournalHead } from '../journal-writer';
 import type { TillDatabase } from '../till-database';
+import type { EncodedBody } from './encode-upload-body';
 import { createRetryPacer, type RetryPacer } from './retry-pacer';
 import { SyncRequestError, syncRequest } from './sync-http';
 
@@ -16,6 +17,8 @@ export interface TillSession {
   readonly pacer: RetryPacer;
   /** A request with a valid access token; a 401 renews the token once and retries. */
   request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+  /** A POST of an already encoded (compressed) JSON body, with the same token handling. */
+  upload<T>(path: string, body: EncodedBody, signal?: AbortSignal): Promise<T>;
   authorization(): Promise<string>;
 }
 
@@ -77,37 +80,44 @@ export function openTillSession(
     return `Bearer ${current}`;
   };
 
+  const withToken = async <T>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    payload: { body?: unknown; encodedBody?: EncodedBody },
+    signal?: AbortSignal,
+  ): Promise<T> => {
+    const send = async () => {
+      const result = await syncRequest<T>(syncUrl, method, path, {
+        authorization: await authorization(),
+        ...payload,
+        ...(signal ? { signal } : {}),
+      });
+      pacer.linkUp();
+      return result;
+    };
+    try {
+      return await send();
+    } catch (error) {
+      if (
+        !(error instanceof SyncRequestError) ||
+        error.failure.kind !== 'http' ||
+        error.failure.status !== 401
+      )
+        throw error;
+      token = undefined;
+      return send();
+    }
+  };
+
   return {
     identity,
     pacer,
     authorization,
-    async request<T>(
-      method: 'GET' | 'POST' | 'PUT',
-      path: string,
-      body?: unknown,
-      signal?: AbortSignal,
-    ): Promise<T> {
-      const send = async () => {
-        const result = await syncRequest<T>(syncUrl, method, path, {
-          authorization: await authorization(),
-          ...(body === undefined ? {} : { body }),
-          ...(signal ? { signal } : {}),
-        });
-        pacer.linkUp();
-        return result;
-      };
-      try {
-        return await send();
-      } catch (error) {
-        if (
-          !(error instanceof SyncRequestError) ||
-          error.failure.kind !== 'http' ||
-          error.failure.status !== 401
-        )
-          throw error;
-        token = undefined;
-        return send();
-      }
+    request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal) {
+      return withToken<T>(method, path, body === undefined ? {} : { body }, signal);
+    },
+    upload<T>(path: string, body: EncodedBody, signal?: AbortSignal) {
+      return withToken<T>('POST', path, { encodedBody: body }, signal);
     },
   };
 }

@@ -16,7 +16,7 @@ export interface QueuedMessage {
 
 /**
  * Keeps a kiosk order's receipt e-mail, or a click-and-collect order's
- * handover slip (with `handoverId`, migration 015); asked again for the same
+ * handover slip (with `handoverId`, migration 014); asked again for the same
  * order (and handover), keeps the first.
  */
 export async function queueKioskReceiptMail(

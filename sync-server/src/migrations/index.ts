@@ -10,8 +10,9 @@ import { kioskPaymentsVouchersDeviceKeysMigration } from './009-kiosk-payments-v
 import { saleLinePriceOverridesMigration } from './010-sale-line-price-overrides';
 import { stockReservationsMigration } from './011-stock-reservations';
 import { orderMessagesMigration } from './012-order-messages';
-import { orderStatusExportMigration } from './014-order-status-export';
-import { pickupSlipMailsMigration } from './015-pickup-slip-mails';
+import { orderStatusExportMigration } from './013-order-status-export';
+import { pickupSlipMailsMigration } from './014-pickup-slip-mails';
+import { projectionQueueMigration } from './015-projection-queue';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   orderMessagesMigration,
   orderStatusExportMigration,
   pickupSlipMailsMigration,
+  projectionQueueMigration,
 ];

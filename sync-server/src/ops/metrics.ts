@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry, Summary } from 'prom-client';
 
 /**
  * Prometheus metrics of one server instance. A registry per app (not the
@@ -33,6 +33,39 @@ export function createMetrics() {
     openStreams: new Gauge({
       name: 'till_sync_open_streams',
       help: 'Live change streams open on this instance',
+      registers: [registry],
+    }),
+    // Projection lag: from the moment a push queued an entry (its journal row
+    // committed with it) to the commit of its projection, per entry, as
+    // measured by the instance that projected it (docs/projections.md).
+    projectionLagSeconds: new Histogram({
+      name: 'till_sync_projection_lag_seconds',
+      help: 'Time from a journal entry being queued by its push to its projection committing',
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    projectionLagQuantiles: new Summary({
+      name: 'till_sync_projection_lag_quantile_seconds',
+      help: 'Projection lag quantiles over the last 10 minutes (this instance)',
+      percentiles: [0.5, 0.9, 0.99],
+      maxAgeSeconds: 600,
+      ageBuckets: 5,
+      registers: [registry],
+    }),
+    projectedEntries: new Counter({
+      name: 'till_sync_projected_entries_total',
+      help: 'Journal entries projected by this instance',
+      registers: [registry],
+    }),
+    projectionFailures: new Counter({
+      name: 'till_sync_projection_failures_total',
+      help: 'Projection batches that failed (retried), and entries parked after failing alone',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    projectionQueued: new Gauge({
+      name: 'till_sync_projection_queue_entries',
+      help: 'Entries waiting for projection after the last pass of this instance (parked ones excluded)',
       registers: [registry],
     }),
   };

@@ -2,6 +2,7 @@ import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import type { Database } from '../db/database';
 import { projectJournalEntries } from './project-journal';
 import { PROJECTED_KINDS } from './projected-kinds';
+import { takeProjectionLock } from './projection-lock';
 
 export interface BackfillResult {
   /** Journal entries looked at. */
@@ -37,6 +38,8 @@ export async function backfillProjections(db: Database, pageSize = 500): Promise
   let projected = 0;
   for (;;) {
     const page = await db.transaction(async (tx) => {
+      // Its turn with the projectors; an entry still queued is theirs (a parked one waits for a person).
+      await takeProjectionLock(tx);
       const rows = await tx.query<{ scope: string; seq: number; doc: JournalEntry | null }>(
         `WITH page AS (
            SELECT id, scope, seq, doc FROM sync_documents
@@ -46,6 +49,8 @@ export async function backfillProjections(db: Database, pageSize = 500): Promise
          SELECT p.scope, p.seq,
                 CASE WHEN (${unprojected}) AND NOT EXISTS (
                   SELECT 1 FROM journal_held_entries h WHERE h.entry_id = p.id AND h.accepted_at IS NULL
+                ) AND NOT EXISTS (
+                  SELECT 1 FROM journal_projection_queue q WHERE q.entry_id = p.id
                 ) THEN p.doc END AS doc
          FROM page p ORDER BY p.scope, p.seq`,
         [after.scope, after.seq, pageSize],

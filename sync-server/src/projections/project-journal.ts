@@ -15,12 +15,13 @@ import { projectVouchers } from './project-vouchers';
 import { projectStoreSales } from './store-sales-feed';
 
 /**
- * The projections of docs/sync-protocol.md section 9, as a PushHooks
- * onNewJournalEntries hook: runs in the push transaction, so the journal
- * entries, their back-office rows and the stock they moved commit together
- * or not at all. Projecting an entry that is already projected changes
- * nothing (every row is keyed by its entry). Approval entries have no table
- * yet.
+ * The projections of docs/sync-protocol.md section 9, run by the projector
+ * (a batch of queued entries, projector.ts), a person's accept and the
+ * backfill, each in its own transaction with the projection lock: the
+ * rows and the stock they moved commit together with the queue rows'
+ * deletion, or not at all. Projecting an entry that is already projected
+ * changes nothing (every row is keyed by its entry). Approval entries have
+ * no table yet.
  */
 export async function projectJournalEntries(
   tx: Queryable,

@@ -14,7 +14,7 @@ import { acceptHeldEntry, type ProjectEntries } from '../sync/held-entries';
 
 export interface AdminRouteDeps {
   readonly db: Database;
-  /** Projects accepted held entries (the push's onNewJournalEntries). */
+  /** Projects accepted held entries (projectAcceptedEntries: in the accept's transaction, after the projection lock). */
   readonly project: ProjectEntries | undefined;
   /** Undefined: the admin API is off. */
   readonly adminToken: string | undefined;

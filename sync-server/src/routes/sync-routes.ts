@@ -7,7 +7,7 @@ import {
   SYNC_COLLECTION_NAMES,
   type SyncCollectionName,
 } from '../../../src/core/sync/collections';
-import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/protocol';
+import { MAX_UPLOAD_BYTES, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/protocol';
 import { enrolRequestSchema, pullQuerySchema, saleLookupQuerySchema } from '../../../src/core/sync/wire';
 import { signAccessToken, type TillPrincipal } from '../auth/access-token';
 import { bearerOf, revokedTillMayOnlyPushJournal, tillAuthentication } from '../auth/authenticate';
@@ -16,14 +16,19 @@ import type { ServerKeys } from '../auth/server-keys';
 import { authenticateTill, enrolTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
+import { decompressRequestBody } from '../http/request-decompression';
 import { queueKioskReceiptMail } from '../mail/order-messages';
 import type { Metrics } from '../ops/metrics';
+import type { Projector } from '../projections/projector';
 import { shiftTotalsRoute } from '../shifts/shift-totals-route';
 import { kioskReleaseRoute, kioskReservationRoute } from '../stock/reservation-route';
 import type { ChangeHub } from '../sync/change-hub';
 import { pullDocuments } from '../sync/document-store';
+import type { Incident } from '../sync/journal-arrival';
+import { handleJournalUpload } from '../sync/journal-upload';
 import { handlePush, type PushHooks } from '../sync/push';
 import { lookupStoreSale } from '../sync/sale-lookup';
+import type { StockDeltaFeed } from '../sync/stock-delta-feed';
 import { scopeForTill } from '../sync/till-visibility';
 import { catalogRoutes } from './catalog-routes';
 
@@ -34,6 +39,10 @@ export interface SyncRouteDeps {
   readonly metrics: Metrics;
   readonly isRevoked: (tillId: string) => Promise<boolean>;
   readonly pushHooks?: PushHooks;
+  /** Woken after each journal push that stored something: projection follows the commit within milliseconds. */
+  readonly projector?: Projector | undefined;
+  /** Stock changes as deltas, per store, for streams that ask for them (section 8). */
+  readonly stockDeltas?: StockDeltaFeed;
 }
 
 const STREAM_PING_MS = 15_000;
@@ -121,21 +130,49 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     return { documents, checkpoint: { seq: lastSeq }, remaining };
   });
 
+  const counted = (
+    request: FastifyRequest,
+    collection: SyncCollectionName,
+    written: number,
+    conflicts: number,
+    incidents: readonly Incident[],
+  ) => {
+    if (collection === 'journal' && written > 0) deps.projector?.wake();
+    deps.metrics.pushedRows.labels(collection, 'written').inc(written);
+    deps.metrics.pushedRows.labels(collection, 'conflict').inc(conflicts);
+    for (const incident of incidents) deps.metrics.journalIncidents.labels(incident.code).inc();
+    if (incidents.length > 0) {
+      request.log.warn(
+        { incidents: incidents.length, till: request.till?.tillId },
+        'journal incidents recorded',
+      );
+    }
+  };
+
   app.post('/:collection/push', { preHandler: authenticate }, async (request) => {
     const collection = collectionOf(request);
     revokedTillMayOnlyPushJournal(principal(request), collection === 'journal' ? 'journal-push' : 'other');
     const result = await handlePush(deps.db, collection, principal(request), request.body, deps.pushHooks);
-    deps.metrics.pushedRows.labels(collection, 'written').inc(result.written);
-    deps.metrics.pushedRows.labels(collection, 'conflict').inc(result.conflicts.length);
-    for (const incident of result.incidents) deps.metrics.journalIncidents.labels(incident.code).inc();
-    if (result.incidents.length > 0) {
-      request.log.warn(
-        { incidents: result.incidents.length, till: request.till?.tillId },
-        'journal incidents recorded',
-      );
-    }
+    counted(request, collection, result.written, result.conflicts.length, result.incidents);
     return result.conflicts;
   });
+
+  // The journal upload (docs/sync-protocol.md, 6.1): up to 1,000 entries, gzip or deflate.
+  app.post(
+    '/journal/upload',
+    { preHandler: authenticate, preParsing: decompressRequestBody, bodyLimit: MAX_UPLOAD_BYTES },
+    async (request) => {
+      revokedTillMayOnlyPushJournal(principal(request), 'journal-push');
+      const { answer, incidents } = await handleJournalUpload(
+        deps.db,
+        principal(request),
+        request.body,
+        deps.pushHooks ?? {},
+      );
+      counted(request, 'journal', answer.stored, answer.conflicts.length, incidents);
+      return answer;
+    },
+  );
 
   // A sale of the till's store older than its feed (or not yet in it): docs/sync-protocol.md, section 5.1.
   app.get('/sale-lookup', { preHandler: authenticate }, async (request) => {
@@ -192,8 +229,15 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
  */
 export const STREAM_COALESCE_MS = 250;
 
-function serveStream(request: FastifyRequest, reply: FastifyReply, { hub, metrics }: SyncRouteDeps): void {
+function serveStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { hub, metrics, stockDeltas }: SyncRouteDeps,
+): void {
   const till = principal(request);
+  // `?deltas=inventory`: the store's stock changes come as documents in `delta` events, not as resyncs.
+  const { deltas } = request.query as { deltas?: unknown };
+  const stockAsDeltas = deltas === 'inventory' && stockDeltas !== undefined;
   // Headers set by hooks (CORS) live on the Fastify reply, which hijack() bypasses.
   const hookHeaders = Object.fromEntries(
     Object.entries(reply.getHeaders()).flatMap(([name, value]) =>
@@ -225,17 +269,29 @@ function serveStream(request: FastifyRequest, reply: FastifyReply, { hub, metric
   const unsubscribe = hub.subscribe(
     (collection) => scopeForTill(collection, till),
     (change) => {
+      if (stockAsDeltas && change === 'inventory') return;
       for (const collection of change === 'everything' ? SYNC_COLLECTION_NAMES : [change])
         pending.add(collection);
       if (window === undefined) flush();
     },
   );
+  const unsubscribeDeltas = stockAsDeltas
+    ? stockDeltas.subscribe(scopeForTill('inventory', till), (delta) => {
+        if (delta === 'resync') {
+          pending.add('inventory');
+          if (window === undefined) flush();
+          return;
+        }
+        out.write(`event: delta\ndata: ${JSON.stringify({ delta })}\n\n`);
+      })
+    : () => undefined;
   const ping = setInterval(() => out.write(': ping\n\n'), STREAM_PING_MS);
   metrics.openStreams.inc();
   request.raw.on('close', () => {
     clearInterval(ping);
     clearTimeout(window);
     unsubscribe();
+    unsubscribeDeltas();
     metrics.openStreams.dec();
   });
 }

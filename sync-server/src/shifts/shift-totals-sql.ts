@@ -83,10 +83,11 @@ export async function serverShiftTotals(
     )
   ).rows[0];
   const stored = (
-    await db.query<{ stored: Num; held: Num }>(
-      `SELECT count(*) AS stored, count(h.entry_id) AS held
+    await db.query<{ stored: Num; held: Num; queued: Num }>(
+      `SELECT count(*) AS stored, count(h.entry_id) AS held, count(q.entry_id) AS queued
          FROM sync_documents d
          LEFT JOIN journal_held_entries h ON h.entry_id = d.id AND h.accepted_at IS NULL
+         LEFT JOIN journal_projection_queue q ON q.entry_id = d.id
         WHERE d.collection = 'journal' AND d.scope = $1
           AND (d.doc->>'sequence')::bigint > $2 AND (d.doc->>'sequence')::bigint < $3::bigint`,
       range,
@@ -107,13 +108,15 @@ export async function serverShiftTotals(
   });
   const entriesStored = n(stored?.stored ?? null);
   const entriesHeld = n(stored?.held ?? null);
+  const entriesQueued = n(stored?.queued ?? null);
   return {
     shiftId,
     openedSequence: from,
     closedSequence: to,
     entriesStored,
     entriesHeld,
-    complete: to !== null && entriesStored === to - from - 1 && entriesHeld === 0,
+    // An entry stored but still queued for projection is not in the sums yet (docs/projections.md, "The projector").
+    complete: to !== null && entriesStored === to - from - 1 && entriesHeld === 0 && entriesQueued === 0,
     totals: {
       currency: opening.currency,
       openingFloatMinor: floatMinor,

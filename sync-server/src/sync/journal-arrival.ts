@@ -226,21 +226,28 @@ export async function recordIncidents(
   till: TillPrincipal,
   incidents: readonly Incident[],
 ): Promise<void> {
-  for (const incident of incidents) {
-    await tx.query(
-      `INSERT INTO journal_incidents (till_id, store_code, code, from_sequence, to_sequence, entry_id, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        till.tillId,
-        till.storeCode,
-        incident.code,
-        incident.fromSequence,
-        incident.toSequence,
-        incident.entryId,
-        JSON.stringify({ code: incident.code, ...incident.detail }),
-      ],
-    );
-  }
+  if (incidents.length === 0) return;
+  // One statement however many: an upload of 1,000 entries after a long gap can record many.
+  await tx.query(
+    `INSERT INTO journal_incidents (till_id, store_code, code, from_sequence, to_sequence, entry_id, detail)
+     SELECT $1, $2, e->>'code', (e->>'from_sequence')::bigint, (e->>'to_sequence')::bigint,
+            e->>'entry_id', e->'detail'
+       FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, n)
+      ORDER BY n`,
+    [
+      till.tillId,
+      till.storeCode,
+      JSON.stringify(
+        incidents.map((incident) => ({
+          code: incident.code,
+          from_sequence: incident.fromSequence,
+          to_sequence: incident.toSequence,
+          entry_id: incident.entryId,
+          detail: { code: incident.code, ...incident.detail },
+        })),
+      ),
+    ],
+  );
 }
 
 /** Marks entries as held: stored for audit, not projected until accepted. */

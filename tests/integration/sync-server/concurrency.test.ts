@@ -5,7 +5,6 @@ import { createUuidV7Generator } from '../../../src/core/ids';
 import { appendEntry } from '../../../src/core/journal/append-entry';
 import type { ChainHead, JournalEntry } from '../../../src/core/journal/journal-entry';
 import { aPlainSale } from '../../../src/core/journal/test-builders';
-import { projectJournalEntries } from '../../../sync-server/src/projections/project-journal';
 import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
 import { asNewRows, TestJournal } from '../../support/journal-builder';
 import {
@@ -124,7 +123,7 @@ describe.each(DATABASE_KINDS)('concurrent sales and the store inventory on $name
   let t: TestServer;
 
   beforeAll(async () => {
-    t = await startTestServer(kind, { onNewJournalEntries: projectJournalEntries });
+    t = await startTestServer(kind);
   });
   afterAll(() => t?.close());
 

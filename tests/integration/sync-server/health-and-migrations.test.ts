@@ -31,8 +31,9 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '010-sale-line-price-overrides',
       '011-stock-reservations',
       '012-order-messages',
-      '014-order-status-export',
-      '015-pickup-slip-mails',
+      '013-order-status-export',
+      '014-pickup-slip-mails',
+      '015-projection-queue',
     ]);
   });
 

@@ -281,11 +281,11 @@ describe.each(DATABASE_KINDS)('order status change export on $name', (kind) => {
   });
 });
 
-describe.each(DATABASE_KINDS)('migration 014 on a server holding orders ($name)', (kind) => {
+describe.each(DATABASE_KINDS)('migration 013 on a server holding orders ($name)', (kind) => {
   it('starts the export with each click-and-collect order once, at its status, and numbers later changes after them', async () => {
     const { db, dispose } = await kind.open();
     try {
-      const index = MIGRATIONS.findIndex((m) => m.id === '014-order-status-export');
+      const index = MIGRATIONS.findIndex((m) => m.id === '013-order-status-export');
       await migrate(db, MIGRATIONS.slice(0, index));
       const received = exampleReceivedOrder();
       const ready = {
@@ -304,7 +304,8 @@ describe.each(DATABASE_KINDS)('migration 014 on a server holding orders ($name)'
           [received, ready, kiosk].map((order) => ({ id: order.id, doc: { ...order }, deleted: false })),
         );
       });
-      expect(await migrate(db, MIGRATIONS.slice(0, index + 1))).toEqual(['014-order-status-export']);
+      // 013 and every migration after it (the slip e-mails, the projection queue: neither touches orders).
+      expect(await migrate(db)).toEqual(MIGRATIONS.slice(index).map((m) => m.id));
       const start = await exportOrderStatusChanges(db, 0, 100);
       expect(start.changes.map((c) => [c.seq, c.orderId, c.previousStatus, c.status])).toEqual([
         [1, received.id, null, 'received'],

@@ -3,7 +3,6 @@ import { aKgProduct } from '../../../src/core/cart/test-builders';
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import { aBusySale, aPlainSale, aReturnOf, someHandovers } from '../../../src/core/journal/test-builders';
 import { backfillProjections } from '../../../sync-server/src/projections/backfill-projections';
-import { projectJournalEntries } from '../../../sync-server/src/projections/project-journal';
 import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
 import { asNewRows, TestJournal } from '../../support/journal-builder';
 import {
@@ -75,8 +74,8 @@ describe.each(DATABASE_KINDS)('projection backfill on $name', (kind) => {
 
   beforeAll(async () => {
     // No push hook: entries are stored as they were before migration 003.
-    unprojected = await startTestServer(kind, {});
-    reference = await startTestServer(kind, { onNewJournalEntries: projectJournalEntries });
+    unprojected = await startTestServer(kind, { projection: 'none' });
+    reference = await startTestServer(kind);
     await seedCheese(unprojected);
     await seedCheese(reference);
   });

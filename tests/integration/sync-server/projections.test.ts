@@ -140,7 +140,7 @@ describe.each(DATABASE_KINDS)('journal projections on $name', (kind) => {
     journal.append({ kind: 'return.completed', payload: record });
 
   beforeAll(async () => {
-    t = await startTestServer(kind, { onNewJournalEntries: projectJournalEntries });
+    t = await startTestServer(kind);
     till = await t.enrol(STORE, '03');
     secondTill = await t.enrol(STORE, '04');
     otherStoreTill = await t.enrol(OTHER_STORE, '01');

@@ -93,7 +93,7 @@ describe('a kiosk order placed offline (postgres)', () => {
 
     // The link comes back, but the answer to the first journal push is lost: the kiosk sends it again.
     const isJournalPush = (r: { method: string; path: string }) =>
-      r.method === 'POST' && r.path.startsWith('/sync/v1/journal/push');
+      r.method === 'POST' && r.path.startsWith('/sync/v1/journal/upload');
     proxy.setMode({ kind: 'lose-responses', match: isJournalPush, times: 1 });
     await kiosk.waitForOutboxEmpty(30_000);
     expect(proxy.log().some((r) => isJournalPush(r) && r.outcome === 'response-lost')).toBe(true);

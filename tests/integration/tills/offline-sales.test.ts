@@ -55,7 +55,7 @@ describe.each(['pglite', 'postgres'] as const)('two tills selling through an out
     // Offline: pushes are tried and refused; the status bar shows the sales
     // waiting and the link failing.
     const refusedPushes = () =>
-      proxy.log().filter((r) => r.outcome === 'refused' && r.path.endsWith('/journal/push')).length;
+      proxy.log().filter((r) => r.outcome === 'refused' && r.path.endsWith('/journal/upload')).length;
     await eventually(
       async () =>
         refusedPushes() >= 2 && (await a.status()).error && (await b.status()).error ? true : undefined,

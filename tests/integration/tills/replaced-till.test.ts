@@ -41,13 +41,17 @@ describe.each(DATABASE_KINDS)('a replaced till on $name', (kind) => {
     await t?.close();
   });
 
-  const pushAs = (token: string, entries: readonly JournalEntry[]) =>
-    t.server.app.inject({
+  // Returns once what the push queued is projected (the back office reads the projections).
+  const pushAs = async (token: string, entries: readonly JournalEntry[]) => {
+    const response = await t.server.app.inject({
       method: 'POST',
       url: '/sync/v1/journal/push',
       headers: { ...PROTOCOL, authorization: `Bearer ${token}` },
       payload: asNewRows(entries),
     });
+    await t.server.projector?.settled();
+    return response;
+  };
   const tokenOf = async (tillId: string, credential: string) => {
     const response = await t.server.app.inject({
       method: 'POST',

@@ -6,7 +6,7 @@ import type { Migration } from './migration';
 // partial one, then the rest) gets its own slip, kept once however often
 // the desk asks. Kiosk receipts have no handover: still one per order.
 export const pickupSlipMailsMigration: Migration = {
-  id: '015-pickup-slip-mails',
+  id: '014-pickup-slip-mails',
   sql: `
     ALTER TABLE order_messages ADD COLUMN handover_id text;
     ALTER TABLE order_messages DROP CONSTRAINT order_messages_kind_check;

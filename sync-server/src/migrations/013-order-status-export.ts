@@ -28,7 +28,7 @@ import type { Migration } from './migration';
 //   waits; not the signature, the staff id or how the customer was
 //   identified), the lines ordered, when it became ready, the conflict flag.
 export const orderStatusExportMigration: Migration = {
-  id: '014-order-status-export',
+  id: '013-order-status-export',
   sql: `
     CREATE TABLE order_status_export_sequence (
       id    boolean PRIMARY KEY DEFAULT true CHECK (id),

@@ -1,0 +1,106 @@
+import { gunzipSync } from 'node:zlib';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appendEntry } from '../../core/journal/append-entry';
+import type { JournalEntry } from '../../core/journal/journal-entry';
+import { aPlainSale } from '../../core/journal/test-builders';
+import { createTillDatabase, type TillDatabase } from '../till-database';
+import type { EncodedBody } from './encode-upload-body';
+import { type JournalUpload, startJournalUpload } from './journal-upload';
+import { createRetryPacer } from './retry-pacer';
+import { SyncRequestError } from './sync-http';
+import type { TillSession } from './till-session';
+
+// The till's journal upload loop (docs/sync-protocol.md, 6.1) against a fake
+// server: batches in sequence order, gzip, the outbox marked from the
+// answer, and a batch refused for good sent again one entry at a time so
+// only the entry at fault is marked failed.
+
+const TILL = { storeCode: 'PAR01', tillCode: '03', tillId: 'till-1' };
+
+function chain(count: number): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    const head = entries.at(-1);
+    const appended = appendEntry(
+      head ? { sequence: head.sequence, hash: head.hash } : null,
+      {
+        kind: 'sale.completed',
+        payload: aPlainSale(n),
+        id: `0195509b-0000-7000-8000-${String(n).padStart(12, '0')}`,
+        recordedAt: '2026-12-07T09:00:00.000Z',
+      } as never,
+      TILL,
+    );
+    if (!appended.ok) throw new Error(JSON.stringify(appended.error));
+    entries.push(appended.value.entry);
+  }
+  return entries;
+}
+
+describe('startJournalUpload', () => {
+  let db: TillDatabase;
+  let upload: JournalUpload | undefined;
+  afterEach(async () => {
+    await upload?.cancel();
+    upload = undefined;
+    await db?.close();
+  });
+
+  it('uploads in sequence order, gzip, and marks only the refused entry failed', async () => {
+    db = await createTillDatabase(
+      `upload-${Math.random()}`,
+      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    );
+    const entries = chain(5);
+    await db.journal.bulkInsert(entries.map((e) => structuredClone(e)));
+    await db.outbox.bulkUpsert(
+      entries.map((e) => ({
+        id: `journal:${e.id}`,
+        sourceCollection: 'journal',
+        documentId: e.id,
+        state: 'pending' as const,
+        error: null,
+        attempts: 0,
+        updatedAt: 1,
+      })),
+    );
+    const refused = entries[2]?.id;
+    const bodies: number[][] = [];
+    const session = {
+      identity: { tillId: TILL.tillId },
+      pacer: createRetryPacer(() => 0),
+      async upload(path: string, body: EncodedBody) {
+        expect(path).toBe('/sync/v1/journal/upload');
+        expect(body.encoding).toBe('gzip');
+        const sent = (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] })
+          .entries;
+        bodies.push(sent.map((e) => e.sequence));
+        if (sent.some((e) => e.id === refused))
+          throw new SyncRequestError({
+            kind: 'http',
+            status: 400,
+            error: 'bad-request',
+            message: 'row 0: refused',
+          });
+        return { stored: sent.length, unchanged: 0, conflicts: [], incidents: 0 };
+      },
+    } as unknown as TillSession;
+    upload = startJournalUpload(db, session);
+    await upload.awaitInitialReplication();
+
+    // All five at once, refused; then the same five one by one: only the third is refused.
+    expect(bodies).toEqual([[1, 2, 3, 4, 5], [1], [2], [3], [4], [5]]);
+    const states = new Map(
+      (await db.outbox.find().exec()).map((row) => [row.documentId, [row.state, row.error]]),
+    );
+    expect([...entries.map((e) => states.get(e.id))]).toEqual([
+      ['synced', null],
+      ['synced', null],
+      ['failed', '400 bad-request: row 0: refused'],
+      ['synced', null],
+      ['synced', null],
+    ]);
+  });
+});

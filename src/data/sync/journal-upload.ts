@@ -1,0 +1,212 @@
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
+import { type JournalUploadAnswer, journalUploadAnswerSchema } from '../../core/sync/wire';
+import type { TillDatabase } from '../till-database';
+import { type EncodedBody, encodeUploadBody } from './encode-upload-body';
+import { markOutbox } from './outbox-marks';
+import type { ReplicationStatus } from './pull-replication';
+import { SyncRequestError } from './sync-http';
+import type { TillSession } from './till-session';
+
+/** Uncompressed JSON per request, well under the server's decompressed limit (MAX_UPLOAD_BYTES). */
+const MAX_BATCH_JSON_BYTES = 8 * 1024 * 1024;
+
+export interface JournalUpload extends ReplicationStatus {
+  /** After each answered batch: how many entries the server answered for (stored, unchanged or conflicting). */
+  readonly uploaded$: Observable<number>;
+  /** Ids the server holds with another content (an `entry-rewritten` incident): marked failed in the outbox. */
+  readonly conflict$: Observable<readonly string[]>;
+}
+
+interface UploadCursor {
+  /** Every entry up to this sequence has been answered by the server. */
+  readonly sequence: number;
+}
+
+/**
+ * Uploads this till's journal (docs/sync-protocol.md, 6.1): a loop keyed on
+ * the journal's own sequence, not on per-document replication state. It
+ * reads the entries after its cursor in sequence order, sends up to 1,000 of
+ * them gzip-compressed in one request, marks them in the outbox from the
+ * answer, and moves the cursor (a local document) past them; it runs on
+ * start, after every new entry, and after a failure on the till's back-off.
+ * A batch the server refuses for good (400, 403, 413) is sent again one
+ * entry at a time, so only the entries at fault are marked failed.
+ */
+export function startJournalUpload(
+  db: TillDatabase,
+  session: TillSession,
+  options: { readonly onSuccess?: () => void } = {},
+): JournalUpload {
+  const cursorDoc = `journal-upload-${session.identity.tillId}`;
+  const active$ = new BehaviorSubject(false);
+  const error$ = new Subject<string | undefined>();
+  const uploaded$ = new Subject<number>();
+  const conflict$ = new Subject<readonly string[]>();
+  const stop = new AbortController();
+  let caughtUp!: () => void;
+  const initial = new Promise<void>((resolve) => {
+    caughtUp = resolve;
+  });
+  let running = false;
+  let again = false;
+  // After a batch refused for good: its entries go one at a time, up to its last sequence.
+  let isolateThrough = 0;
+  let marking: Promise<unknown> = Promise.resolve();
+
+  const readCursor = async (): Promise<number> => {
+    const stored = await db.getLocal<UploadCursor>(cursorDoc);
+    const sequence = stored?.toJSON().data.sequence;
+    return typeof sequence === 'number' && Number.isSafeInteger(sequence) && sequence >= 0 ? sequence : 0;
+  };
+
+  const nextBatch = async (after: number): Promise<{ ids: string[]; last: number; json: string[] }> => {
+    const docs = await db.journal
+      .find({
+        selector: { sequence: { $gt: after } },
+        sort: [{ sequence: 'asc' }],
+        limit: after < isolateThrough ? 1 : MAX_UPLOAD_ENTRIES,
+      })
+      .exec();
+    const batch = { ids: [] as string[], last: after, json: [] as string[] };
+    let bytes = 0;
+    for (const doc of docs) {
+      const json = JSON.stringify(doc.toJSON());
+      if (batch.json.length > 0 && bytes + json.length > MAX_BATCH_JSON_BYTES) break;
+      bytes += json.length;
+      batch.json.push(json);
+      batch.ids.push(doc.id);
+      batch.last = doc.sequence;
+    }
+    return batch;
+  };
+
+  type Batch = Awaited<ReturnType<typeof nextBatch>> & { readonly body: EncodedBody | undefined };
+  /** The next batch after `after`, read and compressed: prepared while the server answers the one before. */
+  const prepare = async (after: number): Promise<Batch> => {
+    const batch = await nextBatch(after);
+    const body =
+      batch.json.length === 0 ? undefined : await encodeUploadBody(`{"entries":[${batch.json.join(',')}]}`);
+    return { ...batch, body };
+  };
+
+  const send = async (body: EncodedBody): Promise<JournalUploadAnswer | SyncRequestError> => {
+    try {
+      const answer = await session.upload<unknown>('/sync/v1/journal/upload', body, stop.signal);
+      return journalUploadAnswerSchema.parse(answer);
+    } catch (error) {
+      if (error instanceof SyncRequestError && error.permanent) return error;
+      throw error;
+    }
+  };
+
+  /** Records the server's answer in the outbox, then moves the stored cursor past the batch. */
+  const mark = async (batch: Batch, answer: JournalUploadAnswer | SyncRequestError) => {
+    if (answer instanceof SyncRequestError) {
+      await markOutbox(db.outbox, 'journal', batch.ids, 'failed', answer.message);
+    } else {
+      const conflicting = new Set(answer.conflicts);
+      await markOutbox(
+        db.outbox,
+        'journal',
+        batch.ids.filter((id) => !conflicting.has(id)),
+        'synced',
+        null,
+      );
+      const reason = 'the server already holds a different record under this id';
+      await markOutbox(db.outbox, 'journal', answer.conflicts, 'failed', reason);
+    }
+    await db.upsertLocal<UploadCursor>(cursorDoc, { sequence: batch.last });
+  };
+
+  // One batch in flight at a time (the server checks each against the ones before), but the next
+  // batch is read and compressed, and the last one marked in the outbox, while the server works.
+  const uploadUntilCaughtUp = async (): Promise<void> => {
+    await marking;
+    let cursor = await readCursor();
+    let prepared = prepare(cursor);
+    try {
+      for (;;) {
+        const batch = await prepared;
+        if (!batch.body || stop.signal.aborted) return;
+        const answer = await send(batch.body);
+        if (stop.signal.aborted) return;
+        if (answer instanceof SyncRequestError && batch.ids.length > 1) {
+          // Find the entries at fault: the batch's entries go again one at a time.
+          isolateThrough = batch.last;
+          prepared = prepare(cursor);
+          continue;
+        }
+        cursor = batch.last;
+        prepared = prepare(cursor);
+        const marked = marking.then(() => mark(batch, answer));
+        marking = marked.catch(() => undefined);
+        if (!(answer instanceof SyncRequestError) && answer.conflicts.length > 0)
+          conflict$.next(answer.conflicts);
+        // The count is told once the outbox says so too (the status bar and the bench read both).
+        void marked.then(
+          () => uploaded$.next(batch.ids.length),
+          () => undefined,
+        );
+      }
+    } finally {
+      // A prepared batch nobody sends: let it finish quietly; what is marked is awaited here.
+      prepared.catch(() => undefined);
+      await marking;
+    }
+  };
+
+  const run = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    active$.next(true);
+    let failures = 0;
+    let failedAt = session.pacer.failureMark();
+    try {
+      do {
+        again = false;
+        try {
+          await session.pacer.wait(failures, failedAt, stop.signal);
+          if (stop.signal.aborted) return;
+          await uploadUntilCaughtUp();
+          if (failures > 0) error$.next(undefined);
+          failures = 0;
+          options.onSuccess?.();
+          if (!stop.signal.aborted) caughtUp();
+        } catch (error) {
+          if (stop.signal.aborted) return;
+          failures++;
+          failedAt = session.pacer.failureMark();
+          again = true;
+          error$.next(error instanceof Error ? error.message : String(error));
+        }
+      } while (again && !stop.signal.aborted);
+    } finally {
+      running = false;
+      active$.next(false);
+    }
+  };
+
+  const inserts = db.journal.insert$.subscribe(() => void run());
+  void run();
+
+  return {
+    active$: active$.asObservable(),
+    error$: error$.asObservable(),
+    uploaded$: uploaded$.asObservable(),
+    conflict$: conflict$.asObservable(),
+    awaitInitialReplication: () => initial,
+    async cancel() {
+      stop.abort();
+      inserts.unsubscribe();
+      await marking;
+      active$.complete();
+      error$.complete();
+      uploaded$.complete();
+      conflict$.complete();
+    },
+  };
+}
