@@ -2,6 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../core/journal/verify-chain';
 import { createJournalWriter, findJournalHead, reconcileOutbox, seedJournalHead } from './journal-writer';
+import { markOutbox } from './sync/outbox-marks';
 import { createTillDatabase, type TillDatabase } from './till-database';
 
 const till = { storeCode: 'PAR01', tillCode: '01', tillId: 'till-a' };
@@ -29,6 +30,23 @@ describe('journal writer', () => {
     expect(verifyChain(entries).ok).toBe(true);
     expect(await db.outbox.count({ selector: { state: 'pending' } }).exec()).toBe(20);
     expect(await findJournalHead(db)).toEqual({ sequence: 20, hash: entries[19]?.hash });
+  });
+
+  it('never puts back to pending an entry the upload marked synced before the writer recorded it', async () => {
+    db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
+    const writer = createJournalWriter(db, till);
+    // What the upload loop does, at its fastest: it wakes on the insert and marks the entry synced at once.
+    const marks: Promise<void>[] = [];
+    const sub = db.journal.insert$.subscribe((event) => {
+      marks.push(markOutbox(db.outbox, 'journal', [event.documentId], 'synced', null));
+    });
+    const appended = await writer.append(floatIn(100));
+    await Promise.all(marks);
+    sub.unsubscribe();
+    if (!appended.ok) throw new Error('append failed');
+    expect(marks).toHaveLength(1);
+    expect((await db.outbox.findOne(`journal:${appended.value.id}`).exec())?.state).toBe('synced');
+    expect(await db.outbox.count({ selector: { state: 'pending' } }).exec()).toBe(0);
   });
 
   it('takes the enrolled identity as it is, and never journals its credential', async () => {

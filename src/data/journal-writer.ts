@@ -37,7 +37,10 @@ export function createJournalWriter(db: TillDatabase, identity: TillIdentityForJ
     const entry = appended.value.entry;
     await db.journal.insert(structuredClone(entry) as JournalEntry);
     await db.upsertLocal<ChainHead>(HEAD_DOC, { sequence: entry.sequence, hash: entry.hash });
-    await db.outbox.upsert({
+    // Pending unless the upload already answered for it: the upload loop wakes on the journal's insert
+    // and may mark the entry synced before this line runs; an upsert here would put it back to pending
+    // for good (the upload's cursor has moved past it).
+    await db.outbox.insertIfNotExists({
       id: `journal:${entry.id}`,
       sourceCollection: 'journal',
       documentId: entry.id,
