@@ -457,6 +457,9 @@ describe('the pickup desk', () => {
     await page.getByTestId('pickup-pay').waitFor();
     expect(await flow.amountDue()).toBe(`À payer au retrait : ${euros}`);
     expect(await flow.toSignatureEnabled()).toBe(false);
+    expect(await page.getByTestId('pickup-to-signature-why').textContent()).toBe(
+      "Cette commande doit d'abord être payée : rien n'est remis avant le paiement.",
+    );
     await shot('pay-due');
     // The customer would rather pay at the till: the desk gives the code and waits; they change their mind.
     expect(await flow.payAtTill()).toBe(`Code de retrait à donner en caisse : ${pickupCode}`);
@@ -490,19 +493,23 @@ describe('the pickup desk', () => {
     );
     expect(incidents).toEqual([]);
 
-    // Paid: the handover goes on. The customer refuses the rice at the desk: handed over, then returned at once.
-    expect(await flow.toSignatureEnabled()).toBe(true);
+    // Paid: the handover goes on (the button waits only for a first scan now, and says so).
+    expect(await page.getByTestId('pickup-to-signature-why').textContent()).toBe(
+      'Scannez au moins un article avant de continuer.',
+    );
+    // The customer refuses the rice at the desk: handed over, then returned at once.
     await scan(lamp.barcode);
     await scan(lamp.barcode);
     await scan(mug.barcode);
     await flow.waitCounted('l2', 1, 1);
+    expect(await flow.toSignatureEnabled()).toBe(true);
     await flow.refuseOne('l2');
     await shot('handover-refused');
     await flow.toSignature();
     await flow.sign();
     await flow.confirm();
     expect(await flow.refusedReturn()).toMatch(
-      /^Retour enregistré \(ticket PAR01-P1-\d{6}\) : .+ remboursés sur la carte pour 1 article\(s\) refusé\(s\)\.$/,
+      /^Retour enregistré \(ticket PAR01-P1-\d{6}\) : .+ remboursés sur la carte pour 1 article refusé\.$/,
     );
     // The slip by e-mail, to the order's own address.
     expect(await flow.mailSlip()).toBe('Bon envoyé à web-880505@example.fr.');
@@ -622,7 +629,7 @@ describe('the pickup desk', () => {
       const summary = tillPage.getByTestId('pickup-order-summary');
       await summary.waitFor({ timeout: 15_000 });
       expect((await summary.textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain(
-        'Commande WEB-880717 à payer au retrait : 3 article(s)',
+        'Commande WEB-880717 à payer au retrait : 3 articles',
       );
       expect(await axeViolations(tillPage)).toEqual([]);
       await cashier.screenshot('pickup-till-order');

@@ -37,6 +37,13 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
     setCode('');
     if (typed) await handover.identifyByCode(typed);
   };
+  const anyScanned = order.lines.some((line) => (state.counts[line.lineId] ?? 0) > 0);
+  // Why the go-on button is greyed out, said next to it (the payment panel may be scrolled away).
+  const blocked = unpaid
+    ? t('pickupApp.pay.dueFirst')
+    : !anyScanned
+      ? t('pickupApp.items.noneScanned')
+      : undefined;
   const left = piecesLeft(order);
   const restCount = [...left.values()].reduce((a, b) => a + b, 0);
 
@@ -95,6 +102,11 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
               </button>
             ))}
           </fieldset>
+          <div className="pickup-actions pickup-main-actions">
+            <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
+              {t('pickupApp.order.close')}
+            </button>
+          </div>
         </section>
       ) : null}
       {state.trusted && state.step !== 'identify' && state.step !== 'done' ? (
@@ -113,7 +125,7 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
           <p className="pickup-message" role="status" data-testid="pickup-handover-message">
             {state.message ?? ''}
           </p>
-          {order.lines.some((line) => (state.counts[line.lineId] ?? 0) > 0) ? (
+          {anyScanned ? (
             <fieldset className="pickup-choices" data-testid="pickup-refused">
               <legend>{t('pickupApp.refusedReturn.title')}</legend>
               <p className="pickup-hint">{t('pickupApp.refusedReturn.hint')}</p>
@@ -152,7 +164,8 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
                 })}
             </fieldset>
           ) : null}
-          {!complete ? (
+          {/* Why the rest waits: asked once something is scanned, not before the first scan. */}
+          {anyScanned && !complete ? (
             <fieldset className="pickup-choices">
               <legend>{t('pickupApp.items.reasonLabel')}</legend>
               {HANDOVER_REMAINDER_REASONS.map((reason) => (
@@ -171,18 +184,24 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
               ))}
             </fieldset>
           ) : null}
-          <div className="pickup-actions">
+          <div className="pickup-actions pickup-main-actions">
             <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
               {t('pickupApp.order.close')}
             </button>
             <button
               type="button"
-              disabled={unpaid}
+              disabled={blocked !== undefined}
+              aria-describedby={blocked ? 'pickup-to-signature-why' : undefined}
               onClick={() => handover.toSignature()}
               data-testid="pickup-to-signature"
             >
-              {complete ? t('pickupApp.items.full') : t('pickupApp.items.partial')}
+              {complete || !anyScanned ? t('pickupApp.items.full') : t('pickupApp.items.partial')}
             </button>
+            {blocked ? (
+              <span id="pickup-to-signature-why" className="pickup-why" data-testid="pickup-to-signature-why">
+                {blocked}
+              </span>
+            ) : null}
           </div>
         </section>
       ) : null}
@@ -194,7 +213,7 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
           <p className="pickup-message" role="status" data-testid="pickup-signature-status">
             {state.signature ? t('pickupApp.sign.signed') : ''}
           </p>
-          <div className="pickup-actions">
+          <div className="pickup-actions pickup-main-actions">
             <button
               type="button"
               className="secondary"
@@ -239,7 +258,7 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
                 : t(`pickupApp.mail.${state.done.mail}`, { to: state.done.order.customer.email ?? '' })}
             </p>
           ) : null}
-          <div className="pickup-actions">
+          <div className="pickup-actions pickup-main-actions">
             <button
               type="button"
               className="secondary"
@@ -263,7 +282,7 @@ export function HandoverPanel({ parts, staffId }: { parts: PickupDesk; staffId: 
         </section>
       ) : null}
       {!state.trusted && !state.busy ? (
-        <div className="pickup-actions">
+        <div className="pickup-actions pickup-main-actions">
           <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
             {t('pickupApp.order.close')}
           </button>

@@ -88,7 +88,7 @@ export function OrderDetails({ parts, orderId }: { parts: PickupDesk; orderId: s
         })}
       </ul>
       <HandoverHistory parts={parts} order={order} />
-      <div className="pickup-actions">
+      <div className="pickup-actions pickup-main-actions">
         <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
           {t('pickupApp.order.close')}
         </button>

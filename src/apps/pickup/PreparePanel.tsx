@@ -29,7 +29,7 @@ export function PreparePanel({ parts }: { parts: PickupDesk }) {
       <p className="error" role="alert" data-testid="pickup-prepare-problem">
         {state.problem ?? ''}
       </p>
-      <div className="pickup-actions">
+      <div className="pickup-actions pickup-main-actions">
         <button type="button" className="secondary" onClick={desk.back} data-testid="pickup-back">
           {t('pickupApp.order.close')}
         </button>
@@ -37,11 +37,17 @@ export function PreparePanel({ parts }: { parts: PickupDesk }) {
           <button
             type="button"
             disabled={!complete || state.busy}
+            aria-describedby={complete ? undefined : 'pickup-mark-ready-why'}
             onClick={() => void prepare.markReady()}
             data-testid="pickup-mark-ready"
           >
             {t('pickupApp.prepare.markReady')}
           </button>
+        ) : null}
+        {!state.ready && !complete ? (
+          <span id="pickup-mark-ready-why" className="pickup-why">
+            {t('pickupApp.prepare.notAllPicked')}
+          </span>
         ) : null}
       </div>
     </article>

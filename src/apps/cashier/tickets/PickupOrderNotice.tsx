@@ -20,7 +20,7 @@ export function PickupOrderNotice({ orders, locked }: { orders: PickupOrderAtTil
           <p role="status" data-testid="pickup-order-summary">
             {t('tickets.pickupLoaded', {
               order: state.order.webOrderId,
-              lines: state.order.pieces,
+              count: state.order.pieces,
               total: format.money(state.order.total),
             })}
           </p>
