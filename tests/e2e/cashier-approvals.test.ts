@@ -196,7 +196,8 @@ describe('approvals, lock and wrong PINs at the till', () => {
     const total = await page.getByTestId('cart-total').textContent();
     await lock.lockWithShortcut();
     expect(await cashier.cartLines()).toBe(0);
-    expect(await lock.people()).toEqual(['Camille Martin', 'Sophie Lefèvre, Responsable']);
+    // The locked cashier shows at once; the managers who may unlock join the list a moment later.
+    await expect.poll(() => lock.people()).toEqual(['Camille Martin', 'Sophie Lefèvre, Responsable']);
     await accessible();
     await shot('locked');
     await lock.typePin('2468');
