@@ -52,6 +52,20 @@ const PAGE_SIZE = 1_000;
 
 const productsOfPage = (text: string): Pulled[] => (JSON.parse(text) as { products: Pulled[] }).products;
 
+/** A page's live products into the columns and the names to index (no copy of a product without `_deleted`). */
+function readPage(text: string, builder: ColumnsBuilder, names: { id: string; name: string }[]): void {
+  for (const pulled of productsOfPage(text)) {
+    if (pulled._deleted) continue;
+    let product: Product = pulled;
+    if ('_deleted' in pulled) {
+      const { _deleted, ...rest } = pulled;
+      product = rest;
+    }
+    builder.add(product);
+    if (product.active) names.push({ id: product.id, name: product.name });
+  }
+}
+
 /** What the log says, last change of each id winning: the product, or null when withdrawn. */
 function foldLog(texts: readonly string[]): Map<string, Product | null> {
   const changes = new Map<string, Product | null>();
@@ -96,13 +110,14 @@ export function createCatalogEngine(): CatalogEngineApi {
     },
     storedPages: () => must().storedPages(),
     async putPage(key, text) {
-      await must().putPage(key, text);
-      if (!downloading || downloading.keys.has(key)) return;
-      downloading.keys.add(key);
-      for (const { _deleted, ...product } of productsOfPage(text)) {
-        if (_deleted) continue;
-        downloading.builder.add(product);
-        if (product.active) downloading.names.push({ id: product.id, name: product.name });
+      // The page is read into the columns while IndexedDB commits it.
+      const storing = must().putPage(key, text);
+      try {
+        if (!downloading || downloading.keys.has(key)) return;
+        downloading.keys.add(key);
+        readPage(text, downloading.builder, downloading.names);
+      } finally {
+        await storing;
       }
     },
     complete: () => must().complete(),
@@ -147,13 +162,7 @@ export function createCatalogEngine(): CatalogEngineApi {
       } else {
         const builder = new ColumnsBuilder();
         names = [];
-        await s.readPages((_, text) => {
-          for (const { _deleted, ...product } of productsOfPage(text)) {
-            if (_deleted) continue;
-            builder.add(product);
-            if (product.active) names.push({ id: product.id, name: product.name });
-          }
-        });
+        await s.readPages((_, text) => readPage(text, builder, names));
         columns = builder.build();
         source = 'pages';
       }
