@@ -2,6 +2,7 @@ import { buildNameIndex, type NamedEntry, type NameIndex } from '../../core/cata
 import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import { type CatalogColumns, ColumnsBuilder, emptyColumns } from './catalog-columns';
+import { productLines } from './page-lines';
 import { type CatalogMeta, openIndexedDbPageStore, openMemoryPageStore, type PageStore } from './page-store';
 
 // The catalog's heavy work, off the screen's thread (catalog-worker.ts runs
@@ -54,16 +55,20 @@ const productsOfPage = (text: string): Pulled[] => (JSON.parse(text) as { produc
 
 /** A page's live products into the columns and the names to index (no copy of a product without `_deleted`). */
 function readPage(text: string, builder: ColumnsBuilder, names: { id: string; name: string }[]): void {
-  for (const pulled of productsOfPage(text)) {
-    if (pulled._deleted) continue;
+  const products = productsOfPage(text);
+  const lines = productLines(text, products.length);
+  products.forEach((pulled, i) => {
+    if (pulled._deleted) return;
     let product: Product = pulled;
+    let record = lines?.[i];
     if ('_deleted' in pulled) {
       const { _deleted, ...rest } = pulled;
       product = rest;
+      record = undefined;
     }
-    builder.add(product);
+    builder.add(product, record);
     if (product.active) names.push({ id: product.id, name: product.name });
-  }
+  });
 }
 
 /** What the log says, last change of each id winning: the product, or null when withdrawn. */

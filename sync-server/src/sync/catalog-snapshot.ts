@@ -47,7 +47,8 @@ export async function catalogManifest(db: Queryable, pageSize: number): Promise<
 
 /**
  * The JSON text of one page: `{"after":…,"upTo":…,"products":[…]}`, the
- * documents as PostgreSQL prints them, joined by PostgreSQL itself (one row
+ * documents as PostgreSQL prints them (no line break inside one), one a
+ * line (the till stores each line as the product's record), joined by PostgreSQL itself (one row
  * back, never parsed or held product by product here), at most `max` of
  * them: undefined when the range holds more (a client asking for a range the
  * manifest never named).
@@ -60,7 +61,7 @@ export async function catalogPageText(
 ): Promise<{ text: string; count: number } | undefined> {
   // One range scan of the pull index, at most max + 1 rows read.
   const result = await db.query<{ docs: string | null; n: string | number }>(
-    `SELECT string_agg(doc, ',' ORDER BY seq) AS docs, count(*) AS n FROM (
+    `SELECT string_agg(doc, E',\n' ORDER BY seq) AS docs, count(*) AS n FROM (
        SELECT seq, doc::text AS doc FROM sync_documents
        WHERE collection = 'products' AND scope = $1 AND seq > $2 AND seq <= $3 AND NOT deleted
        ORDER BY seq LIMIT $4
