@@ -69,6 +69,12 @@ describe('start screen', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    // The demo catalog (2,556 products) fits one page of the till's 5,000: ask for pages of 1,000, so there are three.
+    await page.route('**/sync/v1/catalog/snapshot**', async (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set('pageSize', '1000');
+      await route.continue({ url: url.toString() });
+    });
     await page.route('**/sync/v1/catalog/pages**', async (route) => {
       pulls += 1;
       if (pulls > 1) await held;

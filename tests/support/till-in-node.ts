@@ -66,6 +66,8 @@ export interface NodeTillOptions {
   readonly deviceName?: string;
   /** Open the store's sales feed collection too (8 collections: then no second till fits in the process). */
   readonly storeSales?: boolean;
+  /** Products per catalog snapshot page (several pages for the demo catalog: 1,000). */
+  readonly catalogPageSize?: number;
 }
 
 const newId = createUuidV7Generator({
@@ -81,6 +83,7 @@ export async function startNodeTill(options: NodeTillOptions): Promise<NodeTill>
   const sync = await startSync(db, {
     syncUrl: options.syncUrl,
     enrolment: { pairingCode: options.pairingCode, deviceName: options.deviceName ?? 'node till' },
+    ...(options.catalogPageSize ? { catalogPageSize: options.catalogPageSize } : {}),
   });
   const { identity } = sync;
   const journal = createJournalWriter(db, identity);
@@ -199,7 +202,7 @@ export async function enrolNodeTill(
   syncUrl: string,
   storeCode: string,
   tillCode: string,
-  options: { readonly storeSales?: boolean } = {},
+  options: { readonly storeSales?: boolean; readonly catalogPageSize?: number } = {},
 ): Promise<NodeTill> {
   const pairingCode = await issuePairingCode(serverUrl, storeCode, tillCode);
   return startNodeTill({ syncUrl, pairingCode, deviceName: `caisse ${tillCode}`, ...options });

@@ -72,8 +72,9 @@ export class ColumnsBuilder {
   private readonly idList: string[] = [];
   private readonly barcodeList: number[] = [];
 
-  add(product: Product): void {
-    this.records.append(JSON.stringify(product));
+  /** `record`: the product's JSON text when the caller already holds it (a snapshot page's line). */
+  add(product: Product, record?: string): void {
+    this.records.append(record ?? JSON.stringify(product));
     this.recordStart.push(this.records.length);
     this.ids.append(product.id);
     this.idStart.push(this.ids.length);

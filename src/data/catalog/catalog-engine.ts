@@ -2,6 +2,7 @@ import { buildNameIndex, type NamedEntry, type NameIndex } from '../../core/cata
 import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import { type CatalogColumns, ColumnsBuilder, emptyColumns } from './catalog-columns';
+import { productLines } from './page-lines';
 import { type CatalogMeta, openIndexedDbPageStore, openMemoryPageStore, type PageStore } from './page-store';
 
 // The catalog's heavy work, off the screen's thread (catalog-worker.ts runs
@@ -52,6 +53,24 @@ const PAGE_SIZE = 1_000;
 
 const productsOfPage = (text: string): Pulled[] => (JSON.parse(text) as { products: Pulled[] }).products;
 
+/** A page's live products into the columns and the names to index (no copy of a product without `_deleted`). */
+function readPage(text: string, builder: ColumnsBuilder, names: { id: string; name: string }[]): void {
+  const products = productsOfPage(text);
+  const lines = productLines(text, products.length);
+  products.forEach((pulled, i) => {
+    if (pulled._deleted) return;
+    let product: Product = pulled;
+    let record = lines?.[i];
+    if ('_deleted' in pulled) {
+      const { _deleted, ...rest } = pulled;
+      product = rest;
+      record = undefined;
+    }
+    builder.add(product, record);
+    if (product.active) names.push({ id: product.id, name: product.name });
+  });
+}
+
 /** What the log says, last change of each id winning: the product, or null when withdrawn. */
 function foldLog(texts: readonly string[]): Map<string, Product | null> {
   const changes = new Map<string, Product | null>();
@@ -96,13 +115,14 @@ export function createCatalogEngine(): CatalogEngineApi {
     },
     storedPages: () => must().storedPages(),
     async putPage(key, text) {
-      await must().putPage(key, text);
-      if (!downloading || downloading.keys.has(key)) return;
-      downloading.keys.add(key);
-      for (const { _deleted, ...product } of productsOfPage(text)) {
-        if (_deleted) continue;
-        downloading.builder.add(product);
-        if (product.active) downloading.names.push({ id: product.id, name: product.name });
+      // The page is read into the columns while IndexedDB commits it.
+      const storing = must().putPage(key, text);
+      try {
+        if (!downloading || downloading.keys.has(key)) return;
+        downloading.keys.add(key);
+        readPage(text, downloading.builder, downloading.names);
+      } finally {
+        await storing;
       }
     },
     complete: () => must().complete(),
@@ -147,13 +167,7 @@ export function createCatalogEngine(): CatalogEngineApi {
       } else {
         const builder = new ColumnsBuilder();
         names = [];
-        await s.readPages((_, text) => {
-          for (const { _deleted, ...product } of productsOfPage(text)) {
-            if (_deleted) continue;
-            builder.add(product);
-            if (product.active) names.push({ id: product.id, name: product.name });
-          }
-        });
+        await s.readPages((_, text) => readPage(text, builder, names));
         columns = builder.build();
         source = 'pages';
       }

@@ -1,7 +1,11 @@
 import type { WithDeleted } from 'rxdb';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { Product } from '../../core/catalog/product';
-import { type CatalogManifest, catalogManifestSchema } from '../../core/sync/catalog-wire';
+import {
+  type CatalogManifest,
+  catalogManifestSchema,
+  MAX_CATALOG_PAGE_SIZE,
+} from '../../core/sync/catalog-wire';
 import { prefetchingPages } from '../sync/prefetching-pages';
 import type { ReplicationStatus } from '../sync/pull-replication';
 import { syncRequest } from '../sync/sync-http';
@@ -25,6 +29,12 @@ export interface CatalogReplicationOptions {
   readonly onRemaining?: (remaining: number) => void;
   /** Pages fetched at once during a first sync. */
   readonly concurrency?: number;
+  /**
+   * Products per snapshot page (one request, one stored record). Few large
+   * pages: each costs a request, a gzip stream and an IndexedDB transaction
+   * whatever its size (at 1M products, 1,000 pages of 1,000 took 19.9 s).
+   */
+  readonly pageSize?: number;
   readonly pullBatchSize?: number;
 }
 
@@ -34,6 +44,7 @@ export function catalogReplication(
 ): ReplicationStatus {
   const { session } = options;
   const concurrency = options.concurrency ?? 4;
+  const pageSize = options.pageSize ?? MAX_CATALOG_PAGE_SIZE;
   const pullBatchSize = options.pullBatchSize ?? 2_000;
   const pages = prefetchingPages<Product>('products', session, options.onRemaining);
   const active$ = new BehaviorSubject(false);
@@ -64,7 +75,12 @@ export function catalogReplication(
     let { manifest } = await catalog.snapshot.meta();
     if (!manifest) {
       manifest = catalogManifestSchema.parse(
-        await session.request<CatalogManifest>('GET', '/sync/v1/catalog/snapshot', undefined, stop.signal),
+        await session.request<CatalogManifest>(
+          'GET',
+          `/sync/v1/catalog/snapshot?pageSize=${pageSize}`,
+          undefined,
+          stop.signal,
+        ),
       );
       await catalog.snapshot.begin(manifest);
     }

@@ -25,6 +25,8 @@ import { ensureTillIdentity, openTillSession, type TillIdentity } from './till-s
 export interface SyncOptions {
   readonly syncUrl: string;
   readonly enrolment?: { readonly pairingCode: string; readonly deviceName: string };
+  /** Products per catalog snapshot page (default: the largest the server allows; tests ask for small pages). */
+  readonly catalogPageSize?: number;
 }
 
 export interface SyncProgress {
@@ -111,6 +113,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
       session,
       resync$: resyncOf('products'),
       onRemaining: (remaining) => catalogRemaining$.next(remaining),
+      ...(options.catalogPageSize ? { pageSize: options.catalogPageSize } : {}),
     }),
     inventory: pullReplication(db, db.inventory, { ...common('inventory', 2_000), delta$: stream.delta$ }),
     staff: pullReplication(db, db.staff, common('staff')),

@@ -17,12 +17,15 @@ export async function catalogManifest(db: Queryable, pageSize: number): Promise<
     [SCOPE],
   );
   const upTo = Number(counter.rows[0]?.last ?? 0);
-  // Every pageSize-th live seq closes a page: one pass over the pull index.
+  // Every pageSize-th live seq closes a page, and the last one: one pass over
+  // the pull index, streamed (lead looks one row ahead; a count over the whole
+  // window would hold every row first: 1M rows in a tuplestore).
   const ends = await db.query<{ seq: string | number; n: string | number }>(
     `SELECT seq, n FROM (
-       SELECT seq, row_number() OVER (ORDER BY seq) AS n, count(*) OVER () AS total FROM sync_documents
+       SELECT seq, row_number() OVER w AS n, lead(seq) OVER w AS next FROM sync_documents
        WHERE collection = 'products' AND scope = $1 AND seq <= $2 AND NOT deleted
-     ) numbered WHERE n % $3 = 0 OR n = total ORDER BY seq`,
+       WINDOW w AS (ORDER BY seq)
+     ) numbered WHERE n % $3 = 0 OR next IS NULL ORDER BY seq`,
     [SCOPE, upTo, pageSize],
   );
   const pages: CatalogManifest['pages'] = [];
@@ -44,9 +47,11 @@ export async function catalogManifest(db: Queryable, pageSize: number): Promise<
 
 /**
  * The JSON text of one page: `{"after":…,"upTo":…,"products":[…]}`, the
- * documents as PostgreSQL prints them (never parsed here), at most `max`
- * of them: undefined when the range holds more (a client asking for a range
- * the manifest never named).
+ * documents as PostgreSQL prints them (no line break inside one), one a
+ * line (the till stores each line as the product's record), joined by PostgreSQL itself (one row
+ * back, never parsed or held product by product here), at most `max` of
+ * them: undefined when the range holds more (a client asking for a range the
+ * manifest never named).
  */
 export async function catalogPageText(
   db: Queryable,
@@ -54,13 +59,17 @@ export async function catalogPageText(
   upTo: number,
   max: number,
 ): Promise<{ text: string; count: number } | undefined> {
-  const result = await db.query<{ doc: string }>(
-    `SELECT doc::text AS doc FROM sync_documents
-     WHERE collection = 'products' AND scope = $1 AND seq > $2 AND seq <= $3 AND NOT deleted
-     ORDER BY seq LIMIT $4`,
+  // One range scan of the pull index, at most max + 1 rows read.
+  const result = await db.query<{ docs: string | null; n: string | number }>(
+    `SELECT string_agg(doc, E',\n' ORDER BY seq) AS docs, count(*) AS n FROM (
+       SELECT seq, doc::text AS doc FROM sync_documents
+       WHERE collection = 'products' AND scope = $1 AND seq > $2 AND seq <= $3 AND NOT deleted
+       ORDER BY seq LIMIT $4
+     ) page`,
     [SCOPE, after, upTo, max + 1],
   );
-  if (result.rows.length > max) return undefined;
-  const docs = result.rows.map((row) => row.doc);
-  return { text: `{"after":${after},"upTo":${upTo},"products":[${docs.join(',')}]}`, count: docs.length };
+  const row = result.rows[0];
+  const count = Number(row?.n ?? 0);
+  if (count > max) return undefined;
+  return { text: `{"after":${after},"upTo":${upTo},"products":[${row?.docs ?? ''}]}`, count };
 }

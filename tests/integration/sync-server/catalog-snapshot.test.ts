@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/protocol';
+import { productLines } from '../../../src/data/catalog/page-lines';
 import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
 import {
   DATABASE_KINDS,
@@ -89,8 +90,11 @@ describe.each(DATABASE_KINDS)('catalog snapshot on $name', (kind) => {
       headers: headers({ 'accept-encoding': 'gzip' }),
     });
     expect(zipped.headers['content-encoding']).toBe('gzip');
-    const body = JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'));
+    const text = gunzipSync(zipped.rawPayload).toString('utf8');
+    const body = JSON.parse(text);
     expect(body.products).toHaveLength(100);
+    // One product a line: the till keeps each line as the product's record (src/data/catalog/page-lines.ts).
+    expect(productLines(text, 100)?.map((line) => JSON.parse(line))).toEqual(body.products);
     expect(zipped.rawPayload.length).toBeLessThan(JSON.stringify(body).length / 3);
     const etag = String(zipped.headers.etag);
     const again = await t.server.app.inject({

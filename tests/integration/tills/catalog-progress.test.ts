@@ -72,6 +72,7 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
       session,
       resync$: new Subject<void>(),
       concurrency: 1,
+      pageSize: 1000,
       onRemaining: (remaining) => seen.push(remaining),
     });
     await replication.awaitInitialReplication();
@@ -110,6 +111,7 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
       session: counting,
       resync$: new Subject<void>(),
       concurrency: 1,
+      pageSize: 1000,
     });
     await interrupted;
     await first.cancel();
@@ -140,6 +142,7 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
         syncUrl: server.url,
         session: counting,
         resync$: new Subject<void>(),
+        pageSize: 1000,
       });
       await second.awaitInitialReplication();
       await second.cancel();

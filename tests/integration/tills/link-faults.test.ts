@@ -49,7 +49,7 @@ describe('a till on a faulty link (pglite)', () => {
       afterBytes: 4 * 1024,
       times: 1,
     });
-    till = await enrolNodeTill(server.url, proxy.url, 'PAR01', '01');
+    till = await enrolNodeTill(server.url, proxy.url, 'PAR01', '01', { catalogPageSize: 1000 });
     till.sync.journalUpload.conflict$.subscribe(() => journalConflicts++);
     await till.sync.awaitInitialSync();
 
