@@ -119,6 +119,20 @@ describe('status bar sync', () => {
     expect(html).toContain('title="refusé par le serveur, action non autorisée pour cette caisse"');
   });
 
+  it('says a sync that fails while the server is out of reach waits for the network; online, it is an error', () => {
+    const offline = render({
+      server: 'offline',
+      replicationState: 'error',
+      replicationError: 'Failed to fetch',
+    });
+    expect(words(offline)).toContain('Synchro : En attente du réseau');
+    expect(offline).toContain('chip-sync-waiting');
+    expect(offline).toContain('data-state="error"');
+    const online = render({ server: 'online', replicationState: 'error', replicationError: '500 boom' });
+    expect(words(online)).toContain('Synchro : Erreur');
+    expect(online).toContain('chip-sync-error');
+  });
+
   it('counts and times in the active language, in short words after their subject', async () => {
     const at = Date.UTC(2026, 11, 6, 18, 5, 9);
     const fr = words(render({ productCount: 2556, lastSyncAt: at }));

@@ -70,6 +70,10 @@ export function StatusBar(props: StatusBarProps) {
   /** The devices told only in words (ready ones, or all when the host is gone): for screen readers and tests. */
   const told = hostLost ? props.devices : ready;
 
+  // With the server out of reach, a sync that fails is waiting for the network, not a fault to fix:
+  // said calmly (the server chip already says offline). A failure while the server answers stays an error.
+  const syncLook =
+    props.replicationState === 'error' && props.server === 'offline' ? 'waiting' : props.replicationState;
   return (
     <footer className="status-bar">
       <span
@@ -81,14 +85,14 @@ export function StatusBar(props: StatusBarProps) {
         {named(t('status.server.name'), t(`status.server.${props.server}`))}
       </span>
       <span
-        className={`chip chip-sync-${props.replicationState}`}
+        className={`chip chip-sync-${syncLook}`}
         data-testid="sync-status"
         data-state={props.replicationState}
         title={props.replicationError === undefined ? undefined : syncFailureWords(props.replicationError)}
       >
         {named(
           t('status.sync.name'),
-          `${t(`status.sync.${props.replicationState}`)}${
+          `${t(`status.sync.${syncLook}`)}${
             props.lastSyncAt ? t('status.lastSync', { time: shortTime(props.lastSyncAt) }) : ''
           }`,
         )}
