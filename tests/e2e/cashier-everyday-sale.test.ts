@@ -10,7 +10,7 @@ import { type JournalEntry, receiptNumberOf } from '../../src/core/journal/journ
 import type { CompletedSale } from '../../src/core/sale';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium } from '../support/browser';
-import { createScratchDatabase, type ScratchDatabase, UNPROJECTED_ENTRIES_SQL } from '../support/postgres';
+import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
 import {
   startHardwareAgent,
   startSyncServer,
@@ -18,6 +18,7 @@ import {
   stopAll,
   TEST_ADMIN_TOKEN,
 } from '../support/processes';
+import { waitForProjections } from '../support/projections';
 import { CashierPage } from './pages/cashier-page';
 import { EverydaySalePage } from './pages/everyday-sale-page';
 import { ShiftPage } from './pages/shift-page';
@@ -293,9 +294,7 @@ describe('the everyday sale at the till', () => {
     sync = await restartSync();
     await expect.poll(() => cashier.pendingOutbox(), { timeout: 60_000 }).toBe('0');
     // Projections follow the push within milliseconds, off its path (docs/projections.md, "The projector").
-    await expect
-      .poll(async () => (await query<{ n: string }>(UNPROJECTED_ENTRIES_SQL))[0]?.n, { timeout: 30_000 })
-      .toBe('0');
+    await waitForProjections(query);
     const local = await tillJournalSale(receiptNumber);
     const [stored] = await query<{ doc: JournalEntry }>(
       "SELECT doc FROM sync_documents WHERE collection = 'journal' AND doc->>'id' = $1",

@@ -17,7 +17,7 @@ import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog
 import { lockScope, writeDocuments } from '../../sync-server/src/sync/document-store';
 import { axeViolations } from '../support/axe';
 import { launchChromium, openSignedInCashier } from '../support/browser';
-import { createScratchDatabase, type ScratchDatabase, UNPROJECTED_ENTRIES_SQL } from '../support/postgres';
+import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
 import {
   startHardwareAgent,
   startSyncServer,
@@ -25,6 +25,7 @@ import {
   stopAll,
   TEST_ADMIN_TOKEN,
 } from '../support/processes';
+import { waitForProjections } from '../support/projections';
 import { tillDocuments } from '../support/till-idb';
 import { eventually, issuePairingCode } from '../support/till-in-node';
 import { ApprovalPrompt } from './pages/approval-prompt';
@@ -441,9 +442,7 @@ describe('returns and exchanges at the till', () => {
 
     // Each return exactly once, in the journal rows and in the returns projection.
     // Projections follow the push within milliseconds, off its path (docs/projections.md, "The projector").
-    await expect
-      .poll(async () => (await query<{ n: string }>(UNPROJECTED_ENTRIES_SQL))[0]?.n, { timeout: 30_000 })
-      .toBe('0');
+    await waitForProjections(query);
     const returnsOnServer = await serverEntries<CompletedReturn>('return.completed');
     const local = [
       ...(await tillEntries<CompletedReturn>(till('01').page, 'return.completed')),
@@ -625,9 +624,7 @@ describe('returns and exchanges at the till', () => {
 
     await expect.poll(() => till('01').cashier.pendingOutbox(), { timeout: 30_000 }).toBe('0');
     // Projections follow the push within milliseconds, off its path (docs/projections.md, "The projector").
-    await expect
-      .poll(async () => (await query<{ n: string }>(UNPROJECTED_ENTRIES_SQL))[0]?.n, { timeout: 30_000 })
-      .toBe('0');
+    await waitForProjections(query);
     const stored = (await serverEntries<CompletedReturn>('return.completed')).slice(-2);
     const local = (await tillEntries<CompletedReturn>(page, 'return.completed')).slice(-2);
     expect(stored).toEqual(local);

@@ -10,8 +10,9 @@ import { entriesOfShift, findShift } from '../../src/core/shifts/shift-entries';
 import { computeShiftTotals, type ShiftTotals } from '../../src/core/shifts/shift-totals';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium } from '../support/browser';
-import { createScratchDatabase, type ScratchDatabase, UNPROJECTED_ENTRIES_SQL } from '../support/postgres';
+import { createScratchDatabase, type ScratchDatabase } from '../support/postgres';
 import { startDemoStore, startTestDevices, stopAll } from '../support/processes';
+import { waitForProjections } from '../support/projections';
 import { CashierPage } from './pages/cashier-page';
 import { ReturnsPage } from './pages/returns-page';
 import { ShiftPage } from './pages/shift-page';
@@ -301,9 +302,7 @@ describe('a full shift at the till', () => {
 
     // The projection tables, with SQL of our own over the shift's sequence range.
     // Projections follow the push within milliseconds, off its path (docs/projections.md, "The projector").
-    await expect
-      .poll(async () => (await query<{ n: string }>(UNPROJECTED_ENTRIES_SQL))[0]?.n, { timeout: 30_000 })
-      .toBe('0');
+    await waitForProjections(query);
     const [from, to] = [range.opened.sequence, range.closed.sequence];
     const within = 'till_id = $1 AND sequence > $2 AND sequence < $3';
     const tillId = range.opened.tillId;

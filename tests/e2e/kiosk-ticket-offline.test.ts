@@ -11,12 +11,7 @@ import type { CompletedSale } from '../../src/core/sale';
 import type { DeviceKey } from '../../src/core/settings/device-keys';
 import { generateFrenchCatalog } from '../../sync-server/src/demo/french-catalog';
 import { launchChromium } from '../support/browser';
-import {
-  createScratchDatabase,
-  queryRows,
-  type ScratchDatabase,
-  UNPROJECTED_ENTRIES_SQL,
-} from '../support/postgres';
+import { createScratchDatabase, queryRows, type ScratchDatabase } from '../support/postgres';
 import {
   serverIncidents,
   startHardwareAgent,
@@ -25,6 +20,7 @@ import {
   stopAll,
   TEST_ADMIN_TOKEN,
 } from '../support/processes';
+import { waitForProjections } from '../support/projections';
 import { tillDocuments } from '../support/till-idb';
 import { CashierPage } from './pages/cashier-page';
 import { KioskOrderPage } from './pages/kiosk-order-page';
@@ -298,9 +294,7 @@ describe('a kiosk order paid at the till through its ticket, kiosk and till both
     sync = await restartSync();
     await expect.poll(() => cashier.pendingOutbox(), { timeout: 90_000 }).toBe('0');
     // Projections follow the push within milliseconds, off its path (docs/projections.md, "The projector").
-    await expect
-      .poll(async () => (await query<{ n: string }>(UNPROJECTED_ENTRIES_SQL))[0]?.n, { timeout: 30_000 })
-      .toBe('0');
+    await waitForProjections(query);
     expect(
       await query<{ sale_id: string }>('SELECT sale_id FROM kiosk_order_payments WHERE order_id = $1', [
         orderId,

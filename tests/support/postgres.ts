@@ -46,11 +46,3 @@ export async function queryRows<Row>(url: string, sql: string, params: unknown[]
     await client.end();
   }
 }
-
-/**
- * Journal entries pushed but not projected yet, parked failures aside: 0 once the server's projector has
- * caught up (docs/projections.md, "The projector"). Projections follow a push off its path, so a test that
- * reads projected rows polls this first.
- */
-export const UNPROJECTED_ENTRIES_SQL =
-  'SELECT count(*)::text AS n FROM journal_projection_queue WHERE failed_at IS NULL';

@@ -3,57 +3,38 @@ import { useStore } from 'zustand';
 import { kioskTicketRefusalWords } from '../../../i18n/error-words';
 import { useFormat } from '../../../i18n/use-format';
 import type { KioskTicketStore } from '../../../state/kiosk-ticket';
-import { Dialog } from '../../../ui/kit';
+import { OrderAtTillNotice } from './OrderAtTillNotice';
 
-/**
- * Above the basket: the kiosk order being paid (with the way to drop it
- * before any money is taken), and a refused ticket in words, in a dialog the
- * cashier closes.
- */
+/** Above the basket: the kiosk order being paid, or its ticket being checked or refused. */
 export function KioskTicketNotice({ tickets, locked }: { tickets: KioskTicketStore; locked: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const state = useStore(tickets.store);
   return (
-    <>
-      {state.phase === 'checking' && (
-        <p role="status" className="kiosk-ticket-checking" data-testid="kiosk-ticket-checking">
-          {t('tickets.checking')}
-        </p>
-      )}
-      {state.phase === 'loaded' && state.order && (
-        <section className="kiosk-ticket" data-testid="kiosk-ticket" aria-label={t('tickets.kioskOrder')}>
-          <p role="status" data-testid="kiosk-ticket-summary">
-            {t('tickets.loaded', {
-              order: state.order.shortId,
-              lines: state.order.lines,
-              total: format.money(state.order.total),
-            })}
-          </p>
-          {!locked && (
-            <button
-              type="button"
-              className="secondary"
-              data-testid="kiosk-ticket-clear"
-              onClick={() => void tickets.clear()}
-            >
-              {t('tickets.clear')}
-            </button>
-          )}
-        </section>
-      )}
-      {state.phase === 'refused' && state.refusal && (
-        <Dialog
-          title={t('tickets.refusedTitle')}
-          testId="kiosk-ticket-refused"
-          onClose={tickets.dismiss}
-          cancelLabel={t('tickets.dismiss')}
-        >
-          <p role="alert" data-testid="kiosk-ticket-refusal">
-            {kioskTicketRefusalWords(state.refusal)}
-          </p>
-        </Dialog>
-      )}
-    </>
+    <OrderAtTillNotice
+      testId="kiosk-ticket"
+      checking={state.phase === 'checking' ? t('tickets.checking') : undefined}
+      loaded={
+        state.phase === 'loaded' && state.order
+          ? {
+              label: t('tickets.kioskOrder'),
+              summary: t('tickets.loaded', {
+                order: state.order.shortId,
+                lines: state.order.lines,
+                total: format.money(state.order.total),
+              }),
+              clearLabel: t('tickets.clear'),
+            }
+          : undefined
+      }
+      refused={
+        state.phase === 'refused' && state.refusal
+          ? { title: t('tickets.refusedTitle'), reason: kioskTicketRefusalWords(state.refusal) }
+          : undefined
+      }
+      locked={locked}
+      onClear={() => void tickets.clear()}
+      onDismiss={tickets.dismiss}
+    />
   );
 }
