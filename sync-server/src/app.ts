@@ -92,6 +92,7 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
     db,
     adminToken: config.adminToken,
     onRevoked: revocations.invalidate,
+    onRequeued: () => projector?.wake(),
     project: projecting ? projectAcceptedEntries : undefined,
   });
   await app.register(shopRoutes, { prefix: '/shop/v1', db, keys, shopApiKey: config.shopApiKey });

@@ -10,6 +10,7 @@ import { issuePairingCode, revokeTill } from '../auth/till-registry';
 import type { Database } from '../db/database';
 import { badRequest, HttpProblem, issueDetails, unauthenticated } from '../http/errors';
 import { listOrderMessages } from '../mail/order-messages';
+import { listParkedProjections, requeueParkedProjection } from '../projections/parked-projections';
 import { acceptHeldEntry, type ProjectEntries } from '../sync/held-entries';
 
 export interface AdminRouteDeps {
@@ -19,10 +20,15 @@ export interface AdminRouteDeps {
   /** Undefined: the admin API is off. */
   readonly adminToken: string | undefined;
   readonly onRevoked: () => void;
+  /** After a parked projection is queued again: wakes this instance's projector (others poll). */
+  readonly onRequeued?: () => void;
 }
 
 /** Till ids are server-minted UUIDs; anything else cannot name a till (and U+0000 could not even be queried). */
 const tillParamsSchema = z.strictObject({ tillId: opaqueIdSchema });
+
+/** Journal entry ids are the tills' UUIDs. */
+const entryParamsSchema = z.strictObject({ entryId: opaqueIdSchema });
 
 const incidentParamsSchema = z.strictObject({ id: z.string().regex(/^[1-9][0-9]{0,15}$/) });
 const acceptBodySchema = z.strictObject({
@@ -119,5 +125,19 @@ export async function adminRoutes(app: FastifyInstance, deps: AdminRouteDeps): P
       deps.project,
     );
     return accepted;
+  });
+
+  // Entries whose projection kept failing, parked so the others go on (docs/projections.md, "The projector").
+  app.get('/projections/parked', async () => ({ parked: await listParkedProjections(deps.db) }));
+
+  // Once the fault is fixed, a person puts a parked entry back in the queue: projected next, once.
+  app.post('/projections/parked/:entryId/requeue', async (request) => {
+    const params = entryParamsSchema.safeParse(request.params);
+    if (!params.success) throw badRequest('entry id: 1-64 characters A-Z a-z 0-9 . _ : -');
+    const { entryId } = params.data;
+    if (!(await requeueParkedProjection(deps.db, entryId)))
+      throw new HttpProblem(404, 'not-found', `no parked projection for entry ${entryId}`);
+    deps.onRequeued?.();
+    return { requeued: entryId };
   });
 }

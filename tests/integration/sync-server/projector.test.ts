@@ -85,5 +85,39 @@ describe.each(DATABASE_KINDS)('the projector on $name', (kind) => {
     expect(await count(t, 'SELECT count(*) AS n FROM journal_projection_queue WHERE failed_at IS NULL')).toBe(
       0,
     );
+
+    // A person lists what is parked, fixes the fault (here: the stored entry), and puts it back in the queue.
+    const listed = await t.admin('GET', '/admin/v1/projections/parked');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().parked).toEqual([
+      expect.objectContaining({ entryId: 'broken-entry', tillId: 'broken-till', attempts: 5 }),
+    ]);
+    expect((await t.admin('POST', '/admin/v1/projections/parked/no-such-entry/requeue')).statusCode).toBe(
+      404,
+    );
+    expect((await t.admin('POST', `/admin/v1/projections/parked/${sale.id}/requeue`)).statusCode).toBe(404);
+    expect((await t.admin('POST', '/admin/v1/projections/parked/bad%20id/requeue')).statusCode).toBe(400);
+    const fixed = {
+      ...journal.append({ kind: 'sale.completed', payload: aPlainSale(41) }),
+      id: 'broken-entry',
+    };
+    await t.db.query(
+      "UPDATE sync_documents SET doc = $1::jsonb WHERE collection = 'journal' AND id = 'broken-entry'",
+      [JSON.stringify(fixed)],
+    );
+    const requeued = await t.admin('POST', '/admin/v1/projections/parked/broken-entry/requeue');
+    expect(requeued.statusCode, requeued.body).toBe(200);
+    expect(requeued.json()).toEqual({ requeued: 'broken-entry' });
+    const again = startProjector(t.db, { metrics: t.server.metrics });
+    try {
+      await again.settled();
+    } finally {
+      await again.stop();
+    }
+    expect(await count(t, "SELECT count(*) AS n FROM sales WHERE entry_id = 'broken-entry'")).toBe(1);
+    expect(await count(t, 'SELECT count(*) AS n FROM journal_projection_queue')).toBe(0);
+    expect((await t.admin('GET', '/admin/v1/projections/parked')).json().parked).toEqual([]);
+    // Projected now: there is nothing left to requeue.
+    expect((await t.admin('POST', '/admin/v1/projections/parked/broken-entry/requeue')).statusCode).toBe(404);
   }, 30_000);
 });
