@@ -134,7 +134,19 @@ describe('the touch kit on the cashier screens', () => {
     expect(buttons.slice(0, 1)).toEqual(['Toutes les fonctionsF1']);
     expect(buttons).toContain('Annuler la dernière ligneF6');
     await cashier.expectAccessible();
-    await atBothSizes('empty-basket');
+    await atBothSizes('empty-basket', async () => {
+      // The row shows whole buttons only, « Toutes les fonctions » first.
+      const row = await till.menuRow();
+      expect(row.shown[0]).toBe('functions');
+      expect(row.allWhole).toBe(true);
+    });
+    // At 1024 px the row cannot hold every function: those it leaves out are one F1 away.
+    const row = await till.menuRow();
+    expect(row.leftOut.length).toBeGreaterThan(0);
+    await till.openFunctionsWithF1();
+    expect(await till.functionIds()).toEqual(expect.arrayContaining(row.leftOut));
+    await till.pressKey('Escape');
+    await till.functionsDialog().waitFor({ state: 'detached' });
   });
 
   it('a long basket scrolls in its pane; the last scanned line is highlighted and in view at both sizes', async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entryForKey, type FunctionKey, type TillMenuEntry } from './till-menu';
 
@@ -30,7 +30,30 @@ export function useFunctionKey(key: FunctionKey, onPress: () => void, enabled: b
 }
 
 /**
- * The row of function buttons under the basket. Their F-keys work anywhere on
+ * Makes the buttons the row's width pushed to its hidden second row inert (out of the Tab order and of
+ * the accessibility tree), again whenever the row's width or its buttons change.
+ */
+function useHiddenOverflow(entriesKey: string) {
+  const row = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const nav = row.current;
+    if (!nav || entriesKey === '') return;
+    const mark = () => {
+      const buttons = [...nav.querySelectorAll<HTMLButtonElement>(':scope > button')];
+      const firstRow = buttons[0]?.offsetTop ?? 0;
+      for (const button of buttons) button.inert = button.offsetTop > firstRow;
+    };
+    mark();
+    const observer = new ResizeObserver(mark);
+    observer.observe(nav);
+    return () => observer.disconnect();
+  }, [entriesKey]);
+  return row;
+}
+
+/**
+ * The row of function buttons under the basket: the first one lists them all
+ * (F1), and those that do not fit the row's width are left out of it. Their F-keys work anywhere on
  * the cashier screen, except while a dialog is open (the dialog has the
  * keyboard then).
  */
@@ -42,9 +65,10 @@ export function TillMenu({ entries }: { readonly entries: readonly TillMenuEntry
     event.preventDefault();
     entry.onSelect();
   });
+  const row = useHiddenOverflow(entries.map((entry) => `${entry.id}:${t(entry.labelKey)}`).join('|'));
   if (entries.length === 0) return null;
   return (
-    <nav className="till-menu" aria-label={t('kit.menu.label')} data-testid="till-menu">
+    <nav ref={row} className="till-menu" aria-label={t('kit.menu.label')} data-testid="till-menu">
       {entries.map((entry) => (
         <button
           key={entry.id}

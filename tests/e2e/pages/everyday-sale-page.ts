@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { chooseTillFunction } from './till-functions';
 
 // The everyday sale on the cashier screen (src/apps/cashier/sale): quantities,
 // price changes, discounts, quick keys and parked sales, as the cashier does
@@ -149,7 +150,7 @@ export class EverydaySalePage {
   }
 
   async openParkedSales(): Promise<void> {
-    await this.id('till-menu-parked').click();
+    await chooseTillFunction(this.page, 'parked');
     await this.id('parked-sales').waitFor();
   }
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { chooseTillFunction } from './till-functions';
 
 // Locking the till and PINning back in (src/ui/staff/LockScreen.tsx),
 // and the sign-in screen's list of names (src/ui/staff/SignInPanel.tsx), as the cashier
@@ -23,7 +24,7 @@ export class LockScreenPage {
   }
 
   async lockFromMenu(): Promise<void> {
-    await this.page.getByTestId('till-menu-lock').click();
+    await chooseTillFunction(this.page, 'lock');
     await this.waitLocked();
   }
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { chooseTillFunction } from './till-functions';
 
 // "Ouvrir le tiroir" (src/apps/cashier/staff/NoSaleDialog.tsx): the menu
 // entry, the reason, and what the till says once the drawer opened.
@@ -9,7 +10,7 @@ export class NoSaleDialog {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByTestId('till-menu-no-sale').click();
+    await chooseTillFunction(this.page, 'no-sale');
     await this.page.getByTestId('no-sale-dialog').waitFor();
   }
 

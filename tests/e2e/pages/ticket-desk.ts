@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { chooseTillFunction } from './till-functions';
 
 // The cashier's kiosk-ticket and gift-voucher steps (src/apps/cashier/tickets/):
 // scanning a ticket, its refusal, selling a voucher from the till menu and
@@ -52,7 +53,7 @@ export class TicketDesk {
 
   /** Till menu « Vendre un bon d'achat »: a voucher of `minor`, under the scanned card's code or a new one. */
   async openVoucherSale(): Promise<void> {
-    await this.page.getByTestId('till-menu-voucher-sale').click();
+    await chooseTillFunction(this.page, 'voucher-sale');
     await this.page.getByTestId('voucher-sale').waitFor();
   }
 

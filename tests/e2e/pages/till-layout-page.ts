@@ -105,6 +105,36 @@ export class TillLayoutPage {
     await this.page.keyboard.type(text, { delay: 120 });
   }
 
+  /**
+   * The function row as the cashier sees it: the buttons it shows, whether each is whole inside the row,
+   * and the ids of the usable ones the row's width left out (inert, out of the Tab order).
+   */
+  menuRow(): Promise<{ shown: string[]; allWhole: boolean; leftOut: string[] }> {
+    return this.page.getByTestId('till-menu').evaluate((nav) => {
+      const box = nav.getBoundingClientRect();
+      const buttons = [...nav.querySelectorAll<HTMLButtonElement>(':scope > button')];
+      const shown = buttons.filter((button) => !button.inert);
+      const whole = (button: Element) => {
+        const r = button.getBoundingClientRect();
+        return r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+      };
+      return {
+        shown: shown.map((button) => button.dataset.testid?.replace('till-menu-', '') ?? ''),
+        allWhole: shown.every(whole),
+        leftOut: buttons
+          .filter((button) => button.inert && !button.disabled)
+          .map((b) => b.dataset.testid?.replace('till-menu-', '') ?? ''),
+      };
+    });
+  }
+
+  /** The ids of the entries « Toutes les fonctions » lists. */
+  functionIds(): Promise<string[]> {
+    return this.page
+      .locator('[data-testid=functions-list-row]')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-row-id') ?? ''));
+  }
+
   menuButtons(): Promise<string[]> {
     return this.page.getByTestId('till-menu').getByRole('button').allTextContents();
   }
