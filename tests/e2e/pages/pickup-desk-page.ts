@@ -50,10 +50,12 @@ export class PickupDeskPage {
 
   /** The web order numbers listed now. */
   async listed(): Promise<string[]> {
-    const rows = this.page.locator('[data-testid^="pickup-order-WEB"]');
-    return (await rows.allTextContents())
-      .map((text) => text.split(' ')[0] ?? '')
-      .map((t) => t.replace(/[^\w-].*$/, ''));
+    // Each row names its order in its test id, whatever its text holds.
+    return this.page
+      .locator('[data-testid^="pickup-order-WEB"]')
+      .evaluateAll((rows) =>
+        rows.map((row) => row.getAttribute('data-testid')?.slice('pickup-order-'.length) ?? ''),
+      );
   }
 
   /** Waits until `webOrderId` is in group `group`. */
