@@ -49,7 +49,7 @@ describe('kiosk tickets at the till', () => {
     ]);
     expect(t.flow.store.getState()).toMatchObject({
       phase: 'loaded',
-      order: { lines: 6, total: { minor: 10329 } },
+      order: { pieces: 6, total: { minor: 10329 } },
     });
     // Nothing else goes on this basket, and its lines stay.
     await t.sale.scan(YAOURT.barcode);

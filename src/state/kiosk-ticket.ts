@@ -20,7 +20,7 @@ export interface KioskTicketState {
   readonly refusal: KioskTicketRefusal | undefined;
   /** The order on the basket, while loaded. */
   readonly order:
-    | { readonly orderId: string; readonly shortId: string; readonly lines: number; readonly total: Money }
+    | { readonly orderId: string; readonly shortId: string; readonly pieces: number; readonly total: Money }
     | undefined;
 }
 
@@ -102,7 +102,7 @@ export function createKioskTicketStore(services: KioskTicketServices) {
         order: {
           orderId: ticket.payload.o,
           shortId: shortOrderId(ticket.payload.o),
-          lines: ticket.payload.l.reduce((n, l) => n + l[3], 0),
+          pieces: ticket.payload.l.reduce((n, l) => n + l[3], 0),
           total: { minor: ticket.payload.n, currency: ticket.payload.c },
         },
       });

@@ -248,8 +248,10 @@ describe('a kiosk order paid at the till through its ticket, kiosk and till both
     const total = QUANTITY * onlyInLyon.priceMinor;
     await desk.scanTicketWith(tillDevices.scanner, ticket);
     expect(await desk.refusal()).toBeUndefined();
-    expect(await desk.kioskOrderSummary()).toContain(euros(total));
+    expect(await desk.kioskOrderSummary()).toContain(`${QUANTITY} articles, ${euros(total)}`);
+    // One line of 2 pieces: the basket and the notice count the same 2 articles.
     expect(await cashier.cartLines()).toBe(1);
+    expect(await cashier.articleCount()).toBe(`${QUANTITY} articles`);
     expect(await cashier.cartText()).toContain(onlyInLyon.name);
     await cashier.expectAccessible();
     await desk.screenshot('offline-kiosk-order');

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { priceCart } from '../../core/cart';
+import { priceCart, unitsOf } from '../../core/cart';
 import { money } from '../../core/money';
 import { useFormat } from '../../i18n/use-format';
 import { keptCash } from '../../state/kept-tenders';
@@ -210,7 +210,9 @@ export function CashierScreen() {
                   <strong data-testid="cart-total">{format.money(priced.totals.total)}</strong>
                 </p>
                 <p className="article-count" data-testid="article-count">
-                  {t('cashierLayout.articleCount', { count: priced.lines.length })}
+                  {t('cashierLayout.articleCount', {
+                    count: priced.lines.reduce((n, priced) => n + unitsOf(priced.line.measure), 0),
+                  })}
                 </p>
                 {priced.totals.totalDiscount.minor > 0 && (
                   <p className="total-discounts">

@@ -54,6 +54,14 @@ export class CashierPage {
     await expect.poll(() => this.cartLines()).toBe(before + 1);
   }
 
+  /** What the totals say the basket holds (« 3 articles »): pieces, a weighed item counting one. */
+  async articleCount(): Promise<string> {
+    return ((await this.page.getByTestId('article-count').textContent()) ?? '').replace(
+      /[\u00a0\u202f]/g,
+      ' ',
+    );
+  }
+
   cartLines(): Promise<number> {
     return this.page.getByTestId('cart-line').count();
   }

@@ -20,7 +20,7 @@ export function KioskTicketNotice({ tickets, locked }: { tickets: KioskTicketSto
               label: t('tickets.kioskOrder'),
               summary: t('tickets.loaded', {
                 order: state.order.shortId,
-                lines: state.order.lines,
+                count: state.order.pieces,
                 total: format.money(state.order.total),
               }),
               clearLabel: t('tickets.clear'),
