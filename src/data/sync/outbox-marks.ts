@@ -53,14 +53,13 @@ export async function markOutbox(
       })),
       MARK_CONTEXT,
     );
-    const conflicts = result.error.filter((failed) => failed.status === 409 && failed.documentInDb);
-    const other = result.error.find((failed) => failed.status !== 409 || !failed.documentInDb);
-    if (other) throw new Error(`outbox: marking ${other.documentId} failed with status ${other.status}`);
-    if (conflicts.length > 0 && attempt >= 2)
-      throw new Error(`outbox: ${conflicts[0]?.documentId} kept changing while it was marked`);
-    writes = conflicts.map((failed) => ({
-      row: rows.get(failed.documentId) as OutboxItem,
-      previous: failed.documentInDb as RxDocumentData<OutboxItem>,
-    }));
+    const conflicts: { row: OutboxItem; previous: RxDocumentData<OutboxItem> }[] = [];
+    for (const failed of result.error) {
+      if (failed.status !== 409 || !failed.documentInDb)
+        throw new Error(`outbox: marking ${failed.documentId} failed with status ${failed.status}`);
+      if (attempt >= 2) throw new Error(`outbox: ${failed.documentId} kept changing while it was marked`);
+      conflicts.push({ row: rows.get(failed.documentId) as OutboxItem, previous: failed.documentInDb });
+    }
+    writes = conflicts;
   }
 }
