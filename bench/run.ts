@@ -24,6 +24,7 @@ import {
   PEER_COMPARISONS,
   type SuiteResult,
   TARGETS,
+  unmetFloorRatios,
 } from './lib/metrics';
 import { buildServer } from './lib/server';
 import { runCatalogSync } from './suites/catalog-sync';
@@ -146,6 +147,7 @@ for (const { suite: name, result } of report) {
 const unmet = [
   ...metrics.filter((m) => TARGETS[m.name] && !TARGETS[m.name]?.met(m.value)).map((m) => m.name),
   ...peerVerdicts.filter((v) => !v.met).map((v) => v.name),
+  ...unmetFloorRatios(metrics),
 ];
 if (unmet.length > 0) console.log(`\ntargets not met: ${unmet.join(', ')}`);
 if (failures.length > 0) {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendEntry } from '../../core/journal/append-entry';
 import type { JournalEntry } from '../../core/journal/journal-entry';
 import { aPlainSale } from '../../core/journal/test-builders';
+import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
 import { createTillDatabase, type TillDatabase } from '../till-database';
 import type { EncodedBody } from './encode-upload-body';
 import { type JournalUpload, startJournalUpload } from './journal-upload';
@@ -102,5 +103,48 @@ describe('startJournalUpload', () => {
       ['synced', null],
       ['synced', null],
     ]);
+  });
+
+  it('reads the next batch while the server answers the one before, and sends the entries as stored', async () => {
+    db = await createTillDatabase(
+      `upload-${Math.random()}`,
+      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    );
+    const entries = chain(MAX_UPLOAD_ENTRIES + 1);
+    await db.journal.bulkInsert(entries.map((e) => structuredClone(e)));
+    // Which ranges of the journal were read, in order, and how many batches the server had answered then.
+    const reads: string[] = [];
+    let answered = 0;
+    const storage = db.journal.storageInstance;
+    const query = storage.query.bind(storage);
+    storage.query = (prepared) => {
+      const after = (prepared.query.selector as { sequence: { $gt: number } }).sequence.$gt;
+      reads.push(`after ${after}, ${answered} answered`);
+      return query(prepared);
+    };
+    const sent: JournalEntry[][] = [];
+    const session = {
+      identity: { tillId: TILL.tillId },
+      pacer: createRetryPacer(() => 0),
+      async upload(_path: string, body: EncodedBody) {
+        sent.push(
+          (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] }).entries,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        answered++;
+        return { stored: sent.at(-1)?.length ?? 0, unchanged: 0, conflicts: [], incidents: 0 };
+      },
+    } as unknown as TillSession;
+    upload = startJournalUpload(db, session);
+    await upload.awaitInitialReplication();
+
+    expect(reads).toEqual([
+      'after 0, 0 answered',
+      `after ${MAX_UPLOAD_ENTRIES}, 0 answered`,
+      `after ${MAX_UPLOAD_ENTRIES + 1}, 1 answered`,
+    ]);
+    // Read from the storage, without RxDB's own fields: exactly the sealed entries, in order.
+    expect(sent.flat()).toEqual(entries);
+    expect(await db.outbox.count({ selector: { state: 'synced' } }).exec()).toBe(MAX_UPLOAD_ENTRIES + 1);
   });
 });

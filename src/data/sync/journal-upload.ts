@@ -1,6 +1,9 @@
+import { normalizeMangoQuery, prepareQuery } from 'rxdb';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import type { JournalEntry } from '../../core/journal/journal-entry';
 import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
 import { type JournalUploadAnswer, journalUploadAnswerSchema } from '../../core/sync/wire';
+import type { JournalCollection } from '../collections/journal';
 import type { TillDatabase } from '../till-database';
 import { type EncodedBody, encodeUploadBody } from './encode-upload-body';
 import { markOutbox } from './outbox-marks';
@@ -61,22 +64,20 @@ export function startJournalUpload(
   };
 
   const nextBatch = async (after: number): Promise<{ ids: string[]; last: number; json: string[] }> => {
-    const docs = await db.journal
-      .find({
-        selector: { sequence: { $gt: after } },
-        sort: [{ sequence: 'asc' }],
-        limit: after < isolateThrough ? 1 : MAX_UPLOAD_ENTRIES,
-      })
-      .exec();
+    const entries = await readJournalAfter(
+      db.journal,
+      after,
+      after < isolateThrough ? 1 : MAX_UPLOAD_ENTRIES,
+    );
     const batch = { ids: [] as string[], last: after, json: [] as string[] };
     let bytes = 0;
-    for (const doc of docs) {
-      const json = JSON.stringify(doc.toJSON());
+    for (const entry of entries) {
+      const json = JSON.stringify(entry);
       if (batch.json.length > 0 && bytes + json.length > MAX_BATCH_JSON_BYTES) break;
       bytes += json.length;
       batch.json.push(json);
-      batch.ids.push(doc.id);
-      batch.last = doc.sequence;
+      batch.ids.push(entry.id);
+      batch.last = entry.sequence;
     }
     return batch;
   };
@@ -119,8 +120,10 @@ export function startJournalUpload(
     await db.upsertLocal<UploadCursor>(cursorDoc, { sequence: batch.last });
   };
 
-  // One batch in flight at a time (the server checks each against the ones before), but the next
-  // batch is read and compressed, and the last one marked in the outbox, while the server works.
+  // One batch in flight at a time (the server checks each against the ones before: a batch sent
+  // before the one ahead of it is answered could arrive first after a lost request, and record a
+  // gap that is not one), but the next batch is read and compressed, and the last one marked in
+  // the outbox, while the server works.
   const uploadUntilCaughtUp = async (): Promise<void> => {
     await marking;
     let cursor = await readCursor();
@@ -129,16 +132,18 @@ export function startJournalUpload(
       for (;;) {
         const batch = await prepared;
         if (!batch.body || stop.signal.aborted) return;
+        // The batch after this one is read and compressed while the server answers this one.
+        prepared = prepare(batch.last);
         const answer = await send(batch.body);
         if (stop.signal.aborted) return;
         if (answer instanceof SyncRequestError && batch.ids.length > 1) {
           // Find the entries at fault: the batch's entries go again one at a time.
           isolateThrough = batch.last;
+          prepared.catch(() => undefined);
           prepared = prepare(cursor);
           continue;
         }
         cursor = batch.last;
-        prepared = prepare(cursor);
         const marked = marking.then(() => mark(batch, answer));
         marking = marked.catch(() => undefined);
         if (!(answer instanceof SyncRequestError) && answer.conflicts.length > 0)
@@ -209,4 +214,24 @@ export function startJournalUpload(
       conflict$.complete();
     },
   };
+}
+
+/**
+ * The journal's entries after a sequence, in sequence order, read straight
+ * from the collection's storage in one indexed range query: no RxDocument
+ * is built for entries that are only sent, and RxDB's own fields are left out.
+ */
+async function readJournalAfter(
+  journal: JournalCollection,
+  after: number,
+  limit: number,
+): Promise<JournalEntry[]> {
+  const schema = journal.schema.jsonSchema;
+  const query = normalizeMangoQuery<JournalEntry>(schema, {
+    selector: { sequence: { $gt: after }, _deleted: { $eq: false } } as never,
+    sort: [{ sequence: 'asc' }],
+    limit,
+  });
+  const { documents } = await journal.storageInstance.query(prepareQuery(schema, query));
+  return documents.map(({ _meta, _rev, _attachments, _deleted, ...entry }) => entry as JournalEntry);
 }

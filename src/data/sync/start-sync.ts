@@ -1,3 +1,4 @@
+import type { WithDeleted } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import {
   BehaviorSubject,
@@ -10,6 +11,7 @@ import {
   Subject,
   startWith,
 } from 'rxjs';
+import type { JournalEntry } from '../../core/journal/journal-entry';
 import type { SyncCollectionName } from '../../core/sync/collections';
 import { catalogReplication } from '../catalog/catalog-replication';
 import { type OnlineSaleLookup, onlineSaleLookup } from '../returnable-sales';
@@ -20,6 +22,7 @@ import { type JournalUpload, startJournalUpload } from './journal-upload';
 import { watchOrderConflicts } from './orders-conflict-handler';
 import { pullReplication, type ReplicationStatus } from './pull-replication';
 import { replicateCollection } from './replicate-collection';
+import { storePulledJournal } from './store-pulled-journal';
 import { ensureTillIdentity, openTillSession, type TillIdentity } from './till-session';
 
 export interface SyncOptions {
@@ -39,13 +42,9 @@ export interface SyncProgress {
 
 export interface RunningSync {
   readonly identity: TillIdentity;
-  /**
-   * The orders, pushed through RxDB's replication (conflict detection, sent$,
-   * conflict$); the journal's RxDB replication only pulls it back.
-   */
+  /** The orders, pushed through RxDB's replication (conflict detection, sent$, conflict$). */
   readonly replications: {
     readonly orders: RxReplicationState<never, unknown>;
-    readonly journal: RxReplicationState<never, unknown>;
   };
   /** The journal's upload (docs/sync-protocol.md, 6.1): what was answered, and the conflicting ids. */
   readonly journalUpload: JournalUpload;
@@ -89,7 +88,7 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
 
   // Pushes only handovers recorded here (recordOrderHandover); offline
   // conflicts are merged by the collection's conflict handler.
-  const succeeded = { orders: new Subject<void>(), journal: new Subject<void>() };
+  const succeeded = { orders: new Subject<void>() };
   const orders = replicateCollection(db.orders, {
     ...common('orders'),
     outbox: db.outbox,
@@ -98,13 +97,15 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   const orderConflicts = watchOrderConflicts(orders.conflict$, db.outbox);
   const catalogRemaining$ = new BehaviorSubject(0);
   // The journal: uploaded by a loop of its own keyed on the till's sequence
-  // (journal-upload.ts), and pulled back by RxDB's replication so that a
-  // reinstalled till recovers it.
-  const journal = replicateCollection(db.journal, {
-    ...common('journal'),
-    onSuccess: () => succeeded.journal.next(),
-  });
-  const journalUpload = startJournalUpload(db, session, { onSuccess: () => succeeded.journal.next() });
+  // (journal-upload.ts), and pulled back so that a till that lost entries
+  // recovers them; the pull stores only the entries the till lacks (right
+  // after an upload: none), without RxDB's per-document replication state.
+  const journal = pullReplication(
+    db,
+    (entries: readonly WithDeleted<JournalEntry>[]) => storePulledJournal(db.journal, entries),
+    common('journal'),
+  );
+  const journalUpload = startJournalUpload(db, session);
   // Server-owned collections: pulled only, each page stored once (pull-replication.ts).
   const pulled: Partial<Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus>> = {
     // The catalog: snapshot pages on a first sync, then the changes after it (src/data/catalog/).
@@ -123,11 +124,11 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     // Kept as local documents, not a collection (vouchers.ts).
     vouchers: pullReplication(db, storePulledVouchers(db), common('vouchers')),
   };
-  const replications = { orders, journal } as unknown as RunningSync['replications'];
+  const replications = { orders } as unknown as RunningSync['replications'];
   const all: ReplicationStatus[] = [
     ...Object.values(pulled).filter((r) => r !== undefined),
     rxReplicationStatus(orders as never, succeeded.orders),
-    rxReplicationStatus(journal as never, succeeded.journal),
+    journal,
     journalUpload,
   ];
 

@@ -53,6 +53,8 @@ export async function checkJournalArrival(
   tx: Queryable,
   till: TillPrincipal,
   entries: readonly JournalEntry[],
+  /** What some entries' content hashes to, already computed (by id): not encoded again. */
+  computedHashes: ReadonlyMap<string, string> = new Map(),
 ): Promise<Arrival> {
   if (entries.length === 0) return { incidents: [], held: new Set() };
   const sorted = [...entries].sort((a, b) => a.sequence - b.sequence);
@@ -69,8 +71,7 @@ export async function checkJournalArrival(
     const at = (code: string, detail: Record<string, unknown>, from = entry.sequence, to = entry.sequence) =>
       found.push({ code, fromSequence: from, toSequence: to, entryId: entry.id, detail });
     const s = entry.sequence;
-    const computed = computeEntryHash(hashedMaterialOf(entry), nodeSha256Hex);
-    const computedHash = computed.ok ? computed.value : null;
+    const computedHash = computedHashes.get(entry.id) ?? contentHashOf(entry);
     let suspect = false;
     if (computedHash !== entry.hash) {
       suspect = true;
@@ -162,6 +163,12 @@ export async function checkJournalArrival(
   return { incidents, held };
 }
 
+/** What an entry's content hashes to, null when it has no canonical JSON. */
+function contentHashOf(entry: JournalEntry): string | null {
+  const computed = computeEntryHash(hashedMaterialOf(entry), nodeSha256Hex);
+  return computed.ok ? computed.value : null;
+}
+
 function linksTo(prevHash: string, predecessor: Linkable): boolean {
   // A successor may hold either hash of a tampered predecessor: the stored
   // one (its content was edited) or the content's (its hash was edited).
@@ -213,9 +220,8 @@ async function storedNeighbours(
   );
   const bySequence = new Map<number, (JournalEntry & Linkable)[]>();
   for (const { doc } of result.rows) {
-    const computed = computeEntryHash(hashedMaterialOf(doc), nodeSha256Hex);
     const list = bySequence.get(doc.sequence) ?? [];
-    list.push({ ...doc, computedHash: computed.ok ? computed.value : null });
+    list.push({ ...doc, computedHash: contentHashOf(doc) });
     bySequence.set(doc.sequence, list);
   }
   return bySequence;

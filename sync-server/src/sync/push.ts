@@ -1,8 +1,10 @@
-import { canonicalJson } from '../../../src/core/journal/canonical-json';
+import { type CanonicalJsonError, canonicalJson } from '../../../src/core/journal/canonical-json';
+import { computeEntryHash, hashedMaterialOf } from '../../../src/core/journal/entry-hash';
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import { kioskOrderOwnerIssue } from '../../../src/core/journal/kiosk-order-payload';
 import type { ClickCollectOrder } from '../../../src/core/orders/click-collect-order';
 import { mergeHandovers } from '../../../src/core/orders/merge-handovers';
+import { err, type Result } from '../../../src/core/result';
 import { SYNC_COLLECTIONS, type SyncCollectionName, scopeKeyOf } from '../../../src/core/sync/collections';
 import { pushBodySchema } from '../../../src/core/sync/wire';
 import type { TillPrincipal } from '../auth/access-token';
@@ -16,6 +18,7 @@ import {
   writeDocuments,
 } from './document-store';
 import { checkJournalArrival, holdEntries, type Incident, recordIncidents } from './journal-arrival';
+import { nodeSha256Hex } from './node-sha256';
 import { sameDocument, withoutDeletedFlag } from './same-document';
 
 export interface PushHooks {
@@ -38,6 +41,8 @@ interface CheckedRow {
   readonly id: string;
   readonly doc: Record<string, unknown>;
   readonly assumed: Record<string, unknown> | null;
+  /** A journal entry's content digest, computed while checking its canonical JSON. */
+  readonly computedHash: string | undefined;
 }
 
 /**
@@ -98,7 +103,10 @@ export async function handlePush(
     await recordIncidents(tx, till, rewriteIncidents);
     if (collection === 'journal' && writes.length > 0) {
       const entries = writes.map((write) => write.doc as unknown as JournalEntry);
-      const arrival = await checkJournalArrival(tx, till, entries);
+      const computedHashes = new Map<string, string>();
+      for (const row of rows)
+        if (row.computedHash !== undefined) computedHashes.set(row.id, row.computedHash);
+      const arrival = await checkJournalArrival(tx, till, entries, computedHashes);
       incidents = [...incidents, ...arrival.incidents];
       await holdEntries(tx, till.tillId, arrival.held);
       // Held entries are kept for audit but reach no back-office table until a person accepts them.
@@ -130,11 +138,21 @@ function validateRows(
     // Documents are compared by their canonical JSON (an identical re-send
     // is a no-op): one that has none (-0, a float, nesting past the bound)
     // could never be recognised again, so it is refused before anything else.
+    // A journal entry's is checked through the text its hash covers: the
+    // chain check needs that digest, and the encoding is done once.
+    const computedHash = collection === 'journal' ? entryHashOf(doc) : undefined;
     for (const [name, state] of [
       ['newDocumentState', doc],
       ['assumedMasterState', row.assumedMasterState],
     ] as const) {
-      const canonical = state ? canonicalJson(state) : null;
+      const canonical =
+        name === 'newDocumentState' && computedHash
+          ? computedHash.ok
+            ? null
+            : computedHash
+          : state
+            ? canonicalJson(state)
+            : null;
       if (canonical && !canonical.ok)
         throw badRequest(
           `row ${index}: ${name} has no canonical JSON (${canonical.error.reason} at ${canonical.error.path})`,
@@ -160,8 +178,20 @@ function validateRows(
     const owner = entry?.kind === 'kiosk-order.placed' ? kioskOrderOwnerIssue(entry, entry.payload) : null;
     if (owner) throw forbidden(`row ${index}: the kiosk order in entry ${id} names ${owner}`);
     const assumed = row.assumedMasterState ? withoutDeletedFlag(row.assumedMasterState) : null;
-    return { id, doc, assumed };
+    return { id, doc, assumed, computedHash: computedHash?.ok ? computedHash.value : undefined };
   });
+}
+
+/**
+ * What a journal entry's content hashes to (SHA-256 of the canonical JSON of
+ * every member but `hash`), or why the entry has no canonical JSON: the
+ * entry has one exactly when its hashed material and its `hash` member do.
+ */
+function entryHashOf(doc: Record<string, unknown>): Result<string, CanonicalJsonError> {
+  const computed = computeEntryHash(hashedMaterialOf(doc), nodeSha256Hex);
+  if (!computed.ok || !('hash' in doc)) return computed;
+  const hash = canonicalJson(doc.hash);
+  return hash.ok ? computed : err({ ...hash.error, path: `$.hash${hash.error.path.slice(1)}` });
 }
 
 type Decision = 'write' | 'no-op' | 'conflict';

@@ -130,6 +130,19 @@ describe.each(DATABASE_KINDS)('hostile clients on $name', (kind) => {
     expect({ stored: await storedCount(), incidents: await incidentCount() }).toEqual(before);
   });
 
+  it('an entry whose hash member has no canonical JSON is refused (400) naming $.hash: never stored, never an incident', async () => {
+    // The server checks an entry's canonical JSON through the text its hash covers, then the hash member itself.
+    const entry = journal.append({ kind: 'sale.completed', payload: aPlainSale(2) });
+    journal.entries.pop();
+    const text = JSON.stringify(asNewRows([entry])).replace(`"hash":"${entry.hash}"`, '"hash":"\\ud800"');
+    expect(text).toContain('\\ud800');
+    const before = { stored: await storedCount(), incidents: await incidentCount() };
+    const response = await pushText(text);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toMatch(/lone-surrogate at \$\.hash\)/);
+    expect({ stored: await storedCount(), incidents: await incidentCount() }).toEqual(before);
+  });
+
   it('a deviceName with U+0000 or a lone surrogate: 400, and the pairing code still works', async () => {
     const code = await pairingCode('PAR01', '08');
     for (const deviceName of ['Caisse\u00008', 'Caisse \uD800', 'Caisse\n8']) {
