@@ -1,9 +1,21 @@
-import { buildNameIndex, type NamedEntry, type NameIndex } from '../../core/catalog/name-index';
+import {
+  buildNameIndex,
+  type NamedEntry,
+  type NameIndex,
+  type NameIndexTables,
+  nameIndexOf,
+} from '../../core/catalog/name-index';
 import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import { type CatalogColumns, ColumnsBuilder, emptyColumns } from './catalog-columns';
 import { productLines } from './page-lines';
-import { type CatalogMeta, openIndexedDbPageStore, openMemoryPageStore, type PageStore } from './page-store';
+import {
+  type CatalogMeta,
+  openIndexedDbPageStore,
+  openMemoryPageStore,
+  type PageStore,
+  type SavedNames,
+} from './page-store';
 
 // The catalog's heavy work, off the screen's thread (catalog-worker.ts runs
 // it in a Web Worker; the Node tests run it in-process): it owns the stored
@@ -35,11 +47,12 @@ export interface CatalogEngineApi {
   /** Every stored product (pages, then the log over them) as columns; the names kept for indexNames. */
   load(): Promise<CatalogLoad>;
   /**
-   * The name index of what the last load read, with the changes since: built
-   * apart, after the columns are handed over, so lookups by barcode answer
-   * while it builds (the name index of 100,000 names takes 1.5-3.7 s).
+   * The name index of what the last load read, with the changes since: read
+   * back as saved with the columns, or built (then saved) apart, after the
+   * columns are handed over, so lookups by barcode answer meanwhile (the name
+   * index of 100,000 names takes 1.5-3.7 s to build, of 1,000,000 about 10 s).
    */
-  indexNames(): Promise<{ readonly ms: number }>;
+  indexNames(): Promise<{ readonly ms: number; readonly source: 'saved' | 'built' }>;
   /** Pulled changes (JSON array, tombstones as `_deleted`) stored in the log, and the name index told. */
   appendChanges(seq: number, text: string): Promise<{ readonly logRecords: number }>;
   /** Ids of active products whose name matches, best first (name-index.ts). */
@@ -69,7 +82,29 @@ function readPage(text: string, builder: ColumnsBuilder, names: { id: string; na
     builder.add(product, record);
     if (product.active) names.push({ id: product.id, name: product.name });
   });
+  builder.seal();
 }
+
+const LINE = '\n';
+
+const savedNamesOf = (generation: number, tables: NameIndexTables): SavedNames => ({
+  generation,
+  slotIds: tables.slotIds.join(LINE),
+  slotNames: tables.slotNames.join(LINE),
+  vocabulary: tables.vocabulary.join(LINE),
+  starts: tables.starts,
+  postings: tables.postings,
+});
+
+const lines = (text: string): string[] => (text.length === 0 ? [] : text.split(LINE));
+
+const tablesOf = (saved: SavedNames): NameIndexTables => ({
+  slotIds: lines(saved.slotIds),
+  slotNames: lines(saved.slotNames),
+  vocabulary: lines(saved.vocabulary),
+  starts: saved.starts,
+  postings: saved.postings,
+});
 
 /** What the log says, last change of each id winning: the product, or null when withdrawn. */
 function foldLog(texts: readonly string[]): Map<string, Product | null> {
@@ -84,9 +119,13 @@ export function createCatalogEngine(): CatalogEngineApi {
   let store: PageStore | undefined;
   let index: NameIndex = buildNameIndex([]);
   let logRecords = 0;
-  // Names read by the last load, until indexNames builds their index; and the
+  // What indexNames starts from, set by the last load (the names it read, as
+  // an array or as saved JSON, or the saved index of that generation); and the
   // changes that arrive meanwhile, re-applied to that index.
-  let pendingNames: { id: string; name: string }[] | string | undefined;
+  let pendingNames:
+    | { readonly generation: number; readonly names: { id: string; name: string }[] | string }
+    | { readonly generation: number; readonly saved: true }
+    | undefined;
   let duringLoad: Pulled[] | undefined;
   // A first sync's pages, read into columns as they are stored: once the
   // snapshot is complete, the load only sorts instead of reading it all back.
@@ -148,12 +187,14 @@ export function createCatalogEngine(): CatalogEngineApi {
       });
       // Pages of a snapshot still downloading are not the catalog yet.
       if (!meta.complete) {
-        pendingNames = [];
+        pendingNames = { generation, names: [] };
         return done(emptyColumns(), 'empty');
       }
       const saved = await s.readColumns();
       if (saved && saved.generation === generation) {
-        pendingNames = saved.names;
+        // The name index saved with them is read by indexNames (columns before names).
+        pendingNames =
+          saved.names === undefined ? { generation, saved: true } : { generation, names: saved.names };
         return done(saved.columns, 'saved');
       }
       let columns: CatalogColumns;
@@ -171,23 +212,54 @@ export function createCatalogEngine(): CatalogEngineApi {
         columns = builder.build();
         source = 'pages';
       }
-      pendingNames = names;
+      pendingNames = { generation, names };
       // Copied by IndexedDB before this returns: the columns can be handed over at once.
-      saving = s.saveColumns({ generation, columns, names: JSON.stringify(names) }).catch(() => undefined);
+      // The names are saved once indexed (indexNames), off the way to the first lookup.
+      saving = s.saveColumns({ generation, columns }).catch(() => undefined);
       return done(columns, source);
     },
 
     async indexNames() {
       const started = performance.now();
-      if (pendingNames === undefined) return { ms: 0 };
-      const built = buildNameIndex(
-        typeof pendingNames === 'string' ? (JSON.parse(pendingNames) as NamedEntry[]) : pendingNames,
-      );
+      const pending = pendingNames;
+      if (pending === undefined) return { ms: 0, source: 'built' };
       pendingNames = undefined;
+      const s = must();
+      let built: NameIndex | undefined;
+      if ('saved' in pending) {
+        const saved = await s.readNames();
+        if (saved?.generation === pending.generation) built = nameIndexOf(tablesOf(saved));
+      }
+      const source = built ? 'saved' : 'built';
+      if (!built) {
+        let entries: readonly NamedEntry[] = [];
+        if ('names' in pending)
+          entries =
+            typeof pending.names === 'string' ? (JSON.parse(pending.names) as NamedEntry[]) : pending.names;
+        else {
+          // Saved columns without their names' index (closed before it was saved): the pages' names.
+          const names: NamedEntry[] = [];
+          await s.readPages((_, text) => {
+            for (const p of productsOfPage(text))
+              if (!p._deleted && p.active) names.push({ id: p.id, name: p.name });
+          });
+          entries = names;
+        }
+        built = buildNameIndex(entries);
+        // An empty catalog's (a first sync still downloading) is not worth saving.
+        if (built.size > 0) {
+          const tables = savedNamesOf(pending.generation, built.tables);
+          const previous = saving;
+          saving = Promise.all([previous, s.saveNames(tables)]).then(
+            () => undefined,
+            () => undefined,
+          );
+        }
+      }
       for (const change of duringLoad ?? []) indexChange(built, change);
       duringLoad = undefined;
       index = built;
-      return { ms: performance.now() - started };
+      return { ms: performance.now() - started, source };
     },
 
     async appendChanges(seq, text) {
