@@ -4,7 +4,6 @@ import type { Product } from '../../core/catalog/product';
 import { AUTO_PAGE_SIZE, type CatalogManifest, catalogManifestSchema } from '../../core/sync/catalog-wire';
 import { type PulledPage, prefetchingPages } from '../sync/prefetching-pages';
 import type { ReplicationStatus } from '../sync/pull-replication';
-import { syncRequest } from '../sync/sync-http';
 import type { TillSession } from '../sync/till-session';
 import type { TillCatalog } from './till-catalog';
 
@@ -60,18 +59,12 @@ export function catalogReplication(
   let again = false;
   let working: Promise<unknown> = Promise.resolve();
 
-  const fetchPageText = async (range: { after: number; upTo: number }): Promise<string> => {
-    const path = `/sync/v1/catalog/pages?after=${range.after}&upTo=${range.upTo}`;
-    const send = async () =>
-      syncRequest<string>(options.syncUrl, 'GET', path, {
-        authorization: await session.authorization(),
-        text: true,
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(60_000)]),
-      });
-    const text = await send();
-    session.pacer.linkUp();
-    return text;
-  };
+  // A 401 (the token expired or the server's keys changed) renews the token once, as every sync request does.
+  const fetchPageText = (range: { after: number; upTo: number }): Promise<string> =>
+    session.getText(
+      `/sync/v1/catalog/pages?after=${range.after}&upTo=${range.upTo}`,
+      AbortSignal.any([stop.signal, AbortSignal.timeout(60_000)]),
+    );
 
   const takeSnapshot = async (): Promise<FirstPull | undefined> => {
     let { manifest } = await catalog.snapshot.meta();
