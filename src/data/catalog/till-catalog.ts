@@ -188,15 +188,15 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
     );
   };
 
-  // What the pages hold, kept here: the worker may be busy (name index) when the replication asks.
+  // What the pages hold, kept here: the worker may be busy (name index's tables) when the replication asks.
   let meta: CatalogMeta | undefined;
   const ready = (async () => {
     meta = await engine.meta();
     await load();
   })();
 
-  // Lookups see a change at once; the log (and the checkpoint with it) follows
-  // in the worker, which may be busy a while building the name index: until
+  // Lookups and searches see a change at once; the log (and the checkpoint with it) follows
+  // in the worker, which may be busy a while building the name index's tables: until
   // it is stored the pull does not go on, and a change pulled twice is the same.
   const store = async (seq: number, documents: readonly WithDeleted<Product>[]) => {
     if (documents.length === 0) return;
