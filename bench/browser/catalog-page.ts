@@ -52,6 +52,7 @@ declare global {
           columnBytes: number;
           products: number;
           source: string;
+          namesSource: string;
         }
       | { error: string };
   }
@@ -81,6 +82,7 @@ if (startName) {
         found: product !== undefined,
         columnBytes: till.catalog.stats().columnBytes,
         source: till.catalog.stats().source ?? 'none',
+        namesSource: till.catalog.stats().namesSource ?? 'none',
         products: till.catalog.size(),
       };
     } catch (error) {

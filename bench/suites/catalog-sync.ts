@@ -197,7 +197,7 @@ async function measureCatalog(
     });
     const jsHeapUsed = perf.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
     notes.push(
-      `${label} start: ${start.ms.toFixed(0)} ms from navigation to the scan's product (columns from: ${start.source}); memory after GC: V8 heap used ${mb(heap.usedSize).toFixed(1)} MB + ArrayBuffers ${mb(backing).toFixed(1)} MB (the catalog's columns: ${mb(start.columnBytes).toFixed(1)} MB); Performance.getMetrics JSHeapUsedSize ${mb(jsHeapUsed).toFixed(1)} MB; ${worker ? `the catalog worker's V8 heap used (name index) ${mb(worker.usedSize).toFixed(1)} MB, counted in the figure` : "the catalog worker's heap could not be read: NOT in the figure"}; search ready ${(start.searchReadyMs / 1000).toFixed(2)} s after navigation`,
+      `${label} start: ${start.ms.toFixed(0)} ms from navigation to the scan's product (columns from: ${start.source}); memory after GC: V8 heap used ${mb(heap.usedSize).toFixed(1)} MB + ArrayBuffers ${mb(backing).toFixed(1)} MB (the catalog's columns: ${mb(start.columnBytes).toFixed(1)} MB); Performance.getMetrics JSHeapUsedSize ${mb(jsHeapUsed).toFixed(1)} MB; ${worker ? `the catalog worker's V8 heap used ${mb(worker.usedSize).toFixed(1)} MB, counted in the figure` : "the catalog worker's heap could not be read: NOT in the figure"}; search ready ${(start.searchReadyMs / 1000).toFixed(2)} s after navigation (name index: ${start.namesSource})`,
     );
     await cdp.detach();
     await starting.close();

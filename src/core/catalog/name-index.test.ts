@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildNameIndex, foldForSearch, foldForSearchSlow, type NamedEntry, searchTerms } from './name-index';
+import {
+  buildNameIndex,
+  foldForSearch,
+  foldForSearchSlow,
+  type NamedEntry,
+  nameIndexOf,
+  searchTerms,
+} from './name-index';
 
 const CATALOG: NamedEntry[] = [
   { id: 'brulee', name: 'Crème brûlée x2 – Maison Durand' },
@@ -87,6 +94,22 @@ describe('name index', () => {
     // Same name again (a price change): nothing moves.
     live.put({ id: 'brulee', name: 'Crème brûlée x2 – Maison Durand' });
     expect(live.overlaySize).toBe(1);
+  });
+
+  it('its tables, copied as a till saves them, give the same index back: same answers, and changes on top of it', () => {
+    const built = buildNameIndex(CATALOG);
+    built.put({ id: 'flan', name: 'Crème caramel' });
+    // Saved and read back (structured clone): the build's tables, not the changes made since.
+    const restored = nameIndexOf(structuredClone(built.tables));
+    expect(restored.size).toBe(CATALOG.length);
+    expect(restored.overlaySize).toBe(0);
+    for (const typed of ['creme', 'brul cre', 'c', 'yaourt nat', 'flan', 'marrons'])
+      expect(ids(restored, typed)).toEqual(ids(buildNameIndex(CATALOG), typed));
+    restored.put({ id: 'flan', name: 'Crème caramel' });
+    restored.remove('marrons');
+    built.remove('marrons');
+    expect(ids(restored, 'creme')).toEqual(ids(built, 'creme'));
+    expect(ids(restored, 'marrons')).toEqual([]);
   });
 
   it('with many candidates per word (one letter) still gives the first names in order', () => {

@@ -88,6 +88,21 @@ export interface NameIndex {
   readonly size: number;
   /** Entries changed since the last build: the caller rebuilds when it grows. */
   readonly overlaySize: number;
+  /** What the build made (changes since are not in it): saved, it gives the same index back without building. */
+  readonly tables: NameIndexTables;
+}
+
+/**
+ * The built index's arrays: slots in folded-name order (`slotIds`,
+ * `slotNames`), the sorted vocabulary, and each word's postings
+ * (`postings[starts[w]..starts[w + 1]]`, the slots holding word w).
+ */
+export interface NameIndexTables {
+  readonly slotIds: readonly string[];
+  readonly slotNames: readonly string[];
+  readonly vocabulary: readonly string[];
+  readonly starts: Int32Array;
+  readonly postings: Int32Array;
 }
 
 const HIGH = '\uffff';
@@ -116,11 +131,6 @@ export function buildNameIndex(entries: Iterable<NamedEntry>): NameIndex {
   rows.sort(byNameThenId);
   const slotIds = rows.map((r) => r.id);
   const slotNames = rows.map((r) => r.folded);
-  const slotOf = new Map<string, number>();
-  slotIds.forEach((id, slot) => {
-    slotOf.set(id, slot);
-  });
-  const dead = new Uint8Array(rows.length);
 
   // Vocabulary and postings (each word's slots, ascending since slots are visited in order).
   const postingsByWord = new Map<string, number[]>();
@@ -148,13 +158,30 @@ export function buildNameIndex(entries: Iterable<NamedEntry>): NameIndex {
     postings.set(postingsByWord.get(word) as number[], starts[w] as number);
   });
   postingsByWord.clear();
+  return nameIndexOf({ slotIds, slotNames, vocabulary, starts, postings });
+}
+
+/** The index of tables a build made (saved with the catalog, read back at start: no build). */
+export function nameIndexOf(tables: NameIndexTables): NameIndex {
+  const { slotIds, slotNames, vocabulary, starts, postings } = tables;
+  const slots = slotIds.length;
+  // Built at the first change only: a till that starts from saved tables answers searches without it.
+  let slotOfMap: Map<string, number> | undefined;
+  const slotOf = () => {
+    if (!slotOfMap) {
+      slotOfMap = new Map();
+      for (let slot = 0; slot < slots; slot++) slotOfMap.set(slotIds[slot] as string, slot);
+    }
+    return slotOfMap;
+  };
+  const dead = new Uint8Array(slots);
 
   // Overlay: entries added or renamed since the build (their old slot is dead).
   const overlay = new Map<string, string>();
   // Candidates are marked with the query's stamp, so the marks never need clearing.
-  const stamps = new Uint32Array(rows.length);
+  const stamps = new Uint32Array(slots);
   let stamp = 0;
-  let live = rows.length;
+  let live = slots;
 
   function mainTier0(query: string, limit: number, out: { id: string; folded: string }[]): void {
     for (let slot = lowerBound(slotNames, query); slot < slotNames.length && out.length < limit; slot++) {
@@ -251,7 +278,7 @@ export function buildNameIndex(entries: Iterable<NamedEntry>): NameIndex {
     },
     put({ id, name }) {
       const folded = foldForSearch(name);
-      const slot = slotOf.get(id);
+      const slot = slotOf().get(id);
       if (slot !== undefined && slotNames[slot] === folded) {
         // Back under its built name: its slot serves again.
         if (dead[slot] === 1) live++;
@@ -267,7 +294,7 @@ export function buildNameIndex(entries: Iterable<NamedEntry>): NameIndex {
       overlay.set(id, folded);
     },
     remove(id) {
-      const slot = slotOf.get(id);
+      const slot = slotOf().get(id);
       if (slot !== undefined && dead[slot] === 0) {
         dead[slot] = 1;
         live--;
@@ -280,5 +307,6 @@ export function buildNameIndex(entries: Iterable<NamedEntry>): NameIndex {
     get overlaySize() {
       return overlay.size;
     },
+    tables,
   };
 }

@@ -5,11 +5,15 @@ import { z } from 'zod';
 // till stores it as one record and a first sync cut short fetches only the
 // pages it lacks. Changes after the snapshot come through the products pull.
 
-export const CATALOG_PAGE_SIZE = 1_000;
 export const MAX_CATALOG_PAGE_SIZE = 5_000;
 
+/** `auto` (the default): the server chooses the pages' sizes from the catalog's (small ones first and last). */
+export const AUTO_PAGE_SIZE = 'auto';
+
 export const catalogManifestQuerySchema = z.strictObject({
-  pageSize: z.coerce.number().int().min(100).max(MAX_CATALOG_PAGE_SIZE).default(CATALOG_PAGE_SIZE),
+  pageSize: z
+    .union([z.literal(AUTO_PAGE_SIZE), z.coerce.number().int().min(100).max(MAX_CATALOG_PAGE_SIZE)])
+    .default(AUTO_PAGE_SIZE),
 });
 
 /** One page of a snapshot: the live products with `after < seq <= upTo`. */

@@ -63,6 +63,53 @@ class ByteHeap {
   }
 }
 
+type Order = (a: number, b: number) => number;
+
+/** Two runs of positions, each sorted by `order`, as one. */
+function mergeRuns(a: Int32Array, b: Int32Array, order: Order): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (order(x, y) <= 0) {
+      out[k++] = x;
+      i++;
+    } else {
+      out[k++] = y;
+      j++;
+    }
+  }
+  out.set(a.subarray(i), k);
+  out.set(b.subarray(j), k + a.length - i);
+  return out;
+}
+
+/**
+ * Positions sorted by an order, a run at a time: each run (a page's
+ * products) is sorted as it comes and merged with the runs before it of no
+ * greater size (as a binary counter), so building the columns at the end of
+ * a first sync only merges a few runs instead of sorting every product
+ * (100,000 ids sorted at once: 80-280 ms in the worker).
+ */
+class SortedRuns {
+  private readonly runs: Int32Array[] = [];
+  constructor(private readonly order: Order) {}
+  add(from: number, to: number): void {
+    let run: Int32Array = Int32Array.from({ length: to - from }, (_, i) => from + i).sort(this.order);
+    while (this.runs.length > 0 && (this.runs.at(-1) as Int32Array).length <= run.length)
+      run = mergeRuns(this.runs.pop() as Int32Array, run, this.order);
+    this.runs.push(run);
+  }
+  take(): Int32Array {
+    let all = this.runs.pop() ?? new Int32Array(0);
+    while (this.runs.length > 0) all = mergeRuns(this.runs.pop() as Int32Array, all, this.order);
+    return all;
+  }
+}
+
 /** Builds the columns from products appended one by one (in a worker). */
 export class ColumnsBuilder {
   private readonly records = new ByteHeap();
@@ -71,6 +118,16 @@ export class ColumnsBuilder {
   private readonly idStart: number[] = [0];
   private readonly idList: string[] = [];
   private readonly barcodeList: number[] = [];
+  private sealed = 0;
+  // Ties keep position order, so the last product stored under a barcode wins (as a Map would).
+  private readonly byBarcode = new SortedRuns(
+    (a, b) => (this.barcodeList[a] as number) - (this.barcodeList[b] as number) || a - b,
+  );
+  private readonly byId = new SortedRuns((a, b) => {
+    const x = this.idList[a] as string;
+    const y = this.idList[b] as string;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
 
   /** `record`: the product's JSON text when the caller already holds it (a snapshot page's line). */
   add(product: Product, record?: string): void {
@@ -82,32 +139,30 @@ export class ColumnsBuilder {
     this.barcodeList.push(Number(product.barcode));
   }
 
+  /** Sorts the products added since the last call (a page, while the next one downloads). */
+  seal(): void {
+    const count = this.idList.length;
+    if (count === this.sealed) return;
+    this.byBarcode.add(this.sealed, count);
+    this.byId.add(this.sealed, count);
+    this.sealed = count;
+  }
+
   get count(): number {
     return this.idList.length;
   }
 
   build(): CatalogColumns {
-    const count = this.idList.length;
-    const barcodes = Float64Array.from(this.barcodeList);
-    const ids = this.idList;
-    // Ties keep position order, so the last product stored under a barcode wins (as a Map would).
-    const byBarcode = Int32Array.from({ length: count }, (_, i) => i).sort(
-      (a, b) => (barcodes[a] as number) - (barcodes[b] as number) || a - b,
-    );
-    const byId = Int32Array.from({ length: count }, (_, i) => i).sort((a, b) => {
-      const x = ids[a] as string;
-      const y = ids[b] as string;
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
+    this.seal();
     return {
-      count,
+      count: this.idList.length,
       records: this.records.take(),
       recordStart: Int32Array.from(this.recordStart),
       ids: this.ids.take(),
       idStart: Int32Array.from(this.idStart),
-      barcodes,
-      byBarcode,
-      byId,
+      barcodes: Float64Array.from(this.barcodeList),
+      byBarcode: this.byBarcode.take(),
+      byId: this.byId.take(),
     };
   }
 }

@@ -40,7 +40,6 @@ export async function startCatalogEngine(
     load: () => remote.load(),
     indexNames: () => remote.indexNames(),
     appendChanges: (seq: number, text: string) => remote.appendChanges(seq, text),
-    search: (typed: string, limit: number) => remote.search(typed, limit),
     compact: () => remote.compact(),
     async close() {
       await close();

@@ -1,14 +1,9 @@
 import type { WithDeleted } from 'rxdb';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { Product } from '../../core/catalog/product';
-import {
-  type CatalogManifest,
-  catalogManifestSchema,
-  MAX_CATALOG_PAGE_SIZE,
-} from '../../core/sync/catalog-wire';
-import { prefetchingPages } from '../sync/prefetching-pages';
+import { AUTO_PAGE_SIZE, type CatalogManifest, catalogManifestSchema } from '../../core/sync/catalog-wire';
+import { type PulledPage, prefetchingPages } from '../sync/prefetching-pages';
 import type { ReplicationStatus } from '../sync/pull-replication';
-import { syncRequest } from '../sync/sync-http';
 import type { TillSession } from '../sync/till-session';
 import type { TillCatalog } from './till-catalog';
 
@@ -30,12 +25,18 @@ export interface CatalogReplicationOptions {
   /** Pages fetched at once during a first sync. */
   readonly concurrency?: number;
   /**
-   * Products per snapshot page (one request, one stored record). Few large
-   * pages: each costs a request, a gzip stream and an IndexedDB transaction
-   * whatever its size (at 1M products, 1,000 pages of 1,000 took 19.9 s).
+   * Products per snapshot page (one request, one stored record), or 'auto'
+   * (the default): the server chooses from the catalog's size, small pages
+   * first and last around pages of 5,000 (sync-server/src/sync/catalog-page-plan.ts).
    */
-  readonly pageSize?: number;
+  readonly pageSize?: number | typeof AUTO_PAGE_SIZE;
   readonly pullBatchSize?: number;
+}
+
+/** The first pull after a snapshot, asked for while the snapshot completes, from its checkpoint. */
+interface FirstPull {
+  readonly seq: number;
+  readonly page: Promise<PulledPage<Product>>;
 }
 
 export function catalogReplication(
@@ -44,7 +45,7 @@ export function catalogReplication(
 ): ReplicationStatus {
   const { session } = options;
   const concurrency = options.concurrency ?? 4;
-  const pageSize = options.pageSize ?? MAX_CATALOG_PAGE_SIZE;
+  const pageSize = options.pageSize ?? AUTO_PAGE_SIZE;
   const pullBatchSize = options.pullBatchSize ?? 2_000;
   const pages = prefetchingPages<Product>('products', session, options.onRemaining);
   const active$ = new BehaviorSubject(false);
@@ -58,33 +59,25 @@ export function catalogReplication(
   let again = false;
   let working: Promise<unknown> = Promise.resolve();
 
-  const fetchPageText = async (range: { after: number; upTo: number }): Promise<string> => {
-    const path = `/sync/v1/catalog/pages?after=${range.after}&upTo=${range.upTo}`;
-    const send = async () =>
-      syncRequest<string>(options.syncUrl, 'GET', path, {
-        authorization: await session.authorization(),
-        text: true,
-        signal: AbortSignal.any([stop.signal, AbortSignal.timeout(60_000)]),
-      });
-    const text = await send();
-    session.pacer.linkUp();
-    return text;
-  };
+  // A 401 (the token expired or the server's keys changed) renews the token once, as every sync request does.
+  const fetchPageText = (range: { after: number; upTo: number }): Promise<string> =>
+    session.getText(
+      `/sync/v1/catalog/pages?after=${range.after}&upTo=${range.upTo}`,
+      AbortSignal.any([stop.signal, AbortSignal.timeout(60_000)]),
+    );
 
-  const takeSnapshot = async (): Promise<void> => {
+  const takeSnapshot = async (): Promise<FirstPull | undefined> => {
     let { manifest } = await catalog.snapshot.meta();
+    // A new snapshot's first pages download while the worker clears the last one's (it holds none yet).
+    let began: Promise<void> = Promise.resolve();
+    let stored = new Set<number>();
     if (!manifest) {
       manifest = catalogManifestSchema.parse(
-        await session.request<CatalogManifest>(
-          'GET',
-          `/sync/v1/catalog/snapshot?pageSize=${pageSize}`,
-          undefined,
-          stop.signal,
-        ),
+        await session.request<CatalogManifest>('GET', manifestPath(pageSize), undefined, stop.signal),
       );
-      await catalog.snapshot.begin(manifest);
-    }
-    const stored = new Set(await catalog.snapshot.storedPages());
+      began = catalog.snapshot.begin(manifest);
+      began.catch(() => undefined);
+    } else stored = new Set(await catalog.snapshot.storedPages());
     let downloaded = 0;
     for (const key of stored) downloaded += manifest.pages[key]?.count ?? 0;
     const tell = () => {
@@ -109,16 +102,18 @@ export function catalogReplication(
           throw error;
         });
         if (stop.signal.aborted) return;
-        const storing = catalog.snapshot.putPage(key, text).then(
-          () => {
-            downloaded += range.count;
-            tell();
-          },
-          (error: unknown) => {
-            broken = true;
-            throw error;
-          },
-        );
+        const storing = began
+          .then(() => catalog.snapshot.putPage(key, text))
+          .then(
+            () => {
+              downloaded += range.count;
+              tell();
+            },
+            (error: unknown) => {
+              broken = true;
+              throw error;
+            },
+          );
         stores.add(storing);
         storing.then(
           () => stores.delete(storing),
@@ -132,18 +127,24 @@ export function catalogReplication(
       Array.from({ length: Math.min(concurrency, missing.length) }, worker),
     );
     const storedAll = await Promise.allSettled([...stores]);
-    const failed = [...settled, ...storedAll].find(
+    const failed = [...settled, ...storedAll, ...(await Promise.allSettled([began]))].find(
       (s): s is PromiseRejectedResult => s.status === 'rejected',
     );
     if (failed) throw failed.reason;
     if (stop.signal.aborted) return;
+    // The first pull of the changes after the snapshot is asked for while the worker completes it.
+    const firstPull = pages.take(manifest.upTo, pullBatchSize);
+    firstPull.catch(() => undefined);
     await catalog.snapshot.complete();
+    return { seq: manifest.upTo, page: firstPull };
   };
 
-  const pullChanges = async (): Promise<void> => {
+  const pullChanges = async (first?: FirstPull): Promise<void> => {
     let { logSeq: seq } = await catalog.snapshot.meta();
+    let early = first?.seq === seq ? first.page : undefined;
     for (;;) {
-      const page = await pages.take(seq, pullBatchSize);
+      const page = await (early ?? pages.take(seq, pullBatchSize));
+      early = undefined;
       if (stop.signal.aborted) return;
       const next = page.checkpoint.seq;
       await catalog.applyPulled(page.documents as WithDeleted<Product>[], next);
@@ -153,9 +154,9 @@ export function catalogReplication(
   };
 
   const pass = async (): Promise<void> => {
-    if (!(await catalog.snapshot.meta()).complete) await takeSnapshot();
+    const first = (await catalog.snapshot.meta()).complete ? undefined : await takeSnapshot();
     if (stop.signal.aborted) return;
-    await pullChanges();
+    await pullChanges(first);
   };
 
   const run = async (): Promise<void> => {
@@ -208,4 +209,9 @@ export function catalogReplication(
       error$.complete();
     },
   };
+}
+
+/** The manifest request: pages of `pageSize`, or of the sizes the server chooses ('auto'). */
+export function manifestPath(pageSize: number | typeof AUTO_PAGE_SIZE): string {
+  return `/sync/v1/catalog/snapshot?pageSize=${pageSize}`;
 }

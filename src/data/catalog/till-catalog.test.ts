@@ -97,11 +97,20 @@ describe('the till catalog: snapshot pages, change log, columns in memory', () =
     expect(seen).toEqual(['p00042']);
     expect(await catalog.snapshot.meta()).toMatchObject({ complete: true, logSeq: 301 });
 
+    // A rename, in the log only: the name index read back at the next start must learn it.
+    await catalog.applyPulled([{ ...product(7), name: 'Confiture de coings', _deleted: false }], 302);
+    expect(catalog.stats().namesSource).toBe('built');
+
     const restarted = await open(name);
     expect(restarted.byBarcode('3000000000042')?.priceMinor).toBe(9_999);
     expect((await restarted.search('article 42 pair'))[0]?.priceMinor).toBe(9_999);
     expect(restarted.size()).toBe(300);
-    expect(restarted.stats()).toMatchObject({ source: 'saved', overlay: 1 });
+    expect(restarted.stats()).toMatchObject({ source: 'saved', overlay: 2 });
+    // The name index was saved with the columns: read back, not built again, with the log over it.
+    expect(restarted.stats().namesSource).toBe('saved');
+    expect((await restarted.search('confiture')).map((p) => p.id)).toEqual(['p00007']);
+    expect((await restarted.search('article 7 impair', 50)).map((p) => p.id)).not.toContain('p00007');
+    expect((await restarted.search('article 299')).map((p) => p.id)).toEqual(['p00299']);
   });
 
   it('follows new, renamed, re-barcoded and withdrawn products, and a tombstone removes one', async () => {

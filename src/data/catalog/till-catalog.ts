@@ -1,5 +1,6 @@
 import type { WithDeleted } from 'rxdb';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import { type NameIndex, nameIndexOf } from '../../core/catalog/name-index';
 import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import {
@@ -10,7 +11,7 @@ import {
   productAt,
   productOfBarcode,
 } from './catalog-columns';
-import type { CatalogEngineApi, CatalogLoad, StoreKind } from './catalog-engine';
+import { type CatalogEngineApi, type CatalogLoad, type StoreKind, tablesOf } from './catalog-engine';
 import { startCatalogEngine } from './catalog-engine-client';
 import type { CatalogMeta } from './page-store';
 
@@ -74,6 +75,8 @@ export interface TillCatalog {
     readonly loads: number;
     /** Where the last load's columns came from (catalog-engine.ts). */
     readonly source: CatalogLoad['source'] | undefined;
+    /** Where the name index came from: read back as saved with the columns, or built from the names. */
+    readonly namesSource: 'saved' | 'built' | undefined;
   };
   close(): Promise<void>;
 }
@@ -108,6 +111,10 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
   const size$ = new BehaviorSubject(0);
   const changes$ = new Subject<readonly CatalogChange[]>();
   let compacting: Promise<void> | undefined;
+  // The name index, on this thread (the worker builds its tables or reads them back): a search
+  // is a fraction of a millisecond, a round trip to the worker more than the rest of a keystroke.
+  let names: NameIndex | undefined;
+  let namesSource: 'saved' | 'built' | undefined;
   let namesIndexed: Promise<unknown> = Promise.resolve();
   let closing: Promise<void> | undefined;
 
@@ -120,9 +127,15 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
     if (changed !== undefined) return changed ?? undefined;
     return inColumns(id);
   };
+  const indexName = (index: NameIndex | undefined, id: string, product: Product | null) => {
+    if (!index) return;
+    if (product?.active) index.put({ id, name: product.name });
+    else index.remove(id);
+  };
   const setOverlay = (id: string, product: Product | null) => {
     overlay.set(id, product);
     if (product) overlayBarcodes.set(product.barcode, id);
+    indexName(names, id, product);
   };
 
   const apply = (entries: readonly [string, Product | null][]) => {
@@ -159,19 +172,31 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
     } finally {
       sinceLoad = undefined;
     }
-    // The names' index next, in the worker, while lookups already answer.
-    namesIndexed = engine.indexNames().catch(() => undefined);
+    // The names' index next, in the worker, while lookups already answer; on
+    // arrival, the changes held over these columns (the overlay) go over it.
+    const ofLoad = loads;
+    namesIndexed = engine.indexNames().then(
+      (indexed) => {
+        // A later load's index is on its way: this one would lack what it folded into the pages.
+        if (ofLoad !== loads) return;
+        const index = nameIndexOf(tablesOf(indexed.tables));
+        for (const [id, product] of overlay) indexName(index, id, product);
+        names = index;
+        namesSource = indexed.source;
+      },
+      () => undefined,
+    );
   };
 
-  // What the pages hold, kept here: the worker may be busy (name index) when the replication asks.
+  // What the pages hold, kept here: the worker may be busy (name index's tables) when the replication asks.
   let meta: CatalogMeta | undefined;
   const ready = (async () => {
     meta = await engine.meta();
     await load();
   })();
 
-  // Lookups see a change at once; the log (and the checkpoint with it) follows
-  // in the worker, which may be busy a while building the name index: until
+  // Lookups and searches see a change at once; the log (and the checkpoint with it) follows
+  // in the worker, which may be busy a while building the name index's tables: until
   // it is stored the pull does not go on, and a change pulled twice is the same.
   const store = async (seq: number, documents: readonly WithDeleted<Product>[]) => {
     if (documents.length === 0) return;
@@ -228,11 +253,12 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
       await namesIndexed;
     },
     async search(typed, limit = DEFAULT_SEARCH_LIMIT) {
+      // The index of the columns held (after a load, the one on its way).
       if (!loaded) await ready;
       await namesIndexed;
       const found: Product[] = [];
-      for (const id of await engine.search(typed, limit)) {
-        const product = current(id);
+      for (const hit of names?.search(typed, limit) ?? []) {
+        const product = current(hit.id);
         if (product?.active) found.push(product);
       }
       return found;
@@ -296,6 +322,7 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
       columnBytes: columnBytes(columns),
       loads,
       source,
+      namesSource,
     }),
     async close() {
       // RxDB may close a database twice (closeDuplicates, remove): the worker goes once.

@@ -19,6 +19,8 @@ export interface TillSession {
   request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
   /** A POST of an already encoded (compressed) JSON body, with the same token handling. */
   upload<T>(path: string, body: EncodedBody, signal?: AbortSignal): Promise<T>;
+  /** A GET whose body is kept as text (the catalog's pages), with the same token handling. */
+  getText(path: string, signal?: AbortSignal): Promise<string>;
   authorization(): Promise<string>;
 }
 
@@ -83,7 +85,7 @@ export function openTillSession(
   const withToken = async <T>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
-    payload: { body?: unknown; encodedBody?: EncodedBody },
+    payload: { body?: unknown; encodedBody?: EncodedBody; text?: boolean },
     signal?: AbortSignal,
   ): Promise<T> => {
     const send = async () => {
@@ -118,6 +120,9 @@ export function openTillSession(
     },
     upload<T>(path: string, body: EncodedBody, signal?: AbortSignal) {
       return withToken<T>('POST', path, { encodedBody: body }, signal);
+    },
+    getText(path: string, signal?: AbortSignal) {
+      return withToken<string>('GET', path, { text: true }, signal);
     },
   };
 }

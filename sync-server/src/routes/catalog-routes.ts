@@ -29,7 +29,7 @@ export function catalogRoutes(app: FastifyInstance, db: Database, authenticate: 
     const query = catalogManifestQuerySchema.safeParse(request.query);
     if (!query.success)
       throw badRequest(
-        `catalog snapshot query: pageSize (100-${MAX_CATALOG_PAGE_SIZE})`,
+        `catalog snapshot query: pageSize (100-${MAX_CATALOG_PAGE_SIZE}, or auto)`,
         issueDetails(query.error.issues),
       );
     return catalogManifest(db, query.data.pageSize);

@@ -1,5 +1,6 @@
 import type { CatalogManifest } from '../../../src/core/sync/catalog-wire';
 import type { Queryable } from '../db/database';
+import { autoPageCounts, evenPageCounts, PAGE_GRAIN } from './catalog-page-plan';
 
 // The catalog snapshot (docs/sync-protocol.md, 5.2) read from the document
 // store: products are one global scope ('*') of `sync_documents`, ordered by
@@ -10,39 +11,46 @@ import type { Queryable } from '../db/database';
 
 const SCOPE = '*';
 
-/** The pages of a snapshot of every live product up to the current sequence. */
-export async function catalogManifest(db: Queryable, pageSize: number): Promise<CatalogManifest> {
+/**
+ * The pages of a snapshot of every live product up to the current sequence:
+ * of `pageSize` products each, or with 'auto' of the sizes the server
+ * chooses from the catalog's size (catalog-page-plan.ts).
+ */
+export async function catalogManifest(db: Queryable, pageSize: number | 'auto'): Promise<CatalogManifest> {
   const counter = await db.query<{ last: string | number | null }>(
     `SELECT last FROM sync_sequences WHERE collection = 'products' AND scope = $1`,
     [SCOPE],
   );
   const upTo = Number(counter.rows[0]?.last ?? 0);
-  // Every pageSize-th live seq closes a page, and the last one: one pass over
-  // the pull index, streamed (lead looks one row ahead; a count over the whole
-  // window would hold every row first: 1M rows in a tuplestore).
-  const ends = await db.query<{ seq: string | number; n: string | number }>(
+  // Every step-th live seq (a page can only end there) and the last one: one
+  // pass over the pull index, streamed (lead looks one row ahead; a count
+  // over the whole window would hold every row first: 1M rows in a tuplestore).
+  const step = pageSize === 'auto' ? PAGE_GRAIN : pageSize;
+  const grid = await db.query<{ seq: string | number; n: string | number }>(
     `SELECT seq, n FROM (
        SELECT seq, row_number() OVER w AS n, lead(seq) OVER w AS next FROM sync_documents
        WHERE collection = 'products' AND scope = $1 AND seq <= $2 AND NOT deleted
        WINDOW w AS (ORDER BY seq)
      ) numbered WHERE n % $3 = 0 OR next IS NULL ORDER BY seq`,
-    [SCOPE, upTo, pageSize],
+    [SCOPE, upTo, step],
   );
+  const seqAt = new Map(grid.rows.map((row) => [Number(row.n), Number(row.seq)]));
+  const total = Number(grid.rows.at(-1)?.n ?? 0);
+  const counts = pageSize === 'auto' ? autoPageCounts(total) : evenPageCounts(total, pageSize);
   const pages: CatalogManifest['pages'] = [];
   let after = 0;
   let counted = 0;
-  for (const row of ends.rows) {
-    const n = Number(row.n);
-    if (n === counted) continue;
-    const end = Number(row.seq);
-    pages.push({ after, upTo: end, count: n - counted });
+  for (const count of counts) {
+    counted += count;
+    const end = seqAt.get(counted);
+    if (end === undefined) throw new Error(`catalog manifest: no product numbered ${counted}`);
+    pages.push({ after, upTo: end, count });
     after = end;
-    counted = n;
   }
   // The last page reaches the snapshot's checkpoint (tombstones past its last product are nobody's).
   const last = pages.at(-1);
   if (last) pages[pages.length - 1] = { ...last, upTo };
-  return { upTo, pageSize, total: counted, pages };
+  return { upTo, pageSize: pageSize === 'auto' ? Math.max(PAGE_GRAIN, ...counts) : pageSize, total, pages };
 }
 
 /**

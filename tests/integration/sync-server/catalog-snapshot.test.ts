@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/protocol';
 import { productLines } from '../../../src/data/catalog/page-lines';
+import { autoPageCounts } from '../../../sync-server/src/sync/catalog-page-plan';
 import { lockScope, writeDocuments } from '../../../sync-server/src/sync/document-store';
 import {
   DATABASE_KINDS,
@@ -135,6 +136,30 @@ describe.each(DATABASE_KINDS)('catalog snapshot on $name', (kind) => {
     const tiny = await till.request('GET', '/sync/v1/catalog/snapshot?pageSize=3');
     expect(tiny.statusCode).toBe(400);
     expect(tiny.json().message).toMatch(/pageSize/);
+  });
+
+  it('chooses the pages itself when asked for pageSize=auto or no pageSize: even pages of the grain for a small catalog, each holding what it says', async () => {
+    await write(
+      t,
+      Array.from({ length: 2_000 }, (_, i) => product(1_000 + i)),
+    );
+    const manifest = (await till.request('GET', '/sync/v1/catalog/snapshot?pageSize=auto')).json();
+    expect(manifest.total).toBe(2_249);
+    expect(manifest.pages.map((p: { count: number }) => p.count)).toEqual(autoPageCounts(2_249));
+    expect(manifest.pages.map((p: { count: number }) => p.count)).toEqual([500, 500, 500, 500, 249]);
+    expect(manifest.pageSize).toBe(500);
+    const absent = (await till.request('GET', '/sync/v1/catalog/snapshot')).json();
+    expect(absent.pages).toEqual(manifest.pages);
+    const ids = new Set<string>();
+    for (const page of manifest.pages) {
+      const answer = await till.request(
+        'GET',
+        `/sync/v1/catalog/pages?after=${page.after}&upTo=${page.upTo}`,
+      );
+      expect(answer.headers['x-catalog-page-count']).toBe(String(page.count));
+      for (const p of answer.json().products) ids.add(p.id);
+    }
+    expect(ids.size).toBe(2_249);
   });
 
   it('answers 401 without a token', async () => {

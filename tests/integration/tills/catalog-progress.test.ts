@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { Subject } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +85,57 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
     expect(seen.at(-1)).toBe(0);
     const some = generateFrenchCatalog()[1234] as Product;
     expect(db.catalog.byBarcode(some.barcode)).toEqual(some);
+  });
+
+  it('a 401 on a page (the token expired meanwhile) renews the token and fetches the page again, without an error or a back-off', async () => {
+    const { db, session: direct } = await enrolledTill();
+    // A real HTTP hop in front of the server that refuses the first page request as an expired token would be.
+    const seen: string[] = [];
+    let refused = false;
+    const proxy = createServer((req, res) => {
+      const url = req.url ?? '';
+      seen.push(`${req.method} ${url.split('?')[0]}`);
+      if (req.method === 'GET' && url.startsWith('/sync/v1/catalog/pages') && !refused) {
+        refused = true;
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'unauthenticated', message: 'access token expired' }));
+        req.resume();
+        return;
+      }
+      const upstream = httpRequest(
+        `${server.url}${url}`,
+        { method: req.method, headers: req.headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const errors: (string | undefined)[] = [];
+      const replication = catalogReplication(db.catalog, {
+        syncUrl: proxyUrl,
+        session: openTillSession(proxyUrl, direct.identity),
+        resync$: new Subject<void>(),
+        concurrency: 1,
+        pageSize: 1000,
+      });
+      const watching = replication.error$.subscribe((error) => errors.push(error));
+      await replication.awaitInitialReplication();
+      watching.unsubscribe();
+      await replication.cancel();
+      expect(refused).toBe(true);
+      expect(db.catalog.size()).toBe(total);
+      // One token at the start, one after the 401; the refused page asked again at once.
+      expect(seen.filter((r) => r === 'POST /sync/v1/token')).toHaveLength(2);
+      expect(seen.filter((r) => r === 'GET /sync/v1/catalog/pages')).toHaveLength(4);
+      expect(errors).toEqual([]);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('a first sync cut short resumes at the next start with the pages it lacks; a change made meanwhile arrives with the first pull', async () => {
