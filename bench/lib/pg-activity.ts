@@ -1,4 +1,5 @@
 import type { Database } from '../../sync-server/src/db/database';
+import { openPostgres } from '../../sync-server/src/db/pg-database';
 
 // What a server's PostgreSQL database does during a bench load, read from
 // its own statistics views (so other work on the same PostgreSQL does not
@@ -19,19 +20,20 @@ export function samplePostgresSessions(db: Database, database: string, everyMs =
   let samples = 0;
   const timer = setInterval(() => {
     void db
-      .query<{ what: string; statement: string }>(
+      .query<{ what: string; statement: string; wait_event: string | null }>(
         `SELECT CASE WHEN state = 'idle' THEN 'idle' WHEN wait_event_type = 'Lock' THEN 'waiting on a lock'
                 WHEN state = 'idle in transaction' THEN 'idle in transaction' ELSE 'running' END AS what,
-                query AS statement
+                query AS statement, wait_event
          FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
         [database],
       )
       .then((result) => {
         samples++;
-        for (const { what, statement } of result.rows) {
+        for (const { what, statement, wait_event } of result.rows) {
           states.set(what, (states.get(what) ?? 0) + 1);
           if (what === 'idle') continue;
-          const key = `${what}: ${statementOf(statement)}`;
+          const waiting = what === 'running' && wait_event ? ` (waiting on ${wait_event})` : '';
+          const key = `${what}${waiting}: ${statementOf(statement)}`;
           statements.set(key, (statements.get(key) ?? 0) + 1);
         }
       })
@@ -107,4 +109,30 @@ export function scanGrowth(before: Map<string, TableCounters>, after: Map<string
       )
       .join('; ') || 'none'
   );
+}
+
+/**
+ * BENCH_PG_AUTO_EXPLAIN_MS=<ms>: every session of the database loads
+ * auto_explain and writes the plan (with its timings and buffers) of each
+ * statement slower than that into PostgreSQL's log. Set before the server
+ * connects; a superuser connection is needed (the bench's is).
+ */
+export async function logSlowStatements(databaseUrl: string): Promise<void> {
+  const ms = process.env.BENCH_PG_AUTO_EXPLAIN_MS;
+  if (ms === undefined) return;
+  const db = openPostgres(databaseUrl);
+  try {
+    const name = new URL(databaseUrl).pathname.slice(1);
+    for (const setting of [
+      "session_preload_libraries = 'auto_explain'",
+      `auto_explain.log_min_duration = ${Number(ms)}`,
+      'auto_explain.log_analyze = on',
+      'auto_explain.log_buffers = on',
+      'auto_explain.log_nested_statements = on',
+    ])
+      await db.query(`ALTER DATABASE ${name} SET ${setting}`);
+  } finally {
+    await db.close();
+  }
+  console.log(`[bench] tills: statements slower than ${ms} ms are explained in PostgreSQL's log`);
 }

@@ -8,7 +8,7 @@ import { createScratchDatabase } from '../../tests/support/postgres';
 import { generateLargeCatalog } from '../lib/catalog';
 import type { BenchSizes } from '../lib/config';
 import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
-import { samplePostgresSessions, scanGrowth, tableScans } from '../lib/pg-activity';
+import { logSlowStatements, samplePostgresSessions, scanGrowth, tableScans } from '../lib/pg-activity';
 import {
   countDocuments,
   cpuSeconds,
@@ -182,6 +182,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
   const result = emptyResult();
   const { metrics, notes } = result;
   const scratch = await createScratchDatabase('till_bench_tills');
+  await logSlowStatements(scratch.url);
   const server = await startBenchServer(scratch.url);
   const pid = server.child.pid;
   if (pid === undefined) throw new Error('sync server has no pid');
@@ -378,7 +379,9 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
   } finally {
     streams.abort();
     await server.stop();
-    await scratch.drop();
+    // BENCH_KEEP_DATABASE=1 leaves the database for a look at its tables and plans (its name is printed).
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`[bench] tills: database kept: ${scratch.url}`);
+    else await scratch.drop();
   }
   return result;
 }

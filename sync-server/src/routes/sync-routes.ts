@@ -28,7 +28,7 @@ import type { Projector } from '../projections/projector';
 import { shiftTotalsRoute } from '../shifts/shift-totals-route';
 import { kioskReleaseRoute, kioskReservationRoute } from '../stock/reservation-route';
 import type { ChangeHub } from '../sync/change-hub';
-import type { DeltaFeed } from '../sync/delta-feed';
+import type { DeltaFeed, DocumentDelta } from '../sync/delta-feed';
 import { pullDocuments } from '../sync/document-store';
 import type { Incident } from '../sync/journal-arrival';
 import { handleJournalUpload } from '../sync/journal-upload';
@@ -234,6 +234,17 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
  */
 export const STREAM_COALESCE_MS = 250;
 
+/** A delta goes to every stream of its store: encoded once, not once per stream. */
+const encodedDeltas = new WeakMap<DocumentDelta, string>();
+function deltaEvent(delta: DocumentDelta): string {
+  let event = encodedDeltas.get(delta);
+  if (event === undefined) {
+    event = `event: delta\ndata: ${JSON.stringify({ delta })}\n\n`;
+    encodedDeltas.set(delta, event);
+  }
+  return event;
+}
+
 function serveStream(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -287,7 +298,7 @@ function serveStream(
         if (window === undefined) flush();
         return;
       }
-      out.write(`event: delta\ndata: ${JSON.stringify({ delta })}\n\n`);
+      out.write(deltaEvent(delta));
     }),
   );
   const ping = setInterval(() => out.write(': ping\n\n'), STREAM_PING_MS);
