@@ -8,6 +8,7 @@ import { createScratchDatabase } from '../../tests/support/postgres';
 import { generateLargeCatalog } from '../lib/catalog';
 import type { BenchSizes } from '../lib/config';
 import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
+import { logSlowStatements, samplePostgresSessions, scanGrowth, tableScans } from '../lib/pg-activity';
 import {
   countDocuments,
   cpuSeconds,
@@ -84,14 +85,31 @@ async function pull(base: string, sim: SimulatedTill, collection: string, stats:
   }
 }
 
-/** Stock changes as deltas in the stream (issue 15), as the till asks; BENCH_STOCK_DELTAS=0 for resync + pull. */
-const STOCK_DELTAS = process.env.BENCH_STOCK_DELTAS !== '0';
+/**
+ * Collections the stream sends as deltas (issue 15), as the till asks: stock
+ * and the store's sales feed. BENCH_STOCK_DELTAS=0 for resync + pull of both
+ * (before issue 15); BENCH_SALES_DELTAS=0 for stock deltas only (before the sales feed went as deltas).
+ */
+const DELTAS =
+  process.env.BENCH_STOCK_DELTAS === '0'
+    ? []
+    : process.env.BENCH_SALES_DELTAS === '0'
+      ? ['inventory']
+      : ['inventory', 'sales'];
 
 interface DeltaStats {
   events: number;
   documents: number;
   /** Deltas that did not follow the till's checkpoint: it pulled instead. */
   gaps: number;
+  readonly byCollection: Map<string, number>;
+}
+
+interface Delta {
+  collection: string;
+  from: number;
+  to: number;
+  documents: unknown[];
 }
 
 function openStream(
@@ -99,11 +117,11 @@ function openStream(
   sim: SimulatedTill,
   signal: AbortSignal,
   onResync: (collections: string[]) => void,
-  onDelta: (delta: { from: number; to: number; documents: unknown[] }) => void,
+  onDelta: (delta: Delta) => void,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     void (async () => {
-      const query = STOCK_DELTAS ? '?deltas=inventory' : '';
+      const query = DELTAS.length > 0 ? `?deltas=${DELTAS.join(',')}` : '';
       const response = await fetch(`${base}/sync/v1/stream${query}`, {
         headers: syncHeaders(sim.till),
         signal,
@@ -111,10 +129,7 @@ function openStream(
       if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`);
       resolve();
       await readServerSentEvents(response.body, (data) => {
-        const event = JSON.parse(data) as {
-          collections?: string[];
-          delta?: { from: number; to: number; documents: unknown[] };
-        };
+        const event = JSON.parse(data) as { collections?: string[]; delta?: Delta };
         if (event.delta) onDelta(event.delta);
         else onResync(event.collections ?? []);
       });
@@ -167,6 +182,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
   const result = emptyResult();
   const { metrics, notes } = result;
   const scratch = await createScratchDatabase('till_bench_tills');
+  await logSlowStatements(scratch.url);
   const server = await startBenchServer(scratch.url);
   const pid = server.child.pid;
   if (pid === undefined) throw new Error('sync server has no pid');
@@ -205,7 +221,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
     // Every till opens its stream; the first event names every collection.
     const pullStats: PullStats = { pulls: 0, errors: 0, byCollection: new Map() };
     const resyncDelays: number[] = [];
-    const deltaStats: DeltaStats = { events: 0, documents: 0, gaps: 0 };
+    const deltaStats: DeltaStats = { events: 0, documents: 0, gaps: 0, byCollection: new Map() };
     const heardStock = (sim: SimulatedTill) => {
       // A sale lowers its store's stock: the pushing till hears of it (its own journal is not announced).
       if (sim.pushedAt === undefined) return;
@@ -223,15 +239,17 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
           for (const collection of collections) void pull(server.url, sim, collection, pullStats);
         },
         (delta) => {
+          const { collection } = delta;
           deltaStats.events++;
           deltaStats.documents += delta.documents.length;
-          heardStock(sim);
+          deltaStats.byCollection.set(collection, (deltaStats.byCollection.get(collection) ?? 0) + 1);
+          if (collection === 'inventory') heardStock(sim);
           // Applied when it follows the till's checkpoint (as pull-replication.ts does), else pulled.
-          const checkpoint = sim.checkpoints.get('inventory') ?? 0;
-          if (delta.from > checkpoint || sim.pulling.has('inventory')) {
+          const checkpoint = sim.checkpoints.get(collection) ?? 0;
+          if (delta.from > checkpoint || sim.pulling.has(collection)) {
             deltaStats.gaps++;
-            void pull(server.url, sim, 'inventory', pullStats);
-          } else sim.checkpoints.set('inventory', Math.max(checkpoint, delta.to));
+            void pull(server.url, sim, collection, pullStats);
+          } else sim.checkpoints.set(collection, Math.max(checkpoint, delta.to));
         },
       ),
     );
@@ -260,27 +278,11 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       let pushRetries = 0;
       let scheduled = 0;
       const inFlight: Promise<void>[] = [];
-      // What the server's PostgreSQL sessions are doing, sampled during the load.
+      // What the server's PostgreSQL sessions are doing, sampled during the load, and what its tables' scans read.
       const monitor = openPostgres(scratch.url);
-      const sessionStates = new Map<string, number>();
-      let sessionSamples = 0;
-      const database = new URL(scratch.url).pathname.slice(1);
-      const watcher = setInterval(() => {
-        void monitor
-          .query<{ what: string; count: number }>(
-            `SELECT CASE WHEN state = 'idle' THEN 'idle' WHEN wait_event_type = 'Lock' THEN 'waiting on a lock'
-                    WHEN state = 'idle in transaction' THEN 'idle in transaction' ELSE 'running' END AS what,
-                    count(*)::int AS count
-             FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY 1`,
-            [database],
-          )
-          .then((rows) => {
-            sessionSamples++;
-            for (const row of rows.rows)
-              sessionStates.set(row.what, (sessionStates.get(row.what) ?? 0) + row.count);
-          })
-          .catch(() => undefined);
-      }, 250);
+      const sessions = samplePostgresSessions(monitor, new URL(scratch.url).pathname.slice(1));
+      const scansBefore = await tableScans(monitor);
+      const pullsBefore = { pulls: pullStats.pulls, byCollection: new Map(pullStats.byCollection) };
       const serverCpuBefore = cpuSeconds(pid);
       const postgresCpuBefore = postgresCpuSeconds();
       const benchCpuBefore = process.cpuUsage();
@@ -333,11 +335,9 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       const loadSeconds = (performance.now() - t0) / 1000;
       const serverCpu = cpuSeconds(pid) - serverCpuBefore;
       const postgresCpu = postgresCpuSeconds() - postgresCpuBefore;
-      clearInterval(watcher);
+      const sampled = sessions.stop();
+      const scans = scanGrowth(scansBefore, await tableScans(monitor));
       await monitor.close();
-      const sessions = [...sessionStates]
-        .map(([what, total]) => `${what} ${(total / Math.max(1, sessionSamples)).toFixed(1)}`)
-        .join(', ');
       const benchCpu = process.cpuUsage(benchCpuBefore);
       const clientCpu = (benchCpu.user + benchCpu.system) / 1e6;
       clearInterval(sampler);
@@ -355,10 +355,11 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       notes.push(
         `run ${run + 1} of ${runs}: ${totalSales} pushes in ${loadSeconds.toFixed(1)} s (${Math.round(totalSales / loadSeconds)}/s offered ${sizes.salesPerSecond}/s) with ${sizes.tills} open streams: latency p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(0)} ms; sender lag p99 ${quantile(lags, 0.99).toFixed(1)} ms; ${pushRetries} pushes re-sent after a network error`,
         `projection: queue drained ${drained.toFixed(0)} ms after the last push answered; server's projection lag so far p50 ${lag.p50.toFixed(0)} ms, p90 ${lag.p90.toFixed(0)} ms, p99 ${lag.p99.toFixed(0)} ms (till_sync_projection_lag_quantile_seconds)`,
-        `stock deltas ${STOCK_DELTAS ? 'on' : 'off (BENCH_STOCK_DELTAS=0)'}: ${deltaStats.events} delta events so far carrying ${deltaStats.documents} documents, ${deltaStats.gaps} that did not follow the till's checkpoint (pulled)`,
-        `stock change after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls} pulls answered (${pullStats.errors} failed): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')} (a sale's stock projection rewrites inventory of its store: every till of that store pulls it)`,
+        `deltas ${DELTAS.length > 0 ? `on for ${DELTAS.join(', ')}` : 'off (BENCH_STOCK_DELTAS=0)'}: ${deltaStats.events} delta events so far (${[...deltaStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}) carrying ${deltaStats.documents} documents, ${deltaStats.gaps} that did not follow the till's checkpoint (pulled)`,
+        `stock change after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls - pullsBefore.pulls} pulls answered during this run (${pullStats.errors} failed so far): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n - (pullsBefore.byCollection.get(c) ?? 0)}`).join(', ')} (a sale rewrites its store's inventory and sales feed: without deltas every till of the store pulls both; with them, a till pulls only after a resync or a delta that does not follow its checkpoint)`,
         `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu * 1000) / totalSales).toFixed(1)} ms per sale); the simulated tills ${clientCpu.toFixed(1)} s`,
-        `server's PostgreSQL sessions on average during the load (pool of 10): ${sessions}`,
+        `server's PostgreSQL sessions on average during the load (pool of 10): ${sampled.states}; statements of the busy ones: ${sampled.statements}`,
+        `sequential scans during the load: ${scans}`,
         `server RSS: ${idleRss.toFixed(0)} MB with ${sizes.tills} streams before the load, peak ${peakRss.toFixed(0)} MB during it`,
       );
     }
@@ -378,7 +379,9 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
   } finally {
     streams.abort();
     await server.stop();
-    await scratch.drop();
+    // BENCH_KEEP_DATABASE=1 leaves the database for a look at its tables and plans (its name is printed).
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`[bench] tills: database kept: ${scratch.url}`);
+    else await scratch.drop();
   }
   return result;
 }

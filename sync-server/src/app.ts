@@ -19,7 +19,7 @@ import { syncRoutes } from './routes/sync-routes';
 import { shopRoutes } from './shop/shop-routes';
 import { type StockMirror, startStockMirror } from './stock/stock-mirror';
 import { type ChangeHub, startChangeHub } from './sync/change-hub';
-import { startStockDeltaFeed } from './sync/stock-delta-feed';
+import { startDeltaFeed } from './sync/delta-feed';
 
 export interface AppDependencies {
   readonly db: Database;
@@ -53,7 +53,7 @@ export interface SyncApp {
 export async function buildApp({ db, config, projection = 'projector' }: AppDependencies): Promise<SyncApp> {
   const keys = await loadOrCreateServerKeys(db);
   const hub = await startChangeHub(db);
-  const stockDeltas = startStockDeltaFeed(db, hub);
+  const deltas = startDeltaFeed(db, hub);
   const revocations = revocationCache(db);
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
   const metrics = createMetrics();
@@ -85,7 +85,7 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
     isRevoked: revocations.isRevoked,
     pushHooks,
     projector,
-    stockDeltas,
+    deltas,
   });
   await app.register(adminRoutes, {
     prefix: '/admin/v1',
@@ -109,7 +109,7 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
     projector,
     async close() {
       await projector?.stop();
-      stockDeltas.stop();
+      deltas.stop();
       await stockMirror.stop();
       await app.close();
       await hub.stop();

@@ -122,16 +122,30 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 /** What the live stream says: pull these collections again from your checkpoint. */
 export const resyncEventSchema = z.strictObject({ collections: z.array(z.string()).min(1) });
 
-/** A `delta` event of a stream opened with `?deltas=inventory` (docs/sync-protocol.md, section 8). */
-export const stockDeltaEventSchema = z.strictObject({
+/**
+ * The collections a live stream can send as deltas (`?deltas=inventory,sales`):
+ * the store-scoped ones every sale rewrites and every till of the store reads.
+ */
+export const DELTA_COLLECTIONS = ['inventory', 'sales'] as const;
+export type DeltaCollection = (typeof DELTA_COLLECTIONS)[number];
+
+/** A `delta` event of a stream opened with `?deltas=…` (docs/sync-protocol.md, section 8). */
+export const deltaEventSchema = z.strictObject({
   delta: z.strictObject({
-    collection: z.literal('inventory'),
+    collection: z.enum(DELTA_COLLECTIONS),
     from: z.number().int().min(0),
     to: z.number().int().min(0),
     documents: z.array(z.record(z.string(), z.unknown())),
   }),
 });
-export type StockDeltaEvent = z.infer<typeof stockDeltaEventSchema>['delta'];
+export type DeltaEvent = z.infer<typeof deltaEventSchema>['delta'];
+
+/** The collections a `?deltas=` query asks for: a comma-separated list; names it does not know are left out. */
+export function deltaCollectionsOf(query: unknown): DeltaCollection[] {
+  if (typeof query !== 'string') return [];
+  const asked = new Set(query.split(','));
+  return DELTA_COLLECTIONS.filter((name) => asked.has(name));
+}
 
 /** GET /sync/v1/sale-lookup: a sale of the till's store by its receipt number or its sale id (one of them). */
 export const saleLookupQuerySchema = z

@@ -1,6 +1,11 @@
 import { Subject } from 'rxjs';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../core/sync/protocol';
-import { resyncEventSchema, type StockDeltaEvent, stockDeltaEventSchema } from '../../core/sync/wire';
+import {
+  type DeltaCollection,
+  type DeltaEvent,
+  deltaEventSchema,
+  resyncEventSchema,
+} from '../../core/sync/wire';
 import { readServerSentEvents } from './server-sent-events';
 import type { TillSession } from './till-session';
 
@@ -17,11 +22,13 @@ const STREAM_SILENCE_MS = 45_000;
  * The server's live stream (server-sent events) read with fetch, because
  * EventSource cannot send an Authorization header. Each `resync` event names
  * collections to pull again; reconnects back off and always begin with a
- * resync, so nothing committed while the link was down is missed.
+ * resync, so nothing committed while the link was down is missed. The
+ * collections in `deltas` come as documents in `delta` events instead of
+ * resyncs (docs/sync-protocol.md, section 8).
  */
-export function openChangeStream(syncUrl: string, session: TillSession) {
+export function openChangeStream(syncUrl: string, session: TillSession, deltas: readonly DeltaCollection[]) {
   const resync$ = new Subject<readonly string[]>();
-  const delta$ = new Subject<StockDeltaEvent>();
+  const delta$ = new Subject<DeltaEvent>();
   const state$ = new Subject<StreamState>();
   const controller = new AbortController();
   let failures = 0;
@@ -34,8 +41,9 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
       controller.signal.addEventListener('abort', giveUp);
       let silence = setTimeout(giveUp, STREAM_SILENCE_MS);
       try {
-        // Stock changes come as deltas: one read per store on the server instead of one pull per till.
-        const response = await fetch(`${syncUrl}/sync/v1/stream?deltas=inventory`, {
+        // Stock and sales changes come as deltas: one read per store on the server instead of one pull per till.
+        const query = deltas.length > 0 ? `?deltas=${deltas.join(',')}` : '';
+        const response = await fetch(`${syncUrl}/sync/v1/stream${query}`, {
           headers: {
             [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
             authorization: await session.authorization(),
@@ -52,7 +60,7 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
             const json = safeJson(data);
             const parsed = resyncEventSchema.safeParse(json);
             if (parsed.success) return resync$.next(parsed.data.collections);
-            const delta = stockDeltaEventSchema.safeParse(json);
+            const delta = deltaEventSchema.safeParse(json);
             if (delta.success) delta$.next(delta.data.delta);
           },
           () => {
@@ -77,7 +85,7 @@ export function openChangeStream(syncUrl: string, session: TillSession) {
 
   return {
     resync$: resync$.asObservable(),
-    /** The store's stock changes, as documents after a checkpoint (pull-replication.ts applies them). */
+    /** The store's stock and sales changes, as documents after a checkpoint (pull-replication.ts applies them). */
     delta$: delta$.asObservable(),
     state$: state$.asObservable(),
     close() {

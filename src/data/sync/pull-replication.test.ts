@@ -2,6 +2,8 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { Subject } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type StoreSale, storeSaleOf } from '../../core/returns/store-sale';
+import { aSaleAt } from '../../core/returns/store-sale-test-builders';
 import type { StaffMember } from '../../core/staff/staff-member';
 import { createTillDatabase, type TillDatabase } from '../till-database';
 import { pullReplication, type ReplicationStatus } from './pull-replication';
@@ -56,6 +58,8 @@ function fakeServer() {
     },
   };
 }
+
+const OTHER_TILL = { storeCode: 'PAR01', tillCode: '02' };
 
 const products = (count: number): StaffMember[] =>
   Array.from(
@@ -165,6 +169,43 @@ describe('pullReplication', () => {
       'GET /sync/v1/staff/pull?checkpoint=4&limit=2',
     ]);
     expect((await db.staff.findOne(a.id).exec())?.displayName).toBe('Camille');
+  });
+
+  it("applies the store's sales as deltas: another till's sale, and its tombstone when it leaves the feed", async () => {
+    await open();
+    const server = fakeServer();
+    const delta$ = new Subject<Delta>();
+    replication = pullReplication(db, db.sales as NonNullable<typeof db.sales>, {
+      name: 'sales',
+      session: server.session,
+      resync$: new Subject<void>(),
+      pullBatchSize: 2,
+      delta$,
+    });
+    await replication.awaitInitialReplication();
+    server.asked.length = 0;
+    const soldAt = new Date().toISOString();
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+    const [first, second] = [1, 2].map((sequence) =>
+      storeSaleOf({ ...OTHER_TILL, sequence }, aSaleAt(OTHER_TILL, soldAt), expiresAt),
+    ) as [StoreSale, StoreSale];
+
+    delta$.next({
+      from: 0,
+      to: 2,
+      documents: [
+        { ...first, _deleted: false },
+        { ...second, _deleted: false },
+      ],
+    });
+    await waitUntil(async () => (await db.sales?.count().exec()) === 2);
+    expect((await db.sales?.findOne(second.id).exec())?.receiptNumber).toBe('PAR01-02-000002');
+
+    delta$.next({ from: 2, to: 3, documents: [{ ...first, _deleted: true }] });
+    await waitUntil(async () => (await db.sales?.count().exec()) === 1);
+    expect(await db.sales?.findOne(first.id).exec()).toBeNull();
+    // Both came with the stream: not one pull.
+    expect(server.asked).toEqual([]);
   });
 
   it('reports a failed pull, backs off and gets the page on the retry', async () => {

@@ -13,6 +13,7 @@ import {
 } from 'rxjs';
 import type { JournalEntry } from '../../core/journal/journal-entry';
 import type { SyncCollectionName } from '../../core/sync/collections';
+import type { DeltaCollection } from '../../core/sync/wire';
 import { catalogReplication } from '../catalog/catalog-replication';
 import { type OnlineSaleLookup, onlineSaleLookup } from '../returnable-sales';
 import type { TillDatabase } from '../till-database';
@@ -76,7 +77,13 @@ export interface RunningSync {
 export async function startSync(db: TillDatabase, options: SyncOptions): Promise<RunningSync> {
   const identity = await ensureTillIdentity(db, options.syncUrl, options.enrolment);
   const session = openTillSession(options.syncUrl, identity);
-  const stream = openChangeStream(options.syncUrl, session);
+  // The store's stock and (when this till keeps it) sales feed come as deltas in the stream.
+  const stream = openChangeStream(
+    options.syncUrl,
+    session,
+    db.sales ? ['inventory', 'sales'] : ['inventory'],
+  );
+  const deltaOf = (name: DeltaCollection) => stream.delta$.pipe(filter((delta) => delta.collection === name));
   const resyncOf = (name: SyncCollectionName) =>
     stream.resync$.pipe(filter((collections) => collections.includes(name)));
   const common = (name: SyncCollectionName, pullBatchSize = 500) => ({
@@ -116,11 +123,16 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
       onRemaining: (remaining) => catalogRemaining$.next(remaining),
       ...(options.catalogPageSize ? { pageSize: options.catalogPageSize } : {}),
     }),
-    inventory: pullReplication(db, db.inventory, { ...common('inventory', 2_000), delta$: stream.delta$ }),
+    inventory: pullReplication(db, db.inventory, {
+      ...common('inventory', 2_000),
+      delta$: deltaOf('inventory'),
+    }),
     staff: pullReplication(db, db.staff, common('staff')),
     settings: pullReplication(db, db.settings, common('settings')),
     // The store's recent sales, for returns of another till's sale (absent in a two-till Node test).
-    ...(db.sales ? { sales: pullReplication(db, db.sales, common('sales', 2_000)) } : {}),
+    ...(db.sales
+      ? { sales: pullReplication(db, db.sales, { ...common('sales', 2_000), delta$: deltaOf('sales') }) }
+      : {}),
     // Kept as local documents, not a collection (vouchers.ts).
     vouchers: pullReplication(db, storePulledVouchers(db), common('vouchers')),
   };

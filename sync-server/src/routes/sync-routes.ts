@@ -8,7 +8,12 @@ import {
   type SyncCollectionName,
 } from '../../../src/core/sync/collections';
 import { MAX_UPLOAD_BYTES, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../../../src/core/sync/protocol';
-import { enrolRequestSchema, pullQuerySchema, saleLookupQuerySchema } from '../../../src/core/sync/wire';
+import {
+  deltaCollectionsOf,
+  enrolRequestSchema,
+  pullQuerySchema,
+  saleLookupQuerySchema,
+} from '../../../src/core/sync/wire';
 import { signAccessToken, type TillPrincipal } from '../auth/access-token';
 import { bearerOf, revokedTillMayOnlyPushJournal, tillAuthentication } from '../auth/authenticate';
 import { refreshDeviceKeysOfTill, registerDeviceKey } from '../auth/device-keys';
@@ -23,12 +28,12 @@ import type { Projector } from '../projections/projector';
 import { shiftTotalsRoute } from '../shifts/shift-totals-route';
 import { kioskReleaseRoute, kioskReservationRoute } from '../stock/reservation-route';
 import type { ChangeHub } from '../sync/change-hub';
+import type { DeltaFeed, DocumentDelta } from '../sync/delta-feed';
 import { pullDocuments } from '../sync/document-store';
 import type { Incident } from '../sync/journal-arrival';
 import { handleJournalUpload } from '../sync/journal-upload';
 import { handlePush, type PushHooks } from '../sync/push';
 import { lookupStoreSale } from '../sync/sale-lookup';
-import type { StockDeltaFeed } from '../sync/stock-delta-feed';
 import { scopeForTill } from '../sync/till-visibility';
 import { catalogRoutes } from './catalog-routes';
 
@@ -41,8 +46,8 @@ export interface SyncRouteDeps {
   readonly pushHooks?: PushHooks;
   /** Woken after each journal push that stored something: projection follows the commit within milliseconds. */
   readonly projector?: Projector | undefined;
-  /** Stock changes as deltas, per store, for streams that ask for them (section 8). */
-  readonly stockDeltas?: StockDeltaFeed;
+  /** Stock and store sales changes as deltas, per store, for streams that ask for them (section 8). */
+  readonly deltas?: DeltaFeed;
 }
 
 const STREAM_PING_MS = 15_000;
@@ -229,15 +234,26 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
  */
 export const STREAM_COALESCE_MS = 250;
 
+/** A delta goes to every stream of its store: encoded once, not once per stream. */
+const encodedDeltas = new WeakMap<DocumentDelta, string>();
+function deltaEvent(delta: DocumentDelta): string {
+  let event = encodedDeltas.get(delta);
+  if (event === undefined) {
+    event = `event: delta\ndata: ${JSON.stringify({ delta })}\n\n`;
+    encodedDeltas.set(delta, event);
+  }
+  return event;
+}
+
 function serveStream(
   request: FastifyRequest,
   reply: FastifyReply,
-  { hub, metrics, stockDeltas }: SyncRouteDeps,
+  { hub, metrics, deltas: deltaFeed }: SyncRouteDeps,
 ): void {
   const till = principal(request);
-  // `?deltas=inventory`: the store's stock changes come as documents in `delta` events, not as resyncs.
-  const { deltas } = request.query as { deltas?: unknown };
-  const stockAsDeltas = deltas === 'inventory' && stockDeltas !== undefined;
+  // `?deltas=inventory,sales`: the store's changes of these come as documents in `delta` events, not as resyncs.
+  const askedDeltas = deltaFeed ? deltaCollectionsOf((request.query as { deltas?: unknown }).deltas) : [];
+  const asDeltas: ReadonlySet<SyncCollectionName> = new Set(askedDeltas);
   // Headers set by hooks (CORS) live on the Fastify reply, which hijack() bypasses.
   const hookHeaders = Object.fromEntries(
     Object.entries(reply.getHeaders()).flatMap(([name, value]) =>
@@ -269,29 +285,29 @@ function serveStream(
   const unsubscribe = hub.subscribe(
     (collection) => scopeForTill(collection, till),
     (change) => {
-      if (stockAsDeltas && change === 'inventory') return;
+      if (change !== 'everything' && asDeltas.has(change)) return;
       for (const collection of change === 'everything' ? SYNC_COLLECTION_NAMES : [change])
         pending.add(collection);
       if (window === undefined) flush();
     },
   );
-  const unsubscribeDeltas = stockAsDeltas
-    ? stockDeltas.subscribe(scopeForTill('inventory', till), (delta) => {
-        if (delta === 'resync') {
-          pending.add('inventory');
-          if (window === undefined) flush();
-          return;
-        }
-        out.write(`event: delta\ndata: ${JSON.stringify({ delta })}\n\n`);
-      })
-    : () => undefined;
+  const unsubscribeDeltas = askedDeltas.map((collection) =>
+    (deltaFeed as DeltaFeed).subscribe(collection, scopeForTill(collection, till), (delta) => {
+      if (delta === 'resync') {
+        pending.add(collection);
+        if (window === undefined) flush();
+        return;
+      }
+      out.write(deltaEvent(delta));
+    }),
+  );
   const ping = setInterval(() => out.write(': ping\n\n'), STREAM_PING_MS);
   metrics.openStreams.inc();
   request.raw.on('close', () => {
     clearInterval(ping);
     clearTimeout(window);
     unsubscribe();
-    unsubscribeDeltas();
+    for (const unsubscribeDelta of unsubscribeDeltas) unsubscribeDelta();
     metrics.openStreams.dec();
   });
 }

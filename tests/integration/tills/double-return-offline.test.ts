@@ -21,7 +21,7 @@ import { enrolNodeTill, eventually, issuePairingCode, type NodeTill } from '../.
 import { portOf, serverIncidents } from './server-view';
 
 // Issue 12, "Double returns": a sale made on till 01 reaches till 02 through
-// the store's sales feed; with the link down, till 02 finds it and returns a
+// the store's sales feed (as a delta in its live stream, issue 15); with the link down, till 02 finds it and returns a
 // line, while till 03 (offline too) returns the same line. Both sync: the
 // server records one incident naming both returns, the back office lists it,
 // and till 02 shows it to a manager. Till 02 runs the real data layer (RxDB,
@@ -102,6 +102,17 @@ describe('the same sale line returned on two offline tills (postgres)', () => {
   });
 
   it("brings till 01's sale to till 02, which finds it with no network", async () => {
+    // The till asks its stream for the store's sales as deltas (docs/sync-protocol.md, section 8).
+    await eventually(
+      async () => proxy.log().find((r) => r.path.startsWith('/sync/v1/stream')),
+      15_000,
+      'the live stream',
+    );
+    expect(proxy.log().find((r) => r.path.startsWith('/sync/v1/stream'))?.path).toBe(
+      '/sync/v1/stream?deltas=inventory,sales',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the pulls that follow the connect
+    const beforeSale = proxy.log().length;
     sale = aSaleAt(seller.till, new Date().toISOString());
     await seller.push([seller.journal.append({ kind: 'sale.completed', payload: sale })]);
     await eventually(
@@ -109,6 +120,13 @@ describe('the same sale line returned on two offline tills (postgres)', () => {
       15_000,
       'the sale in the feed',
     );
+    // It came in a delta: till 02 did not pull the store's sales for it.
+    expect(
+      proxy
+        .log()
+        .slice(beforeSale)
+        .filter((r) => r.path.startsWith('/sync/v1/sales/pull')),
+    ).toEqual([]);
 
     proxy.setMode({ kind: 'offline' });
     const found = await findReturnableSale(
