@@ -2,6 +2,7 @@ import type { WithDeleted } from 'rxdb';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { Product } from '../../core/catalog/product';
 import { AUTO_PAGE_SIZE, type CatalogManifest, catalogManifestSchema } from '../../core/sync/catalog-wire';
+import { coalescedRetryLoop } from '../sync/backoff-loop';
 import { type PulledPage, prefetchingPages } from '../sync/prefetching-pages';
 import type { ReplicationStatus } from '../sync/pull-replication';
 import type { TillSession } from '../sync/till-session';
@@ -55,8 +56,6 @@ export function catalogReplication(
   const initial = new Promise<void>((resolve) => {
     caughtUp = resolve;
   });
-  let running = false;
-  let again = false;
   let working: Promise<unknown> = Promise.resolve();
 
   // A 401 (the token expired or the server's keys changed) renews the token once, as every sync request does.
@@ -159,40 +158,19 @@ export function catalogReplication(
     await pullChanges(first);
   };
 
-  const run = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    active$.next(true);
-    let failures = 0;
-    let failedAt = session.pacer.failureMark();
-    try {
-      do {
-        again = false;
-        try {
-          await session.pacer.wait(failures, failedAt, stop.signal);
-          if (stop.signal.aborted) return;
-          const current = pass();
-          working = current.catch(() => undefined);
-          await current;
-          if (failures > 0) error$.next(undefined);
-          failures = 0;
-          if (!stop.signal.aborted) caughtUp();
-        } catch (error) {
-          if (stop.signal.aborted) return;
-          failures++;
-          failedAt = session.pacer.failureMark();
-          again = true;
-          error$.next(error instanceof Error ? error.message : String(error));
-        }
-      } while (again && !stop.signal.aborted);
-    } finally {
-      running = false;
-      active$.next(false);
-    }
-  };
+  const loop = coalescedRetryLoop({
+    pacer: session.pacer,
+    signal: stop.signal,
+    pass: () => {
+      const current = pass();
+      working = current.catch(() => undefined);
+      return current;
+    },
+    onActive: (active) => active$.next(active),
+    onError: (message) => error$.next(message),
+    onSuccess: () => caughtUp(),
+  });
+  const run = loop.run;
 
   const resyncs = options.resync$.subscribe(() => void run());
   void run();

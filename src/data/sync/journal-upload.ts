@@ -5,6 +5,7 @@ import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
 import { type JournalUploadAnswer, journalUploadAnswerSchema } from '../../core/sync/wire';
 import type { JournalCollection } from '../collections/journal';
 import type { TillDatabase } from '../till-database';
+import { coalescedRetryLoop } from './backoff-loop';
 import { type EncodedBody, encodeUploadBody } from './encode-upload-body';
 import { markOutbox } from './outbox-marks';
 import type { ReplicationStatus } from './pull-replication';
@@ -51,8 +52,6 @@ export function startJournalUpload(
   const initial = new Promise<void>((resolve) => {
     caughtUp = resolve;
   });
-  let running = false;
-  let again = false;
   // After a batch refused for good: its entries go one at a time, up to its last sequence.
   let isolateThrough = 0;
   let marking: Promise<unknown> = Promise.resolve();
@@ -161,39 +160,18 @@ export function startJournalUpload(
     }
   };
 
-  const run = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    active$.next(true);
-    let failures = 0;
-    let failedAt = session.pacer.failureMark();
-    try {
-      do {
-        again = false;
-        try {
-          await session.pacer.wait(failures, failedAt, stop.signal);
-          if (stop.signal.aborted) return;
-          await uploadUntilCaughtUp();
-          if (failures > 0) error$.next(undefined);
-          failures = 0;
-          options.onSuccess?.();
-          if (!stop.signal.aborted) caughtUp();
-        } catch (error) {
-          if (stop.signal.aborted) return;
-          failures++;
-          failedAt = session.pacer.failureMark();
-          again = true;
-          error$.next(error instanceof Error ? error.message : String(error));
-        }
-      } while (again && !stop.signal.aborted);
-    } finally {
-      running = false;
-      active$.next(false);
-    }
-  };
+  const loop = coalescedRetryLoop({
+    pacer: session.pacer,
+    signal: stop.signal,
+    pass: uploadUntilCaughtUp,
+    onActive: (active) => active$.next(active),
+    onError: (message) => error$.next(message),
+    onSuccess: () => {
+      options.onSuccess?.();
+      caughtUp();
+    },
+  });
+  const run = loop.run;
 
   const inserts = db.journal.insert$.subscribe(() => void run());
   void run();

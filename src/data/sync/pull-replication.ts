@@ -2,6 +2,7 @@ import type { RxCollection, WithDeleted } from 'rxdb';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
 import type { TillDatabase } from '../till-database';
+import { coalescedRetryLoop } from './backoff-loop';
 import { prefetchingPages } from './prefetching-pages';
 import { storePulledDocuments } from './store-pulled-documents';
 import type { TillSession } from './till-session';
@@ -78,8 +79,6 @@ export function pullReplication<T extends { id: string }>(
   const initial = new Promise<void>((resolve) => {
     caughtUp = resolve;
   });
-  let running = false;
-  let again = false;
   /** The page being stored: cancel waits for it, so the database is never closed under a write. */
   let storing: Promise<unknown> = Promise.resolve();
 
@@ -106,65 +105,38 @@ export function pullReplication<T extends { id: string }>(
     }
   };
 
-  const run = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    active$.next(true);
-    let failures = 0;
-    let failedAt = session.pacer.failureMark();
-    try {
-      do {
-        again = false;
-        try {
-          await session.pacer.wait(failures, failedAt, stop.signal);
-          if (stop.signal.aborted) return;
-          await pullUntilCaughtUp();
-          if (failures > 0) error$.next(undefined);
-          failures = 0;
-          if (!stop.signal.aborted) caughtUp();
-        } catch (error) {
-          if (stop.signal.aborted) return;
-          failures++;
-          failedAt = session.pacer.failureMark();
-          again = true;
-          error$.next(error instanceof Error ? error.message : String(error));
-        }
-      } while (again && !stop.signal.aborted);
-    } finally {
-      running = false;
-      active$.next(false);
-    }
-  };
+  const loop = coalescedRetryLoop({
+    pacer: session.pacer,
+    signal: stop.signal,
+    pass: pullUntilCaughtUp,
+    onActive: (active) => active$.next(active),
+    onError: (message) => error$.next(message),
+    onSuccess: () => caughtUp(),
+  });
+  const run = loop.run;
 
+  /** A delta the stream sent: stored when it follows the checkpoint, else (a gap) the collection is pulled. */
   const applyDelta = async (delta: { from: number; to: number; documents: readonly unknown[] }) => {
-    if (running) {
-      // A pull is under way: it may have read before these changes; one more pass fetches them.
-      again = true;
-      return;
-    }
-    running = true;
-    let gap = false;
-    try {
-      const seq = await readCheckpoint();
-      if (delta.from > seq) gap = true;
-      else if (delta.to > seq && !stop.signal.aborted) {
-        // Documents at or before the checkpoint are the versions already stored: storing them again changes nothing.
-        const stored = (async () => {
-          await store(delta.documents as WithDeleted<T>[]);
-          await db.upsertLocal<StoredCheckpoint>(checkpointDoc, { seq: delta.to });
-        })();
-        storing = stored.catch(() => undefined);
-        await stored;
+    // During a pull, which may have read before these changes, the loop makes one more pass instead.
+    const applied = await loop.exclusive(async (): Promise<boolean> => {
+      try {
+        const seq = await readCheckpoint();
+        if (delta.from > seq) return false;
+        if (delta.to > seq && !stop.signal.aborted) {
+          // Documents at or before the checkpoint are the versions already stored: storing them again changes nothing.
+          const stored = (async () => {
+            await store(delta.documents as WithDeleted<T>[]);
+            await db.upsertLocal<StoredCheckpoint>(checkpointDoc, { seq: delta.to });
+          })();
+          storing = stored.catch(() => undefined);
+          await stored;
+        }
+        return true;
+      } catch {
+        return false;
       }
-    } catch {
-      gap = true;
-    } finally {
-      running = false;
-    }
-    if (gap || again) void run();
+    });
+    if (applied === false) void run();
   };
 
   const resyncs = options.resync$.subscribe(() => void run());
