@@ -12,6 +12,8 @@ import { returnableSourceFromSale } from '../returns/returnable-source';
 import { anOnlineOrder, returnDetails, returning, WRONG_SIZE } from '../returns/test-builders';
 import type { CompletedSale } from '../sale/completed-sale';
 import { aSale } from '../sale/test-builders';
+import { appendEntry } from './append-entry';
+import type { JournalEntry } from './journal-entry';
 
 // Real sale, return and handover records for the journal tests, built through
 // the sale, returns and orders builders (never written by hand), so that they
@@ -34,6 +36,30 @@ const pull = aProduct({ id: 'pull', name: 'Pull laine — Ø 1', category: 'clot
 const idsFrom = (slot: number) => idSequence(1_760_000_000_000 + slot * 60_000);
 
 /** Three pieces paid by card: the plainest sale. */
+/** A till's journal of `count` plain sales (aPlainSale 0, 1, …), chained, with fixed ids and times. */
+export function aSaleChain(
+  count: number,
+  till: { readonly storeCode: string; readonly tillCode: string; readonly tillId: string },
+): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    const head = entries.at(-1);
+    const appended = appendEntry(
+      head ? { sequence: head.sequence, hash: head.hash } : null,
+      {
+        kind: 'sale.completed',
+        payload: aPlainSale(n),
+        id: `0195509b-0000-7000-8000-${String(n).padStart(12, '0')}`,
+        recordedAt: '2026-12-07T09:00:00.000Z',
+      } as never,
+      till,
+    );
+    if (!appended.ok) throw new Error(JSON.stringify(appended.error));
+    entries.push(appended.value.entry);
+  }
+  return entries;
+}
+
 export const aPlainSale = (slot = 0): CompletedSale =>
   aSale(idsFrom(slot)).withLines(3).paidBy('card').complete();
 

@@ -2,9 +2,8 @@ import { gunzipSync } from 'node:zlib';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendEntry } from '../../core/journal/append-entry';
 import type { JournalEntry } from '../../core/journal/journal-entry';
-import { aPlainSale } from '../../core/journal/test-builders';
+import { aSaleChain } from '../../core/journal/test-builders';
 import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
 import { createTillDatabase, type TillDatabase } from '../till-database';
 import type { EncodedBody } from './encode-upload-body';
@@ -20,25 +19,8 @@ import type { TillSession } from './till-session';
 
 const TILL = { storeCode: 'PAR01', tillCode: '03', tillId: 'till-1' };
 
-function chain(count: number): JournalEntry[] {
-  const entries: JournalEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    const head = entries.at(-1);
-    const appended = appendEntry(
-      head ? { sequence: head.sequence, hash: head.hash } : null,
-      {
-        kind: 'sale.completed',
-        payload: aPlainSale(n),
-        id: `0195509b-0000-7000-8000-${String(n).padStart(12, '0')}`,
-        recordedAt: '2026-12-07T09:00:00.000Z',
-      } as never,
-      TILL,
-    );
-    if (!appended.ok) throw new Error(JSON.stringify(appended.error));
-    entries.push(appended.value.entry);
-  }
-  return entries;
-}
+/** A chain of `count` plain sales of this till, ids and times fixed. */
+const chain = (count: number): JournalEntry[] => aSaleChain(count, TILL);
 
 describe('startJournalUpload', () => {
   let db: TillDatabase;
