@@ -50,11 +50,7 @@ export async function projectStoreSales(
     ]),
   ];
   if (saleIds.length === 0) return;
-  const found = await tx.query<{ sale_id: string; entry_id: string; store_code: string }>(
-    `SELECT DISTINCT ON (sale_id) sale_id, entry_id, store_code FROM sales
-     WHERE sale_id = ANY($1::text[]) ORDER BY sale_id, projected_at, entry_id`,
-    [saleIds],
-  );
+  const found = { rows: await firstProjectionsOf(tx, saleIds) };
   if (found.rows.length === 0) return;
   const stores = [...new Set(found.rows.map((row) => row.store_code))].sort();
   // Code order, as every writer of several scopes does: two pushes cannot deadlock.
@@ -179,6 +175,30 @@ export function feedDocument(
   };
   // Tills store server documents as they come: one that does not fit the schema is left out, never sent.
   return storeSaleSchema.safeParse(doc).success ? doc : null;
+}
+
+/**
+ * The first projected sale row of each sale id (a reused id shows twice in `sales`).
+ * One index probe per id, whatever plan PostgreSQL caches: the named statement's
+ * generic plan of `sale_id = ANY($1)`, made while `sales` was empty and without
+ * statistics (autovacuum off), stayed a sequential scan of every sale as the table
+ * grew (the 500-till bench's third run). The lateral subquery (OFFSET 0 keeps it
+ * from being flattened) can only be planned as a look-up of one sale id.
+ */
+export async function firstProjectionsOf(
+  tx: Queryable,
+  saleIds: readonly string[],
+): Promise<{ sale_id: string; entry_id: string; store_code: string }[]> {
+  const result = await tx.query<{ sale_id: string; entry_id: string; store_code: string }>(
+    `SELECT DISTINCT ON (s.sale_id) s.sale_id, s.entry_id, s.store_code
+       FROM unnest($1::text[]) AS wanted(sale_id)
+       CROSS JOIN LATERAL (
+         SELECT sale_id, entry_id, store_code, projected_at FROM sales WHERE sale_id = wanted.sale_id OFFSET 0
+       ) s
+      ORDER BY s.sale_id, s.projected_at, s.entry_id`,
+    [saleIds],
+  );
+  return result.rows;
 }
 
 export async function readSaleEntries(

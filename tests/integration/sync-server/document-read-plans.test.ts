@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../../sync-server/src/db/database';
 import { migrate } from '../../../sync-server/src/db/migrate';
 import { openPostgres } from '../../../sync-server/src/db/pg-database';
+import { firstProjectionsOf } from '../../../sync-server/src/projections/store-sales-feed';
 import { readDocuments } from '../../../sync-server/src/sync/document-store';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/postgres';
 
@@ -79,6 +80,50 @@ describe('reads of documents by id on a growing journal (postgres)', () => {
         expect(plan).not.toContain('sync_documents_pull');
         expect(plan).not.toContain('Rows Removed by Filter');
         expect([...(await readDocuments(tx, 'journal', ['entry-20040'])).keys()]).toEqual(['entry-20040']);
+        throw new RollbackOnPurpose();
+      });
+    } catch (error) {
+      if (!(error instanceof RollbackOnPurpose)) throw error;
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe("the projector's read of projected sales on a growing sales table (postgres)", () => {
+  let scratch: ScratchDatabase;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase('till_sales_plans');
+    const db = openPostgres(scratch.url);
+    await migrate(db);
+    await db.close();
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  it('firstProjectionsOf probes the sale id index, on a plan made while no sale was projected', async () => {
+    const db = openPostgres(scratch.url);
+    try {
+      await db.transaction(async (tx) => {
+        await tx.exec('SET LOCAL plan_cache_mode = force_generic_plan');
+        // As on a new server: the plan is made while `sales` is empty.
+        const sql = await statementOf(tx, () => firstProjectionsOf(tx, ['sale-7']));
+        await tx.query(
+          `INSERT INTO sales SELECT 'entry-' || g, 'sale-' || g, 'PAR01', 'till-1', '01', g, 'PAR01-01-' || g, 'staff',
+                  now(), now(), now(), 'EUR', 0, 0, 0, 0, 0, 0, 0, 0, 0
+             FROM generate_series(1, 20000) g`,
+        );
+
+        const plan = await planOf(tx, sql, "ARRAY['sale-19990', 'sale-7']");
+        expect(plan).toContain('sales_sale_id');
+        expect(plan).not.toContain('Seq Scan on sales');
+        expect(plan).not.toContain('Rows Removed by Filter');
+        expect(await firstProjectionsOf(tx, ['sale-19990', 'sale-7', 'no-such-sale'])).toEqual([
+          { sale_id: 'sale-19990', entry_id: 'entry-19990', store_code: 'PAR01' },
+          { sale_id: 'sale-7', entry_id: 'entry-7', store_code: 'PAR01' },
+        ]);
         throw new RollbackOnPurpose();
       });
     } catch (error) {
