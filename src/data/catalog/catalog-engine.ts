@@ -226,31 +226,29 @@ export function createCatalogEngine(): CatalogEngineApi {
         if (saved?.generation === pending.generation)
           return { ms: performance.now() - started, source: 'saved', tables: saved };
       }
-      {
-        let entries: readonly NamedEntry[] = [];
-        if ('names' in pending)
-          entries =
-            typeof pending.names === 'string' ? (JSON.parse(pending.names) as NamedEntry[]) : pending.names;
-        else {
-          // Saved columns without their names' index (closed before it was saved): the pages' names.
-          const names: NamedEntry[] = [];
-          await s.readPages((_, text) => {
-            for (const p of productsOfPage(text))
-              if (!p._deleted && p.active) names.push({ id: p.id, name: p.name });
-          });
-          entries = names;
-        }
-        const tables = savedNamesOf(pending.generation, buildNameIndex(entries).tables);
-        // An empty catalog's (a first sync still downloading) is not worth saving. Copied at once (put).
-        if (tables.starts.length > 1) {
-          const previous = saving;
-          saving = Promise.all([previous, s.saveNames(tables)]).then(
-            () => undefined,
-            () => undefined,
-          );
-        }
-        return { ms: performance.now() - started, source: 'built', tables };
+      let entries: readonly NamedEntry[] = [];
+      if ('names' in pending)
+        entries =
+          typeof pending.names === 'string' ? (JSON.parse(pending.names) as NamedEntry[]) : pending.names;
+      else {
+        // Saved columns without their names' index (closed before it was saved): the pages' names.
+        const names: NamedEntry[] = [];
+        await s.readPages((_, text) => {
+          for (const p of productsOfPage(text))
+            if (!p._deleted && p.active) names.push({ id: p.id, name: p.name });
+        });
+        entries = names;
       }
+      const tables = savedNamesOf(pending.generation, buildNameIndex(entries).tables);
+      // An empty catalog's (a first sync still downloading) is not worth saving. Copied at once (put).
+      if (tables.starts.length > 1) {
+        const previous = saving;
+        saving = Promise.all([previous, s.saveNames(tables)]).then(
+          () => undefined,
+          () => undefined,
+        );
+      }
+      return { ms: performance.now() - started, source: 'built', tables };
     },
 
     async appendChanges(seq, text) {

@@ -17,7 +17,6 @@ import type { TillCatalog } from './till-catalog';
 // seq past the snapshot's, so it comes with that first pull.
 
 export interface CatalogReplicationOptions {
-  readonly syncUrl: string;
   readonly session: TillSession;
   /** Emits when the server says products changed (and on every stream reconnect). */
   readonly resync$: Observable<unknown>;

@@ -37,11 +37,7 @@ interface UploadCursor {
  * A batch the server refuses for good (400, 403, 413) is sent again one
  * entry at a time, so only the entries at fault are marked failed.
  */
-export function startJournalUpload(
-  db: TillDatabase,
-  session: TillSession,
-  options: { readonly onSuccess?: () => void } = {},
-): JournalUpload {
+export function startJournalUpload(db: TillDatabase, session: TillSession): JournalUpload {
   const cursorDoc = `journal-upload-${session.identity.tillId}`;
   const active$ = new BehaviorSubject(false);
   const error$ = new Subject<string | undefined>();
@@ -166,10 +162,7 @@ export function startJournalUpload(
     pass: uploadUntilCaughtUp,
     onActive: (active) => active$.next(active),
     onError: (message) => error$.next(message),
-    onSuccess: () => {
-      options.onSuccess?.();
-      caughtUp();
-    },
+    onSuccess: () => caughtUp(),
   });
   const run = loop.run;
 

@@ -117,7 +117,6 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
   const pulled: Partial<Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus>> = {
     // The catalog: snapshot pages on a first sync, then the changes after it (src/data/catalog/).
     products: catalogReplication(db.catalog, {
-      syncUrl: options.syncUrl,
       session,
       resync$: resyncOf('products'),
       onRemaining: (remaining) => catalogRemaining$.next(remaining),

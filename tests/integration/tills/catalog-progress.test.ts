@@ -70,7 +70,6 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
     const { db, session } = await enrolledTill();
     const seen: number[] = [];
     const replication = catalogReplication(db.catalog, {
-      syncUrl: server.url,
       session,
       resync$: new Subject<void>(),
       concurrency: 1,
@@ -117,7 +116,6 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
     try {
       const errors: (string | undefined)[] = [];
       const replication = catalogReplication(db.catalog, {
-        syncUrl: proxyUrl,
         session: openTillSession(proxyUrl, direct.identity),
         resync$: new Subject<void>(),
         concurrency: 1,
@@ -160,7 +158,6 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
       if (++stored === 1) interrupt();
     };
     const first = catalogReplication(db.catalog, {
-      syncUrl: server.url,
       session: counting,
       resync$: new Subject<void>(),
       concurrency: 1,
@@ -192,7 +189,6 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
     };
     try {
       const second = catalogReplication(db.catalog, {
-        syncUrl: server.url,
         session: counting,
         resync$: new Subject<void>(),
         pageSize: 1000,
@@ -225,7 +221,7 @@ describe('first catalog sync: snapshot pages, resume, changes', () => {
   it('a price change on the server reaches the lookups once the resync it causes is pulled, without a new snapshot', async () => {
     const { db, session } = await enrolledTill();
     const resync$ = new Subject<void>();
-    const replication = catalogReplication(db.catalog, { syncUrl: server.url, session, resync$ });
+    const replication = catalogReplication(db.catalog, { session, resync$ });
     await replication.awaitInitialReplication();
     const product = db.catalog.byId((generateFrenchCatalog()[500] as Product).id) as Product;
     const pagesBefore = (await db.catalog.snapshot.storedPages()).length;
