@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
 import { SYNC_COLLECTION_NAMES } from '../../src/core/sync/collections';
@@ -156,6 +156,33 @@ async function waitForProjection(databaseUrl: string, timeoutMs: number): Promis
   }
 }
 
+/**
+ * The server's event-loop delay since the last read (prom-client's default
+ * metric resets its histogram on every scrape): read once before a run and
+ * once after, it is that run's. A push waits behind whatever else the
+ * server's one thread is running.
+ */
+async function eventLoopDelayMs(base: string): Promise<{ p50: number; p99: number; max: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const at = (name: string) =>
+    1000 *
+    Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return { p50: at('p50'), p99: at('p99'), max: at('max') };
+}
+
+/** How many journal uploads the server answered so far, and how many of them within 50 and 100 ms (its own request timer). */
+async function uploadTimes(base: string): Promise<{ total: number; within50: number; within100: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const bucket = (le: string) =>
+    Number(
+      new RegExp(
+        `^till_sync_http_request_duration_seconds_bucket\\{le="${le}",method="POST",route="/sync/v1/journal/upload",status="200"\\} (\\S+)`,
+        'm',
+      ).exec(text)?.[1] ?? 0,
+    );
+  return { total: bucket('\\+Inf'), within50: bucket('0.05'), within100: bucket('0.1') };
+}
+
 /** The server's own projection lag quantiles (/metrics, over its last 10 minutes), in ms. */
 async function projectionLagMs(base: string): Promise<{ p50: number; p90: number; p99: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -286,6 +313,11 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       const serverCpuBefore = cpuSeconds(pid);
       const postgresCpuBefore = postgresCpuSeconds();
       const benchCpuBefore = process.cpuUsage();
+      await eventLoopDelayMs(server.url);
+      const uploadsBefore = await uploadTimes(server.url);
+      // The simulated tills share this process: its own event-loop delay is part of every latency it measures.
+      const benchLoop = monitorEventLoopDelay({ resolution: 1 });
+      benchLoop.enable();
       const t0 = performance.now();
       const push = (k: number) => {
         const sim = sims[k % sizes.tills] as SimulatedTill;
@@ -333,6 +365,12 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       });
       await Promise.all(inFlight);
       const loadSeconds = (performance.now() - t0) / 1000;
+      const loop = await eventLoopDelayMs(server.url);
+      benchLoop.disable();
+      const uploadsAfter = await uploadTimes(server.url);
+      const answered = uploadsAfter.total - uploadsBefore.total;
+      const over = (within: 'within50' | 'within100') =>
+        answered - (uploadsAfter[within] - uploadsBefore[within]);
       const serverCpu = cpuSeconds(pid) - serverCpuBefore;
       const postgresCpu = postgresCpuSeconds() - postgresCpuBefore;
       const sampled = sessions.stop();
@@ -358,6 +396,8 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
         `deltas ${DELTAS.length > 0 ? `on for ${DELTAS.join(', ')}` : 'off (BENCH_STOCK_DELTAS=0)'}: ${deltaStats.events} delta events so far (${[...deltaStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}) carrying ${deltaStats.documents} documents, ${deltaStats.gaps} that did not follow the till's checkpoint (pulled)`,
         `stock change after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls - pullsBefore.pulls} pulls answered during this run (${pullStats.errors} failed so far): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n - (pullsBefore.byCollection.get(c) ?? 0)}`).join(', ')} (a sale rewrites its store's inventory and sales feed: without deltas every till of the store pulls both; with them, a till pulls only after a resync or a delta that does not follow its checkpoint)`,
         `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu * 1000) / totalSales).toFixed(1)} ms per sale); the simulated tills ${clientCpu.toFixed(1)} s`,
+        `server's event-loop delay during the load (10 ms resolution): p50 ${loop.p50.toFixed(1)} ms, p99 ${loop.p99.toFixed(1)} ms, max ${loop.max.toFixed(0)} ms; the bench's own (the 500 simulated tills, 1 ms resolution): p50 ${(benchLoop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(benchLoop.max / 1e6).toFixed(0)} ms`,
+        `the server's own timer of the ${answered} uploads (request in to reply sent): ${over('within50')} over 50 ms, ${over('within100')} over 100 ms (${((100 * over('within100')) / Math.max(1, answered)).toFixed(2)}%)`,
         `server's PostgreSQL sessions on average during the load (pool of 10): ${sampled.states}; statements of the busy ones: ${sampled.statements}`,
         `sequential scans during the load: ${scans}`,
         `server RSS: ${idleRss.toFixed(0)} MB with ${sizes.tills} streams before the load, peak ${peakRss.toFixed(0)} MB during it`,

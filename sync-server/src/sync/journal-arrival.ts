@@ -206,7 +206,7 @@ async function readRange(tx: Queryable, tillId: string): Promise<TillRange> {
 }
 
 /** Entries stored before this push at the sequences around the arriving ones. */
-async function storedNeighbours(
+export async function storedNeighbours(
   tx: Queryable,
   tillId: string,
   arriving: readonly JournalEntry[],

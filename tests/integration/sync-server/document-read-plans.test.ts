@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../../sync-server/src/db/database';
 import { migrate } from '../../../sync-server/src/db/migrate';
 import { openPostgres } from '../../../sync-server/src/db/pg-database';
-import { firstProjectionsOf } from '../../../sync-server/src/projections/store-sales-feed';
-import { readDocuments } from '../../../sync-server/src/sync/document-store';
+import { adjustStockLevels } from '../../../sync-server/src/projections/stock-levels';
+import { firstProjectionsOf, liveInFeed } from '../../../sync-server/src/projections/store-sales-feed';
+import { lockScope, readDocuments } from '../../../sync-server/src/sync/document-store';
+import { storedNeighbours } from '../../../sync-server/src/sync/journal-arrival';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/postgres';
 
 // Reads of documents by id stay one primary-key probe per id as the journal
@@ -131,6 +133,114 @@ describe("the projector's read of projected sales on a growing sales table (post
     } finally {
       await db.close();
     }
+  });
+});
+
+describe("the projector's and the push's reads by key on growing tables (postgres)", () => {
+  let scratch: ScratchDatabase;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase('till_more_plans');
+    const db = openPostgres(scratch.url);
+    await migrate(db);
+    await db.close();
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  /** Runs `work` on a connection of its own, in a transaction rolled back at the end, on forced generic plans. */
+  async function onGenericPlans(work: (tx: Queryable) => Promise<void>): Promise<void> {
+    const db = openPostgres(scratch.url);
+    try {
+      await db.transaction(async (tx) => {
+        await tx.exec('SET LOCAL plan_cache_mode = force_generic_plan');
+        await work(tx);
+        throw new RollbackOnPurpose();
+      });
+    } catch (error) {
+      if (!(error instanceof RollbackOnPurpose)) throw error;
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('adjustStockLevels reads each level by its key, on a plan made while the store had 30 levels', async () => {
+    // Seqs past the one the first adjustment took.
+    const levels = (from: number, to: number, seqFrom = from) =>
+      `INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq)
+       SELECT 'inventory', 'B001:B001:p' || g, 'B001',
+              jsonb_build_object('id', 'B001:B001:p' || g, 'productId', 'p' || g, 'quantity', 5, 'pad', repeat('x', 100)),
+              false, g - ${from} + ${seqFrom}
+         FROM generate_series(${from}, ${to}) g`;
+    await onGenericPlans(async (tx) => {
+      await tx.exec(levels(1, 30));
+      await tx.exec("INSERT INTO sync_sequences (collection, scope, last) VALUES ('inventory', 'B001', 30)");
+      // The scope lock's statement is prepared first: the one statement left is the levels' read and write.
+      await lockScope(tx, 'inventory', 'B001');
+      const sql = await statementOf(tx, () =>
+        adjustStockLevels(tx, 'B001', new Map([['p5', -1]]), '2026-12-07T10:00:00.000Z'),
+      );
+      await tx.exec(levels(31, 20_030, 100));
+      await tx.exec(
+        "UPDATE sync_sequences SET last = 20100 WHERE collection = 'inventory' AND scope = 'B001'",
+      );
+
+      const plan = await planOf(
+        tx,
+        sql,
+        `'B001', '2026-12-07T10:01:00.000Z', '[{"product_id":"p20000","delta":-2}]', 1, 1000000000, 'till_sync', 'x'`,
+      );
+      expect(plan).toContain('Index Scan using sync_documents_pkey');
+      expect(plan).not.toContain('sync_documents_pull');
+      expect(plan).not.toContain('Hash');
+      const level = await tx.query<{ quantity: number }>(
+        "SELECT (doc->>'quantity')::int AS quantity FROM sync_documents WHERE collection = 'inventory' AND id = 'B001:B001:p20000'",
+      );
+      expect(level.rows[0]?.quantity).toBe(3);
+    });
+  });
+
+  it("the sales feed's read of live sales probes the feed's key once per sale, on a plan made while it was empty", async () => {
+    await onGenericPlans(async (tx) => {
+      const sql = await statementOf(tx, () => liveInFeed(tx, ['sale-1']));
+      await tx.exec(
+        `INSERT INTO store_sale_feed (sale_id, store_code, entry_id, sold_at, expires_at, live)
+         SELECT 'sale-' || g, 'B001', 'entry-' || g, now(), now() + interval '30 days', g % 7 <> 0
+           FROM generate_series(1, 20000) g`,
+      );
+
+      const plan = await planOf(tx, sql, "ARRAY['sale-19990', 'sale-14']");
+      expect(plan).toContain('Index Cond: (sale_id = wanted.sale_id)');
+      expect(plan).not.toContain('Seq Scan');
+      // sale-14 has left the feed (live = false).
+      expect([...(await liveInFeed(tx, ['sale-19990', 'sale-14', 'no-such-sale']))]).toEqual(['sale-19990']);
+    });
+  });
+
+  // A guard rather than a fix: this read already stays on the sequence index (it did before the others were fixed).
+  it("the push's read of the stored neighbours probes the journal's sequence index, on a plan made at 50 entries", async () => {
+    const entries = (from: number, to: number) =>
+      `INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq)
+       SELECT 'journal', 'entry-' || g, 'till-1',
+              jsonb_build_object('id', 'entry-' || g, 'sequence', g, 'pad', repeat('x', 500)), false, g
+         FROM generate_series(${from}, ${to}) g`;
+    await onGenericPlans(async (tx) => {
+      await tx.exec(entries(1, 50));
+      const arriving = (sequence: number) => [{ id: `entry-new-${sequence}`, sequence }] as never;
+      const sql = await statementOf(tx, () => storedNeighbours(tx, 'till-1', arriving(51)));
+      await tx.exec(entries(51, 20_050));
+
+      const plan = await planOf(
+        tx,
+        sql,
+        "'till-1', ARRAY[19999, 20000, 20001]::bigint[], ARRAY['entry-new-20000']",
+      );
+      expect(plan).toContain('sync_documents_journal_sequence');
+      expect(plan).not.toContain('sync_documents_pull');
+      const around = await storedNeighbours(tx, 'till-1', arriving(20_000));
+      expect([...around.keys()].sort()).toEqual([19_999, 20_000, 20_001]);
+    });
   });
 });
 
