@@ -12,6 +12,7 @@ import { logSlowStatements, samplePostgresSessions, scanGrowth, tableScans } fro
 import {
   countDocuments,
   cpuSeconds,
+  systemCalls,
   enrolNodeTill,
   type NodeTill,
   postgresCpuSeconds,
@@ -311,6 +312,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       const scansBefore = await tableScans(monitor);
       const pullsBefore = { pulls: pullStats.pulls, byCollection: new Map(pullStats.byCollection) };
       const serverCpuBefore = cpuSeconds(pid);
+      const callsBefore = systemCalls(pid);
       const postgresCpuBefore = postgresCpuSeconds();
       const benchCpuBefore = process.cpuUsage();
       await eventLoopDelayMs(server.url);
@@ -372,6 +374,8 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       const over = (within: 'within50' | 'within100') =>
         answered - (uploadsAfter[within] - uploadsBefore[within]);
       const serverCpu = cpuSeconds(pid) - serverCpuBefore;
+      const callsAfter = systemCalls(pid);
+      const perSale = (n: number) => (n / totalSales).toFixed(1);
       const postgresCpu = postgresCpuSeconds() - postgresCpuBefore;
       const sampled = sessions.stop();
       const scans = scanGrowth(scansBefore, await tableScans(monitor));
@@ -398,6 +402,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
         `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu * 1000) / totalSales).toFixed(1)} ms per sale); the simulated tills ${clientCpu.toFixed(1)} s`,
         `server's event-loop delay during the load (10 ms resolution): p50 ${loop.p50.toFixed(1)} ms, p99 ${loop.p99.toFixed(1)} ms, max ${loop.max.toFixed(0)} ms; the bench's own (the 500 simulated tills, 1 ms resolution): p50 ${(benchLoop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(benchLoop.max / 1e6).toFixed(0)} ms`,
         `the server's own timer of the ${answered} uploads (request in to reply sent): ${over('within50')} over 50 ms, ${over('within100')} over 100 ms (${((100 * over('within100')) / Math.max(1, answered)).toFixed(2)}%)`,
+        `the server's system calls per sale: ${perSale(callsAfter.writes - callsBefore.writes)} writes (${perSale((callsAfter.writtenBytes - callsBefore.writtenBytes) / 1024)} KB), ${perSale(callsAfter.reads - callsBefore.reads)} reads (${perSale((callsAfter.readBytes - callsBefore.readBytes) / 1024)} KB): to PostgreSQL, the uploads' answers and the streams' events`,
         `server's PostgreSQL sessions on average during the load (pool of 10): ${sampled.states}; statements of the busy ones: ${sampled.statements}`,
         `sequential scans during the load: ${scans}`,
         `server RSS: ${idleRss.toFixed(0)} MB with ${sizes.tills} streams before the load, peak ${peakRss.toFixed(0)} MB during it`,

@@ -175,6 +175,46 @@ describe.each(DATABASE_KINDS)('deltas in the live stream on $name', (kind) => {
     expect(deltasOf(otherStore, 'sales')).toEqual([]);
   });
 
+  it("hands a store's stock and sales deltas of one commit over together, stock first, so a stream sends them in one write", async () => {
+    const feed = startDeltaFeed(t.db, t.server.hub, { windowMs: 20 });
+    // Deltas handed over in the same tick form one batch.
+    const batches: string[][] = [];
+    let batch: string[] | undefined;
+    const heard = (delta: DocumentDelta | 'resync') => {
+      if (!batch) {
+        const current: string[] = [];
+        batch = current;
+        process.nextTick(() => {
+          batches.push(current);
+          batch = undefined;
+        });
+      }
+      batch.push(delta === 'resync' ? 'resync' : delta.collection);
+    };
+    const unsubscribe = [
+      feed.subscribe('sales', 'LIL01', heard),
+      feed.subscribe('inventory', 'LIL01', heard),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    try {
+      await t.db.transaction(async (tx) => {
+        await lockScope(tx, 'inventory', 'LIL01');
+        await lockScope(tx, 'sales', 'LIL01');
+        await writeDocuments(tx, 'sales', 'LIL01', [
+          { id: 'sale-lil-1', doc: { id: 'sale-lil-1', storeCode: 'LIL01' }, deleted: false },
+        ]);
+        await writeDocuments(tx, 'inventory', 'LIL01', [
+          { id: 'LIL01:LIL01:p1', doc: { id: 'LIL01:LIL01:p1', quantity: 4 }, deleted: false },
+        ]);
+      });
+      await eventually('both deltas', () => batches.flat().length >= 2);
+      expect(batches).toEqual([['inventory', 'sales']]);
+    } finally {
+      for (const stop of unsubscribe) stop();
+      feed.stop();
+    }
+  });
+
   it('sends resync instead of a delta too large, then deltas again from where the scope is', async () => {
     // A feed of its own over the server's hub, with a window and a size limit small enough to test.
     const feed = startDeltaFeed(t.db, t.server.hub, { windowMs: 20, maxDocuments: 3 });
