@@ -12,7 +12,6 @@ import { logSlowStatements, samplePostgresSessions, scanGrowth, tableScans } fro
 import {
   countDocuments,
   cpuSeconds,
-  systemCalls,
   enrolNodeTill,
   type NodeTill,
   postgresCpuSeconds,
@@ -20,6 +19,7 @@ import {
   seedProducts,
   startBenchServer,
   syncHeaders,
+  systemCalls,
 } from '../lib/server';
 import { chainOfSales } from '../lib/server-profile';
 
