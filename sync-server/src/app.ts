@@ -11,6 +11,7 @@ import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
 import { projectAcceptedEntries } from './projections/project-accepted';
 import { type Projector, startProjector } from './projections/projector';
 import { queueForProjection } from './projections/queue-projection';
+import { createUploadPriority } from './projections/upload-priority';
 import { adminRoutes } from './routes/admin-routes';
 import { digitalReceiptRoutes } from './routes/digital-receipt';
 import { registerHealthRoutes } from './routes/health';
@@ -58,10 +59,12 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
   const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: MAX_BODY_BYTES });
   const metrics = createMetrics();
   const projecting = projection !== 'none';
+  const uploadPriority = createUploadPriority();
   const projector =
     projection === 'projector'
       ? startProjector(db, {
           metrics,
+          priority: uploadPriority,
           onError: (error) => app.log.error({ err: error }, 'projection batch failed'),
         })
       : undefined;
@@ -85,6 +88,7 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
     isRevoked: revocations.isRevoked,
     pushHooks,
     projector,
+    uploadPriority,
     deltas,
   });
   await app.register(adminRoutes, {

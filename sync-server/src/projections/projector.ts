@@ -1,6 +1,7 @@
 import type { Database } from '../db/database';
 import type { Metrics } from '../ops/metrics';
 import { countQueued, projectQueuedBatch, recordFailedEntry } from './project-queued-batch';
+import type { UploadPriority } from './upload-priority';
 
 export interface ProjectorOptions {
   readonly metrics?: Metrics;
@@ -9,6 +10,8 @@ export interface ProjectorOptions {
   /** A pass even without a wake: entries queued through another instance that died before projecting them. */
   readonly pollMs?: number;
   readonly onError?: (error: unknown) => void;
+  /** Bulk journal uploads of this instance, which go first (upload-priority.ts). */
+  readonly priority?: Pick<UploadPriority, 'projectorWaitMs'>;
 }
 
 export interface Projector {
@@ -46,6 +49,11 @@ export function startProjector(db: Database, options: ProjectorOptions = {}): Pr
 
   const drainOnce = async (): Promise<void> => {
     for (;;) {
+      if (stopped) return;
+      for (let wait = options.priority?.projectorWaitMs() ?? 0; wait > 0 && !stopped; ) {
+        await sleep(wait);
+        wait = options.priority?.projectorWaitMs() ?? 0;
+      }
       if (stopped) return;
       const limit = alone ? 1 : batchSize;
       let outcome: Awaited<ReturnType<typeof projectQueuedBatch>>;

@@ -25,6 +25,7 @@ import { decompressRequestBody } from '../http/request-decompression';
 import { queueKioskReceiptMail } from '../mail/order-messages';
 import type { Metrics } from '../ops/metrics';
 import type { Projector } from '../projections/projector';
+import type { UploadPriority } from '../projections/upload-priority';
 import { shiftTotalsRoute } from '../shifts/shift-totals-route';
 import { kioskReleaseRoute, kioskReservationRoute } from '../stock/reservation-route';
 import type { ChangeHub } from '../sync/change-hub';
@@ -46,6 +47,8 @@ export interface SyncRouteDeps {
   readonly pushHooks?: PushHooks;
   /** Woken after each journal push that stored something: projection follows the commit within milliseconds. */
   readonly projector?: Projector | undefined;
+  /** Tells this instance's projector when bulk journal uploads are being stored (they go first). */
+  readonly uploadPriority?: Pick<UploadPriority, 'begin'>;
   /** Stock and store sales changes as deltas, per store, for streams that ask for them (section 8). */
   readonly deltas?: DeltaFeed;
 }
@@ -168,12 +171,14 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     { preHandler: authenticate, preParsing: decompressRequestBody, bodyLimit: MAX_UPLOAD_BYTES },
     async (request) => {
       revokedTillMayOnlyPushJournal(principal(request), 'journal-push');
+      const entries = (request.body as { entries?: unknown } | null)?.entries;
+      const answered = deps.uploadPriority?.begin(Array.isArray(entries) ? entries.length : 0);
       const { answer, incidents } = await handleJournalUpload(
         deps.db,
         principal(request),
         request.body,
         deps.pushHooks ?? {},
-      );
+      ).finally(() => answered?.());
       counted(request, 'journal', answer.stored, answer.conflicts.length, incidents);
       return answer;
     },

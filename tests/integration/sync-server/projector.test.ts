@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPlainSale } from '../../../src/core/journal/test-builders';
 import { startProjector } from '../../../sync-server/src/projections/projector';
+import { createUploadPriority } from '../../../sync-server/src/projections/upload-priority';
 import { asNewRows, TestJournal } from '../../support/journal-builder';
 import { DATABASE_KINDS, startTestServer, type TestServer } from '../../support/sync-server-harness';
 
@@ -51,6 +52,35 @@ describe.each(DATABASE_KINDS)('the projector on $name', (kind) => {
     expect(metrics.body).toContain('till_sync_projected_entries_total 3');
     expect(metrics.body).toMatch(/till_sync_projection_lag_quantile_seconds\{quantile="0.99"\} \d/);
     expect(metrics.body).toContain('till_sync_projection_queue_entries 0');
+  });
+
+  it('waits while a bulk upload is being stored, but never longer than its bound in a row', async () => {
+    await t.server.projector?.stop();
+    const till = await t.enrol('PAR01', '05');
+    const journal = new TestJournal(till);
+    const sale = journal.append({ kind: 'sale.completed', payload: aPlainSale(50) });
+    const pushed = await till.request('POST', '/sync/v1/journal/push', asNewRows([sale]));
+    expect(pushed.statusCode, pushed.body).toBe(200);
+    const projectedSales = () => count(t, `SELECT count(*) AS n FROM sales WHERE entry_id = '${sale.id}'`);
+
+    const priority = createUploadPriority({ maxDeferMs: 1_500, graceMs: 100 });
+    // A till's 1,000-entry batch is being stored on this instance.
+    const answered = priority.begin(1_000);
+    const started = performance.now();
+    const projector = startProjector(t.db, { metrics: t.server.metrics, priority });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await projectedSales()).toBe(0);
+      // Still in flight past the bound: the projector goes anyway.
+      while ((await projectedSales()) === 0) {
+        expect(performance.now() - started, 'projected within 10 s').toBeLessThan(10_000);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(performance.now() - started).toBeGreaterThanOrEqual(1_400);
+    } finally {
+      answered();
+      await projector.stop();
+    }
   });
 
   it('parks an entry whose projection keeps failing, and projects the others', async () => {
