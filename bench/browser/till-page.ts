@@ -51,6 +51,9 @@ export interface TillPageApi {
     pulls: RequestTally;
     pending: number;
     tillId: string;
+    /** Seconds from startSync to the first upload sent, and from the last answer to the last outbox mark. */
+    firstUploadAfter: number;
+    doneAfterLastAnswer: number;
   }>;
   close(): Promise<void>;
 }
@@ -88,9 +91,15 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const t = tally(kind);
     t.count++;
     t.ms += performance.now() - started;
+    if (kind === 'push') {
+      pushWindow.first ??= started;
+      pushWindow.last = performance.now();
+    }
   }
   return response;
 };
+/** When the first upload of a push went out and when the last answer came (performance.now()). */
+const pushWindow: { first?: number; last?: number } = {};
 const snapshot = (kind: string): RequestTally => ({ ...tally(kind) });
 const since = (before: RequestTally, kind: string): RequestTally => {
   const now = tally(kind);
@@ -219,6 +228,7 @@ window.tillBench = {
     const till = mustDb();
     const pushes = snapshot('push');
     const pulls = snapshot('pull');
+    pushWindow.first = undefined;
     const started = performance.now();
     sync = await startSync(till, { syncUrl });
     const running = sync;
@@ -246,6 +256,8 @@ window.tillBench = {
       pulls: since(pulls, 'pull'),
       pending,
       tillId: running.identity.tillId,
+      firstUploadAfter: ((pushWindow.first ?? started) - started) / 1000,
+      doneAfterLastAnswer: elapsed - ((pushWindow.last ?? started) - started) / 1000,
     };
   },
 

@@ -7,12 +7,16 @@ import pg from 'pg';
  * table shaped like the server's (`sync_documents`, its keys and indexes),
  * in one transaction, from this process over TCP like the server: the
  * statement's time, the data's transfer and PostgreSQL's work, without the
- * HTTP request, the validation or the chain check.
+ * HTTP request, the validation or the chain check. It is a floor, so it is
+ * taken on a quiet database: once the server's projector has drained its
+ * queue (right after a bulk upload it projects those entries, and the
+ * insert measured then took 1.8 to 6.7 s from run to run), and as the best
+ * of three inserts.
  */
 export async function measurePgInsertLimit(
   databaseUrl: string,
   tillId: string,
-): Promise<{ seconds: number; rows: number; megabytes: number }> {
+): Promise<{ seconds: number; tries: number[]; rows: number; megabytes: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -22,8 +26,15 @@ export async function measurePgInsertLimit(
         [tillId],
       )
     ).rows;
-    await client.query('DROP TABLE IF EXISTS bench_insert_limit');
-    await client.query('CREATE TABLE bench_insert_limit (LIKE sync_documents INCLUDING ALL)');
+    const drainedBy = Date.now() + 180_000;
+    for (;;) {
+      const queued = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM journal_projection_queue WHERE failed_at IS NULL',
+      );
+      if ((queued.rows[0]?.n ?? 0) === 0) break;
+      if (Date.now() > drainedBy) throw new Error('the projection queue did not drain within 180 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const values: string[] = [];
     const params: string[] = [];
     rows.forEach((row, i) => {
@@ -31,14 +42,20 @@ export async function measurePgInsertLimit(
       params.push(row.id, row.doc);
     });
     const sql = `INSERT INTO bench_insert_limit (collection, id, scope, doc, deleted, seq, updated_at) VALUES ${values.join(', ')}`;
-    const started = performance.now();
-    await client.query('BEGIN');
-    await client.query(sql, params);
-    await client.query('COMMIT');
-    const seconds = (performance.now() - started) / 1000;
+    const tries: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await client.query('DROP TABLE IF EXISTS bench_insert_limit');
+      await client.query('CREATE TABLE bench_insert_limit (LIKE sync_documents INCLUDING ALL)');
+      const started = performance.now();
+      await client.query('BEGIN');
+      await client.query(sql, params);
+      await client.query('COMMIT');
+      tries.push((performance.now() - started) / 1000);
+    }
     await client.query('DROP TABLE bench_insert_limit');
+    const seconds = Math.min(...tries);
     const bytes = rows.reduce((sum, row) => sum + row.doc.length, 0);
-    return { seconds, rows: rows.length, megabytes: bytes / 1024 / 1024 };
+    return { seconds, tries, rows: rows.length, megabytes: bytes / 1024 / 1024 };
   } finally {
     await client.end();
   }
