@@ -91,7 +91,7 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const t = tally(kind);
     t.count++;
     t.ms += performance.now() - started;
-    if (kind === 'push') {
+    if (url.endsWith('/journal/upload')) {
       pushWindow.first ??= started;
       pushWindow.last = performance.now();
     }
@@ -229,6 +229,7 @@ window.tillBench = {
     const pushes = snapshot('push');
     const pulls = snapshot('pull');
     pushWindow.first = undefined;
+    pushWindow.last = undefined;
     const started = performance.now();
     sync = await startSync(till, { syncUrl });
     const running = sync;

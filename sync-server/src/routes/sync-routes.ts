@@ -171,14 +171,13 @@ export async function syncRoutes(app: FastifyInstance, deps: SyncRouteDeps): Pro
     { preHandler: authenticate, preParsing: decompressRequestBody, bodyLimit: MAX_UPLOAD_BYTES },
     async (request) => {
       revokedTillMayOnlyPushJournal(principal(request), 'journal-push');
-      const entries = (request.body as { entries?: unknown } | null)?.entries;
-      const answered = deps.uploadPriority?.begin(Array.isArray(entries) ? entries.length : 0);
       const { answer, incidents } = await handleJournalUpload(
         deps.db,
         principal(request),
         request.body,
         deps.pushHooks ?? {},
-      ).finally(() => answered?.());
+        deps.uploadPriority,
+      );
       counted(request, 'journal', answer.stored, answer.conflicts.length, incidents);
       return answer;
     },

@@ -72,8 +72,15 @@ export function startDeltaFeed(
       ).rows[0]?.last ?? 0,
     );
 
+  // A listener that throws (a test's assertion, a bug) must not stop the others, nor the scope's next windows.
   const tell = (feed: ScopeFeed, delta: DocumentDelta | 'resync') => {
-    for (const listener of feed.listeners) listener(delta);
+    for (const listener of feed.listeners) {
+      try {
+        listener(delta);
+      } catch {
+        // The stream's own problem: the others still get the delta.
+      }
+    }
   };
 
   /** Reads what the feed's scope changed after its last seq: what to tell its listeners, once every read of the window is done. */
@@ -122,6 +129,8 @@ export function startDeltaFeed(
         if (delta !== undefined) tell(feed, delta);
       });
     });
+    // Whatever went wrong in this window, the next one still runs (readNext never rejects; this is a guard).
+    scope.reading = scope.reading.catch(() => undefined);
   };
 
   const unwatch = hub.watchAll((change) => {

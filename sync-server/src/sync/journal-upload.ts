@@ -2,6 +2,7 @@ import { type JournalUploadAnswer, journalUploadBodySchema } from '../../../src/
 import type { TillPrincipal } from '../auth/access-token';
 import type { Database } from '../db/database';
 import { badRequest, issueDetails } from '../http/errors';
+import type { UploadPriority } from '../projections/upload-priority';
 import type { Incident } from './journal-arrival';
 import { handlePush, type PushHooks } from './push';
 
@@ -17,6 +18,8 @@ export async function handleJournalUpload(
   till: TillPrincipal,
   body: unknown,
   hooks: PushHooks,
+  /** Told of a well-formed upload while it is stored (bulk uploads go before projections). */
+  priority?: Pick<UploadPriority, 'begin'>,
 ): Promise<{ answer: JournalUploadAnswer; incidents: readonly Incident[] }> {
   const parsed = journalUploadBodySchema.safeParse(body);
   if (!parsed.success)
@@ -26,7 +29,8 @@ export async function handleJournalUpload(
     );
   const { entries } = parsed.data;
   const rows = entries.map((entry) => ({ assumedMasterState: null, newDocumentState: entry }));
-  const result = await handlePush(db, 'journal', till, rows, hooks);
+  const answered = priority?.begin(entries.length);
+  const result = await handlePush(db, 'journal', till, rows, hooks).finally(() => answered?.());
   const conflicts = result.conflicts.map((doc) => String(doc.id));
   return {
     answer: {

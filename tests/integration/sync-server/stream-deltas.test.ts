@@ -215,6 +215,37 @@ describe.each(DATABASE_KINDS)('deltas in the live stream on $name', (kind) => {
     }
   });
 
+  it('goes on sending to the other streams, and in the next windows, when one listener throws', async () => {
+    const feed = startDeltaFeed(t.db, t.server.hub, { windowMs: 20 });
+    const heard: number[] = [];
+    const unsubscribe = [
+      feed.subscribe('sales', 'REN01', () => {
+        throw new Error('a broken stream');
+      }),
+      feed.subscribe('sales', 'REN01', (delta) => {
+        if (delta !== 'resync') heard.push(delta.to);
+      }),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sell = (n: number) =>
+      t.db.transaction(async (tx) => {
+        await lockScope(tx, 'sales', 'REN01');
+        await writeDocuments(tx, 'sales', 'REN01', [
+          { id: `sale-ren-${n}`, doc: { id: `sale-ren-${n}`, storeCode: 'REN01' }, deleted: false },
+        ]);
+      });
+    try {
+      await sell(1);
+      await eventually('the first delta', () => heard.length === 1);
+      await sell(2);
+      await eventually('the second delta', () => heard.length === 2);
+      expect(heard).toEqual([1, 2]);
+    } finally {
+      for (const stop of unsubscribe) stop();
+      feed.stop();
+    }
+  });
+
   it('sends resync instead of a delta too large, then deltas again from where the scope is', async () => {
     // A feed of its own over the server's hub, with a window and a size limit small enough to test.
     const feed = startDeltaFeed(t.db, t.server.hub, { windowMs: 20, maxDocuments: 3 });
