@@ -24,7 +24,8 @@ import { startDeltaFeed } from './sync/delta-feed';
 
 export interface AppDependencies {
   readonly db: Database;
-  readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel' | 'adminToken' | 'shopApiKey'>;
+  readonly config: Pick<ServerConfig, 'corsOrigins' | 'logLevel' | 'adminToken' | 'shopApiKey'> &
+    Partial<Pick<ServerConfig, 'projectorBatchIntervalMs'>>;
   /**
    * How new journal entries reach the back-office tables: queued by the push
    * and projected by this instance's projector (the default); queued only,
@@ -65,6 +66,8 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
       ? startProjector(db, {
           metrics,
           priority: uploadPriority,
+          // In-process tests leave it out: a batch as soon as a push wakes the projector.
+          minBatchIntervalMs: config.projectorBatchIntervalMs ?? 0,
           onError: (error) => app.log.error({ err: error }, 'projection batch failed'),
         })
       : undefined;

@@ -33,6 +33,11 @@ const serverConfigSchema = z.object({
     .enum(['on', 'off'])
     .default('on')
     .transform((v) => v === 'on'),
+  /**
+   * The least time between the starts of two projector batches (ms): a batch then takes
+   * the entries of several pushes. 0 starts a batch as soon as a push wakes it.
+   */
+  projectorBatchIntervalMs: z.coerce.number().int().min(0).max(1_000).default(25),
   /** The sender of order e-mails. */
   mailFrom: z.string().min(3).max(200).default('Ma boutique <commandes@example.invalid>'),
 });
@@ -52,6 +57,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     smtpUrl: env.TILL_SMTP_URL || undefined,
     mailFrom: env.TILL_MAIL_FROM || undefined,
     projector: env.TILL_PROJECTOR || undefined,
+    projectorBatchIntervalMs: env.TILL_PROJECTOR_BATCH_INTERVAL_MS || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -10,6 +10,13 @@ export interface ProjectorOptions {
   /** A pass even without a wake: entries queued through another instance that died before projecting them. */
   readonly pollMs?: number;
   readonly onError?: (error: unknown) => void;
+  /**
+   * The least time from the start of one batch to the start of the next. Under a steady
+   * load every push wakes the projector; spacing the batches lets each take the entries
+   * of several pushes, so its fixed statements (lock, queue read, delete, commit) are paid
+   * once for them.
+   */
+  readonly minBatchIntervalMs?: number;
   /** Bulk journal uploads of this instance, which go first (upload-priority.ts). */
   readonly priority?: Pick<UploadPriority, 'projectorWaitMs'>;
 }
@@ -46,6 +53,8 @@ export function startProjector(db: Database, options: ProjectorOptions = {}): Pr
   let failures = 0;
   // After a failed batch, one entry at a time until the bad one is found.
   let alone = false;
+  const minBatchIntervalMs = options.minBatchIntervalMs ?? 0;
+  let lastBatchAt = Number.NEGATIVE_INFINITY;
 
   const drainOnce = async (): Promise<void> => {
     for (;;) {
@@ -54,7 +63,10 @@ export function startProjector(db: Database, options: ProjectorOptions = {}): Pr
         await sleep(wait);
         wait = options.priority?.projectorWaitMs() ?? 0;
       }
+      const spacing = lastBatchAt + minBatchIntervalMs - performance.now();
+      if (spacing > 0) await sleep(spacing);
       if (stopped) return;
+      lastBatchAt = performance.now();
       const limit = alone ? 1 : batchSize;
       let outcome: Awaited<ReturnType<typeof projectQueuedBatch>>;
       try {

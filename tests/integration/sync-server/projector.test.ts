@@ -83,6 +83,34 @@ describe.each(DATABASE_KINDS)('the projector on $name', (kind) => {
     }
   });
 
+  it('spaces its batches by the interval it is given, so one batch takes the entries of several pushes', async () => {
+    await t.server.projector?.stop();
+    const till = await t.enrol('PAR01', '06');
+    const journal = new TestJournal(till);
+    const first = journal.append({ kind: 'sale.completed', payload: aPlainSale(60) });
+    const second = journal.append({ kind: 'sale.completed', payload: aPlainSale(61) });
+    const projected = (entryId: string) =>
+      count(t, `SELECT count(*) AS n FROM sales WHERE entry_id = '${entryId}'`);
+    const until = async (entryId: string) => {
+      while ((await projected(entryId)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    const projector = startProjector(t.db, { metrics: t.server.metrics, minBatchIntervalMs: 600 });
+    try {
+      await projector.settled();
+      const started = performance.now();
+      expect((await till.request('POST', '/sync/v1/journal/push', asNewRows([first]))).statusCode).toBe(200);
+      projector.wake();
+      await until(first.id);
+      expect((await till.request('POST', '/sync/v1/journal/push', asNewRows([second]))).statusCode).toBe(200);
+      projector.wake();
+      await until(second.id);
+      // The second batch started at least 600 ms after the first, which started after `started`.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(600);
+    } finally {
+      await projector.stop();
+    }
+  });
+
   it('parks an entry whose projection keeps failing, and projects the others', async () => {
     // A journal row no push would store (a sale without lines): its projection throws.
     await t.db.query(
