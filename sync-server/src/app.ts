@@ -66,7 +66,6 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
       ? startProjector(db, {
           metrics,
           priority: uploadPriority,
-          // In-process tests leave it out: a batch as soon as a push wakes the projector.
           minBatchIntervalMs: config.projectorBatchIntervalMs ?? 0,
           onError: (error) => app.log.error({ err: error }, 'projection batch failed'),
         })

@@ -35,9 +35,9 @@ const serverConfigSchema = z.object({
     .transform((v) => v === 'on'),
   /**
    * The least time between the starts of two projector batches (ms): a batch then takes
-   * the entries of several pushes. 0 starts a batch as soon as a push wakes it.
+   * the entries of several pushes. 0 (the default) starts a batch as soon as a push wakes it.
    */
-  projectorBatchIntervalMs: z.coerce.number().int().min(0).max(1_000).default(25),
+  projectorBatchIntervalMs: z.coerce.number().int().min(0).max(1_000).default(0),
   /** The sender of order e-mails. */
   mailFrom: z.string().min(3).max(200).default('Ma boutique <commandes@example.invalid>'),
 });
