@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { waitForProjectionQueue } from './projection-queue';
 
 /**
  * `limit.pg_insert_<n>.seconds`: the floor of a journal upload on this
@@ -26,15 +27,7 @@ export async function measurePgInsertLimit(
         [tillId],
       )
     ).rows;
-    const drainedBy = Date.now() + 180_000;
-    for (;;) {
-      const queued = await client.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM journal_projection_queue WHERE failed_at IS NULL',
-      );
-      if ((queued.rows[0]?.n ?? 0) === 0) break;
-      if (Date.now() > drainedBy) throw new Error('the projection queue did not drain within 180 s');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitForProjectionQueue(databaseUrl, { timeoutMs: 180_000, parked: 'left' });
     const values: string[] = [];
     const params: string[] = [];
     rows.forEach((row, i) => {

@@ -9,6 +9,7 @@ import { generateLargeCatalog } from '../lib/catalog';
 import type { BenchSizes } from '../lib/config';
 import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
 import { logSlowStatements, samplePostgresSessions, scanGrowth, tableScans } from '../lib/pg-activity';
+import { waitForProjectionQueue } from '../lib/projection-queue';
 import {
   countDocuments,
   cpuSeconds,
@@ -140,58 +141,43 @@ function openStream(
   });
 }
 
-/** Waits until the server's projection queue is empty; the ms it took. */
-async function waitForProjection(databaseUrl: string, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  const db = openPostgres(databaseUrl);
-  try {
-    for (;;) {
-      const left = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM journal_projection_queue');
-      if ((left.rows[0]?.n ?? 0) === 0) return performance.now() - started;
-      if (performance.now() - started > timeoutMs)
-        throw new Error(`projection queue still holds ${left.rows[0]?.n} entries after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  } finally {
-    await db.close();
-  }
+/** One scrape of the server's /metrics (prom-client's event-loop histogram resets on each). */
+async function scrapeMetrics(base: string): Promise<string> {
+  return (await fetch(`${base}/metrics`)).text();
 }
 
 /**
- * The server's event-loop delay since the last read (prom-client's default
- * metric resets its histogram on every scrape): read once before a run and
+ * The server's event-loop delay since the scrape before (prom-client's default
+ * metric resets its histogram on every scrape): scraped once before a run and
  * once after, it is that run's. A push waits behind whatever else the
  * server's one thread is running.
  */
-async function eventLoopDelayMs(base: string): Promise<{ p50: number; p99: number; max: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+function eventLoopDelayMs(metrics: string): { p50: number; p99: number; max: number } {
   const at = (name: string) =>
     1000 *
-    Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+    Number(new RegExp(`^nodejs_eventloop_lag_${name}_seconds (\\S+)`, 'm').exec(metrics)?.[1] ?? Number.NaN);
   return { p50: at('p50'), p99: at('p99'), max: at('max') };
 }
 
 /** How many journal uploads the server answered so far, and how many of them within 50 and 100 ms (its own request timer). */
-async function uploadTimes(base: string): Promise<{ total: number; within50: number; within100: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+function uploadTimes(metrics: string): { total: number; within50: number; within100: number } {
   const bucket = (le: string) =>
     Number(
       new RegExp(
         `^till_sync_http_request_duration_seconds_bucket\\{le="${le}",method="POST",route="/sync/v1/journal/upload",status="200"\\} (\\S+)`,
         'm',
-      ).exec(text)?.[1] ?? 0,
+      ).exec(metrics)?.[1] ?? 0,
     );
   return { total: bucket('\\+Inf'), within50: bucket('0.05'), within100: bucket('0.1') };
 }
 
 /** The server's own projection lag quantiles (/metrics, over its last 10 minutes), in ms. */
-async function projectionLagMs(base: string): Promise<{ p50: number; p90: number; p99: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+function projectionLagMs(metrics: string): { p50: number; p90: number; p99: number } {
   const at = (q: string) =>
     1000 *
     Number(
       new RegExp(`^till_sync_projection_lag_quantile_seconds\\{quantile="${q}"\\} (\\S+)`, 'm').exec(
-        text,
+        metrics,
       )?.[1] ?? Number.NaN,
     );
   return { p50: at('0.5'), p90: at('0.9'), p99: at('0.99') };
@@ -315,8 +301,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       const callsBefore = systemCalls(pid);
       const postgresCpuBefore = postgresCpuSeconds();
       const benchCpuBefore = process.cpuUsage();
-      await eventLoopDelayMs(server.url);
-      const uploadsBefore = await uploadTimes(server.url);
+      const uploadsBefore = uploadTimes(await scrapeMetrics(server.url));
       // The simulated tills share this process: its own event-loop delay is part of every latency it measures.
       const benchLoop = monitorEventLoopDelay({ resolution: 1 });
       benchLoop.enable();
@@ -367,9 +352,10 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       });
       await Promise.all(inFlight);
       const loadSeconds = (performance.now() - t0) / 1000;
-      const loop = await eventLoopDelayMs(server.url);
+      const afterRun = await scrapeMetrics(server.url);
+      const loop = eventLoopDelayMs(afterRun);
       benchLoop.disable();
-      const uploadsAfter = await uploadTimes(server.url);
+      const uploadsAfter = uploadTimes(afterRun);
       const answered = uploadsAfter.total - uploadsBefore.total;
       const over = (within: 'within50' | 'within100') =>
         answered - (uploadsAfter[within] - uploadsBefore[within]);
@@ -392,15 +378,15 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       runP99s.push(quantile(latencies, 0.99));
       runPeakRss = Math.max(runPeakRss, peakRss);
       // The projector catches up, then the server's own lag quantiles (over every run so far).
-      const drained = await waitForProjection(scratch.url, 60_000);
-      const lag = await projectionLagMs(server.url);
+      const drained = await waitForProjectionQueue(scratch.url, { timeoutMs: 60_000, parked: 'counted' });
+      const lag = projectionLagMs(await scrapeMetrics(server.url));
       notes.push(
         `run ${run + 1} of ${runs}: ${totalSales} pushes in ${loadSeconds.toFixed(1)} s (${Math.round(totalSales / loadSeconds)}/s offered ${sizes.salesPerSecond}/s) with ${sizes.tills} open streams: latency p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(0)} ms; sender lag p99 ${quantile(lags, 0.99).toFixed(1)} ms; ${pushRetries} pushes re-sent after a network error`,
         `projection: queue drained ${drained.toFixed(0)} ms after the last push answered; server's projection lag so far p50 ${lag.p50.toFixed(0)} ms, p90 ${lag.p90.toFixed(0)} ms, p99 ${lag.p99.toFixed(0)} ms (till_sync_projection_lag_quantile_seconds)`,
         `deltas ${DELTAS.length > 0 ? `on for ${DELTAS.join(', ')}` : 'off (BENCH_STOCK_DELTAS=0)'}: ${deltaStats.events} delta events so far (${[...deltaStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}) carrying ${deltaStats.documents} documents, ${deltaStats.gaps} that did not follow the till's checkpoint (pulled)`,
         `stock change after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls - pullsBefore.pulls} pulls answered during this run (${pullStats.errors} failed so far): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n - (pullsBefore.byCollection.get(c) ?? 0)}`).join(', ')} (a sale rewrites its store's inventory and sales feed: without deltas every till of the store pulls both; with them, a till pulls only after a resync or a delta that does not follow its checkpoint)`,
         `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu * 1000) / totalSales).toFixed(1)} ms per sale); the simulated tills ${clientCpu.toFixed(1)} s`,
-        `server's event-loop delay during the load (10 ms resolution): p50 ${loop.p50.toFixed(1)} ms, p99 ${loop.p99.toFixed(1)} ms, max ${loop.max.toFixed(0)} ms; the bench's own (the 500 simulated tills, 1 ms resolution): p50 ${(benchLoop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(benchLoop.max / 1e6).toFixed(0)} ms`,
+        `server's event-loop delay during the load (10 ms resolution): p50 ${loop.p50.toFixed(1)} ms, p99 ${loop.p99.toFixed(1)} ms, max ${loop.max.toFixed(0)} ms; the bench's own (the ${sizes.tills} simulated tills, 1 ms resolution): p50 ${(benchLoop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(benchLoop.max / 1e6).toFixed(0)} ms`,
         `the server's own timer of the ${answered} uploads (request in to reply sent): ${over('within50')} over 50 ms, ${over('within100')} over 100 ms (${((100 * over('within100')) / Math.max(1, answered)).toFixed(2)}%)`,
         `the server's system calls per sale: ${perSale(callsAfter.writes - callsBefore.writes)} writes (${perSale((callsAfter.writtenBytes - callsBefore.writtenBytes) / 1024)} KB), ${perSale(callsAfter.reads - callsBefore.reads)} reads (${perSale((callsAfter.readBytes - callsBefore.readBytes) / 1024)} KB): to PostgreSQL, the uploads' answers and the streams' events`,
         `server's PostgreSQL sessions on average during the load (pool of 10): ${sampled.states}; statements of the busy ones: ${sampled.statements}`,
@@ -408,7 +394,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
         `server RSS: ${idleRss.toFixed(0)} MB with ${sizes.tills} streams before the load, peak ${peakRss.toFixed(0)} MB during it`,
       );
     }
-    const lag = await projectionLagMs(server.url);
+    const lag = projectionLagMs(await scrapeMetrics(server.url));
     metrics.push(
       {
         name: `server.push_${sizes.tills}_tills.p99_ms`,
