@@ -85,10 +85,10 @@ export async function runTillSync(browser: BenchBrowser, sizes: BenchSizes): Pro
     await browser.context.setOffline(false);
     if (recorded.journal !== sizes.sales || recorded.pending !== sizes.sales)
       throw new Error(
-        `offline: ${recorded.journal} journal entries, ${recorded.pending} pending outbox rows`,
+        `offline: ${recorded.journal} journal entries, ${recorded.pending} pending in the outbox (entries after the upload cursor)`,
       );
     notes.push(
-      `recorded ${recorded.journal} sales offline: the first ${recorded.writerSales} through createJournalWriter at ${Math.round(recorded.writerSales / recorded.writerSeconds)} sales/s, the rest in bulk (same chain, same outbox rows) in ${recorded.bulkSeconds.toFixed(1)} s; real 'sale.completed' entries of ${recorded.avgBytes} B on average (3-5 lines)`,
+      `recorded ${recorded.journal} sales offline: the first ${recorded.writerSales} through createJournalWriter at ${Math.round(recorded.writerSales / recorded.writerSeconds)} sales/s, the rest in bulk (same chain, same documents) in ${recorded.bulkSeconds.toFixed(1)} s; real 'sale.completed' entries of ${recorded.avgBytes} B on average (3-5 lines)`,
     );
     const stopPushProfile = await startProfile(page, 'till-page');
     const pushed = await tillCall(page, 'pushAfterReconnect')(server.url, sizes.sales);
@@ -112,7 +112,7 @@ export async function runTillSync(browser: BenchBrowser, sizes: BenchSizes): Pro
       `limit.pg_insert: ${limit.rows} journal rows (${limit.megabytes.toFixed(1)} MB of JSON) in one INSERT ... VALUES into a copy of sync_documents (its keys and indexes), one transaction, once the projector had drained its queue, best of ${limit.tries.map((t) => `${t.toFixed(2)} s`).join(', ')}: ${limit.seconds.toFixed(2)} s; the upload took ${(pushed.seconds / limit.seconds).toFixed(1)}x that`,
     );
     notes.push(
-      `push after reconnect: first upload sent ${pushed.firstUploadAfter.toFixed(2)} s after startSync, the last one marked ${pushed.doneAfterLastAnswer.toFixed(2)} s after its answer; ${pushed.pushes.count} push requests, ${(pushed.pushes.ms / 1000).toFixed(1)} s of it waiting on push responses; ${pushed.pulls.count} pulls meanwhile; ${pushed.pending} outbox rows still 'pending' when the last push was acknowledged`,
+      `push after reconnect: first upload sent ${pushed.firstUploadAfter.toFixed(2)} s after startSync, the cursor past the last one ${pushed.doneAfterLastAnswer.toFixed(2)} s after its answer; ${pushed.pushes.count} push requests, ${(pushed.pushes.ms / 1000).toFixed(1)} s of it waiting on push responses; ${pushed.pulls.count} pulls meanwhile; ${pushed.pending} still pending in the outbox when the last push was acknowledged`,
       `push profile: ${formatProfile(pushProfile)}`,
     );
 

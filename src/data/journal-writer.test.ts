@@ -1,12 +1,15 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../core/journal/verify-chain';
-import { createJournalWriter, findJournalHead, reconcileOutbox, seedJournalHead } from './journal-writer';
-import { markOutbox } from './sync/outbox-marks';
+import { createJournalWriter, findJournalHead, seedJournalHead } from './journal-writer';
+import { watchOutbox } from './outbox-state';
+import { writeJournalCursor } from './sync/journal-cursor';
 import { createTillDatabase, type TillDatabase } from './till-database';
 
 const till = { storeCode: 'PAR01', tillCode: '01', tillId: 'till-a' };
 let counter = 0;
+const pending = async (db: TillDatabase) => (await firstValueFrom(watchOutbox(db, till.tillId))).pending;
 const floatIn = (minor: number) => ({
   kind: 'cash.movement' as const,
   payload: { type: 'float-in' as const, amount: { minor, currency: 'EUR' }, staffId: 'staff-camille' },
@@ -18,7 +21,7 @@ describe('journal writer', () => {
   let db: TillDatabase;
   afterEach(() => db?.close());
 
-  it('appends a verifiable chain, one pending outbox item per entry, even when called concurrently', async () => {
+  it('appends a verifiable chain, each entry pending in the outbox, even when called concurrently', async () => {
     db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
     const writer = createJournalWriter(db, till);
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => writer.append(floatIn(100 + i))));
@@ -28,25 +31,26 @@ describe('journal writer', () => {
     );
     expect(entries.map((e) => e.sequence)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(verifyChain(entries).ok).toBe(true);
-    expect(await db.outbox.count({ selector: { state: 'pending' } }).exec()).toBe(20);
+    expect(await pending(db)).toBe(20);
+    // Pending because the upload's cursor has not passed them: no row is written per entry.
+    expect(await db.outbox.count().exec()).toBe(0);
     expect(await findJournalHead(db)).toEqual({ sequence: 20, hash: entries[19]?.hash });
   });
 
-  it('never puts back to pending an entry the upload marked synced before the writer recorded it', async () => {
+  it('never shows as pending an entry the upload answered before the writer finished recording it', async () => {
     db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
     const writer = createJournalWriter(db, till);
-    // What the upload loop does, at its fastest: it wakes on the insert and marks the entry synced at once.
-    const marks: Promise<void>[] = [];
+    // What the upload loop does, at its fastest: it wakes on the insert and moves its cursor past it at once.
+    const moves: Promise<void>[] = [];
     const sub = db.journal.insert$.subscribe((event) => {
-      marks.push(markOutbox(db.outbox, 'journal', [event.documentId], 'synced', null));
+      moves.push(writeJournalCursor(db, till.tillId, event.documentData.sequence));
     });
     const appended = await writer.append(floatIn(100));
-    await Promise.all(marks);
+    await Promise.all(moves);
     sub.unsubscribe();
     if (!appended.ok) throw new Error('append failed');
-    expect(marks).toHaveLength(1);
-    expect((await db.outbox.findOne(`journal:${appended.value.id}`).exec())?.state).toBe('synced');
-    expect(await db.outbox.count({ selector: { state: 'pending' } }).exec()).toBe(0);
+    expect(moves).toHaveLength(1);
+    expect(await pending(db)).toBe(0);
   });
 
   it('takes the enrolled identity as it is, and never journals its credential', async () => {
@@ -68,17 +72,16 @@ describe('journal writer', () => {
     expect(await db.journal.count().exec()).toBe(0);
   });
 
-  it('finds the true head and recovers outbox items after a crash left them behind', async () => {
+  it('finds the true head after a crash left it behind, and counts the entry stored before the crash as pending', async () => {
     db = await createTillDatabase(`journal-${Math.random()}`, getRxStorageMemory());
     const writer = createJournalWriter(db, till);
     await writer.append(floatIn(1));
     const second = await writer.append(floatIn(2));
     if (!second.ok) throw new Error('append failed');
-    // Simulate a crash after the entry was stored but before the head and outbox were updated.
+    // Simulate a crash after the entry was stored but before the head was updated.
     await db.upsertLocal('journal-head', { sequence: 1, hash: 'stale' });
-    await db.outbox.findOne(`journal:${second.value.id}`).remove();
     expect(await findJournalHead(db)).toEqual({ sequence: 2, hash: second.value.hash });
-    expect(await reconcileOutbox(db)).toBe(1);
+    expect(await pending(db)).toBe(2);
     const third = await writer.append(floatIn(3));
     expect(third.ok && third.value.sequence).toBe(3);
   });

@@ -19,9 +19,9 @@ export interface TillIdentityForJournal {
 
 /**
  * Appends one entry to this till's journal: sealed by the core against the
- * current head, stored, and marked pending in the outbox until the server
- * accepts it. Calls are serialised so two quick sales never race for the
- * same sequence number.
+ * current head and stored. It is pending until the upload's cursor passes
+ * it (src/data/outbox-state.ts); nothing else is written per entry. Calls
+ * are serialised so two quick sales never race for the same sequence number.
  */
 export function createJournalWriter(db: TillDatabase, identity: TillIdentityForJournal): JournalWriter {
   // Only the three envelope fields: the core refuses unknown keys, and the
@@ -37,18 +37,6 @@ export function createJournalWriter(db: TillDatabase, identity: TillIdentityForJ
     const entry = appended.value.entry;
     await db.journal.insert(structuredClone(entry) as JournalEntry);
     await db.upsertLocal<ChainHead>(HEAD_DOC, { sequence: entry.sequence, hash: entry.hash });
-    // Pending unless the upload already answered for it: the upload loop wakes on the journal's insert
-    // and may mark the entry synced before this line runs; an upsert here would put it back to pending
-    // for good (the upload's cursor has moved past it).
-    await db.outbox.insertIfNotExists({
-      id: `journal:${entry.id}`,
-      sourceCollection: 'journal',
-      documentId: entry.id,
-      state: 'pending',
-      error: null,
-      attempts: 0,
-      updatedAt: Date.now(),
-    });
     return ok(entry);
   };
 
@@ -95,28 +83,4 @@ export async function findJournalHead(db: TillDatabase): Promise<ChainHead | nul
     if (!next) return head;
     head = { sequence: next.sequence, hash: next.hash };
   }
-}
-
-/**
- * After a crash between storing an entry and recording it in the outbox,
- * the entry would be pushed but never shown as pending: give every journal
- * entry without an outbox record one, as pending.
- */
-export async function reconcileOutbox(db: TillDatabase): Promise<number> {
-  const entries = await db.journal.find().exec();
-  const known = await db.outbox.findByIds(entries.map((e) => `journal:${e.id}`)).exec();
-  const missing = entries.filter((e) => !known.has(`journal:${e.id}`));
-  if (missing.length === 0) return 0;
-  await db.outbox.bulkUpsert(
-    missing.map((e) => ({
-      id: `journal:${e.id}`,
-      sourceCollection: 'journal',
-      documentId: e.id,
-      state: 'pending' as const,
-      error: null,
-      attempts: 0,
-      updatedAt: Date.now(),
-    })),
-  );
-  return missing.length;
 }

@@ -1,4 +1,5 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   EXAMPLE_IDS,
@@ -9,6 +10,7 @@ import {
 import { recordHandover } from '../core/orders/record-handover';
 import { createJournalWriter, type JournalWriter } from './journal-writer';
 import { recordOrderHandover } from './order-handover';
+import { watchOutbox } from './outbox-state';
 import { createTillDatabase, type TillDatabase } from './till-database';
 
 const till = { storeCode: 'PAR01', tillCode: '02', tillId: 'till-PAR01-2' };
@@ -38,8 +40,10 @@ describe('recording a handover at the till', () => {
     const entries = await db.journal.find().exec();
     expect(entries.map((e) => [e.kind, e.id])).toEqual([['order.handover', stamp(1).id]]);
     expect(entries[0]?.payload).toEqual(handover);
-    const pending = await db.outbox.find({ selector: { state: 'pending' } }).exec();
-    expect(pending.map((p) => p.id).sort()).toEqual(
+    // Both wait for the server: the journal entry (after the upload's cursor) and the order's row.
+    const outbox = await firstValueFrom(watchOutbox(db, till.tillId));
+    expect(outbox.pending).toBe(2);
+    expect(outbox.items.map((item) => item.id).sort()).toEqual(
       [`journal:${stamp(1).id}`, `orders:${EXAMPLE_IDS.clickCollectOrder}`].sort(),
     );
   });

@@ -1,9 +1,11 @@
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { journalEntrySchema } from '../core/journal/journal-entry';
 import { EXAMPLE_KIOSK_INPUT } from '../core/orders/example-orders';
 import { createJournalWriter } from './journal-writer';
+import { watchOutbox } from './outbox-state';
 import { placeKioskOrder } from './place-kiosk-order';
 import { createTillDatabase, type TillDatabase } from './till-database';
 
@@ -45,7 +47,7 @@ describe('placeKioskOrder (data)', () => {
       payload: { id: EXAMPLE_KIOSK_INPUT.id },
     });
     expect(placed.ok && entries[0]?.payload).toEqual(placed.ok && placed.value);
-    expect(await db.outbox.count({ selector: { state: 'pending' } }).exec()).toBe(1);
+    expect((await firstValueFrom(watchOutbox(db, kiosk.tillId))).pending).toBe(1);
     expect(await db.orders.count().exec()).toBe(0);
   });
 

@@ -21,8 +21,8 @@ export interface KioskOrderEntryStamp {
 /**
  * What the kiosk screen calls when the customer confirms an endless-aisle
  * order. The order is journaled (`kiosk-order.placed`) and nothing else: the
- * journal writer marks the entry pending in the outbox and replication pushes
- * it whenever the server is reachable, offline for as long as it takes. The
+ * entry is pending in the outbox until the journal upload sends it, whenever
+ * the server is reachable, offline for as long as it takes. The
  * kiosk never writes the `orders` collection (it is the server's): the
  * server projects the entry into an order, once, and it comes back to every
  * till of the store through the orders pull.

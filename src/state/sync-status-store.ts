@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { OutboxRecord as OutboxEntry } from '../data/outbox-state';
 
 export interface SyncStatus {
   /** Whether the sync server answered its last health check. */
@@ -21,14 +22,7 @@ export interface SyncStatus {
   readonly till: { readonly storeCode: string; readonly tillCode: string } | undefined;
 }
 
-export interface OutboxEntry {
-  readonly id: string;
-  readonly collection: string;
-  readonly documentId: string;
-  readonly state: 'pending' | 'failed';
-  readonly error: string | null;
-  readonly updatedAt: number;
-}
+export type { OutboxRecord as OutboxEntry } from '../data/outbox-state';
 
 export const createSyncStatusStore = () =>
   createStore<SyncStatus>()(() => ({

@@ -3,7 +3,8 @@ import type { Product } from '../core/catalog/product';
 import type { RuntimeConfig } from '../core/runtime/runtime-config';
 import type { ScreenSet } from '../core/runtime/screen-sets';
 import { forgetOldProducts } from '../data/catalog/forget-old-products';
-import { createJournalWriter, reconcileOutbox } from '../data/journal-writer';
+import { createJournalWriter } from '../data/journal-writer';
+import { retireJournalRows, watchOutbox } from '../data/outbox-state';
 import { startProductSearch } from '../data/product-search';
 import { checkServerHealth } from '../data/server-health';
 import { type RunningSync, startSync } from '../data/sync/start-sync';
@@ -22,7 +23,7 @@ export interface TillServices {
   readonly config: RuntimeConfig;
   readonly db: TillDatabase;
   readonly sync: RunningSync;
-  /** Appends sealed entries to this till's journal (and its outbox). */
+  /** Appends sealed entries to this till's journal (pending until the upload passes them). */
   readonly journal: ReturnType<typeof createJournalWriter>;
   readonly bridge: PosBridge | undefined;
   readonly syncStatus: SyncStatusStore;
@@ -62,9 +63,11 @@ export async function startTillServices(
     ...(pairingCode ? { enrolment: { pairingCode, deviceName: `${screenSet} ${config.storeCode}` } } : {}),
   });
   syncStatus.setState({ till: { storeCode: sync.identity.storeCode, tillCode: sync.identity.tillCode } });
-  await reconcileOutbox(db);
+  // Rows an earlier version kept per journal entry: the pending ones before the outbox is counted.
+  await retireJournalRows(db, 'pending');
   const journal = createJournalWriter(db, sync.identity);
   watchSync(db, sync, syncStatus);
+  void retireJournalRows(db, 'synced').catch(() => undefined);
   // When the server answers again, retry at once rather than wait out the back-off.
   watchServerHealth(config.syncUrl, syncStatus, () => sync.retryNow());
   await firstCatalogSync(db, sync, syncStatus, progress);
@@ -155,26 +158,9 @@ function watchSync(db: TillDatabase, sync: RunningSync, store: SyncStatusStore):
   });
   db.catalog.size$.subscribe((productCount) => store.setState({ productCount }));
   sync.catalogRemaining$.subscribe((catalogRemaining) => store.setState({ catalogRemaining }));
-  db.outbox
-    .count({ selector: { state: 'pending' } })
-    .$.subscribe((pending) => store.setState((s) => ({ outbox: { ...s.outbox, pending } })));
-  db.outbox
-    .count({ selector: { state: 'failed' } })
-    .$.subscribe((failed) => store.setState((s) => ({ outbox: { ...s.outbox, failed } })));
-  db.outbox
-    .find({ selector: { state: { $in: ['pending', 'failed'] } }, sort: [{ updatedAt: 'asc' }], limit: 50 })
-    .$.subscribe((docs) =>
-      store.setState({
-        outboxItems: docs.map((doc) => ({
-          id: doc.id,
-          collection: doc.sourceCollection,
-          documentId: doc.documentId,
-          state: doc.state === 'failed' ? 'failed' : 'pending',
-          error: doc.error,
-          updatedAt: doc.updatedAt,
-        })),
-      }),
-    );
+  watchOutbox(db, sync.identity.tillId).subscribe(({ pending, failed, items }) =>
+    store.setState({ outbox: { pending, failed }, outboxItems: items }),
+  );
 }
 
 function watchServerHealth(syncUrl: string, store: SyncStatusStore, onBackOnline: () => void): void {

@@ -1,7 +1,7 @@
 import { randomFillSync, randomUUID } from 'node:crypto';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
-import type { Subscription } from 'rxjs';
+import { firstValueFrom, type Subscription } from 'rxjs';
 import { unwrap } from '../../src/core/cart/test-builders';
 import type { Product } from '../../src/core/catalog/product';
 import { createUuidV7Generator } from '../../src/core/ids';
@@ -12,6 +12,7 @@ import { completeSale } from '../../src/core/sale/complete-sale';
 import { aSale } from '../../src/core/sale/test-builders';
 import { createJournalWriter, type JournalWriter } from '../../src/data/journal-writer';
 import { recordOrderHandover } from '../../src/data/order-handover';
+import { watchOutbox } from '../../src/data/outbox-state';
 import type { StreamState } from '../../src/data/sync/change-stream';
 import { type RunningSync, type SyncProgress, startSync } from '../../src/data/sync/start-sync';
 import type { TillIdentity } from '../../src/data/sync/till-session';
@@ -92,7 +93,9 @@ export async function startNodeTill(options: NodeTillOptions): Promise<NodeTill>
     progress = next;
   });
 
-  const count = (state: 'pending' | 'failed') => db.outbox.count({ selector: { state } }).exec();
+  // As the status bar counts: the journal after the upload's cursor, and the outbox collection's rows.
+  const count = async (state: 'pending' | 'failed') =>
+    (await firstValueFrom(watchOutbox(db, identity.tillId, 1)))[state];
 
   return {
     db,

@@ -1,20 +1,23 @@
 import { gunzipSync } from 'node:zlib';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../core/journal/journal-entry';
 import { aSaleChain } from '../../core/journal/test-builders';
 import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
+import { watchOutbox } from '../outbox-state';
 import { createTillDatabase, type TillDatabase } from '../till-database';
 import type { EncodedBody } from './encode-upload-body';
+import { readJournalCursor } from './journal-cursor';
 import { type JournalUpload, startJournalUpload } from './journal-upload';
 import { createRetryPacer } from './retry-pacer';
 import { SyncRequestError } from './sync-http';
 import type { TillSession } from './till-session';
 
 // The till's journal upload loop (docs/sync-protocol.md, 6.1) against a fake
-// server: batches in sequence order, gzip, the outbox marked from the
-// answer, and a batch refused for good sent again one entry at a time so
+// server: batches in sequence order, gzip, the cursor moved and refusals
+// recorded from the answer, and a batch refused for good sent again one entry at a time so
 // only the entry at fault is marked failed.
 
 const TILL = { storeCode: 'PAR01', tillCode: '03', tillId: 'till-1' };
@@ -38,17 +41,6 @@ describe('startJournalUpload', () => {
     );
     const entries = chain(5);
     await db.journal.bulkInsert(entries.map((e) => structuredClone(e)));
-    await db.outbox.bulkUpsert(
-      entries.map((e) => ({
-        id: `journal:${e.id}`,
-        sourceCollection: 'journal',
-        documentId: e.id,
-        state: 'pending' as const,
-        error: null,
-        attempts: 0,
-        updatedAt: 1,
-      })),
-    );
     const refused = entries[2]?.id;
     const bodies: number[][] = [];
     const session = {
@@ -75,16 +67,12 @@ describe('startJournalUpload', () => {
 
     // All five at once, refused; then the same five one by one: only the third is refused.
     expect(bodies).toEqual([[1, 2, 3, 4, 5], [1], [2], [3], [4], [5]]);
-    const states = new Map(
-      (await db.outbox.find().exec()).map((row) => [row.documentId, [row.state, row.error]]),
-    );
-    expect([...entries.map((e) => states.get(e.id))]).toEqual([
-      ['synced', null],
-      ['synced', null],
-      ['failed', '400 bad-request: row 0: refused'],
-      ['synced', null],
-      ['synced', null],
+    // The refused entry is the outbox's only row; the cursor is past all five, so none is pending.
+    expect((await db.outbox.find().exec()).map((row) => [row.documentId, row.state, row.error])).toEqual([
+      [refused, 'failed', '400 bad-request: row 0: refused'],
     ]);
+    expect(await readJournalCursor(db, TILL.tillId)).toBe(5);
+    expect(await firstValueFrom(watchOutbox(db, TILL.tillId))).toMatchObject({ pending: 0, failed: 1 });
   });
 
   it('reads the next batch while the server answers the one before, and sends the entries as stored', async () => {
@@ -127,6 +115,8 @@ describe('startJournalUpload', () => {
     ]);
     // Read from the storage, without RxDB's own fields: exactly the sealed entries, in order.
     expect(sent.flat()).toEqual(entries);
-    expect(await db.outbox.count({ selector: { state: 'synced' } }).exec()).toBe(MAX_UPLOAD_ENTRIES + 1);
+    expect(await readJournalCursor(db, TILL.tillId)).toBe(MAX_UPLOAD_ENTRIES + 1);
+    expect(await firstValueFrom(watchOutbox(db, TILL.tillId))).toEqual({ pending: 0, failed: 0, items: [] });
+    expect(await db.outbox.count().exec()).toBe(0);
   });
 });

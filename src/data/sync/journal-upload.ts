@@ -7,6 +7,7 @@ import type { JournalCollection } from '../collections/journal';
 import type { TillDatabase } from '../till-database';
 import { coalescedRetryLoop } from './backoff-loop';
 import { type EncodedBody, encodeUploadBody } from './encode-upload-body';
+import { readJournalCursor, writeJournalCursor } from './journal-cursor';
 import { markOutbox } from './outbox-marks';
 import type { ReplicationStatus } from './pull-replication';
 import { SyncRequestError } from './sync-http';
@@ -22,23 +23,20 @@ export interface JournalUpload extends ReplicationStatus {
   readonly conflict$: Observable<readonly string[]>;
 }
 
-interface UploadCursor {
-  /** Every entry up to this sequence has been answered by the server. */
-  readonly sequence: number;
-}
-
 /**
  * Uploads this till's journal (docs/sync-protocol.md, 6.1): a loop keyed on
  * the journal's own sequence, not on per-document replication state. It
  * reads the entries after its cursor in sequence order, sends up to 1,000 of
- * them gzip-compressed in one request, marks them in the outbox from the
- * answer, and moves the cursor (a local document) past them; it runs on
- * start, after every new entry, and after a failure on the till's back-off.
- * A batch the server refuses for good (400, 403, 413) is sent again one
- * entry at a time, so only the entries at fault are marked failed.
+ * them gzip-compressed in one request, records the entries the server
+ * refused as failed in the outbox, and moves the cursor (journal-cursor.ts)
+ * past them: the cursor is the journal's whole upload state, with no row
+ * per entry to mark. It runs on start, after every new entry, and after a
+ * failure on the till's back-off. A batch the server refuses for good (400,
+ * 403, 413) is sent again one entry at a time, so only the entries at fault
+ * are marked failed.
  */
 export function startJournalUpload(db: TillDatabase, session: TillSession): JournalUpload {
-  const cursorDoc = `journal-upload-${session.identity.tillId}`;
+  const tillId = session.identity.tillId;
   const active$ = new BehaviorSubject(false);
   const error$ = new Subject<string | undefined>();
   const uploaded$ = new Subject<number>();
@@ -51,12 +49,6 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
   // After a batch refused for good: its entries go one at a time, up to its last sequence.
   let isolateThrough = 0;
   let marking: Promise<unknown> = Promise.resolve();
-
-  const readCursor = async (): Promise<number> => {
-    const stored = await db.getLocal<UploadCursor>(cursorDoc);
-    const sequence = stored?.toJSON().data.sequence;
-    return typeof sequence === 'number' && Number.isSafeInteger(sequence) && sequence >= 0 ? sequence : 0;
-  };
 
   const nextBatch = async (after: number): Promise<{ ids: string[]; last: number; json: string[] }> => {
     const entries = await readJournalAfter(
@@ -96,32 +88,28 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
     }
   };
 
-  /** Records the server's answer in the outbox, then moves the stored cursor past the batch. */
+  /**
+   * Records what the server refused as failed in the outbox, then moves the stored cursor past the
+   * batch (in that order: a crash between the two leaves an entry both pending and failed, and the
+   * next pass sends it again, never an entry refused and shown as neither).
+   */
   const mark = async (batch: Batch, answer: JournalUploadAnswer | SyncRequestError) => {
     if (answer instanceof SyncRequestError) {
       await markOutbox(db.outbox, 'journal', batch.ids, 'failed', answer.message);
     } else {
-      const conflicting = new Set(answer.conflicts);
-      await markOutbox(
-        db.outbox,
-        'journal',
-        batch.ids.filter((id) => !conflicting.has(id)),
-        'synced',
-        null,
-      );
       const reason = 'the server already holds a different record under this id';
       await markOutbox(db.outbox, 'journal', answer.conflicts, 'failed', reason);
     }
-    await db.upsertLocal<UploadCursor>(cursorDoc, { sequence: batch.last });
+    await writeJournalCursor(db, tillId, batch.last);
   };
 
   // One batch in flight at a time (the server checks each against the ones before: a batch sent
   // before the one ahead of it is answered could arrive first after a lost request, and record a
-  // gap that is not one), but the next batch is read and compressed, and the last one marked in
-  // the outbox, while the server works.
+  // gap that is not one), but the next batch is read and compressed, and the last one's answer
+  // recorded, while the server works.
   const uploadUntilCaughtUp = async (): Promise<void> => {
     await marking;
-    let cursor = await readCursor();
+    let cursor = await readJournalCursor(db, tillId);
     let prepared = prepare(cursor);
     try {
       for (;;) {
@@ -143,7 +131,7 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
         marking = marked.catch(() => undefined);
         if (!(answer instanceof SyncRequestError) && answer.conflicts.length > 0)
           conflict$.next(answer.conflicts);
-        // The count is told once the outbox says so too (the status bar and the bench read both).
+        // The count is told once the cursor says so too (the status bar and the bench read both).
         void marked.then(
           () => uploaded$.next(batch.ids.length),
           () => undefined,
