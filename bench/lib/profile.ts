@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BUILD_DIR, type PageName } from './browser';
@@ -52,6 +52,12 @@ export async function startProfile(page: Page, pageName: PageName): Promise<() =
   return async () => {
     const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     await session.detach();
+    // BENCH_PAGE_CPU_PROF=<dir> keeps each profiled step's V8 profile there (open it in Chrome DevTools).
+    const keepIn = process.env.BENCH_PAGE_CPU_PROF;
+    if (keepIn) {
+      mkdirSync(keepIn, { recursive: true });
+      writeFileSync(join(keepIn, `${pageName}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    }
     const starts = moduleStarts(pageName);
     const bucketOfNode = new Map<number, string>();
     for (const node of profile.nodes) {

@@ -5,6 +5,7 @@ import type { BenchBrowser } from '../lib/browser';
 import { averageJsonBytes, generateLargeCatalog } from '../lib/catalog';
 import { type BenchSizes, countLabel } from '../lib/config';
 import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
+import { logSlowStatements } from '../lib/pg-activity';
 import { measurePgInsertLimit } from '../lib/pg-insert-limit';
 import { formatProfile, startProfile } from '../lib/profile';
 import {
@@ -39,6 +40,7 @@ export async function runTillSync(browser: BenchBrowser, sizes: BenchSizes): Pro
   const result = emptyResult();
   const { metrics, notes } = result;
   const scratch = await createScratchDatabase('till_bench');
+  await logSlowStatements(scratch.url);
   const server = await startBenchServer(scratch.url);
   try {
     const catalog = generateLargeCatalog(sizes.products);
