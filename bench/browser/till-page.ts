@@ -51,6 +51,12 @@ export interface TillPageApi {
     sent: number;
     pushes: RequestTally;
     pulls: RequestTally;
+    /** Pull requests per collection during the push. */
+    pullsBy: Record<string, number>;
+    /** The store's sales feed the till held when the last upload was answered. */
+    salesFeedStored: number;
+    /** Seconds from the last answer until that feed held every sale pushed (undefined: not within 120 s). */
+    feedCaughtUpAfter: number | undefined;
     pending: number;
     tillId: string;
     /** Seconds from startSync to the first upload sent, and from the last answer to the last cursor move. */
@@ -93,6 +99,8 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const t = tally(kind);
     t.count++;
     t.ms += performance.now() - started;
+    const pulled = /\/sync\/v1\/([a-z-]+)\/pull\?/.exec(url)?.[1];
+    if (pulled) tally(`pull:${pulled}`).count++;
     if (url.endsWith('/journal/upload')) {
       pushWindow.first ??= started;
       pushWindow.last = performance.now();
@@ -103,6 +111,9 @@ window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 /** When the first upload of a push went out and when the last answer came (performance.now()). */
 const pushWindow: { first?: number; last?: number } = {};
 const snapshot = (kind: string): RequestTally => ({ ...tally(kind) });
+/** Pull requests per collection so far. */
+const pullsByCollection = (): Map<string, number> =>
+  new Map([...tallies].flatMap(([kind, t]) => (kind.startsWith('pull:') ? [[kind.slice(5), t.count]] : [])));
 const since = (before: RequestTally, kind: string): RequestTally => {
   const now = tally(kind);
   return { count: now.count - before.count, ms: Math.round(now.ms - before.ms) };
@@ -219,6 +230,7 @@ window.tillBench = {
     const till = mustDb();
     const pushes = snapshot('push');
     const pulls = snapshot('pull');
+    const pullsBefore = pullsByCollection();
     pushWindow.first = undefined;
     pushWindow.last = undefined;
     const started = performance.now();
@@ -241,11 +253,35 @@ window.tillBench = {
     });
     const elapsed = seconds(started);
     const pending = (await firstValueFrom(watchOutbox(till, running.identity.tillId, 1))).pending;
+    const salesFeedStored = (await till.sales?.count().exec()) ?? 0;
+    const pullsDuringPush = since(pulls, 'pull');
+    const pullsByDuringPush = Object.fromEntries(
+      [...pullsByCollection()].flatMap(([name, count]) => {
+        const meanwhile = count - (pullsBefore.get(name) ?? 0);
+        return meanwhile > 0 ? [[name, meanwhile]] : [];
+      }),
+    );
+    // The store's feeds wait while a backlog goes up (start-sync.ts): how long after the last answer
+    // the till's sales feed held every sale it pushed (the server projects them, then the till pulls).
+    let feedCaughtUpAfter: number | undefined;
+    if (till.sales) {
+      const deadline = performance.now() + 120_000;
+      while (performance.now() < deadline) {
+        if ((await till.sales.count().exec()) >= expected) {
+          feedCaughtUpAfter = (performance.now() - (pushWindow.last ?? started)) / 1000;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     return {
       seconds: elapsed,
       sent,
       pushes: since(pushes, 'push'),
-      pulls: since(pulls, 'pull'),
+      pulls: pullsDuringPush,
+      pullsBy: pullsByDuringPush,
+      salesFeedStored,
+      feedCaughtUpAfter,
       pending,
       tillId: running.identity.tillId,
       firstUploadAfter: ((pushWindow.first ?? started) - started) / 1000,

@@ -10,7 +10,7 @@ import { watchOutbox } from '../outbox-state';
 import { createTillDatabase, type TillDatabase } from '../till-database';
 import type { EncodedBody } from './encode-upload-body';
 import { readJournalCursor } from './journal-cursor';
-import { type JournalUpload, startJournalUpload } from './journal-upload';
+import { BULK_UPLOAD_ENTRIES, type JournalUpload, startJournalUpload } from './journal-upload';
 import { createRetryPacer } from './retry-pacer';
 import { SyncRequestError } from './sync-http';
 import type { TillSession } from './till-session';
@@ -119,4 +119,54 @@ describe('startJournalUpload', () => {
     expect(await firstValueFrom(watchOutbox(db, TILL.tillId))).toEqual({ pending: 0, failed: 0, items: [] });
     expect(await db.outbox.count().exec()).toBe(0);
   });
+
+  it('says it is sending a backlog from its first batch of 100 entries or more until caught up, not for a sale or two', async () => {
+    db = await createTillDatabase(
+      `upload-${Math.random()}`,
+      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    );
+    const entries = chain(BULK_UPLOAD_ENTRIES + 1_000);
+    const answerAfter = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const sentWhileBulk: [number, boolean][] = [];
+    let bulk = false;
+    const session = {
+      identity: { tillId: TILL.tillId },
+      pacer: createRetryPacer(() => 0),
+      async upload(_path: string, body: EncodedBody) {
+        const sent = (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] })
+          .entries;
+        sentWhileBulk.push([sent.length, bulk]);
+        await answerAfter(10);
+        return { stored: sent.length, unchanged: 0, conflicts: [], incidents: 0 };
+      },
+    } as unknown as TillSession;
+    // Two sales: uploaded without a word of a backlog.
+    await db.journal.bulkInsert(entries.slice(0, 2).map((e) => structuredClone(e)));
+    upload = startJournalUpload(db, session);
+    const told: boolean[] = [];
+    upload.bulk$.subscribe((value) => {
+      bulk = value;
+      told.push(value);
+    });
+    await upload.awaitInitialReplication();
+    expect(told).toEqual([false]);
+
+    // A backlog (the rest, sold offline): a full batch, then the short one; the hold ends with the pass.
+    await db.journal.bulkInsert(entries.slice(2).map((e) => structuredClone(e)));
+    await waitFor(async () => (await readJournalCursor(db, TILL.tillId)) === entries.length && !bulk);
+    expect(sentWhileBulk).toEqual([
+      [2, false],
+      [MAX_UPLOAD_ENTRIES, true],
+      [entries.length - 2 - MAX_UPLOAD_ENTRIES, true],
+    ]);
+    expect(told).toEqual([false, true, false]);
+  });
 });
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

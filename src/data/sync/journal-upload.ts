@@ -1,5 +1,5 @@
 import { normalizeMangoQuery, prepareQuery } from 'rxdb';
-import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, type Observable, Subject } from 'rxjs';
 import type { JournalEntry } from '../../core/journal/journal-entry';
 import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
 import { type JournalUploadAnswer, journalUploadAnswerSchema } from '../../core/sync/wire';
@@ -16,11 +16,19 @@ import type { TillSession } from './till-session';
 /** Uncompressed JSON per request, well under the server's decompressed limit (MAX_UPLOAD_BYTES). */
 const MAX_BATCH_JSON_BYTES = 8 * 1024 * 1024;
 
+/** A batch this large means a backlog (a till back online after selling offline), not the sale just made. */
+export const BULK_UPLOAD_ENTRIES = 100;
+
 export interface JournalUpload extends ReplicationStatus {
   /** After each answered batch: how many entries the server answered for (stored, unchanged or conflicting). */
   readonly uploaded$: Observable<number>;
   /** Ids the server holds with another content (an `entry-rewritten` incident): marked failed in the outbox. */
   readonly conflict$: Observable<readonly string[]>;
+  /**
+   * True from the first batch of BULK_UPLOAD_ENTRIES or more until the pass that sent it ends (caught
+   * up, or failed): the till is uploading a backlog, and the store's feeds can wait (start-sync.ts).
+   */
+  readonly bulk$: Observable<boolean>;
 }
 
 /**
@@ -41,6 +49,7 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
   const error$ = new Subject<string | undefined>();
   const uploaded$ = new Subject<number>();
   const conflict$ = new Subject<readonly string[]>();
+  const bulk$ = new BehaviorSubject(false);
   const stop = new AbortController();
   let caughtUp!: () => void;
   const initial = new Promise<void>((resolve) => {
@@ -115,6 +124,7 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
       for (;;) {
         const batch = await prepared;
         if (!batch.body || stop.signal.aborted) return;
+        if (batch.ids.length >= BULK_UPLOAD_ENTRIES && !bulk$.value) bulk$.next(true);
         // The batch after this one is read and compressed while the server answers this one.
         prepared = prepare(batch.last);
         const answer = await send(batch.body);
@@ -141,6 +151,7 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
       // A prepared batch nobody sends: let it finish quietly; what is marked is awaited here.
       prepared.catch(() => undefined);
       await marking;
+      if (bulk$.value) bulk$.next(false);
     }
   };
 
@@ -162,6 +173,7 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
     error$: error$.asObservable(),
     uploaded$: uploaded$.asObservable(),
     conflict$: conflict$.asObservable(),
+    bulk$: bulk$.pipe(distinctUntilChanged()),
     awaitInitialReplication: () => initial,
     async cancel() {
       stop.abort();
@@ -171,6 +183,7 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
       error$.complete();
       uploaded$.complete();
       conflict$.complete();
+      bulk$.complete();
     },
   };
 }

@@ -94,6 +94,7 @@ describe('pullReplication', () => {
     server: ReturnType<typeof fakeServer>,
     resync$ = new Subject<void>(),
     delta$?: Subject<Delta>,
+    holdWhile$?: Subject<boolean>,
   ) => {
     replication = pullReplication(db, db.staff, {
       name: 'staff',
@@ -101,6 +102,7 @@ describe('pullReplication', () => {
       resync$,
       pullBatchSize: 2,
       ...(delta$ ? { delta$ } : {}),
+      ...(holdWhile$ ? { holdWhile$ } : {}),
     });
     return replication;
   };
@@ -169,6 +171,44 @@ describe('pullReplication', () => {
       'GET /sync/v1/staff/pull?checkpoint=4&limit=2',
     ]);
     expect((await db.staff.findOne(a.id).exec())?.displayName).toBe('Camille');
+  });
+
+  it('holds resyncs and deltas while told to (a journal backlog going up), then pulls once what it held', async () => {
+    await open();
+    const server = fakeServer();
+    const [a, b, c, d] = products(4) as [StaffMember, StaffMember, StaffMember, StaffMember];
+    server.put(a);
+    const resync$ = new Subject<void>();
+    const delta$ = new Subject<Delta>();
+    const hold$ = new Subject<boolean>();
+    await start(server, resync$, delta$, hold$).awaitInitialReplication();
+    server.asked.length = 0;
+
+    hold$.next(true);
+    server.put(b);
+    resync$.next();
+    server.put(c);
+    delta$.next({ from: 2, to: 3, documents: [{ ...c, _deleted: false }] });
+    // Nothing asked, nothing stored while held (a delta that follows the checkpoint included).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.asked).toEqual([]);
+    expect(await db.staff.count().exec()).toBe(1);
+
+    // Released: one pass fetches everything held, from the checkpoint it had.
+    server.put(d);
+    hold$.next(false);
+    await waitUntil(async () => (await db.staff.count().exec()) === 4);
+    expect(server.asked).toEqual([
+      'GET /sync/v1/staff/pull?checkpoint=1&limit=2',
+      'GET /sync/v1/staff/pull?checkpoint=3&limit=2',
+    ]);
+
+    // A release with nothing asked for meanwhile pulls nothing.
+    server.asked.length = 0;
+    hold$.next(true);
+    hold$.next(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.asked).toEqual([]);
   });
 
   it("applies the store's sales as deltas: another till's sale, and its tombstone when it leaves the feed", async () => {

@@ -35,6 +35,13 @@ export interface PullReplicationOptions {
     readonly to: number;
     readonly documents: readonly unknown[];
   }>;
+  /**
+   * While it says true, no new pull starts and deltas are not stored (a pass under way stops after
+   * the page it is storing, once the collection has caught up for the first time); once it says
+   * false again, one pull fetches what was held. The store's feeds wait so while the journal
+   * upload sends a backlog (start-sync.ts): the till's own sales reach the server first.
+   */
+  readonly holdWhile$?: Observable<boolean>;
 }
 
 interface StoredCheckpoint {
@@ -88,9 +95,18 @@ export function pullReplication<T extends { id: string }>(
     return typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : 0;
   };
 
+  /** Held (holdWhile$), and whether something asked for a pull meanwhile. */
+  let held = false;
+  let missed = false;
+  let caughtUpOnce = false;
+
   const pullUntilCaughtUp = async (): Promise<void> => {
     let seq = await readCheckpoint();
     for (;;) {
+      if (held && caughtUpOnce) {
+        missed = true;
+        return;
+      }
       const page = await pages.take(seq, options.pullBatchSize);
       if (stop.signal.aborted) return;
       const next = page.checkpoint.seq;
@@ -111,12 +127,26 @@ export function pullReplication<T extends { id: string }>(
     pass: pullUntilCaughtUp,
     onActive: (active) => active$.next(active),
     onError: (message) => error$.next(message),
-    onSuccess: () => caughtUp(),
+    onSuccess: () => {
+      caughtUpOnce = true;
+      caughtUp();
+    },
   });
-  const run = loop.run;
+  const run = () => {
+    if (held && caughtUpOnce) {
+      missed = true;
+      return;
+    }
+    void loop.run();
+  };
 
   /** A delta the stream sent: stored when it follows the checkpoint, else (a gap) the collection is pulled. */
   const applyDelta = async (delta: { from: number; to: number; documents: readonly unknown[] }) => {
+    // Held: the pull after the hold fetches these changes (and whatever else came meanwhile).
+    if (held && caughtUpOnce) {
+      missed = true;
+      return;
+    }
     // During a pull, which may have read before these changes, the loop makes one more pass instead.
     const applied = await loop.exclusive(async (): Promise<boolean> => {
       try {
@@ -136,12 +166,19 @@ export function pullReplication<T extends { id: string }>(
         return false;
       }
     });
-    if (applied === false) void run();
+    if (applied === false) run();
   };
 
-  const resyncs = options.resync$.subscribe(() => void run());
+  const resyncs = options.resync$.subscribe(() => run());
   const deltas = options.delta$?.subscribe((delta) => void applyDelta(delta));
-  void run();
+  const holds = options.holdWhile$?.subscribe((hold) => {
+    held = hold;
+    if (!hold && missed) {
+      missed = false;
+      run();
+    }
+  });
+  run();
 
   return {
     active$: active$.asObservable(),
@@ -151,6 +188,7 @@ export function pullReplication<T extends { id: string }>(
       stop.abort();
       resyncs.unsubscribe();
       deltas?.unsubscribe();
+      holds?.unsubscribe();
       await storing;
       active$.complete();
       error$.complete();

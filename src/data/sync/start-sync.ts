@@ -113,6 +113,10 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     common('journal'),
   );
   const journalUpload = startJournalUpload(db, session);
+  // While it sends a backlog, the store's stock and sales feeds wait (pullReplication's holdWhile$):
+  // storing them is IndexedDB work per document on the same thread and disk, and what the server
+  // projects from the backlog comes in those feeds anyway; they catch up in one pull afterwards.
+  // (The server does the same: bulk uploads before projections, docs/projections.md.)
   // Server-owned collections: pulled only, each page stored once (pull-replication.ts).
   const pulled: Partial<Record<Exclude<SyncCollectionName, 'orders' | 'journal'>, ReplicationStatus>> = {
     // The catalog: snapshot pages on a first sync, then the changes after it (src/data/catalog/).
@@ -125,12 +129,19 @@ export async function startSync(db: TillDatabase, options: SyncOptions): Promise
     inventory: pullReplication(db, db.inventory, {
       ...common('inventory', 2_000),
       delta$: deltaOf('inventory'),
+      holdWhile$: journalUpload.bulk$,
     }),
     staff: pullReplication(db, db.staff, common('staff')),
     settings: pullReplication(db, db.settings, common('settings')),
     // The store's recent sales, for returns of another till's sale (absent in a two-till Node test).
     ...(db.sales
-      ? { sales: pullReplication(db, db.sales, { ...common('sales', 2_000), delta$: deltaOf('sales') }) }
+      ? {
+          sales: pullReplication(db, db.sales, {
+            ...common('sales', 2_000),
+            delta$: deltaOf('sales'),
+            holdWhile$: journalUpload.bulk$,
+          }),
+        }
       : {}),
     // Kept as local documents, not a collection (vouchers.ts).
     vouchers: pullReplication(db, storePulledVouchers(db), common('vouchers')),
