@@ -55,14 +55,18 @@ export interface TillPageApi {
     pullsBy: Record<string, number>;
     /** The store's sales feed the till held when the last upload was answered. */
     salesFeedStored: number;
-    /** Seconds from the last answer until that feed held every sale pushed (undefined: not within 120 s). */
-    feedCaughtUpAfter: number | undefined;
     pending: number;
     tillId: string;
     /** Seconds from startSync to the first upload sent, and from the last answer to the last cursor move. */
     firstUploadAfter: number;
     doneAfterLastAnswer: number;
   }>;
+  /**
+   * Seconds from the last upload's answer until the till's store sales feed held `expected` sales
+   * (the feeds wait while a backlog goes up: the server projects the sales, then the till pulls
+   * them); undefined if not within 120 s.
+   */
+  salesFeedCaughtUp(expected: number): Promise<number | undefined>;
   close(): Promise<void>;
 }
 
@@ -261,19 +265,6 @@ window.tillBench = {
         return meanwhile > 0 ? [[name, meanwhile]] : [];
       }),
     );
-    // The store's feeds wait while a backlog goes up (start-sync.ts): how long after the last answer
-    // the till's sales feed held every sale it pushed (the server projects them, then the till pulls).
-    let feedCaughtUpAfter: number | undefined;
-    if (till.sales) {
-      const deadline = performance.now() + 120_000;
-      while (performance.now() < deadline) {
-        if ((await till.sales.count().exec()) >= expected) {
-          feedCaughtUpAfter = (performance.now() - (pushWindow.last ?? started)) / 1000;
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
     return {
       seconds: elapsed,
       sent,
@@ -281,12 +272,23 @@ window.tillBench = {
       pulls: pullsDuringPush,
       pullsBy: pullsByDuringPush,
       salesFeedStored,
-      feedCaughtUpAfter,
       pending,
       tillId: running.identity.tillId,
       firstUploadAfter: ((pushWindow.first ?? started) - started) / 1000,
       doneAfterLastAnswer: elapsed - ((pushWindow.last ?? started) - started) / 1000,
     };
+  },
+
+  async salesFeedCaughtUp(expected) {
+    const till = mustDb();
+    if (!till.sales) return undefined;
+    const deadline = performance.now() + 120_000;
+    while (performance.now() < deadline) {
+      if ((await till.sales.count().exec()) >= expected)
+        return (performance.now() - (pushWindow.last ?? performance.now())) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return undefined;
   },
 
   async close() {

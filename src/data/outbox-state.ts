@@ -97,7 +97,11 @@ export async function retireJournalRows(db: TillDatabase, state: 'pending' | 'sy
       .find({ selector: { state, sourceCollection: 'journal' }, limit: 500 })
       .exec();
     if (rows.length === 0) return removed;
-    await db.outbox.bulkRemove(rows.map((row) => row.id));
-    removed += rows.length;
+    // Removed as they were read: a row the upload marked failed meanwhile is a conflict, and stays.
+    const result = await db.outbox.bulkRemove(rows);
+    const failed = result.error.find((error) => error.status !== 409);
+    if (failed) throw new Error(`outbox: retiring ${failed.documentId} failed with status ${failed.status}`);
+    removed += result.success.length;
+    if (result.success.length === 0) return removed;
   }
 }

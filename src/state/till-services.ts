@@ -55,6 +55,9 @@ export async function startTillServices(
   const syncStatus = createSyncStatusStore();
   const deviceStatus = createDeviceStatusStore();
 
+  // Rows an earlier version kept per journal entry: the pending ones go before the upload starts
+  // (and before the outbox is counted), the synced ones once the till runs.
+  await retireJournalRows(db, 'pending');
   progress.step('enrolment');
   if (await loadTillIdentity(db)) progress.skip('enrolment');
   const pairingCode = config.pairingCodes?.[screenSet];
@@ -63,8 +66,6 @@ export async function startTillServices(
     ...(pairingCode ? { enrolment: { pairingCode, deviceName: `${screenSet} ${config.storeCode}` } } : {}),
   });
   syncStatus.setState({ till: { storeCode: sync.identity.storeCode, tillCode: sync.identity.tillCode } });
-  // Rows an earlier version kept per journal entry: the pending ones before the outbox is counted.
-  await retireJournalRows(db, 'pending');
   const journal = createJournalWriter(db, sync.identity);
   watchSync(db, sync, syncStatus);
   void retireJournalRows(db, 'synced').catch(() => undefined);

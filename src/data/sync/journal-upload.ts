@@ -8,13 +8,20 @@ import type { TillDatabase } from '../till-database';
 import { coalescedRetryLoop } from './backoff-loop';
 import { type EncodedBody, encodeUploadBody } from './encode-upload-body';
 import { readJournalCursor, writeJournalCursor } from './journal-cursor';
-import { markOutbox } from './outbox-marks';
+import { clearFailedRows, markOutbox } from './outbox-marks';
 import type { ReplicationStatus } from './pull-replication';
 import { SyncRequestError } from './sync-http';
 import type { TillSession } from './till-session';
 
 /** Uncompressed JSON per request, well under the server's decompressed limit (MAX_UPLOAD_BYTES). */
 const MAX_BATCH_JSON_BYTES = 8 * 1024 * 1024;
+
+/**
+ * An upload that has not been answered by then is abandoned and sent again on the back-off (a
+ * replay is a no-op on the server): a stalled connection never holds the loop, nor the feeds that
+ * wait for its backlog (bulk$).
+ */
+const UPLOAD_TIMEOUT_MS = 60_000;
 
 /** A batch this large means a backlog (a till back online after selling offline), not the sale just made. */
 export const BULK_UPLOAD_ENTRIES = 100;
@@ -89,7 +96,11 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
 
   const send = async (body: EncodedBody): Promise<JournalUploadAnswer | SyncRequestError> => {
     try {
-      const answer = await session.upload<unknown>('/sync/v1/journal/upload', body, stop.signal);
+      const answer = await session.upload<unknown>(
+        '/sync/v1/journal/upload',
+        body,
+        AbortSignal.any([stop.signal, AbortSignal.timeout(UPLOAD_TIMEOUT_MS)]),
+      );
       return journalUploadAnswerSchema.parse(answer);
     } catch (error) {
       if (error instanceof SyncRequestError && error.permanent) return error;
@@ -108,6 +119,9 @@ export function startJournalUpload(db: TillDatabase, session: TillSession): Jour
     } else {
       const reason = 'the server already holds a different record under this id';
       await markOutbox(db.outbox, 'journal', answer.conflicts, 'failed', reason);
+      // An entry marked failed before and accepted now (sent again after a crash between the mark
+      // and the cursor): no longer failed.
+      await clearFailedRows(db.outbox, 'journal', batch.ids, answer.conflicts);
     }
     await writeJournalCursor(db, tillId, batch.last);
   };

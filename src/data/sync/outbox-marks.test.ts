@@ -2,7 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTillDatabase, type TillDatabase } from '../till-database';
-import { markOutbox } from './outbox-marks';
+import { clearFailedRows, markOutbox } from './outbox-marks';
 
 // Upload marks: every row ends as marked, whether it was absent, pending, or
 // written by someone else between the mark's read and its write.
@@ -54,5 +54,21 @@ describe('markOutbox', () => {
     ]);
     // Queries see the marks (the status bar's counters are queries).
     expect(await db.outbox.count({ selector: { state: 'pending' } }).exec()).toBe(0);
+  });
+
+  it('clears the failed rows of entries accepted since, and only those', async () => {
+    db = await createTillDatabase(
+      `marks-${Math.random()}`,
+      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    );
+    await markOutbox(db.outbox, 'journal', ['a', 'b', 'c'], 'failed', 'refused');
+    await markOutbox(db.outbox, 'orders', ['a'], 'failed', 'refused');
+    // The server accepted a and b now, still refuses c; the order a is another collection's row.
+    await clearFailedRows(db.outbox, 'journal', ['a', 'b', 'c', 'd'], ['c']);
+    const left = (await db.outbox.find({ sort: [{ id: 'asc' }] }).exec()).map((row) => [row.id, row.state]);
+    expect(left).toEqual([
+      ['journal:c', 'failed'],
+      ['orders:a', 'failed'],
+    ]);
   });
 });

@@ -63,3 +63,22 @@ export async function markOutbox(
     writes = conflicts;
   }
 }
+
+/**
+ * Removes the failed rows of `collection` among `ids`, but those of `stillFailing`: the server has
+ * accepted them since. Failed rows are few, so this reads them by state (an index), not each id.
+ */
+export async function clearFailedRows(
+  outbox: OutboxCollection | undefined,
+  collection: string,
+  ids: readonly string[],
+  stillFailing: readonly string[] = [],
+): Promise<void> {
+  if (!outbox || ids.length === 0) return;
+  const failed = await outbox.find({ selector: { state: 'failed', sourceCollection: collection } }).exec();
+  if (failed.length === 0) return;
+  const accepted = new Set(ids);
+  for (const id of stillFailing) accepted.delete(id);
+  const cleared = failed.filter((row) => accepted.has(row.documentId));
+  if (cleared.length > 0) await outbox.bulkRemove(cleared);
+}

@@ -35,6 +35,10 @@ export function prefetchingPages<T>(
     return { documents: body.documents, checkpoint: body.checkpoint };
   };
   return {
+    /** Forgets the page asked for ahead (a pass that stops early: its next pass asks afresh). */
+    discard(): void {
+      ahead = undefined;
+    },
     async take(seq: number, limit: number): Promise<PulledPage<T>> {
       const key = `${seq}/${limit}`;
       const prefetched =

@@ -95,6 +95,7 @@ describe('pullReplication', () => {
     resync$ = new Subject<void>(),
     delta$?: Subject<Delta>,
     holdWhile$?: Subject<boolean>,
+    maxHoldMs?: number,
   ) => {
     replication = pullReplication(db, db.staff, {
       name: 'staff',
@@ -103,6 +104,7 @@ describe('pullReplication', () => {
       pullBatchSize: 2,
       ...(delta$ ? { delta$ } : {}),
       ...(holdWhile$ ? { holdWhile$ } : {}),
+      ...(maxHoldMs ? { maxHoldMs } : {}),
     });
     return replication;
   };
@@ -209,6 +211,26 @@ describe('pullReplication', () => {
     hold$.next(false);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server.asked).toEqual([]);
+  });
+
+  it('lets a hold last at most its limit: a feed is never frozen by a backlog that does not end', async () => {
+    await open();
+    const server = fakeServer();
+    const [a, b] = products(2) as [StaffMember, StaffMember];
+    server.put(a);
+    const resync$ = new Subject<void>();
+    const hold$ = new Subject<boolean>();
+    await start(server, resync$, new Subject<Delta>(), hold$, 200).awaitInitialReplication();
+    server.asked.length = 0;
+
+    hold$.next(true);
+    server.put(b);
+    resync$.next();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.asked).toEqual([]);
+    // Still told to hold, but the limit has passed: the held resync is pulled.
+    await waitUntil(async () => (await db.staff.count().exec()) === 2);
+    expect(server.asked).toEqual(['GET /sync/v1/staff/pull?checkpoint=1&limit=2']);
   });
 
   it("applies the store's sales as deltas: another till's sale, and its tombstone when it leaves the feed", async () => {

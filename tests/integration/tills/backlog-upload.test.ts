@@ -36,9 +36,6 @@ describe('a backlog of offline sales (pglite)', () => {
   it('goes up first, once; then the feeds catch up', async () => {
     const a = till;
     if (!a?.db.sales) throw new Error('till not started with the sales feed');
-    const told: boolean[] = [];
-    const watching = a.sync.journalUpload.bulk$.subscribe((bulk) => told.push(bulk));
-
     proxy.setMode({ kind: 'offline' });
     const sold: string[] = [];
     for (let i = 0; i < BACKLOG; i++) {
@@ -48,6 +45,10 @@ describe('a backlog of offline sales (pglite)', () => {
     }
     expect((await a.status()).pending).toBe(BACKLOG);
 
+    // Back online: when the backlog starts and ends going up (tried offline meanwhile, it said so
+    // and stopped each time the link refused it).
+    const told: { bulk: boolean; at: number }[] = [];
+    const watching = a.sync.journalUpload.bulk$.subscribe((bulk) => told.push({ bulk, at: Date.now() }));
     proxy.setMode({ kind: 'pass' });
     await a.waitForOutboxEmpty(60_000);
     const stored = await serverJournal(server.url, a.identity);
@@ -55,9 +56,20 @@ describe('a backlog of offline sales (pglite)', () => {
     expect(verifyChain(stored).ok).toBe(true);
     expect(await serverIncidents(server.url)).toEqual([]);
     // The upload said it was sending a backlog, and said when it was done.
-    await eventually(async () => (told.at(-1) === false ? true : undefined), 10_000, 'the backlog to end');
-    expect(told).toEqual([false, true, false]);
+    await eventually(
+      async () => (told.at(-1)?.bulk === false ? true : undefined),
+      10_000,
+      'the backlog to end',
+    );
     watching.unsubscribe();
+    const start = told.findLastIndex((t) => t.bulk);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const [from, to] = [told[start]?.at ?? 0, told[start + 1]?.at ?? 0];
+    // Meanwhile the till asked for neither of the store's feeds.
+    const feedPulls = proxy
+      .log()
+      .filter((r) => r.at >= from && r.at <= to && /\/(inventory|sales)\/pull/.test(r.path));
+    expect(feedPulls).toEqual([]);
 
     // The feeds were held, not dropped: every sale of the backlog reaches the till's sales feed.
     await eventually(
