@@ -48,15 +48,22 @@ class ByteHeap {
   bytes = new Uint8Array(1 << 16);
   length = 0;
   private readonly encoder = new TextEncoder();
+  private reserve(need: number): void {
+    if (need <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
   append(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    const need = this.length + text.length * 3;
-    if (need > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
-    }
+    this.reserve(this.length + text.length * 3);
     this.length += this.encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+  }
+  /** Bytes already UTF-8 (a product's record in a page kept as the server sent it). */
+  appendBytes(bytes: Uint8Array): void {
+    this.reserve(this.length + bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
   }
   take(): Uint8Array {
     return this.bytes.slice(0, this.length);
@@ -129,9 +136,13 @@ export class ColumnsBuilder {
     return x < y ? -1 : x > y ? 1 : a - b;
   });
 
-  /** `record`: the product's JSON text when the caller already holds it (a snapshot page's line). */
-  add(product: Product, record?: string): void {
-    this.records.append(record ?? JSON.stringify(product));
+  /**
+   * `record`: the product's JSON when the caller already holds it (a snapshot
+   * page's line), as text or as its UTF-8 bytes.
+   */
+  add(product: Product, record?: string | Uint8Array): void {
+    if (record instanceof Uint8Array) this.records.appendBytes(record);
+    else this.records.append(record ?? JSON.stringify(product));
     this.recordStart.push(this.records.length);
     this.ids.append(product.id);
     this.idStart.push(this.ids.length);

@@ -1,5 +1,6 @@
-import { type Remote, releaseProxy, wrap } from 'comlink';
+import { type Remote, releaseProxy, transfer, wrap } from 'comlink';
 import { type CatalogEngineApi, createCatalogEngine } from './catalog-engine';
+import type { PageBody } from './page-store';
 
 // The catalog engine in a Web Worker where the page has workers (the till's
 // renderer), in-process where it has none (Node tests) or the worker cannot
@@ -35,7 +36,9 @@ export async function startCatalogEngine(
     meta: () => remote.meta(),
     begin: (m: Parameters<CatalogEngineApi['begin']>[0]) => remote.begin(m),
     storedPages: () => remote.storedPages(),
-    putPage: (key: number, text: string) => remote.putPage(key, text),
+    // A page's bytes go to the worker, not a copy of them (the caller keeps nothing of it).
+    putPage: (key: number, page: PageBody) =>
+      remote.putPage(key, typeof page === 'string' ? page : transfer(page, [page.buffer as ArrayBuffer])),
     complete: () => remote.complete(),
     load: () => remote.load(),
     indexNames: () => remote.indexNames(),

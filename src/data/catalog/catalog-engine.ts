@@ -2,11 +2,12 @@ import { buildNameIndex, type NamedEntry, type NameIndexTables } from '../../cor
 import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import { type CatalogColumns, ColumnsBuilder, emptyColumns } from './catalog-columns';
-import { productLines } from './page-lines';
+import { productLineRanges, productLines } from './page-lines';
 import {
   type CatalogMeta,
   openIndexedDbPageStore,
   openMemoryPageStore,
+  type PageBody,
   type PageStore,
   type SavedNames,
 } from './page-store';
@@ -38,7 +39,8 @@ export interface CatalogEngineApi {
   meta(): Promise<CatalogMeta>;
   begin(manifest: CatalogManifest): Promise<void>;
   storedPages(): Promise<number[]>;
-  putPage(key: number, text: string): Promise<void>;
+  /** A snapshot page as the server sent it (UTF-8 bytes, transferred to a worker rather than copied). */
+  putPage(key: number, page: PageBody): Promise<void>;
   complete(): Promise<void>;
   /** Every stored product (pages, then the log over them) as columns; the names kept for indexNames. */
   load(): Promise<CatalogLoad>;
@@ -69,16 +71,29 @@ export interface IndexedNames {
 
 const PAGE_SIZE = 1_000;
 
-const productsOfPage = (text: string): Pulled[] => (JSON.parse(text) as { products: Pulled[] }).products;
+const utf8 = new TextDecoder();
+const textOf = (page: PageBody): string => (typeof page === 'string' ? page : utf8.decode(page));
+const productsOfPage = (page: PageBody): Pulled[] =>
+  (JSON.parse(textOf(page)) as { products: Pulled[] }).products;
+
+/** Each product's record as the page holds it (text, or bytes of a page kept as bytes), when one a line. */
+function recordsOfPage(page: PageBody, count: number): ((i: number) => string | Uint8Array) | undefined {
+  if (typeof page === 'string') {
+    const lines = productLines(page, count);
+    return lines && ((i) => lines[i] as string);
+  }
+  const ranges = productLineRanges(page, count);
+  return ranges && ((i) => page.subarray(ranges[i * 2] as number, ranges[i * 2 + 1] as number));
+}
 
 /** A page's live products into the columns and the names to index (no copy of a product without `_deleted`). */
-function readPage(text: string, builder: ColumnsBuilder, names: { id: string; name: string }[]): void {
-  const products = productsOfPage(text);
-  const lines = productLines(text, products.length);
+function readPage(page: PageBody, builder: ColumnsBuilder, names: { id: string; name: string }[]): void {
+  const products = productsOfPage(page);
+  const records = recordsOfPage(page, products.length);
   products.forEach((pulled, i) => {
     if (pulled._deleted) return;
     let product: Product = pulled;
-    let record = lines?.[i];
+    let record = records?.(i);
     if ('_deleted' in pulled) {
       const { _deleted, ...rest } = pulled;
       product = rest;
@@ -152,13 +167,13 @@ export function createCatalogEngine(): CatalogEngineApi {
       downloading = { builder: new ColumnsBuilder(), names: [], keys: new Set() };
     },
     storedPages: () => must().storedPages(),
-    async putPage(key, text) {
+    async putPage(key, page) {
       // The page is read into the columns while IndexedDB commits it.
-      const storing = must().putPage(key, text);
+      const storing = must().putPage(key, page);
       try {
         if (!downloading || downloading.keys.has(key)) return;
         downloading.keys.add(key);
-        readPage(text, downloading.builder, downloading.names);
+        readPage(page, downloading.builder, downloading.names);
       } finally {
         await storing;
       }
@@ -205,12 +220,12 @@ export function createCatalogEngine(): CatalogEngineApi {
       } else {
         const builder = new ColumnsBuilder();
         names = [];
-        await s.readPages((_, text) => readPage(text, builder, names));
+        await s.readPages((_, page) => readPage(page, builder, names));
         columns = builder.build();
         source = 'pages';
       }
       pendingNames = { generation, names };
-      // Copied by IndexedDB before this returns: the columns can be handed over at once.
+      // Copied (into Blobs) before this returns: the columns can be handed over at once.
       // The names are saved once indexed (indexNames), off the way to the first lookup.
       saving = s.saveColumns({ generation, columns }).catch(() => undefined);
       return done(columns, source);
@@ -233,8 +248,8 @@ export function createCatalogEngine(): CatalogEngineApi {
       else {
         // Saved columns without their names' index (closed before it was saved): the pages' names.
         const names: NamedEntry[] = [];
-        await s.readPages((_, text) => {
-          for (const p of productsOfPage(text))
+        await s.readPages((_, page) => {
+          for (const p of productsOfPage(page))
             if (!p._deleted && p.active) names.push({ id: p.id, name: p.name });
         });
         entries = names;
@@ -267,9 +282,9 @@ export function createCatalogEngine(): CatalogEngineApi {
       const total = changes.size;
       const rewritten = new Map<number, string | null>();
       let lastKey = -1;
-      await s.readPages((key, text) => {
+      await s.readPages((key, page) => {
         lastKey = Math.max(lastKey, key);
-        const products = productsOfPage(text);
+        const products = productsOfPage(page);
         if (!products.some((p) => changes.has(p.id))) return;
         const kept: Product[] = [];
         for (const { _deleted, ...product } of products) {

@@ -58,8 +58,9 @@ export function catalogReplication(
   let working: Promise<unknown> = Promise.resolve();
 
   // A 401 (the token expired or the server's keys changed) renews the token once, as every sync request does.
-  const fetchPageText = (range: { after: number; upTo: number }): Promise<string> =>
-    session.getText(
+  // The page's bytes, never decoded on this thread: the catalog's worker reads and stores them.
+  const fetchPage = (range: { after: number; upTo: number }): Promise<Uint8Array> =>
+    session.getBytes(
       `/sync/v1/catalog/pages?after=${range.after}&upTo=${range.upTo}`,
       AbortSignal.any([stop.signal, AbortSignal.timeout(60_000)]),
     );
@@ -95,13 +96,13 @@ export function catalogReplication(
       while (next < missing.length && !stop.signal.aborted && !broken) {
         const key = missing[next++] as number;
         const range = manifest.pages[key] as CatalogManifest['pages'][number];
-        const text = await fetchPageText(range).catch((error: unknown) => {
+        const page = await fetchPage(range).catch((error: unknown) => {
           broken = true;
           throw error;
         });
         if (stop.signal.aborted) return;
         const storing = began
-          .then(() => catalog.snapshot.putPage(key, text))
+          .then(() => catalog.snapshot.putPage(key, page))
           .then(
             () => {
               downloaded += range.count;

@@ -44,6 +44,14 @@ export interface SavedNames {
   readonly postings: Int32Array;
 }
 
+/**
+ * A stored page: the server's JSON as it came, kept as its UTF-8 bytes (a
+ * first sync's pages: half the size of a string with one accent, never
+ * decoded on the screen's thread), or as text (compacted pages, and the
+ * pages tills stored before they kept bytes).
+ */
+export type PageBody = string | Uint8Array;
+
 export interface LogRecord {
   /** Order of arrival (given by the store). */
   readonly key: number;
@@ -58,17 +66,21 @@ export interface PageStore {
   /** Starts a new snapshot: every page and log record of the one before goes. */
   begin(manifest: CatalogManifest): Promise<void>;
   storedPages(): Promise<number[]>;
-  putPage(key: number, text: string): Promise<void>;
+  putPage(key: number, page: PageBody): Promise<void>;
   /** Marks the snapshot complete. */
   complete(): Promise<void>;
   /** Every page, in key order, a few at a time (bounded memory). */
-  readPages(each: (key: number, text: string) => void): Promise<void>;
+  readPages(each: (key: number, page: PageBody) => void): Promise<void>;
   /** One pulled page of changes, and the checkpoint it reaches, in one write. */
   appendLog(record: Omit<LogRecord, 'key'>): Promise<void>;
   readLog(): Promise<LogRecord[]>;
   /** Compaction: rewritten pages in (null: emptied), log records up to key `logUpTo` out, in one write. */
   replace(pages: ReadonlyMap<number, string | null>, logUpTo: number): Promise<void>;
-  /** Saves the columns; the value is copied before this returns (IndexedDB clones it at `put`), so they may be transferred at once. */
+  /**
+   * Saves the columns; the value is copied before this returns (into Blobs,
+   * which IndexedDB then writes in the background), so they may be
+   * transferred at once.
+   */
   saveColumns(saved: SavedColumns): Promise<void>;
   readColumns(): Promise<SavedColumns | undefined>;
   /** Saves the name index (copied at once, like the columns); gone with them when the pages change. */
@@ -136,9 +148,9 @@ export async function openIndexedDbPageStore(
       ),
     storedPages: async () =>
       (await done(db.transaction('pages').objectStore('pages').getAllKeys())) as number[],
-    async putPage(key, text) {
+    async putPage(key, page) {
       const tx = db.transaction('pages', 'readwrite');
-      tx.objectStore('pages').put(text, key);
+      tx.objectStore('pages').put(page, key);
       await committed(tx);
     },
     complete: () => updateMeta((meta) => ({ ...meta, complete: true })),
@@ -152,7 +164,7 @@ export async function openIndexedDbPageStore(
           done(store.getAllKeys(range, READ_BATCH)),
           done(store.getAll(range, READ_BATCH)),
         ]);
-        for (let i = 0; i < keys.length; i++) each(keys[i] as number, values[i] as string);
+        for (let i = 0; i < keys.length; i++) each(keys[i] as number, values[i] as PageBody);
         if (keys.length < READ_BATCH) return;
         after = keys[keys.length - 1] as number;
       }
@@ -184,13 +196,16 @@ export async function openIndexedDbPageStore(
       ),
     saveColumns(saved) {
       const tx = db.transaction('columns', 'readwrite');
-      tx.objectStore('columns').put(saved, 'columns');
+      tx.objectStore('columns').put(columnsAsBlobs(saved), 'columns');
       return committed(tx);
     },
-    readColumns: async () =>
-      (await done(db.transaction('columns').objectStore('columns').get('columns'))) as
+    async readColumns() {
+      const stored = (await done(db.transaction('columns').objectStore('columns').get('columns'))) as
         | SavedColumns
-        | undefined,
+        | BlobColumns
+        | undefined;
+      return stored && 'blobs' in stored ? columnsOfBlobs(stored) : stored;
+    },
     saveNames(saved) {
       const tx = db.transaction('columns', 'readwrite');
       tx.objectStore('columns').put(saved, 'names');
@@ -202,13 +217,59 @@ export async function openIndexedDbPageStore(
   };
 }
 
+/**
+ * The columns as IndexedDB keeps them: each buffer in a Blob. Putting 400 MB
+ * of typed arrays (1,000,000 products) held the catalog's worker 2.3-4.7 s
+ * in the structured clone before the columns could be handed over; making
+ * the Blobs copies them in 0.4 s, and the put itself returns at once while
+ * the browser writes them (bench/README.md, "catalog").
+ */
+interface BlobColumns {
+  readonly generation: number;
+  readonly names?: string;
+  readonly count: number;
+  readonly blobs: Record<BufferName, Blob>;
+}
+
+type BufferName = Exclude<keyof CatalogColumns, 'count'>;
+const BUFFER_KINDS = {
+  records: Uint8Array,
+  recordStart: Int32Array,
+  ids: Uint8Array,
+  idStart: Int32Array,
+  barcodes: Float64Array,
+  byBarcode: Int32Array,
+  byId: Int32Array,
+} as const;
+const BUFFER_NAMES = Object.keys(BUFFER_KINDS) as BufferName[];
+
+function columnsAsBlobs({ generation, names, columns }: SavedColumns): BlobColumns {
+  const blobs = Object.fromEntries(
+    BUFFER_NAMES.map((name) => [name, new Blob([columns[name] as ArrayBufferView<ArrayBuffer>])]),
+  );
+  return {
+    generation,
+    ...(names === undefined ? {} : { names }),
+    count: columns.count,
+    blobs: blobs as Record<BufferName, Blob>,
+  };
+}
+
+async function columnsOfBlobs({ generation, names, count, blobs }: BlobColumns): Promise<SavedColumns> {
+  const buffers = await Promise.all(BUFFER_NAMES.map((name) => blobs[name].arrayBuffer()));
+  const columns = Object.fromEntries(
+    BUFFER_NAMES.map((name, i) => [name, new BUFFER_KINDS[name](buffers[i] as ArrayBuffer)]),
+  ) as Omit<CatalogColumns, 'count'>;
+  return { generation, ...(names === undefined ? {} : { names }), columns: { count, ...columns } };
+}
+
 // ---------------------------------------------------------------------------
 // Memory (Node tests): kept per name for the life of the process, so a till
 // "restarted" in a test finds its catalog as a real one would.
 
 interface MemoryState {
   meta: CatalogMeta;
-  pages: Map<number, string>;
+  pages: Map<number, PageBody>;
   log: Map<number, { seq: number; text: string }>;
   nextKey: number;
   columns?: SavedColumns;
@@ -234,14 +295,14 @@ export function openMemoryPageStore(name: string): PageStore {
       s.meta = { manifest, complete: false, logSeq: manifest.upTo, generation: (s.meta.generation ?? 0) + 1 };
     },
     storedPages: async () => [...s.pages.keys()],
-    async putPage(key, text) {
-      s.pages.set(key, text);
+    async putPage(key, page) {
+      s.pages.set(key, page);
     },
     async complete() {
       s.meta = { ...s.meta, complete: true };
     },
     async readPages(each) {
-      for (const [key, text] of sorted(s.pages)) each(key, text);
+      for (const [key, page] of sorted(s.pages)) each(key, page);
     },
     async appendLog({ seq, text }) {
       s.log.set(s.nextKey++, { seq, text });

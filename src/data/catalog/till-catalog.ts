@@ -13,7 +13,7 @@ import {
 } from './catalog-columns';
 import { type CatalogEngineApi, type CatalogLoad, type StoreKind, tablesOf } from './catalog-engine';
 import { startCatalogEngine } from './catalog-engine-client';
-import type { CatalogMeta } from './page-store';
+import type { CatalogMeta, PageBody } from './page-store';
 
 // The till's catalog (issue 15): a snapshot in pages plus a log of changes
 // since (page-store.ts), read into compact columns by the engine in a Web
@@ -60,7 +60,8 @@ export interface TillCatalog {
     meta(): Promise<CatalogMeta>;
     begin(manifest: CatalogManifest): Promise<void>;
     storedPages(): Promise<number[]>;
-    putPage(key: number, text: string): Promise<void>;
+    /** A page as the server sent it; its bytes are handed to the catalog's worker (not usable after). */
+    putPage(key: number, page: PageBody): Promise<void>;
     /** Every page is stored: the catalog is read into memory again from them. */
     complete(): Promise<void>;
     /** Products downloaded so far, for the start screen while the first sync runs. */
@@ -305,7 +306,7 @@ export async function openTillCatalog(name: string, options: TillCatalogOptions 
         meta = { manifest, complete: false, logSeq: manifest.upTo };
       },
       storedPages: () => engine.storedPages(),
-      putPage: (key, text) => engine.putPage(key, text),
+      putPage: (key, page) => engine.putPage(key, page),
       async complete() {
         await engine.complete();
         if (meta) meta = { ...meta, complete: true };

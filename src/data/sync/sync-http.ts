@@ -37,7 +37,8 @@ export async function syncRequest<T>(
     encodedBody?: EncodedBody;
     authorization?: string;
     signal?: AbortSignal;
-    text?: boolean;
+    /** The body as sent, undecoded (a catalog page, stored as it came and parsed in the catalog's worker). */
+    bytes?: boolean;
   } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) };
@@ -68,8 +69,7 @@ export async function syncRequest<T>(
     // 204 No Content (e.g. PUT /sync/v1/device-key): nothing to read.
     if (response.status === 204) return undefined as T;
     try {
-      // `text`: the body as sent (a catalog page, stored as it came without parsing it here).
-      return (options.text ? await response.text() : await response.json()) as T;
+      return (options.bytes ? new Uint8Array(await response.arrayBuffer()) : await response.json()) as T;
     } catch (error) {
       // The connection dropped mid-body (or a proxy sent something else):
       // nothing usable arrived, so this is a network failure to retry.

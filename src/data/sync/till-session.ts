@@ -19,8 +19,8 @@ export interface TillSession {
   request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
   /** A POST of an already encoded (compressed) JSON body, with the same token handling. */
   upload<T>(path: string, body: EncodedBody, signal?: AbortSignal): Promise<T>;
-  /** A GET whose body is kept as text (the catalog's pages), with the same token handling. */
-  getText(path: string, signal?: AbortSignal): Promise<string>;
+  /** A GET whose body is kept as the bytes sent (the catalog's pages), with the same token handling. */
+  getBytes(path: string, signal?: AbortSignal): Promise<Uint8Array>;
   authorization(): Promise<string>;
 }
 
@@ -85,7 +85,7 @@ export function openTillSession(
   const withToken = async <T>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
-    payload: { body?: unknown; encodedBody?: EncodedBody; text?: boolean },
+    payload: { body?: unknown; encodedBody?: EncodedBody; bytes?: boolean },
     signal?: AbortSignal,
   ): Promise<T> => {
     const send = async () => {
@@ -121,8 +121,8 @@ export function openTillSession(
     upload<T>(path: string, body: EncodedBody, signal?: AbortSignal) {
       return withToken<T>('POST', path, { encodedBody: body }, signal);
     },
-    getText(path: string, signal?: AbortSignal) {
-      return withToken<string>('GET', path, { text: true }, signal);
+    getBytes(path: string, signal?: AbortSignal) {
+      return withToken<Uint8Array>('GET', path, { bytes: true }, signal);
     },
   };
 }
