@@ -1,8 +1,6 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { JournalEntry } from '../../src/core/journal/journal-entry';
-import { SYNC_COLLECTION_NAMES } from '../../src/core/sync/collections';
-import { readServerSentEvents } from '../../src/data/sync/server-sent-events';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
 import { createScratchDatabase } from '../../tests/support/postgres';
 import { generateLargeCatalog } from '../lib/catalog';
@@ -23,68 +21,23 @@ import {
   systemCalls,
 } from '../lib/server';
 import { chainOfSales } from '../lib/server-profile';
+import { epochMs, startTillStreams, type TillStreams } from '../lib/till-streams';
 
 // Many tills on one sync server: every till (a Node client, not a browser)
 // holds the live stream open and pulls what a `resync` event names, as the
-// real till does; sales arrive at a fixed rate spread over all tills, each
-// pushed as the till would right after the sale (one entry, in chain order).
+// real till does (in a worker thread: ../lib/till-streams.ts); sales arrive
+// at a fixed rate spread over all tills, each pushed as the till would right
+// after the sale (one entry, in chain order), sent and timed on this thread.
 
 const TILLS_PER_STORE = 20;
-
-interface PullStats {
-  pulls: number;
-  errors: number;
-  readonly byCollection: Map<string, number>;
-}
 
 interface SimulatedTill {
   readonly till: NodeTill;
   readonly entries: JournalEntry[];
-  readonly checkpoints: Map<string, number>;
-  /** Collections being pulled now, and those named again meanwhile. */
-  readonly pulling: Set<string>;
-  readonly dirty: Set<string>;
   /** The previous push of this till: the next one waits for it (chain order). */
   lastPush: Promise<void>;
+  /** When its last push was sent (wall clock, epochMs), until its stream hears of the stock change. */
   pushedAt: number | undefined;
-  resyncs: number;
-}
-
-async function pull(base: string, sim: SimulatedTill, collection: string, stats: PullStats) {
-  if (sim.pulling.has(collection)) {
-    sim.dirty.add(collection);
-    return;
-  }
-  sim.pulling.add(collection);
-  try {
-    do {
-      sim.dirty.delete(collection);
-      for (let failures = 0; failures < 3; ) {
-        const checkpoint = sim.checkpoints.get(collection) ?? 0;
-        try {
-          const response = await fetch(
-            `${base}/sync/v1/${collection}/pull?checkpoint=${checkpoint}&limit=500`,
-            {
-              headers: syncHeaders(sim.till),
-            },
-          );
-          stats.pulls++;
-          stats.byCollection.set(collection, (stats.byCollection.get(collection) ?? 0) + 1);
-          if (!response.ok) throw new Error(`pull: HTTP ${response.status}`);
-          const body = (await response.json()) as { documents: unknown[]; checkpoint: { seq: number } };
-          sim.checkpoints.set(collection, body.checkpoint.seq);
-          if (body.documents.length < 500) break;
-        } catch {
-          // A till retries a failed pull; the failures are counted and printed.
-          stats.errors++;
-          failures++;
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      }
-    } while (sim.dirty.has(collection));
-  } finally {
-    sim.pulling.delete(collection);
-  }
 }
 
 /**
@@ -98,48 +51,6 @@ const DELTAS =
     : process.env.BENCH_SALES_DELTAS === '0'
       ? ['inventory']
       : ['inventory', 'sales'];
-
-interface DeltaStats {
-  events: number;
-  documents: number;
-  /** Deltas that did not follow the till's checkpoint: it pulled instead. */
-  gaps: number;
-  readonly byCollection: Map<string, number>;
-}
-
-interface Delta {
-  collection: string;
-  from: number;
-  to: number;
-  documents: unknown[];
-}
-
-function openStream(
-  base: string,
-  sim: SimulatedTill,
-  signal: AbortSignal,
-  onResync: (collections: string[]) => void,
-  onDelta: (delta: Delta) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    void (async () => {
-      const query = DELTAS.length > 0 ? `?deltas=${DELTAS.join(',')}` : '';
-      const response = await fetch(`${base}/sync/v1/stream${query}`, {
-        headers: syncHeaders(sim.till),
-        signal,
-      });
-      if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`);
-      resolve();
-      await readServerSentEvents(response.body, (data) => {
-        const event = JSON.parse(data) as { collections?: string[]; delta?: Delta };
-        if (event.delta) onDelta(event.delta);
-        else onResync(event.collections ?? []);
-      });
-    })().catch((error: unknown) => {
-      if (!signal.aborted) reject(error);
-    });
-  });
-}
 
 /** One scrape of the server's /metrics (prom-client's event-loop histogram resets on each). */
 async function scrapeMetrics(base: string): Promise<string> {
@@ -200,7 +111,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
   const server = await startBenchServer(scratch.url);
   const pid = server.child.pid;
   if (pid === undefined) throw new Error('sync server has no pid');
-  const streams = new AbortController();
+  let tillStreams: TillStreams | undefined;
   try {
     const totalSales = sizes.salesPerSecond * sizes.pushSeconds;
     const perTill = Math.ceil(totalSales / sizes.tills);
@@ -220,62 +131,29 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       sims[i] = {
         till,
         entries: chainOfSales(perTill * runs, products, till),
-        checkpoints: new Map(),
-        pulling: new Set(),
-        dirty: new Set(),
         lastPush: Promise.resolve(),
         pushedAt: undefined,
-        resyncs: 0,
       };
     });
     notes.push(
       `enrolled ${sizes.tills} tills (pairing code, enrol, token) in ${((performance.now() - enrolStarted) / 1000).toFixed(1)} s, ${sizes.tills / TILLS_PER_STORE} stores of ${TILLS_PER_STORE}; ${perTill} real sales per till and run (${totalSales} a run, ${runs} runs)`,
     );
 
-    // Every till opens its stream; the first event names every collection.
-    const pullStats: PullStats = { pulls: 0, errors: 0, byCollection: new Map() };
+    // Every till opens its stream (in a worker thread: till-streams.ts); the first event names every collection.
     const resyncDelays: number[] = [];
-    const deltaStats: DeltaStats = { events: 0, documents: 0, gaps: 0, byCollection: new Map() };
-    const heardStock = (sim: SimulatedTill) => {
+    tillStreams = await startTillStreams({
+      base: server.url,
+      tills: sims.map((sim) => sim.till),
+      deltas: DELTAS,
+    });
+    tillStreams.onHeard((index, at) => {
       // A sale lowers its store's stock: the pushing till hears of it (its own journal is not announced).
-      if (sim.pushedAt === undefined) return;
-      resyncDelays.push(performance.now() - sim.pushedAt);
+      const sim = sims[index] as SimulatedTill;
+      if (sim.pushedAt === undefined || at < sim.pushedAt) return;
+      resyncDelays.push(at - sim.pushedAt);
       sim.pushedAt = undefined;
-    };
-    await inBatches(sims, 50, (sim) =>
-      openStream(
-        server.url,
-        sim,
-        streams.signal,
-        (collections) => {
-          sim.resyncs++;
-          if (collections.includes('inventory')) heardStock(sim);
-          for (const collection of collections) void pull(server.url, sim, collection, pullStats);
-        },
-        (delta) => {
-          const { collection } = delta;
-          deltaStats.events++;
-          deltaStats.documents += delta.documents.length;
-          deltaStats.byCollection.set(collection, (deltaStats.byCollection.get(collection) ?? 0) + 1);
-          if (collection === 'inventory') heardStock(sim);
-          // Applied when it follows the till's checkpoint (as pull-replication.ts does), else pulled.
-          const checkpoint = sim.checkpoints.get(collection) ?? 0;
-          if (delta.from > checkpoint || sim.pulling.has(collection)) {
-            deltaStats.gaps++;
-            void pull(server.url, sim, collection, pullStats);
-          } else sim.checkpoints.set(collection, Math.max(checkpoint, delta.to));
-        },
-      ),
-    );
-    const settleDeadline = Date.now() + 60_000;
-    while (
-      sims.some(
-        (s) => s.resyncs === 0 || s.pulling.size > 0 || s.checkpoints.size < SYNC_COLLECTION_NAMES.length,
-      )
-    ) {
-      if (Date.now() > settleDeadline) throw new Error('streams did not settle within 60 s');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    });
+    let { pulls: pullStats, deltas: deltaStats } = await tillStreams.stats();
     const idleRss = rssMegabytes(pid);
 
     const runP99s: number[] = [];
@@ -302,7 +180,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       const postgresCpuBefore = postgresCpuSeconds();
       const benchCpuBefore = process.cpuUsage();
       const uploadsBefore = uploadTimes(await scrapeMetrics(server.url));
-      // The simulated tills share this process: its own event-loop delay is part of every latency it measures.
+      // The uploads are sent and timed on this thread: its own event-loop delay is part of every latency it measures.
       const benchLoop = monitorEventLoopDelay({ resolution: 1 });
       benchLoop.enable();
       const t0 = performance.now();
@@ -313,7 +191,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
         sim.lastPush = sim.lastPush.then(async () => {
           const started = performance.now();
           lags.push(started - due);
-          sim.pushedAt = started;
+          sim.pushedAt = epochMs();
           // As the till uploads right after a sale: one entry, gzip (src/data/sync/journal-upload.ts).
           const body = gzipSync(JSON.stringify({ entries: [entry] }));
           const send = () =>
@@ -368,6 +246,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       await monitor.close();
       const benchCpu = process.cpuUsage(benchCpuBefore);
       const clientCpu = (benchCpu.user + benchCpu.system) / 1e6;
+      ({ pulls: pullStats, deltas: deltaStats } = await tillStreams.stats());
       clearInterval(sampler);
       peakRss = Math.max(peakRss, rssMegabytes(pid));
 
@@ -385,8 +264,8 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
         `projection: queue drained ${drained.toFixed(0)} ms after the last push answered; server's projection lag so far p50 ${lag.p50.toFixed(0)} ms, p90 ${lag.p90.toFixed(0)} ms, p99 ${lag.p99.toFixed(0)} ms (till_sync_projection_lag_quantile_seconds)`,
         `deltas ${DELTAS.length > 0 ? `on for ${DELTAS.join(', ')}` : 'off (BENCH_STOCK_DELTAS=0)'}: ${deltaStats.events} delta events so far (${[...deltaStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}) carrying ${deltaStats.documents} documents, ${deltaStats.gaps} that did not follow the till's checkpoint (pulled)`,
         `stock change after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls - pullsBefore.pulls} pulls answered during this run (${pullStats.errors} failed so far): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n - (pullsBefore.byCollection.get(c) ?? 0)}`).join(', ')} (a sale rewrites its store's inventory and sales feed: without deltas every till of the store pulls both; with them, a till pulls only after a resync or a delta that does not follow its checkpoint)`,
-        `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu * 1000) / totalSales).toFixed(1)} ms per sale); the simulated tills ${clientCpu.toFixed(1)} s`,
-        `server's event-loop delay during the load (10 ms resolution): p50 ${loop.p50.toFixed(1)} ms, p99 ${loop.p99.toFixed(1)} ms, max ${loop.max.toFixed(0)} ms; the bench's own (the ${sizes.tills} simulated tills, 1 ms resolution): p50 ${(benchLoop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(benchLoop.max / 1e6).toFixed(0)} ms`,
+        `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu * 1000) / totalSales).toFixed(1)} ms per sale); the simulated tills ${clientCpu.toFixed(1)} s (uploads and streams, both threads)`,
+        `server's event-loop delay during the load (10 ms resolution): p50 ${loop.p50.toFixed(1)} ms, p99 ${loop.p99.toFixed(1)} ms, max ${loop.max.toFixed(0)} ms; the bench's thread that sends and times the uploads (the ${sizes.tills} tills' streams are read in a worker thread; 1 ms resolution): p50 ${(benchLoop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(benchLoop.max / 1e6).toFixed(0)} ms`,
         `the server's own timer of the ${answered} uploads (request in to reply sent): ${over('within50')} over 50 ms, ${over('within100')} over 100 ms (${((100 * over('within100')) / Math.max(1, answered)).toFixed(2)}%)`,
         `the server's system calls per sale: ${perSale(callsAfter.writes - callsBefore.writes)} writes (${perSale((callsAfter.writtenBytes - callsBefore.writtenBytes) / 1024)} KB), ${perSale(callsAfter.reads - callsBefore.reads)} reads (${perSale((callsAfter.readBytes - callsBefore.readBytes) / 1024)} KB): to PostgreSQL, the uploads' answers and the streams' events`,
         `server's PostgreSQL sessions on average during the load (pool of 10): ${sampled.states}; statements of the busy ones: ${sampled.statements}`,
@@ -408,7 +287,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       `push p99 per run: ${runP99s.map((p) => `${p.toFixed(1)} ms`).join(', ')} (the metric is the worst run); projection lag p99 over all runs ${lag.p99.toFixed(0)} ms`,
     );
   } finally {
-    streams.abort();
+    await tillStreams?.stop();
     await server.stop();
     // BENCH_KEEP_DATABASE=1 leaves the database for a look at its tables and plans (its name is printed).
     if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`[bench] tills: database kept: ${scratch.url}`);
