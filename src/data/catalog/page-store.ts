@@ -204,7 +204,9 @@ export async function openIndexedDbPageStore(
         | SavedColumns
         | BlobColumns
         | undefined;
-      return stored && 'blobs' in stored ? columnsOfBlobs(stored) : stored;
+      if (!stored || !('blobs' in stored)) return stored;
+      // A Blob the browser can no longer read (its file gone): the pages are read again instead.
+      return columnsOfBlobs(stored).catch(() => undefined);
     },
     saveNames(saved) {
       const tx = db.transaction('columns', 'readwrite');

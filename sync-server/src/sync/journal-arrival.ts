@@ -2,6 +2,7 @@ import { computeEntryHash, hashedMaterialOf } from '../../../src/core/journal/en
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import type { TillPrincipal } from '../auth/access-token';
 import type { Queryable } from '../db/database';
+import type { DocumentWrite, StoredDocument } from './document-store';
 import { nodeSha256Hex } from './node-sha256';
 
 export interface Incident {
@@ -16,6 +17,8 @@ export interface Arrival {
   readonly incidents: readonly Incident[];
   /** Entries kept for audit but not projected until a person accepts them. */
   readonly held: ReadonlySet<string>;
+  /** Where the till's head moves (the highest sequence received in range), if it moves. */
+  readonly head?: { readonly sequence: number; readonly hash: string };
 }
 
 /**
@@ -23,6 +26,7 @@ export interface Arrival {
  * (docs/sync-protocol.md, "Replacing a till") and the head of its chain.
  */
 interface TillRange {
+  readonly tillId: string;
   /** The sequence before this device's first; its first entry links to `startHash`. */
   readonly startSequence: number;
   readonly startHash: string;
@@ -39,6 +43,63 @@ interface Linkable {
 }
 
 /**
+ * What a push of journal entries is checked against, read in one statement
+ * after the scope lock (readJournalPushContext): the stored documents of the
+ * pushed ids, the till's range and head, and the stored entries around the
+ * pushed sequences.
+ */
+export interface JournalPushContext {
+  /** The stored document of each pushed id that is stored (any till: the push refuses another's). */
+  readonly documents: ReadonlyMap<string, StoredDocument>;
+  readonly range: TillRange;
+  /** Stored entries of the till at the pushed sequences and either side, the pushed ids left out. */
+  readonly neighbours: readonly JournalEntry[];
+}
+
+/**
+ * One round trip for every read of a journal push: the documents by id (one
+ * primary-key probe each, as readDocuments), the till's range and head (as
+ * it was read apart), and the stored neighbours of every pushed sequence (the
+ * sequence index). Run after lockScope, so nothing commits into the till's
+ * journal between this read and the push's write.
+ */
+export async function readJournalPushContext(
+  tx: Queryable,
+  tillId: string,
+  pushed: readonly { readonly id: string; readonly sequence: number }[],
+): Promise<JournalPushContext> {
+  const sequences = [...new Set(pushed.flatMap((e) => [e.sequence - 1, e.sequence, e.sequence + 1]))];
+  const result = await tx.query<StoredDocument & { kind: 'document' | 'neighbour' | 'range' }>(
+    `SELECT 'document' AS kind, d.id, d.scope, d.doc, d.deleted, d.seq FROM unnest($2::text[]) AS wanted(id)
+     CROSS JOIN LATERAL (
+       SELECT id, scope, doc, deleted, seq FROM sync_documents
+        WHERE collection = 'journal' AND id = wanted.id OFFSET 0
+     ) d
+     UNION ALL
+     SELECT 'neighbour', id, scope, doc, deleted, seq FROM sync_documents
+      WHERE collection = 'journal' AND scope = $1
+        AND (doc->>'sequence')::bigint = ANY($3::bigint[]) AND NOT (id = ANY($2::text[]))
+     UNION ALL
+     SELECT 'range', t.id, NULL,
+            jsonb_build_object('start_sequence', t.journal_start_sequence, 'start_hash', t.journal_start_hash,
+                               'sequence_limit', t.sequence_limit, 'head_sequence', h.sequence),
+            NULL, NULL
+       FROM tills t LEFT JOIN journal_heads h ON h.till_id = t.id WHERE t.id = $1`,
+    [tillId, pushed.map((e) => e.id), sequences],
+  );
+  const documents = new Map<string, StoredDocument>();
+  const neighbours: JournalEntry[] = [];
+  let range: TillRange | undefined;
+  for (const { kind, ...row } of result.rows) {
+    if (kind === 'document') documents.set(row.id, row);
+    else if (kind === 'neighbour') neighbours.push(row.doc as unknown as JournalEntry);
+    else range = rangeOf(row.doc as unknown as RangeRow, row.id);
+  }
+  if (!range) throw new Error(`journal arrival: unknown till ${tillId}`);
+  return { documents, range, neighbours };
+}
+
+/**
  * Checks newly arrived journal entries of one till, each against its
  * neighbours in the chain, whether they were stored before or arrive with
  * it. Every entry is kept; every gap or break becomes an incident row for
@@ -48,18 +109,19 @@ interface Linkable {
  * is held: stored, never projected until accepted. An entry that arrives
  * after its successors (filling a gap) and links both ways is recorded as
  * a `late-entry`. The head moves to the highest sequence received in range.
+ * Nothing is written here: storeJournalPush writes the entries with what
+ * this found.
  */
-export async function checkJournalArrival(
-  tx: Queryable,
-  till: TillPrincipal,
+export function judgeJournalArrival(
+  context: JournalPushContext,
   entries: readonly JournalEntry[],
   /** What some entries' content hashes to, already computed (by id): not encoded again. */
   computedHashes: ReadonlyMap<string, string> = new Map(),
-): Promise<Arrival> {
+): Arrival {
   if (entries.length === 0) return { incidents: [], held: new Set() };
   const sorted = [...entries].sort((a, b) => a.sequence - b.sequence);
-  const range = await readRange(tx, till.tillId);
-  const stored = await storedNeighbours(tx, till.tillId, sorted);
+  const { range } = context;
+  const stored = storedAround(context, sorted);
   const arrived = new Map<number, (JournalEntry & Linkable)[]>();
   const incidents: Incident[] = [];
   const held = new Set<string>();
@@ -151,16 +213,36 @@ export async function checkJournalArrival(
     incidents.push(...found);
   }
 
-  if (headHash !== null) {
-    await tx.query(
-      `INSERT INTO journal_heads (till_id, sequence, hash) VALUES ($1, $2, $3)
-       ON CONFLICT (till_id) DO UPDATE SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash
-         WHERE journal_heads.sequence < EXCLUDED.sequence`,
-      [till.tillId, head, headHash],
-    );
+  return { incidents, held, ...(headHash === null ? {} : { head: { sequence: head, hash: headHash } }) };
+}
+
+/**
+ * Stored entries at the arriving entries' sequences and either side (the
+ * arriving ones themselves are not stored yet): the neighbours read, and the
+ * stored documents of pushed ids that are no new arrivals (re-sent entries,
+ * rewrites), which the neighbours' read leaves out.
+ */
+function storedAround(
+  context: JournalPushContext,
+  arriving: readonly JournalEntry[],
+): Map<number, (JournalEntry & Linkable)[]> {
+  const wanted = new Set(arriving.flatMap((e) => [e.sequence - 1, e.sequence, e.sequence + 1]));
+  const arrivingIds = new Set(arriving.map((e) => e.id));
+  const tillId = context.range.tillId;
+  const candidates = [
+    ...context.neighbours,
+    ...[...context.documents.values()]
+      .filter((d) => d.scope === tillId && !arrivingIds.has(d.id))
+      .map((d) => d.doc as unknown as JournalEntry),
+  ];
+  const bySequence = new Map<number, (JournalEntry & Linkable)[]>();
+  for (const doc of candidates) {
+    if (!wanted.has(doc.sequence)) continue;
+    const list = bySequence.get(doc.sequence) ?? [];
+    list.push({ ...doc, computedHash: contentHashOf(doc) });
+    bySequence.set(doc.sequence, list);
   }
-  await recordIncidents(tx, till, incidents);
-  return { incidents, held };
+  return bySequence;
 }
 
 /** What an entry's content hashes to, null when it has no canonical JSON. */
@@ -182,22 +264,17 @@ function gapMessage(from: number, to: number, before: number): string {
     : `sequences ${from}-${to} are missing before ${before}`;
 }
 
-async function readRange(tx: Queryable, tillId: string): Promise<TillRange> {
-  const result = await tx.query<{
-    start_sequence: string | number;
-    start_hash: string;
-    sequence_limit: string | number | null;
-    head_sequence: string | number | null;
-  }>(
-    `SELECT t.journal_start_sequence AS start_sequence, t.journal_start_hash AS start_hash,
-            t.sequence_limit, h.sequence AS head_sequence
-     FROM tills t LEFT JOIN journal_heads h ON h.till_id = t.id WHERE t.id = $1`,
-    [tillId],
-  );
-  const row = result.rows[0];
-  if (!row) throw new Error(`journal arrival: unknown till ${tillId}`);
+interface RangeRow {
+  readonly start_sequence: string | number;
+  readonly start_hash: string;
+  readonly sequence_limit: string | number | null;
+  readonly head_sequence: string | number | null;
+}
+
+function rangeOf(row: RangeRow, tillId: string): TillRange {
   const startSequence = Number(row.start_sequence);
   return {
+    tillId,
     startSequence,
     startHash: row.start_hash,
     limit: row.sequence_limit === null ? null : Number(row.sequence_limit),
@@ -205,26 +282,17 @@ async function readRange(tx: Queryable, tillId: string): Promise<TillRange> {
   };
 }
 
-/** Entries stored before this push at the sequences around the arriving ones. */
-export async function storedNeighbours(
-  tx: Queryable,
-  tillId: string,
-  arriving: readonly JournalEntry[],
-): Promise<Map<number, (JournalEntry & Linkable)[]>> {
-  const sequences = [...new Set(arriving.flatMap((e) => [e.sequence - 1, e.sequence, e.sequence + 1]))];
-  const result = await tx.query<{ doc: JournalEntry }>(
-    `SELECT doc FROM sync_documents
-     WHERE collection = 'journal' AND scope = $1
-       AND (doc->>'sequence')::bigint = ANY($2::bigint[]) AND NOT (id = ANY($3::text[]))`,
-    [tillId, sequences, arriving.map((e) => e.id)],
+/** Incidents as the JSON array the incident inserts read (jsonb_array_elements, in order). */
+function incidentRows(incidents: readonly Incident[]): string {
+  return JSON.stringify(
+    incidents.map((incident) => ({
+      code: incident.code,
+      from_sequence: incident.fromSequence,
+      to_sequence: incident.toSequence,
+      entry_id: incident.entryId,
+      detail: { code: incident.code, ...incident.detail },
+    })),
   );
-  const bySequence = new Map<number, (JournalEntry & Linkable)[]>();
-  for (const { doc } of result.rows) {
-    const list = bySequence.get(doc.sequence) ?? [];
-    list.push({ ...doc, computedHash: contentHashOf(doc) });
-    bySequence.set(doc.sequence, list);
-  }
-  return bySequence;
 }
 
 export async function recordIncidents(
@@ -240,32 +308,66 @@ export async function recordIncidents(
             e->>'entry_id', e->'detail'
        FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, n)
       ORDER BY n`,
-    [
-      till.tillId,
-      till.storeCode,
-      JSON.stringify(
-        incidents.map((incident) => ({
-          code: incident.code,
-          from_sequence: incident.fromSequence,
-          to_sequence: incident.toSequence,
-          entry_id: incident.entryId,
-          detail: { code: incident.code, ...incident.detail },
-        })),
-      ),
-    ],
+    [till.tillId, till.storeCode, incidentRows(incidents)],
   );
 }
 
-/** Marks entries as held: stored for audit, not projected until accepted. */
-export async function holdEntries(
+/**
+ * The write of a journal push, in one statement (the caller holds the scope
+ * lock): the new entries with fresh sequence numbers (as writeDocuments
+ * stores them; the journal is not announced on the stream), the till's head
+ * moved forward, the incidents found in order, and the held entries marked.
+ * Nothing is sent when there is nothing to write.
+ */
+export async function storeJournalPush(
   tx: Queryable,
-  tillId: string,
-  entryIds: ReadonlySet<string>,
+  till: TillPrincipal,
+  writes: readonly DocumentWrite[],
+  arrival: Arrival,
 ): Promise<void> {
-  if (entryIds.size === 0) return;
-  await tx.query(
-    `INSERT INTO journal_held_entries (entry_id, till_id)
-     SELECT unnest($1::text[]), $2 ON CONFLICT (entry_id) DO NOTHING`,
-    [[...entryIds], tillId],
+  const { incidents, held, head } = arrival;
+  if (writes.length === 0 && incidents.length === 0 && held.size === 0 && !head) return;
+  const result = await tx.query<{ last: string | number | null }>(
+    `WITH counter AS (
+       UPDATE sync_sequences SET last = last + $3
+        WHERE collection = 'journal' AND scope = $1 AND $3 > 0 RETURNING last
+     ), stored AS (
+       INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq, updated_at)
+       SELECT 'journal', w->>'id', $1, w->'doc', (w->>'deleted')::boolean, counter.last - $3 + ordinality, now()
+       FROM counter, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(w, ordinality)
+       ON CONFLICT (collection, id) DO UPDATE
+         SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+       RETURNING 1
+     ), head AS (
+       INSERT INTO journal_heads (till_id, sequence, hash)
+       SELECT $1, $5::bigint, $6::text WHERE $5::bigint IS NOT NULL
+       ON CONFLICT (till_id) DO UPDATE SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash
+         WHERE journal_heads.sequence < EXCLUDED.sequence
+       RETURNING 1
+     ), incidents AS (
+       INSERT INTO journal_incidents (till_id, store_code, code, from_sequence, to_sequence, entry_id, detail)
+       SELECT $1, $2, e->>'code', (e->>'from_sequence')::bigint, (e->>'to_sequence')::bigint,
+              e->>'entry_id', e->'detail'
+         FROM jsonb_array_elements($7::jsonb) WITH ORDINALITY AS t(e, n)
+        ORDER BY n
+       RETURNING 1
+     ), held AS (
+       INSERT INTO journal_held_entries (entry_id, till_id)
+       SELECT unnest($8::text[]), $1 ON CONFLICT (entry_id) DO NOTHING
+       RETURNING 1
+     )
+     SELECT (SELECT last FROM counter) AS last`,
+    [
+      till.tillId,
+      till.storeCode,
+      writes.length,
+      JSON.stringify(writes),
+      head?.sequence ?? null,
+      head?.hash ?? null,
+      incidentRows(incidents),
+      [...held],
+    ],
   );
+  if (writes.length > 0 && result.rows[0]?.last == null)
+    throw new Error(`storeJournalPush without lockScope(journal, ${till.tillId})`);
 }

@@ -17,7 +17,13 @@ import {
   type StoredDocument,
   writeDocuments,
 } from './document-store';
-import { checkJournalArrival, holdEntries, type Incident, recordIncidents } from './journal-arrival';
+import {
+  type Arrival,
+  type Incident,
+  judgeJournalArrival,
+  readJournalPushContext,
+  storeJournalPush,
+} from './journal-arrival';
 import { nodeSha256Hex } from './node-sha256';
 import { sameDocument, withoutDeletedFlag } from './same-document';
 
@@ -65,11 +71,22 @@ export async function handlePush(
 
   return db.transaction(async (tx) => {
     await lockScope(tx, collection, scope);
-    const stored = await readDocuments(
-      tx,
-      collection,
-      rows.map((row) => row.id),
-    );
+    // A journal push reads everything its checks need in one round trip (journal-arrival.ts).
+    const journal =
+      collection === 'journal'
+        ? await readJournalPushContext(
+            tx,
+            till.tillId,
+            rows.map((row) => ({ id: row.id, sequence: (row.doc as unknown as JournalEntry).sequence })),
+          )
+        : undefined;
+    const stored =
+      journal?.documents ??
+      (await readDocuments(
+        tx,
+        collection,
+        rows.map((row) => row.id),
+      ));
     const conflicts: Record<string, unknown>[] = [];
     const writes: DocumentWrite[] = [];
     const rewriteIncidents: Incident[] = [];
@@ -98,21 +115,22 @@ export async function handlePush(
         }
       }
     });
-    await writeDocuments(tx, collection, scope, writes);
-    let incidents: Incident[] = rewriteIncidents;
-    await recordIncidents(tx, till, rewriteIncidents);
-    if (collection === 'journal' && writes.length > 0) {
-      const entries = writes.map((write) => write.doc as unknown as JournalEntry);
-      const computedHashes = new Map<string, string>();
-      for (const row of rows)
-        if (row.computedHash !== undefined) computedHashes.set(row.id, row.computedHash);
-      const arrival = await checkJournalArrival(tx, till, entries, computedHashes);
-      incidents = [...incidents, ...arrival.incidents];
-      await holdEntries(tx, till.tillId, arrival.held);
-      // Held entries are kept for audit but reach no back-office table until a person accepts them.
-      const projectable = entries.filter((entry) => !arrival.held.has(entry.id));
-      if (projectable.length > 0) await hooks.onNewJournalEntries?.(tx, till, projectable);
+    if (!journal) {
+      await writeDocuments(tx, collection, scope, writes);
+      return { conflicts, written: writes.length, incidents: [] };
     }
+    const entries = writes.map((write) => write.doc as unknown as JournalEntry);
+    const computedHashes = new Map<string, string>();
+    for (const row of rows) if (row.computedHash !== undefined) computedHashes.set(row.id, row.computedHash);
+    const arrival = judgeJournalArrival(journal, entries, computedHashes);
+    // The rewrites first, then what the arrival checks found: the order they were always recorded in.
+    const incidents = [...rewriteIncidents, ...arrival.incidents];
+    const found: Arrival = { ...arrival, incidents };
+    // The entries, the head, the incidents and the held marks: one statement.
+    await storeJournalPush(tx, till, writes, found);
+    // Held entries are kept for audit but reach no back-office table until a person accepts them.
+    const projectable = entries.filter((entry) => !arrival.held.has(entry.id));
+    if (projectable.length > 0) await hooks.onNewJournalEntries?.(tx, till, projectable);
     return { conflicts, written: writes.length, incidents };
   });
 }

@@ -5,7 +5,7 @@ import { openPostgres } from '../../../sync-server/src/db/pg-database';
 import { adjustStockLevels } from '../../../sync-server/src/projections/stock-levels';
 import { firstProjectionsOf, liveInFeed } from '../../../sync-server/src/projections/store-sales-feed';
 import { lockScope, readDocuments } from '../../../sync-server/src/sync/document-store';
-import { storedNeighbours } from '../../../sync-server/src/sync/journal-arrival';
+import { readJournalPushContext } from '../../../sync-server/src/sync/journal-arrival';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/postgres';
 
 // Reads of documents by id stay one primary-key probe per id as the journal
@@ -218,28 +218,43 @@ describe("the projector's and the push's reads by key on growing tables (postgre
     });
   });
 
-  // A guard rather than a fix: this read already stays on the sequence index (it did before the others were fixed).
-  it("the push's read of the stored neighbours probes the journal's sequence index, on a plan made at 50 entries", async () => {
+  // A guard rather than a fix: the neighbours' read already stayed on the sequence index (it did
+  // before the others were fixed), and now shares one statement with the push's other reads.
+  it("the journal push's one read probes the primary key and the journal's sequence index, on a plan made at 50 entries", async () => {
     const entries = (from: number, to: number) =>
       `INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq)
        SELECT 'journal', 'entry-' || g, 'till-1',
               jsonb_build_object('id', 'entry-' || g, 'sequence', g, 'pad', repeat('x', 500)), false, g
          FROM generate_series(${from}, ${to}) g`;
     await onGenericPlans(async (tx) => {
+      await tx.exec("INSERT INTO stores (code, name) VALUES ('B001', 'Bench')");
+      await tx.exec(
+        "INSERT INTO tills (id, store_code, till_code, device_name, credential_hash) VALUES ('till-1', 'B001', '01', 'test', 'x')",
+      );
       await tx.exec(entries(1, 50));
-      const arriving = (sequence: number) => [{ id: `entry-new-${sequence}`, sequence }] as never;
-      const sql = await statementOf(tx, () => storedNeighbours(tx, 'till-1', arriving(51)));
+      const arriving = (sequence: number) => [{ id: `entry-new-${sequence}`, sequence }];
+      const sql = await statementOf(tx, () => readJournalPushContext(tx, 'till-1', arriving(51)));
       await tx.exec(entries(51, 20_050));
 
       const plan = await planOf(
         tx,
         sql,
-        "'till-1', ARRAY[19999, 20000, 20001]::bigint[], ARRAY['entry-new-20000']",
+        "'till-1', ARRAY['entry-new-20000', 'entry-19000'], ARRAY[19999, 20000, 20001]::bigint[]",
       );
       expect(plan).toContain('sync_documents_journal_sequence');
+      expect(plan).toContain('sync_documents_pkey');
       expect(plan).not.toContain('sync_documents_pull');
-      const around = await storedNeighbours(tx, 'till-1', arriving(20_000));
-      expect([...around.keys()].sort()).toEqual([19_999, 20_000, 20_001]);
+      expect(plan).not.toContain('Seq Scan on sync_documents');
+      const context = await readJournalPushContext(tx, 'till-1', [
+        ...arriving(20_000),
+        { id: 'entry-19000', sequence: 19_000 },
+      ]);
+      // The stored entries around 20,000 (pushed ids left out of the neighbours), the pushed id that is stored, the range.
+      expect(context.neighbours.map((entry) => entry.sequence).sort()).toEqual([
+        18_999, 19_001, 19_999, 20_000, 20_001,
+      ]);
+      expect([...context.documents.keys()]).toEqual(['entry-19000']);
+      expect(context.range).toMatchObject({ tillId: 'till-1', limit: null });
     });
   });
 });
