@@ -231,9 +231,14 @@ if (parentPort && (workerData as { tillStreams?: Setup } | undefined)?.tillStrea
   void serveStreams(parentPort, (workerData as { tillStreams: Setup }).tillStreams);
 
 export interface TillStreams {
-  /** Called with the till's index and the wall-clock time its stream heard of a stock change. */
-  onHeard(listener: (index: number, atEpochMs: number) => void): void;
-  stats(): Promise<{ pulls: PullStats; deltas: DeltaStats }>;
+  /**
+   * Called with the till's index and the wall-clock time its stream heard of
+   * a stock change; the listener answers false for a time it could not use
+   * (heard before the till's latest push was sent: counted in `dropped`).
+   */
+  onHeard(listener: (index: number, atEpochMs: number) => boolean): void;
+  /** Rejects once the worker has stopped on its own (an error or an exit): the run's figures would be missing. */
+  stats(): Promise<{ pulls: PullStats; deltas: DeltaStats; dropped: number }>;
   stop(): Promise<void>;
 }
 
@@ -245,28 +250,43 @@ export async function startTillStreams(setup: Setup): Promise<TillStreams> {
     `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(self)}); })`,
     { eval: true, workerData: { tillStreams: setup } },
   );
-  const listeners: ((index: number, at: number) => void)[] = [];
+  const listeners: ((index: number, at: number) => boolean)[] = [];
+  let dropped = 0;
+  let stopping = false;
+  let broken: Error | undefined;
   let statsWaiting: ((message: Extract<FromWorker, { type: 'stats' }>) => void) | undefined;
+  worker.on('error', (error) => {
+    broken ??= error;
+  });
+  worker.on('exit', (code) => {
+    if (!stopping) broken ??= new Error(`the tills' streams worker exited (code ${code})`);
+  });
   const settled = new Promise<void>((resolve, reject) => {
     worker.on('error', reject);
+    worker.on('exit', () => reject(broken));
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'settled') resolve();
       else if (message.type === 'failed') reject(new Error(message.message));
       else if (message.type === 'heard') {
         for (let i = 0; i < message.heard.length; i += 2)
           for (const listener of listeners)
-            listener(message.heard[i] as number, message.heard[i + 1] as number);
+            if (!listener(message.heard[i] as number, message.heard[i + 1] as number)) dropped++;
       } else statsWaiting?.(message);
     });
   });
   await settled.catch(async (error: unknown) => {
+    stopping = true;
     await worker.terminate();
     throw error;
   });
   return {
     onHeard: (listener) => listeners.push(listener),
     stats: () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        if (broken) {
+          reject(broken);
+          return;
+        }
         statsWaiting = (m) =>
           resolve({
             pulls: { pulls: m.pulls, errors: m.errors, byCollection: new Map(m.pullsBy) },
@@ -276,10 +296,12 @@ export async function startTillStreams(setup: Setup): Promise<TillStreams> {
               gaps: m.gaps,
               byCollection: new Map(m.eventsBy),
             },
+            dropped,
           });
         worker.postMessage({ type: 'stats' } satisfies ToWorker);
       }),
     async stop() {
+      stopping = true;
       worker.postMessage({ type: 'stop' } satisfies ToWorker);
       await worker.terminate();
     },

@@ -149,11 +149,13 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
     tillStreams.onHeard((index, at) => {
       // A sale lowers its store's stock: the pushing till hears of it (its own journal is not announced).
       const sim = sims[index] as SimulatedTill;
-      if (sim.pushedAt === undefined || at < sim.pushedAt) return;
+      if (sim.pushedAt === undefined) return true;
+      // Heard before the till's latest push was sent (the worker's message crossed it): not that push's.
+      if (at < sim.pushedAt) return false;
       resyncDelays.push(at - sim.pushedAt);
       sim.pushedAt = undefined;
+      return true;
     });
-    let { pulls: pullStats, deltas: deltaStats } = await tillStreams.stats();
     const idleRss = rssMegabytes(pid);
 
     const runP99s: number[] = [];
@@ -174,7 +176,7 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       const monitor = openPostgres(scratch.url);
       const sessions = samplePostgresSessions(monitor, new URL(scratch.url).pathname.slice(1));
       const scansBefore = await tableScans(monitor);
-      const pullsBefore = { pulls: pullStats.pulls, byCollection: new Map(pullStats.byCollection) };
+      const { pulls: pullsBefore } = await tillStreams.stats();
       const serverCpuBefore = cpuSeconds(pid);
       const callsBefore = systemCalls(pid);
       const postgresCpuBefore = postgresCpuSeconds();
@@ -246,7 +248,6 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       await monitor.close();
       const benchCpu = process.cpuUsage(benchCpuBefore);
       const clientCpu = (benchCpu.user + benchCpu.system) / 1e6;
-      ({ pulls: pullStats, deltas: deltaStats } = await tillStreams.stats());
       clearInterval(sampler);
       peakRss = Math.max(peakRss, rssMegabytes(pid));
 
@@ -258,12 +259,14 @@ export async function runPushManyTills(sizes: BenchSizes): Promise<SuiteResult> 
       runPeakRss = Math.max(runPeakRss, peakRss);
       // The projector catches up, then the server's own lag quantiles (over every run so far).
       const drained = await waitForProjectionQueue(scratch.url, { timeoutMs: 60_000, parked: 'counted' });
+      // The streams' counts once the queue has drained (a run's projections move stock after its last push).
+      const { pulls: pullStats, deltas: deltaStats, dropped } = await tillStreams.stats();
       const lag = projectionLagMs(await scrapeMetrics(server.url));
       notes.push(
         `run ${run + 1} of ${runs}: ${totalSales} pushes in ${loadSeconds.toFixed(1)} s (${Math.round(totalSales / loadSeconds)}/s offered ${sizes.salesPerSecond}/s) with ${sizes.tills} open streams: latency p50 ${quantile(latencies, 0.5).toFixed(1)} ms, p99 ${quantile(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(0)} ms; sender lag p99 ${quantile(lags, 0.99).toFixed(1)} ms; ${pushRetries} pushes re-sent after a network error`,
         `projection: queue drained ${drained.toFixed(0)} ms after the last push answered; server's projection lag so far p50 ${lag.p50.toFixed(0)} ms, p90 ${lag.p90.toFixed(0)} ms, p99 ${lag.p99.toFixed(0)} ms (till_sync_projection_lag_quantile_seconds)`,
         `deltas ${DELTAS.length > 0 ? `on for ${DELTAS.join(', ')}` : 'off (BENCH_STOCK_DELTAS=0)'}: ${deltaStats.events} delta events so far (${[...deltaStats.byCollection].map(([c, n]) => `${c} ${n}`).join(', ')}) carrying ${deltaStats.documents} documents, ${deltaStats.gaps} that did not follow the till's checkpoint (pulled)`,
-        `stock change after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen); ${pullStats.pulls - pullsBefore.pulls} pulls answered during this run (${pullStats.errors} failed so far): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n - (pullsBefore.byCollection.get(c) ?? 0)}`).join(', ')} (a sale rewrites its store's inventory and sales feed: without deltas every till of the store pulls both; with them, a till pulls only after a resync or a delta that does not follow its checkpoint)`,
+        `stock change after a push reached the pushing till's stream: p50 ${resyncDelays.length ? quantile(resyncDelays, 0.5).toFixed(1) : '-'} ms, p99 ${resyncDelays.length ? quantile(resyncDelays, 0.99).toFixed(1) : '-'} ms (${resyncDelays.length} seen${dropped > 0 ? `; ${dropped} heard before the till's next push was sent, not counted` : ''}); ${pullStats.pulls - pullsBefore.pulls} pulls answered during this run (${pullStats.errors} failed so far): ${[...pullStats.byCollection].map(([c, n]) => `${c} ${n - (pullsBefore.byCollection.get(c) ?? 0)}`).join(', ')} (a sale rewrites its store's inventory and sales feed: without deltas every till of the store pulls both; with them, a till pulls only after a resync or a delta that does not follow its checkpoint)`,
         `CPU during the load: sync server ${serverCpu.toFixed(1)} s (${((serverCpu / loadSeconds) * 100).toFixed(0)}% of one core; Node serves on one thread), ${((serverCpu * 1000) / totalSales).toFixed(1)} ms per sale including its pulls; PostgreSQL ${postgresCpu.toFixed(1)} s (${((postgresCpu * 1000) / totalSales).toFixed(1)} ms per sale); the simulated tills ${clientCpu.toFixed(1)} s (uploads and streams, both threads)`,
         `server's event-loop delay during the load (10 ms resolution): p50 ${loop.p50.toFixed(1)} ms, p99 ${loop.p99.toFixed(1)} ms, max ${loop.max.toFixed(0)} ms; the bench's thread that sends and times the uploads (the ${sizes.tills} tills' streams are read in a worker thread; 1 ms resolution): p50 ${(benchLoop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(benchLoop.percentile(99) / 1e6).toFixed(1)} ms, max ${(benchLoop.max / 1e6).toFixed(0)} ms`,
         `the server's own timer of the ${answered} uploads (request in to reply sent): ${over('within50')} over 50 ms, ${over('within100')} over 100 ms (${((100 * over('within100')) / Math.max(1, answered)).toFixed(2)}%)`,

@@ -51,9 +51,10 @@ interface Linkable {
 export interface JournalPushContext {
   /** The stored document of each pushed id that is stored (any till: the push refuses another's). */
   readonly documents: ReadonlyMap<string, StoredDocument>;
-  readonly range: TillRange;
+  /** Undefined when the till has no row: only a push with new entries needs it (judgeJournalArrival). */
+  readonly range: TillRange | undefined;
   /** Stored entries of the till at the pushed sequences and either side, the pushed ids left out. */
-  readonly neighbours: readonly JournalEntry[];
+  readonly neighbours: readonly StoredDocument[];
 }
 
 /**
@@ -88,14 +89,13 @@ export async function readJournalPushContext(
     [tillId, pushed.map((e) => e.id), sequences],
   );
   const documents = new Map<string, StoredDocument>();
-  const neighbours: JournalEntry[] = [];
+  const neighbours: StoredDocument[] = [];
   let range: TillRange | undefined;
   for (const { kind, ...row } of result.rows) {
     if (kind === 'document') documents.set(row.id, row);
-    else if (kind === 'neighbour') neighbours.push(row.doc as unknown as JournalEntry);
+    else if (kind === 'neighbour') neighbours.push(row);
     else range = rangeOf(row.doc as unknown as RangeRow, row.id);
   }
-  if (!range) throw new Error(`journal arrival: unknown till ${tillId}`);
   return { documents, range, neighbours };
 }
 
@@ -121,7 +121,8 @@ export function judgeJournalArrival(
   if (entries.length === 0) return { incidents: [], held: new Set() };
   const sorted = [...entries].sort((a, b) => a.sequence - b.sequence);
   const { range } = context;
-  const stored = storedAround(context, sorted);
+  if (!range) throw new Error('journal arrival: unknown till');
+  const stored = storedAround(context, range.tillId, sorted);
   const arrived = new Map<number, (JournalEntry & Linkable)[]>();
   const incidents: Incident[] = [];
   const held = new Set<string>();
@@ -224,19 +225,19 @@ export function judgeJournalArrival(
  */
 function storedAround(
   context: JournalPushContext,
+  tillId: string,
   arriving: readonly JournalEntry[],
 ): Map<number, (JournalEntry & Linkable)[]> {
   const wanted = new Set(arriving.flatMap((e) => [e.sequence - 1, e.sequence, e.sequence + 1]));
   const arrivingIds = new Set(arriving.map((e) => e.id));
-  const tillId = context.range.tillId;
+  // In the order they were stored (their seq), so incident details list other entries as they always did.
   const candidates = [
     ...context.neighbours,
-    ...[...context.documents.values()]
-      .filter((d) => d.scope === tillId && !arrivingIds.has(d.id))
-      .map((d) => d.doc as unknown as JournalEntry),
-  ];
+    ...[...context.documents.values()].filter((d) => d.scope === tillId && !arrivingIds.has(d.id)),
+  ].sort((a, b) => Number(a.seq) - Number(b.seq));
   const bySequence = new Map<number, (JournalEntry & Linkable)[]>();
-  for (const doc of candidates) {
+  for (const { doc: stored } of candidates) {
+    const doc = stored as unknown as JournalEntry;
     if (!wanted.has(doc.sequence)) continue;
     const list = bySequence.get(doc.sequence) ?? [];
     list.push({ ...doc, computedHash: contentHashOf(doc) });
