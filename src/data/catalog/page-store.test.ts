@@ -1,0 +1,150 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { aProduct } from '../../core/cart/test-builders';
+import { type Product, toSearchName } from '../../core/catalog/product';
+import type { CatalogManifest } from '../../core/sync/catalog-wire';
+import { productAt, productOfBarcode } from './catalog-columns';
+import { createCatalogEngine } from './catalog-engine';
+import { openIndexedDbPageStore } from './page-store';
+
+// The catalog's IndexedDB store as a till holds it (fake-indexeddb: the same
+// API, in memory): pages as the server's UTF-8 bytes beside pages stored as
+// text by earlier versions, and the columns saved as Blobs beside columns
+// saved as typed arrays by earlier versions. The browser runs the same code
+// (e2e till-restart, and the bench's catalog suite).
+
+const product = (n: number): Product => {
+  const name = `Crème brûlée – réf. ${n}`;
+  return aProduct({
+    id: `p${String(n).padStart(5, '0')}`,
+    barcode: String(3_000_000_000_000 + n),
+    name,
+    searchName: toSearchName(name),
+    priceMinor: 100 + n,
+    active: true,
+  });
+};
+
+/** A page as the server sends it: one product a line (docs/sync-protocol.md 5.2). */
+const serverPage = (products: readonly Product[], after: number, upTo: number) =>
+  `{"after":${after},"upTo":${upTo},"products":[${products.map((p) => JSON.stringify(p)).join(',\n')}]}`;
+
+const utf8 = new TextEncoder();
+let databases = 0;
+const freshName = () => `page-store-test-${++databases}`;
+
+const manifest = (pages: number, size: number): CatalogManifest => ({
+  upTo: pages * size,
+  pageSize: size,
+  total: pages * size,
+  pages: Array.from({ length: pages }, (_, i) => ({ after: i * size, upTo: (i + 1) * size, count: size })),
+});
+
+describe('the IndexedDB page store', () => {
+  it('gives back pages stored as bytes and as text, each as stored, in key order', async () => {
+    const store = await openIndexedDbPageStore(freshName());
+    await store.begin(manifest(2, 2));
+    const bytes = utf8.encode(serverPage([product(3), product(4)], 2, 4));
+    const text = serverPage([product(1), product(2)], 0, 2);
+    await store.putPage(1, bytes);
+    await store.putPage(0, text);
+
+    const read: [number, string | Uint8Array][] = [];
+    await store.readPages((key, page) => read.push([key, page]));
+    expect(read.map(([key]) => key)).toEqual([0, 1]);
+    expect(read[0]?.[1]).toBe(text);
+    expect(read[1]?.[1]).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(read[1]?.[1] as Uint8Array)).toBe(
+      serverPage([product(3), product(4)], 2, 4),
+    );
+    store.close();
+  });
+
+  it('reads back columns saved as Blobs, and columns saved as typed arrays by an earlier version', async () => {
+    const name = freshName();
+    const engine = createCatalogEngine();
+    await engine.open(name, 'indexeddb');
+    await engine.begin(manifest(1, 3));
+    await engine.putPage(0, utf8.encode(serverPage([product(1), product(2), product(3)], 0, 3)));
+    await engine.complete();
+    const built = await engine.load();
+    await engine.close();
+
+    const store = await openIndexedDbPageStore(name);
+    const saved = await store.readColumns();
+    expect(saved?.columns.count).toBe(3);
+    expect(saved?.columns.records).toEqual(built.columns.records);
+    expect(saved?.columns.byBarcode).toEqual(built.columns.byBarcode);
+    expect(saved?.columns.barcodes).toBeInstanceOf(Float64Array);
+
+    // As an earlier version saved them: the typed arrays themselves, not Blobs.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`${name}-catalog`, 2);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('columns', 'readwrite');
+      tx.objectStore('columns').put({ generation: saved?.generation, columns: built.columns }, 'columns');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    const old = await store.readColumns();
+    expect(old?.columns.records).toEqual(built.columns.records);
+    store.close();
+  });
+
+  it('reads the pages again when the saved columns cannot be read back', async () => {
+    const name = freshName();
+    const first = createCatalogEngine();
+    await first.open(name, 'indexeddb');
+    await first.begin(manifest(1, 2));
+    await first.putPage(0, utf8.encode(serverPage([product(1), product(2)], 0, 2)));
+    await first.complete();
+    const { generation } = await first.meta();
+    await first.load();
+    await first.close();
+
+    // A saved value whose Blobs are gone (here: not Blobs at all).
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(`${name}-catalog`, 2);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('columns', 'readwrite');
+      tx.objectStore('columns').put({ generation, count: 2, blobs: { records: 'gone' } }, 'columns');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+
+    const again = createCatalogEngine();
+    await again.open(name, 'indexeddb');
+    const loaded = await again.load();
+    expect(loaded.source).toBe('pages');
+    expect(productOfBarcode(loaded.columns, product(2).barcode)).toEqual(product(2));
+    await again.close();
+  });
+
+  it('a till that stored text pages before reads them with the byte pages of a later first sync', async () => {
+    const name = freshName();
+    const engine = createCatalogEngine();
+    await engine.open(name, 'indexeddb');
+    await engine.begin(manifest(2, 2));
+    await engine.putPage(0, serverPage([product(1), product(2)], 0, 2));
+    await engine.putPage(1, utf8.encode(serverPage([product(3), product(4)], 2, 4)));
+    await engine.complete();
+    await engine.close();
+
+    // A restart: no columns built while downloading, every page read back.
+    const restarted = createCatalogEngine();
+    await restarted.open(name, 'indexeddb');
+    const loaded = await restarted.load();
+    expect(loaded.columns.count).toBe(4);
+    const all = Array.from({ length: 4 }, (_, i) => productAt(loaded.columns, i));
+    expect(all).toEqual([product(1), product(2), product(3), product(4)]);
+    await restarted.close();
+  });
+});
