@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { OutboxRecord as OutboxEntry } from '../data/outbox-state';
+import type { OutboxRecord } from '../data/outbox-state';
 
 export interface SyncStatus {
   /** Whether the sync server answered its last health check. */
@@ -22,7 +22,8 @@ export interface SyncStatus {
   readonly till: { readonly storeCode: string; readonly tillCode: string } | undefined;
 }
 
-export type { OutboxRecord as OutboxEntry } from '../data/outbox-state';
+/** One item of the outbox view (the journal after the upload cursor, and the outbox collection's rows). */
+export type OutboxEntry = OutboxRecord;
 
 export const createSyncStatusStore = () =>
   createStore<SyncStatus>()(() => ({

@@ -6,8 +6,8 @@ import { createCatalogEngine } from './catalog-engine';
 import { openTillCatalog, type TillCatalog } from './till-catalog';
 
 // The catalog in pages plus a log, with the engine in-process and the memory
-// page store (the same code the Web Worker runs over IndexedDB; the browser
-// side is tests/e2e/catalog-worker.test.ts).
+// page store (the same code the Web Worker runs over IndexedDB: page-store.test.ts
+// runs that store on fake-indexeddb, and e2e till-restart in Chromium).
 
 const product = (n: number, extra: Partial<Product> = {}): Product => {
   const name = `Article ${n} ${n % 2 === 0 ? 'pair' : 'impair'}`;

@@ -1,5 +1,6 @@
 import { map, type Observable } from 'rxjs';
 import type { TillDatabase } from '../till-database';
+import { cursorPosition } from './cursor-position';
 
 /**
  * The journal upload's cursor (docs/sync-protocol.md, 6.1): every entry of
@@ -14,10 +15,7 @@ interface UploadCursor {
 
 const cursorDoc = (tillId: string) => `journal-upload-${tillId}`;
 
-const sequenceOf = (stored: UploadCursor | undefined): number => {
-  const sequence = stored?.sequence;
-  return typeof sequence === 'number' && Number.isSafeInteger(sequence) && sequence >= 0 ? sequence : 0;
-};
+const sequenceOf = (stored: UploadCursor | undefined): number => cursorPosition(stored?.sequence);
 
 export async function readJournalCursor(db: TillDatabase, tillId: string): Promise<number> {
   const stored = await db.getLocal<UploadCursor>(cursorDoc(tillId));

@@ -3,6 +3,7 @@ import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { SyncCollectionName } from '../../core/sync/collections';
 import type { TillDatabase } from '../till-database';
 import { coalescedRetryLoop } from './backoff-loop';
+import { cursorPosition } from './cursor-position';
 import { prefetchingPages } from './prefetching-pages';
 import { storePulledDocuments } from './store-pulled-documents';
 import type { TillSession } from './till-session';
@@ -99,20 +100,24 @@ export function pullReplication<T extends { id: string }>(
 
   const readCheckpoint = async (): Promise<number> => {
     const stored = await db.getLocal<StoredCheckpoint>(checkpointDoc);
-    const seq = stored?.toJSON().data.seq;
-    return typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0 ? seq : 0;
+    return cursorPosition(stored?.toJSON().data.seq);
   };
 
   /** Held (holdWhile$), and whether something asked for a pull meanwhile. */
   let held = false;
   let missed = false;
   let caughtUpOnce = false;
+  // Held now (only after the first catch-up): the pull that was due is noted, and made on release.
+  const holding = (): boolean => {
+    if (!held || !caughtUpOnce) return false;
+    missed = true;
+    return true;
+  };
 
   const pullUntilCaughtUp = async (): Promise<void> => {
     let seq = await readCheckpoint();
     for (;;) {
-      if (held && caughtUpOnce) {
-        missed = true;
+      if (holding()) {
         // The page asked for ahead was read before the hold: the pass after it asks afresh.
         pages.discard();
         return;
@@ -143,20 +148,14 @@ export function pullReplication<T extends { id: string }>(
     },
   });
   const run = () => {
-    if (held && caughtUpOnce) {
-      missed = true;
-      return;
-    }
+    if (holding()) return;
     void loop.run();
   };
 
   /** A delta the stream sent: stored when it follows the checkpoint, else (a gap) the collection is pulled. */
   const applyDelta = async (delta: { from: number; to: number; documents: readonly unknown[] }) => {
     // Held: the pull after the hold fetches these changes (and whatever else came meanwhile).
-    if (held && caughtUpOnce) {
-      missed = true;
-      return;
-    }
+    if (holding()) return;
     // During a pull, which may have read before these changes, the loop makes one more pass instead.
     const applied = await loop.exclusive(async (): Promise<boolean> => {
       try {
