@@ -8,7 +8,6 @@ import { SYNC_COLLECTIONS } from '../../src/core/sync/collections';
 import { journalUploadBodySchema } from '../../src/core/sync/wire';
 import type { Database, Queryable } from '../../sync-server/src/db/database';
 import { openPostgres } from '../../sync-server/src/db/pg-database';
-import { queueForProjection } from '../../sync-server/src/projections/queue-projection';
 import { pullDocuments } from '../../sync-server/src/sync/document-store';
 import { handleJournalUpload } from '../../sync-server/src/sync/journal-upload';
 import { nodeSha256Hex } from '../../sync-server/src/sync/node-sha256';
@@ -97,9 +96,7 @@ export async function profileJournalPush(
       const body: unknown = JSON.parse(JSON.stringify({ entries: batch }));
       const started = performance.now();
       // With the server's default push hook: the entries queued for the projector (section 9).
-      const { answer } = await handleJournalUpload(instrumented, till, body, {
-        onNewJournalEntries: queueForProjection,
-      });
+      const { answer } = await handleJournalUpload(instrumented, till, body, { queueProjections: true });
       totalMs += performance.now() - started;
       if (answer.stored !== batch.length) throw new Error(`push profile: stored ${answer.stored}`);
 

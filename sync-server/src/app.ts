@@ -10,7 +10,6 @@ import { installErrorHandling } from './http/errors';
 import { createMetrics, type Metrics, registerMetrics } from './ops/metrics';
 import { projectAcceptedEntries } from './projections/project-accepted';
 import { type Projector, startProjector } from './projections/projector';
-import { queueForProjection } from './projections/queue-projection';
 import { createUploadPriority } from './projections/upload-priority';
 import { adminRoutes } from './routes/admin-routes';
 import { digitalReceiptRoutes } from './routes/digital-receipt';
@@ -70,7 +69,7 @@ export async function buildApp({ db, config, projection = 'projector' }: AppDepe
           onError: (error) => app.log.error({ err: error }, 'projection batch failed'),
         })
       : undefined;
-  const pushHooks = projecting ? { onNewJournalEntries: queueForProjection } : {};
+  const pushHooks = { queueProjections: projecting };
   installErrorHandling(app);
   installBoundedJson(app);
   registerRootPage(app, db);

@@ -317,7 +317,9 @@ export async function recordIncidents(
  * The write of a journal push, in one statement (the caller holds the scope
  * lock): the new entries with fresh sequence numbers (as writeDocuments
  * stores them; the journal is not announced on the stream), the till's head
- * moved forward, the incidents found in order, and the held entries marked.
+ * moved forward, the incidents found in order, the held entries marked, and
+ * the entries to project queued for the projector in sequence order (an
+ * entry queued before is left alone; docs/projections.md, "The projector").
  * Nothing is sent when there is nothing to write.
  */
 export async function storeJournalPush(
@@ -325,9 +327,12 @@ export async function storeJournalPush(
   till: TillPrincipal,
   writes: readonly DocumentWrite[],
   arrival: Arrival,
+  toProject: readonly JournalEntry[] = [],
 ): Promise<void> {
   const { incidents, held, head } = arrival;
-  if (writes.length === 0 && incidents.length === 0 && held.size === 0 && !head) return;
+  if (writes.length === 0 && incidents.length === 0 && held.size === 0 && !head && toProject.length === 0)
+    return;
+  const queued = [...toProject].sort((a, b) => a.sequence - b.sequence).map((entry) => entry.id);
   const result = await tx.query<{ last: string | number | null }>(
     `WITH counter AS (
        UPDATE sync_sequences SET last = last + $3
@@ -356,6 +361,11 @@ export async function storeJournalPush(
        INSERT INTO journal_held_entries (entry_id, till_id)
        SELECT unnest($8::text[]), $1 ON CONFLICT (entry_id) DO NOTHING
        RETURNING 1
+     ), queued AS (
+       INSERT INTO journal_projection_queue (entry_id, till_id)
+       SELECT id, $1 FROM unnest($9::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n
+       ON CONFLICT (entry_id) DO NOTHING
+       RETURNING 1
      )
      SELECT (SELECT last FROM counter) AS last`,
     [
@@ -367,6 +377,7 @@ export async function storeJournalPush(
       head?.hash ?? null,
       incidentRows(incidents),
       [...held],
+      queued,
     ],
   );
   if (writes.length > 0 && result.rows[0]?.last == null)

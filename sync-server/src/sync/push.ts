@@ -8,7 +8,7 @@ import { err, type Result } from '../../../src/core/result';
 import { SYNC_COLLECTIONS, type SyncCollectionName, scopeKeyOf } from '../../../src/core/sync/collections';
 import { pushBodySchema } from '../../../src/core/sync/wire';
 import type { TillPrincipal } from '../auth/access-token';
-import type { Database, Queryable } from '../db/database';
+import type { Database } from '../db/database';
 import { badRequest, forbidden, issueDetails } from '../http/errors';
 import {
   type DocumentWrite,
@@ -28,12 +28,11 @@ import { nodeSha256Hex } from './node-sha256';
 import { sameDocument, withoutDeletedFlag } from './same-document';
 
 export interface PushHooks {
-  /** Runs in the push transaction for journal entries stored for the first time (projections). */
-  readonly onNewJournalEntries?: (
-    tx: Queryable,
-    till: TillPrincipal,
-    entries: readonly JournalEntry[],
-  ) => Promise<void>;
+  /**
+   * Queue the journal entries stored for the first time (not held) for the
+   * projector, in the push's own write (docs/projections.md, "The projector").
+   */
+  readonly queueProjections?: boolean;
 }
 
 export interface PushResult {
@@ -126,11 +125,10 @@ export async function handlePush(
     // The rewrites first, then what the arrival checks found: the order they were always recorded in.
     const incidents = [...rewriteIncidents, ...arrival.incidents];
     const found: Arrival = { ...arrival, incidents };
-    // The entries, the head, the incidents and the held marks: one statement.
-    await storeJournalPush(tx, till, writes, found);
     // Held entries are kept for audit but reach no back-office table until a person accepts them.
-    const projectable = entries.filter((entry) => !arrival.held.has(entry.id));
-    if (projectable.length > 0) await hooks.onNewJournalEntries?.(tx, till, projectable);
+    const projectable = hooks.queueProjections ? entries.filter((entry) => !arrival.held.has(entry.id)) : [];
+    // The entries, the head, the incidents, the held marks and the projection queue: one statement.
+    await storeJournalPush(tx, till, writes, found, projectable);
     return { conflicts, written: writes.length, incidents };
   });
 }
