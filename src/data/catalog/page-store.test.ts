@@ -40,6 +40,35 @@ const manifest = (pages: number, size: number): CatalogManifest => ({
   pages: Array.from({ length: pages }, (_, i) => ({ after: i * size, upTo: (i + 1) * size, count: size })),
 });
 
+/** Writes a value into the catalog's `columns` store as another version of the till would have. */
+async function putSavedColumns(name: string, value: unknown): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(`${name}-catalog`, 2);
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('columns', 'readwrite');
+    tx.objectStore('columns').put(value, 'columns');
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
+/** A catalog stored by a first sync of `products` in one page sent as bytes, its columns built and saved. */
+async function firstSync(name: string, products: readonly Product[]) {
+  const engine = createCatalogEngine();
+  await engine.open(name, 'indexeddb');
+  await engine.begin(manifest(1, products.length));
+  await engine.putPage(0, utf8.encode(serverPage(products, 0, products.length)));
+  await engine.complete();
+  const { generation } = await engine.meta();
+  const built = await engine.load();
+  await engine.close();
+  return { generation, built };
+}
+
 describe('the IndexedDB page store', () => {
   it('gives back pages stored as bytes and as text, each as stored, in key order', async () => {
     const store = await openIndexedDbPageStore(freshName());
@@ -62,13 +91,7 @@ describe('the IndexedDB page store', () => {
 
   it('reads back columns saved as Blobs, and columns saved as typed arrays by an earlier version', async () => {
     const name = freshName();
-    const engine = createCatalogEngine();
-    await engine.open(name, 'indexeddb');
-    await engine.begin(manifest(1, 3));
-    await engine.putPage(0, utf8.encode(serverPage([product(1), product(2), product(3)], 0, 3)));
-    await engine.complete();
-    const built = await engine.load();
-    await engine.close();
+    const { built } = await firstSync(name, [product(1), product(2), product(3)]);
 
     const store = await openIndexedDbPageStore(name);
     const saved = await store.readColumns();
@@ -78,18 +101,7 @@ describe('the IndexedDB page store', () => {
     expect(saved?.columns.barcodes).toBeInstanceOf(Float64Array);
 
     // As an earlier version saved them: the typed arrays themselves, not Blobs.
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(`${name}-catalog`, 2);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('columns', 'readwrite');
-      tx.objectStore('columns').put({ generation: saved?.generation, columns: built.columns }, 'columns');
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
+    await putSavedColumns(name, { generation: saved?.generation, columns: built.columns });
     const old = await store.readColumns();
     expect(old?.columns.records).toEqual(built.columns.records);
     store.close();
@@ -97,28 +109,10 @@ describe('the IndexedDB page store', () => {
 
   it('reads the pages again when the saved columns cannot be read back', async () => {
     const name = freshName();
-    const first = createCatalogEngine();
-    await first.open(name, 'indexeddb');
-    await first.begin(manifest(1, 2));
-    await first.putPage(0, utf8.encode(serverPage([product(1), product(2)], 0, 2)));
-    await first.complete();
-    const { generation } = await first.meta();
-    await first.load();
-    await first.close();
+    const { generation } = await firstSync(name, [product(1), product(2)]);
 
     // A saved value whose Blobs are gone (here: not Blobs at all).
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open(`${name}-catalog`, 2);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('columns', 'readwrite');
-      tx.objectStore('columns').put({ generation, count: 2, blobs: { records: 'gone' } }, 'columns');
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
+    await putSavedColumns(name, { generation, count: 2, blobs: { records: 'gone' } });
 
     const again = createCatalogEngine();
     await again.open(name, 'indexeddb');
