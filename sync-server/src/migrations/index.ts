@@ -13,6 +13,7 @@ import { orderMessagesMigration } from './012-order-messages';
 import { orderStatusExportMigration } from './013-order-status-export';
 import { pickupSlipMailsMigration } from './014-pickup-slip-mails';
 import { projectionQueueMigration } from './015-projection-queue';
+import { documentLz4Migration } from './016-document-lz4';
 import type { Migration } from './migration';
 
 /** Every migration, in the order they apply. Append only: never edit a released one. */
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   orderStatusExportMigration,
   pickupSlipMailsMigration,
   projectionQueueMigration,
+  documentLz4Migration,
 ];

@@ -60,8 +60,12 @@ export interface JournalPushContext {
 /**
  * One round trip for every read of a journal push: the documents by id (one
  * primary-key probe each, as readDocuments), the till's range and head (as
- * it was read apart), and the stored neighbours of every pushed sequence (the
- * sequence index). Run after lockScope, so nothing commits into the till's
+ * it was read apart), and the stored neighbours of every pushed sequence
+ * (one probe of the sequence index each: written as `= ANY`, a plan made
+ * without statistics read every stored entry of the till through the index
+ * on its scope alone and took each one's sequence out of its TOASTed
+ * document, 0.24 s per upload at 10,000 stored entries and growing with
+ * them). Run after lockScope, so nothing commits into the till's
  * journal between this read and the push's write.
  */
 export async function readJournalPushContext(
@@ -77,9 +81,12 @@ export async function readJournalPushContext(
         WHERE collection = 'journal' AND id = wanted.id OFFSET 0
      ) d
      UNION ALL
-     SELECT 'neighbour', id, scope, doc, deleted, seq FROM sync_documents
-      WHERE collection = 'journal' AND scope = $1
-        AND (doc->>'sequence')::bigint = ANY($3::bigint[]) AND NOT (id = ANY($2::text[]))
+     SELECT 'neighbour', n.id, n.scope, n.doc, n.deleted, n.seq FROM unnest($3::bigint[]) AS around(sequence)
+     CROSS JOIN LATERAL (
+       SELECT id, scope, doc, deleted, seq FROM sync_documents
+        WHERE collection = 'journal' AND scope = $1 AND (doc->>'sequence')::bigint = around.sequence OFFSET 0
+     ) n
+     WHERE NOT (n.id = ANY($2::text[]))
      UNION ALL
      SELECT 'range', t.id, NULL,
             jsonb_build_object('start_sequence', t.journal_start_sequence, 'start_hash', t.journal_start_hash,

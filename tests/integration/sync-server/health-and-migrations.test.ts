@@ -34,7 +34,24 @@ describe.each(DATABASE_KINDS)('health, migrations and demo seed on $name', (kind
       '013-order-status-export',
       '014-pickup-slip-mails',
       '015-projection-queue',
+      '016-document-lz4',
     ]);
+  });
+
+  it('compresses stored documents with lz4 where PostgreSQL has it, and with pglz on PGlite', async () => {
+    // A document over the 2 KB TOAST threshold, as a sale's journal entry (3 to 4 KB) is.
+    await t.db.query(
+      `INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq)
+       VALUES ('journal', 'compression-probe', 'no-till', jsonb_build_object('pad', repeat('vente ', 800)), false, 1)`,
+    );
+    try {
+      const stored = await t.db.query<{ method: string }>(
+        "SELECT pg_column_compression(doc) AS method FROM sync_documents WHERE id = 'compression-probe'",
+      );
+      expect(stored.rows[0]?.method).toBe(kind.name === 'postgres' ? 'lz4' : 'pglz');
+    } finally {
+      await t.db.query("DELETE FROM sync_documents WHERE id = 'compression-probe'");
+    }
   });
 
   it('answers its health check with the database kind', async () => {
