@@ -12,16 +12,37 @@ function isMoneyLike(value: object): value is { minor: unknown; currency: unknow
   return 'minor' in value && 'currency' in value;
 }
 
-/** Every amount anywhere in `record` that is not in `currency`. */
+/**
+ * Every amount anywhere in `record` that is not in `currency`. The server
+ * runs it on every sale of every upload: one walk with one path stack, copied
+ * only for an issue (copying the path and the members at each level was a
+ * tenth of a 1,000-sale upload's validation).
+ */
 export function foreignCurrencyIssues(record: unknown, currency: string, path: Path = []): RecordIssue[] {
-  if (typeof record !== 'object' || record === null) return [];
-  if (isMoneyLike(record)) {
-    return record.currency === currency ? [] : [{ path, message: `amount not in ${currency}` }];
+  const issues: RecordIssue[] = [];
+  collectForeign(record, currency, [...path], issues);
+  return issues;
+}
+
+function collectForeign(value: unknown, currency: string, at: Path, issues: RecordIssue[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (isMoneyLike(value)) {
+    if (value.currency !== currency) issues.push({ path: [...at], message: `amount not in ${currency}` });
+    return;
   }
-  const entries: [string | number, unknown][] = Array.isArray(record)
-    ? record.map((v, i) => [i, v])
-    : Object.entries(record);
-  return entries.flatMap(([key, value]) => foreignCurrencyIssues(value, currency, [...path, key]));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      collectForeign(value[i], currency, at, issues);
+      at.pop();
+    }
+    return;
+  }
+  for (const [key, member] of Object.entries(value)) {
+    at.push(key);
+    collectForeign(member, currency, at, issues);
+    at.pop();
+  }
 }
 
 export function duplicateIssues(values: readonly string[], path: Path, what: string): RecordIssue[] {
