@@ -13,12 +13,17 @@ export interface PouchPageApi {
     remoteUrl: string,
     batchSize: number,
   ): Promise<{ seconds: number; docs: number; adapter: string }>;
-  pushOffline(
-    remoteUrl: string,
+  /** Records `count` sales offline in a new local database; `replicateTo` then pushes them. */
+  recordOffline(
     count: number,
-    batchSize: number,
     products: readonly Product[],
-  ): Promise<{ seconds: number; written: number; avgBytes: number; recordSeconds: number }>;
+  ): Promise<{ database: string; avgBytes: number; recordSeconds: number }>;
+  /** Pushes a database `recordOffline` filled, then destroys it. */
+  replicateTo(
+    database: string,
+    remoteUrl: string,
+    batchSize: number,
+  ): Promise<{ seconds: number; written: number }>;
 }
 
 declare global {
@@ -28,6 +33,7 @@ declare global {
 }
 
 let databases = 0;
+const recorded = new Map<string, InstanceType<typeof PouchDB>>();
 const seconds = (startedMs: number) => (performance.now() - startedMs) / 1000;
 
 window.pouchBench = {
@@ -43,8 +49,9 @@ window.pouchBench = {
     return { seconds: elapsed, docs: doc_count, adapter };
   },
 
-  async pushOffline(remoteUrl, count, batchSize, products) {
-    const local = new PouchDB(`pouch-journal-${batchSize}-${databases++}-${Date.now()}`);
+  async recordOffline(count, products) {
+    const database = `pouch-journal-${databases++}-${Date.now()}`;
+    const local = new PouchDB(database);
     const till = { storeCode: 'PAR01', tillCode: '02', tillId: 'pouch-bench-till' };
     const newId = benchIdGenerator(0xc0ffee);
     let head: ChainHead | null = null;
@@ -62,17 +69,19 @@ window.pouchBench = {
       }
       await local.bulkDocs(docs);
     }
-    const recordSeconds = seconds(recordStarted);
+    recorded.set(database, local);
+    return { database, avgBytes: Math.round(bytes / count), recordSeconds: seconds(recordStarted) };
+  },
+
+  async replicateTo(database, remoteUrl, batchSize) {
+    const local = recorded.get(database);
+    if (!local) throw new Error(`pouch push: no database ${database} recorded`);
+    recorded.delete(database);
     const started = performance.now();
     const result = await local.replicate.to(remoteUrl, { batch_size: batchSize });
     const elapsed = seconds(started);
     if (!result.ok) throw new Error(`pouch push: ${JSON.stringify(result.errors.slice(0, 1))}`);
     await local.destroy();
-    return {
-      seconds: elapsed,
-      written: result.docs_written,
-      avgBytes: Math.round(bytes / count),
-      recordSeconds,
-    };
+    return { seconds: elapsed, written: result.docs_written };
   },
 };

@@ -10,7 +10,7 @@ import type { BenchBrowser } from '../lib/browser';
 import { generateLargeCatalog } from '../lib/catalog';
 import { type BenchSizes, countLabel } from '../lib/config';
 import { emptyResult, round, type SuiteResult } from '../lib/metrics';
-import { rssMegabytes } from '../lib/server';
+import { chromiumCpuSeconds, cpuDuring, cpuSeconds, formatCpu, rssMegabytes } from '../lib/server';
 
 // The same two workloads with the classic offline-first peer: PouchDB in the
 // same Chromium (IndexedDB adapter) replicating with pouchdb-server (PouchDB
@@ -143,7 +143,21 @@ export async function runPouchdbPeer(browser: BenchBrowser, sizes: BenchSizes): 
     );
     const page = await browser.open('pouch-page', 'pouchBench');
     const firstSync = pouchCall(page, 'firstSync');
-    const pushOffline = pouchCall(page, 'pushOffline');
+    const serverPid = pouch.child.pid;
+    if (serverPid === undefined) throw new Error('pouchdb-server has no pid');
+    const pushOffline = async (
+      remoteUrl: string,
+      count: number,
+      batchSize: number,
+      products: readonly Product[],
+    ) => {
+      const recorded = await pouchCall(page, 'recordOffline')(count, products);
+      const pushed = await cpuDuring(
+        { 'pouchdb-server': () => cpuSeconds(serverPid), Chromium: chromiumCpuSeconds },
+        () => pouchCall(page, 'replicateTo')(recorded.database, remoteUrl, batchSize),
+      );
+      return { ...recorded, ...pushed.result, cpu: pushed };
+    };
 
     // First sync: probe the batch sizes, then the full catalog with the best.
     const pullRates: { batch: number; docsPerSecond: number }[] = [];
@@ -188,6 +202,7 @@ export async function runPouchdbPeer(browser: BenchBrowser, sizes: BenchSizes): 
     });
     notes.push(
       `push batch-size probe (${probeSales} sales): ${pushRates.map((r) => `batch_size ${r.batch}: ${r.docsPerSecond} docs/s`).join(', ')}; full run with ${bestPush.batch}: ${Math.round(sizes.sales / pushed.seconds)} docs/s (same ${pushed.avgBytes} B journal entries, recorded with bulkDocs in ${pushed.recordSeconds.toFixed(1)} s)`,
+      `CPU during that push: ${formatCpu(pushed.cpu)}`,
       `pouchdb-server peak RSS ${peakRss.toFixed(0)} MB`,
     );
     await page.close();

@@ -9,9 +9,14 @@ import { logSlowStatements } from '../lib/pg-activity';
 import { measurePgInsertLimit } from '../lib/pg-insert-limit';
 import { formatProfile, startProfile } from '../lib/profile';
 import {
+  chromiumCpuSeconds,
   countDocuments,
+  cpuDuring,
+  cpuSeconds,
   enrolNodeTill,
+  formatCpu,
   issuePairingCode,
+  postgresCpuSeconds,
   seedProducts,
   startBenchServer,
 } from '../lib/server';
@@ -93,7 +98,17 @@ export async function runTillSync(browser: BenchBrowser, sizes: BenchSizes): Pro
       `recorded ${recorded.journal} sales offline: the first ${recorded.writerSales} through createJournalWriter at ${Math.round(recorded.writerSales / recorded.writerSeconds)} sales/s, the rest in bulk (same chain, same documents) in ${recorded.bulkSeconds.toFixed(1)} s; real 'sale.completed' entries of ${recorded.avgBytes} B on average (3-5 lines)`,
     );
     const stopPushProfile = await startProfile(page, 'till-page');
-    const pushed = await tillCall(page, 'pushAfterReconnect')(server.url, sizes.sales);
+    const serverPid = server.child.pid;
+    if (serverPid === undefined) throw new Error('sync server has no pid');
+    const pushCpu = await cpuDuring(
+      {
+        'sync server': () => cpuSeconds(serverPid),
+        PostgreSQL: postgresCpuSeconds,
+        Chromium: chromiumCpuSeconds,
+      },
+      () => tillCall(page, 'pushAfterReconnect')(server.url, sizes.sales),
+    );
+    const pushed = pushCpu.result;
     const pushProfile = await stopPushProfile();
     const feedCaughtUpAfter = await tillCall(page, 'salesFeedCaughtUp')(sizes.sales);
     const stored = await countDocuments(scratch.url, 'journal', pushed.tillId);
@@ -121,6 +136,7 @@ export async function runTillSync(browser: BenchBrowser, sizes: BenchSizes): Pro
           .join(', ') || 'none'
       }), ${pushed.salesFeedStored} sales in the till's store sales feed when the last was answered (the feeds wait while a backlog goes up), all ${sizes.sales} of them ${feedCaughtUpAfter === undefined ? 'not within 120 s' : `${feedCaughtUpAfter.toFixed(1)} s`} after it; ${pushed.pending} still pending in the outbox when the last push was acknowledged`,
       `push profile: ${formatProfile(pushProfile)}`,
+      `CPU during the push (the projector included, as it runs in the server meanwhile): ${formatCpu(pushCpu)}`,
     );
 
     await tillCall(page, 'close')();
