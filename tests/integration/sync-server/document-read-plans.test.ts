@@ -4,6 +4,7 @@ import { migrate } from '../../../sync-server/src/db/migrate';
 import { openPostgres } from '../../../sync-server/src/db/pg-database';
 import { adjustStockLevels } from '../../../sync-server/src/projections/stock-levels';
 import { firstProjectionsOf, liveInFeed } from '../../../sync-server/src/projections/store-sales-feed';
+import { heldOnLevels } from '../../../sync-server/src/stock/stock-reservations';
 import { lockScope, readDocuments } from '../../../sync-server/src/sync/document-store';
 import { readJournalPushContext } from '../../../sync-server/src/sync/journal-arrival';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/postgres';
@@ -258,6 +259,35 @@ describe("the projector's and the push's reads by key on growing tables (postgre
       ]);
       expect([...context.documents.keys()]).toEqual(['entry-19000']);
       expect(context.range).toMatchObject({ tillId: 'till-1', limit: null });
+    });
+  });
+
+  it("a reservation's read of the holds on its levels probes the holds' index once per level, on a plan made while there was none", async () => {
+    await onGenericPlans(async (tx) => {
+      const key = (product: string) => ({
+        id: `B001:B001:${product}`,
+        locationCode: 'B001',
+        productId: product,
+      });
+      const sql = await statementOf(tx, () => heldOnLevels(tx, [key('p1')], 'order-new'));
+      // 20,000 holds of placed journal orders, half of them released; two on p19990 (one is the asking order's own).
+      await tx.exec(
+        `INSERT INTO stock_reservations (order_id, location_code, product_id, quantity, store_code, till_id, via, reserved_at, released_at)
+         SELECT 'order-' || g, 'B001', 'p' || g, 2, 'B001', 'till-1', 'journal', now(), CASE WHEN g % 2 = 1 THEN now() END
+           FROM generate_series(1, 20000) g
+         UNION ALL SELECT 'order-new', 'B001', 'p19990', 5, 'B001', 'till-1', 'journal', now(), NULL`,
+      );
+
+      const plan = await planOf(tx, sql, "ARRAY['B001', 'B001'], ARRAY['p19990', 'p7'], 'order-new'");
+      expect(plan).toMatch(
+        /Index Cond: \(\(location_code = w\.location_code\) AND \(product_id = w\.product_id\)\)/,
+      );
+      expect(plan).not.toContain('Seq Scan on stock_reservations');
+      expect(plan).not.toMatch(/Rows Removed by Filter: \d{3}/);
+      // p19990: the other order's 2 (the asking order's own 5 left out); p7's hold was released.
+      expect(await heldOnLevels(tx, [key('p19990'), key('p7')], 'order-new')).toEqual([
+        { location_code: 'B001', product_id: 'p19990', held: '2' },
+      ]);
     });
   });
 });
