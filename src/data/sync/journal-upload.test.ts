@@ -120,6 +120,63 @@ describe('startJournalUpload', () => {
     expect(await db.outbox.count().exec()).toBe(0);
   });
 
+  it('stopped while a batch is answered and the next one read: sends nothing more, and the next start sends each entry once', async () => {
+    db = await createTillDatabase(
+      `upload-${Math.random()}`,
+      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    );
+    const entries = chain(2 * MAX_UPLOAD_ENTRIES + 1);
+    await db.journal.bulkInsert(entries.map((e) => structuredClone(e)));
+    // A fake server that stores by id, as the real one does: a replay is answered as unchanged.
+    const stored = new Set<string>();
+    const requests: number[][] = [];
+    let answerFirst: (() => void) | undefined;
+    const firstAsked = new Promise<void>((resolve) => {
+      answerFirst = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const session = {
+      identity: { tillId: TILL.tillId },
+      pacer: createRetryPacer(() => 0),
+      async upload(_path: string, body: EncodedBody) {
+        const sent = (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] })
+          .entries;
+        requests.push([sent[0]?.sequence ?? 0, sent.at(-1)?.sequence ?? 0]);
+        if (requests.length === 1) {
+          answerFirst?.();
+          await released;
+        }
+        const fresh = sent.filter((e) => !stored.has(e.id));
+        for (const e of fresh) stored.add(e.id);
+        return { stored: fresh.length, unchanged: sent.length - fresh.length, conflicts: [], incidents: 0 };
+      },
+    } as unknown as TillSession;
+    upload = startJournalUpload(db, session);
+    await firstAsked;
+    // The till stops (sign-out, shutdown) while the server works on the first batch and the second is read.
+    const cancelled = upload.cancel();
+    release();
+    await cancelled;
+    upload = undefined;
+    // Time for anything left running to send: nothing does, the batch read ahead is dropped.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests).toEqual([[1, MAX_UPLOAD_ENTRIES]]);
+    // The first batch was answered as the till stopped: recorded or not, it is never lost.
+    const cursor = await readJournalCursor(db, TILL.tillId);
+    expect([0, MAX_UPLOAD_ENTRIES]).toContain(cursor);
+
+    upload = startJournalUpload(db, session);
+    await upload.awaitInitialReplication();
+    expect(requests.slice(1)[0]?.[0]).toBe(cursor + 1);
+    expect(requests.at(-1)).toEqual([2 * MAX_UPLOAD_ENTRIES + 1, 2 * MAX_UPLOAD_ENTRIES + 1]);
+    expect(stored.size).toBe(entries.length);
+    expect(await readJournalCursor(db, TILL.tillId)).toBe(entries.length);
+    expect(await firstValueFrom(watchOutbox(db, TILL.tillId))).toEqual({ pending: 0, failed: 0, items: [] });
+  });
+
   it('says it is sending a backlog from its first batch of 100 entries or more until caught up, not for a sale or two', async () => {
     db = await createTillDatabase(
       `upload-${Math.random()}`,
