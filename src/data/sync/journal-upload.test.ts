@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../core/journal/journal-entry';
 import { aSaleChain } from '../../core/journal/test-builders';
 import { MAX_UPLOAD_ENTRIES } from '../../core/sync/protocol';
+import type { JournalUploadAnswer } from '../../core/sync/wire';
 import { watchOutbox } from '../outbox-state';
 import { createTillDatabase, type TillDatabase } from '../till-database';
 import type { EncodedBody } from './encode-upload-body';
@@ -25,6 +26,28 @@ const TILL = { storeCode: 'PAR01', tillCode: '03', tillId: 'till-1' };
 /** A chain of `count` plain sales of this till, ids and times fixed. */
 const chain = (count: number): JournalEntry[] => aSaleChain(count, TILL);
 
+function openTillDatabase(): Promise<TillDatabase> {
+  return createTillDatabase(
+    `upload-${Math.random()}`,
+    wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+  );
+}
+
+/** A fake sync server: `answer` gets the entries of each upload, which must be gzip JSON on the upload route. */
+function sessionAnswering(answer: (sent: JournalEntry[]) => Promise<JournalUploadAnswer>): TillSession {
+  return {
+    identity: { tillId: TILL.tillId },
+    pacer: createRetryPacer(() => 0),
+    async upload(path: string, body: EncodedBody) {
+      expect(path).toBe('/sync/v1/journal/upload');
+      expect(body.encoding).toBe('gzip');
+      return answer(
+        (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] }).entries,
+      );
+    },
+  } as unknown as TillSession;
+}
+
 describe('startJournalUpload', () => {
   let db: TillDatabase;
   let upload: JournalUpload | undefined;
@@ -35,33 +58,22 @@ describe('startJournalUpload', () => {
   });
 
   it('uploads in sequence order, gzip, and marks only the refused entry failed', async () => {
-    db = await createTillDatabase(
-      `upload-${Math.random()}`,
-      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
-    );
+    db = await openTillDatabase();
     const entries = chain(5);
     await db.journal.bulkInsert(entries.map((e) => structuredClone(e)));
     const refused = entries[2]?.id;
     const bodies: number[][] = [];
-    const session = {
-      identity: { tillId: TILL.tillId },
-      pacer: createRetryPacer(() => 0),
-      async upload(path: string, body: EncodedBody) {
-        expect(path).toBe('/sync/v1/journal/upload');
-        expect(body.encoding).toBe('gzip');
-        const sent = (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] })
-          .entries;
-        bodies.push(sent.map((e) => e.sequence));
-        if (sent.some((e) => e.id === refused))
-          throw new SyncRequestError({
-            kind: 'http',
-            status: 400,
-            error: 'bad-request',
-            message: 'row 0: refused',
-          });
-        return { stored: sent.length, unchanged: 0, conflicts: [], incidents: 0 };
-      },
-    } as unknown as TillSession;
+    const session = sessionAnswering(async (sent) => {
+      bodies.push(sent.map((e) => e.sequence));
+      if (sent.some((e) => e.id === refused))
+        throw new SyncRequestError({
+          kind: 'http',
+          status: 400,
+          error: 'bad-request',
+          message: 'row 0: refused',
+        });
+      return { stored: sent.length, unchanged: 0, conflicts: [], incidents: 0 };
+    });
     upload = startJournalUpload(db, session);
     await upload.awaitInitialReplication();
 
@@ -76,10 +88,7 @@ describe('startJournalUpload', () => {
   });
 
   it('reads the next batch while the server answers the one before, and sends the entries as stored', async () => {
-    db = await createTillDatabase(
-      `upload-${Math.random()}`,
-      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
-    );
+    db = await openTillDatabase();
     const entries = chain(MAX_UPLOAD_ENTRIES + 1);
     await db.journal.bulkInsert(entries.map((e) => structuredClone(e)));
     // Which ranges of the journal were read, in order, and how many batches the server had answered then.
@@ -93,18 +102,12 @@ describe('startJournalUpload', () => {
       return query(prepared);
     };
     const sent: JournalEntry[][] = [];
-    const session = {
-      identity: { tillId: TILL.tillId },
-      pacer: createRetryPacer(() => 0),
-      async upload(_path: string, body: EncodedBody) {
-        sent.push(
-          (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] }).entries,
-        );
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        answered++;
-        return { stored: sent.at(-1)?.length ?? 0, unchanged: 0, conflicts: [], incidents: 0 };
-      },
-    } as unknown as TillSession;
+    const session = sessionAnswering(async (batch) => {
+      sent.push(batch);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      answered++;
+      return { stored: batch.length, unchanged: 0, conflicts: [], incidents: 0 };
+    });
     upload = startJournalUpload(db, session);
     await upload.awaitInitialReplication();
 
@@ -121,10 +124,7 @@ describe('startJournalUpload', () => {
   });
 
   it('stopped while a batch is answered and the next one read: sends nothing more, and the next start sends each entry once', async () => {
-    db = await createTillDatabase(
-      `upload-${Math.random()}`,
-      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
-    );
+    db = await openTillDatabase();
     const entries = chain(2 * MAX_UPLOAD_ENTRIES + 1);
     await db.journal.bulkInsert(entries.map((e) => structuredClone(e)));
     // A fake server that stores by id, as the real one does: a replay is answered as unchanged.
@@ -138,22 +138,16 @@ describe('startJournalUpload', () => {
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const session = {
-      identity: { tillId: TILL.tillId },
-      pacer: createRetryPacer(() => 0),
-      async upload(_path: string, body: EncodedBody) {
-        const sent = (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] })
-          .entries;
-        requests.push([sent[0]?.sequence ?? 0, sent.at(-1)?.sequence ?? 0]);
-        if (requests.length === 1) {
-          answerFirst?.();
-          await released;
-        }
-        const fresh = sent.filter((e) => !stored.has(e.id));
-        for (const e of fresh) stored.add(e.id);
-        return { stored: fresh.length, unchanged: sent.length - fresh.length, conflicts: [], incidents: 0 };
-      },
-    } as unknown as TillSession;
+    const session = sessionAnswering(async (sent) => {
+      requests.push([sent[0]?.sequence ?? 0, sent.at(-1)?.sequence ?? 0]);
+      if (requests.length === 1) {
+        answerFirst?.();
+        await released;
+      }
+      const fresh = sent.filter((e) => !stored.has(e.id));
+      for (const e of fresh) stored.add(e.id);
+      return { stored: fresh.length, unchanged: sent.length - fresh.length, conflicts: [], incidents: 0 };
+    });
     upload = startJournalUpload(db, session);
     await firstAsked;
     // The till stops (sign-out, shutdown) while the server works on the first batch and the second is read.
@@ -178,25 +172,16 @@ describe('startJournalUpload', () => {
   });
 
   it('says it is sending a backlog from its first batch of 100 entries or more until caught up, not for a sale or two', async () => {
-    db = await createTillDatabase(
-      `upload-${Math.random()}`,
-      wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
-    );
+    db = await openTillDatabase();
     const entries = chain(BULK_UPLOAD_ENTRIES + 1_000);
     const answerAfter = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const sentWhileBulk: [number, boolean][] = [];
     let bulk = false;
-    const session = {
-      identity: { tillId: TILL.tillId },
-      pacer: createRetryPacer(() => 0),
-      async upload(_path: string, body: EncodedBody) {
-        const sent = (JSON.parse(gunzipSync(body.bytes).toString('utf8')) as { entries: JournalEntry[] })
-          .entries;
-        sentWhileBulk.push([sent.length, bulk]);
-        await answerAfter(10);
-        return { stored: sent.length, unchanged: 0, conflicts: [], incidents: 0 };
-      },
-    } as unknown as TillSession;
+    const session = sessionAnswering(async (sent) => {
+      sentWhileBulk.push([sent.length, bulk]);
+      await answerAfter(10);
+      return { stored: sent.length, unchanged: 0, conflicts: [], incidents: 0 };
+    });
     // Two sales: uploaded without a word of a backlog.
     await db.journal.bulkInsert(entries.slice(0, 2).map((e) => structuredClone(e)));
     upload = startJournalUpload(db, session);
