@@ -7,13 +7,16 @@ import type { Migration } from './migration';
 // server's PostgreSQL was built with it (PostgreSQL 14 and later, as Debian's
 // and the official images are); elsewhere, as in the embedded PGlite, the
 // column keeps pglz. Documents stored before are read as they were written:
-// the method applies to values written from now on.
+// the method applies to values written from now on. The statement is run
+// with EXECUTE so that a PostgreSQL older than 14, which has no SET
+// COMPRESSION, raises its syntax error when it runs, where the handler
+// catches it, and not when the block is compiled.
 export const documentLz4Migration: Migration = {
   id: '016-document-lz4',
   sql: `
     DO $$
     BEGIN
-      ALTER TABLE sync_documents ALTER COLUMN doc SET COMPRESSION lz4;
+      EXECUTE 'ALTER TABLE sync_documents ALTER COLUMN doc SET COMPRESSION lz4';
     EXCEPTION
       WHEN feature_not_supported OR syntax_error THEN NULL;
     END $$;
