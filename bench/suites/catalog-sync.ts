@@ -8,7 +8,16 @@ import { averageJsonBytes, generateLargeCatalog } from '../lib/catalog';
 import { type BenchSizes, countLabel } from '../lib/config';
 import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
 import { formatProfile, startProfile } from '../lib/profile';
-import { issuePairingCode, seedProducts, startBenchServer } from '../lib/server';
+import {
+  chromiumCpuSeconds,
+  cpuDuring,
+  cpuSeconds,
+  formatCpu,
+  issuePairingCode,
+  postgresCpuSeconds,
+  seedProducts,
+  startBenchServer,
+} from '../lib/server';
 
 // The catalog on the till (issue 15), for 100,000 products and for
 // 1,000,000: the floor (raw IndexedDB, records of 1,000 products, in the
@@ -102,11 +111,18 @@ async function measureCatalog(
 
     const name = `catalog-bench-${label}`;
     const stopProfile = await startProfile(page, 'catalog-page');
-    const first = await call(page, 'firstSync')(
-      name,
-      server.url,
-      await issuePairingCode(server.url, 'PAR01', '01'),
+    const pairingCode = await issuePairingCode(server.url, 'PAR01', '01');
+    const serverPid = server.child.pid;
+    if (serverPid === undefined) throw new Error('sync server has no pid');
+    const firstCpu = await cpuDuring(
+      {
+        'sync server': () => cpuSeconds(serverPid),
+        PostgreSQL: postgresCpuSeconds,
+        Chromium: chromiumCpuSeconds,
+      },
+      () => call(page, 'firstSync')(name, server.url, pairingCode),
     );
+    const first = firstCpu.result;
     const profile = await stopProfile();
     if (first.products !== count) throw new Error(`first sync holds ${first.products} of ${count} products`);
     metrics.push({ name: `sync.first_sync_${label}.seconds`, value: round(first.seconds, 2), unit: 's' });
@@ -115,6 +131,7 @@ async function measureCatalog(
       `${label} first sync ${first.seconds.toFixed(2)} s: ${first.pageRequests} page requests (gzip), ${(first.pageRequestMs / 1000).toFixed(1)} s of request time summed over 4 at once, ${transferSeconds.toFixed(2)} s from the first page asked to the last received; floor limit.idb_pages_${label} ${limit.seconds.toFixed(2)} s (${limit.records} records): ${(first.seconds / limit.seconds).toFixed(1)}x the floor, ${((first.seconds - transferSeconds) / limit.seconds).toFixed(1)}x after the page transfer (target <= 3x the floor + the transfer)`,
       `${label} first sync phases: database open and enrolment ${first.enrolledMs} ms; first page asked at ${first.firstPageAtMs} ms, last received at ${first.lastPageAtMs} ms (page requests ${(first.pageRequestMs / first.pageRequests).toFixed(0)} ms each on average, storing a page in the worker ${(first.storeMs / Math.max(1, first.pageRequests)).toFixed(0)} ms); snapshot completion (columns built in the worker, handed over) ${first.completeMs} ms; end at ${Math.round(first.seconds * 1000)} ms`,
       `${label} first sync profile: ${formatProfile(profile)}`,
+      `${label} first sync CPU: ${formatCpu(firstCpu)}`,
     );
 
     const warmup = 100;
