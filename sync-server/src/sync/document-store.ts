@@ -77,16 +77,7 @@ export async function writeDocuments(
   // no instance would pass it on.
   const { announced } = SYNC_COLLECTIONS[collection];
   const result = await tx.query<{ last: number | null }>(
-    `WITH counter AS (
-       UPDATE sync_sequences SET last = last + $3 WHERE collection = $1 AND scope = $2 RETURNING last
-     ), stored AS (
-       INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq, updated_at)
-       SELECT $1, w->>'id', $2, w->'doc', (w->>'deleted')::boolean, counter.last - $3 + ordinality, now()
-       FROM counter, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(w, ordinality)
-       ON CONFLICT (collection, id) DO UPDATE
-         SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
-       RETURNING 1
-     )
+    `WITH ${documentWriteCtes({ collection: '$1', scope: '$2', count: '$3', writes: '$4' })}
      SELECT (SELECT last FROM counter) AS last, ${announced ? 'pg_notify($5, $6)' : 'NULL'} AS notified`,
     [
       collection,
@@ -98,6 +89,34 @@ export async function writeDocuments(
   );
   if (result.rows[0]?.last == null)
     throw new Error(`writeDocuments without lockScope(${collection}, ${scope})`);
+}
+
+/**
+ * The two CTEs of a document write, `counter` and `stored`, for the one
+ * statement of writeDocuments and of the journal push (storeJournalPush):
+ * `count` sequence numbers taken from the scope's counter (locked by
+ * lockScope; none taken when `count` is 0), then `writes` (a JSON array of
+ * DocumentWrite) inserted or replaced under them in order. The arguments
+ * are SQL expressions, parameters or literals, of the caller's statement.
+ */
+export function documentWriteCtes(sql: {
+  readonly collection: string;
+  readonly scope: string;
+  readonly count: string;
+  readonly writes: string;
+}): string {
+  return `counter AS (
+       UPDATE sync_sequences SET last = last + ${sql.count}
+        WHERE collection = ${sql.collection} AND scope = ${sql.scope} AND ${sql.count} > 0 RETURNING last
+     ), stored AS (
+       INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq, updated_at)
+       SELECT ${sql.collection}, w->>'id', ${sql.scope}, w->'doc', (w->>'deleted')::boolean,
+              counter.last - ${sql.count} + ordinality, now()
+       FROM counter, jsonb_array_elements(${sql.writes}::jsonb) WITH ORDINALITY AS t(w, ordinality)
+       ON CONFLICT (collection, id) DO UPDATE
+         SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
+       RETURNING 1
+     )`;
 }
 
 /** The NOTIFY payload of a write: which collection and scope changed (change-hub.ts reads it). */

@@ -2,7 +2,7 @@ import { computeEntryHash, hashedMaterialOf } from '../../../src/core/journal/en
 import type { JournalEntry } from '../../../src/core/journal/journal-entry';
 import type { TillPrincipal } from '../auth/access-token';
 import type { Queryable } from '../db/database';
-import type { DocumentWrite, StoredDocument } from './document-store';
+import { type DocumentWrite, documentWriteCtes, type StoredDocument } from './document-store';
 import { nodeSha256Hex } from './node-sha256';
 
 export interface Incident {
@@ -310,14 +310,24 @@ export async function recordIncidents(
 ): Promise<void> {
   if (incidents.length === 0) return;
   // One statement however many: an upload of 1,000 entries after a long gap can record many.
-  await tx.query(
-    `INSERT INTO journal_incidents (till_id, store_code, code, from_sequence, to_sequence, entry_id, detail)
-     SELECT $1, $2, e->>'code', (e->>'from_sequence')::bigint, (e->>'to_sequence')::bigint,
+  await tx.query(insertIncidentsSql({ tillId: '$1', storeCode: '$2', rows: '$3' }), [
+    till.tillId,
+    till.storeCode,
+    incidentRows(incidents),
+  ]);
+}
+
+/** The INSERT of incidents (`rows`: incidentRows' JSON), in order; the arguments are SQL expressions. */
+function insertIncidentsSql(sql: {
+  readonly tillId: string;
+  readonly storeCode: string;
+  readonly rows: string;
+}) {
+  return `INSERT INTO journal_incidents (till_id, store_code, code, from_sequence, to_sequence, entry_id, detail)
+     SELECT ${sql.tillId}, ${sql.storeCode}, e->>'code', (e->>'from_sequence')::bigint, (e->>'to_sequence')::bigint,
             e->>'entry_id', e->'detail'
-       FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, n)
-      ORDER BY n`,
-    [till.tillId, till.storeCode, incidentRows(incidents)],
-  );
+       FROM jsonb_array_elements(${sql.rows}::jsonb) WITH ORDINALITY AS t(e, n)
+      ORDER BY n`;
 }
 
 /**
@@ -341,28 +351,14 @@ export async function storeJournalPush(
     return;
   const queued = [...toProject].sort((a, b) => a.sequence - b.sequence).map((entry) => entry.id);
   const result = await tx.query<{ last: string | number | null }>(
-    `WITH counter AS (
-       UPDATE sync_sequences SET last = last + $3
-        WHERE collection = 'journal' AND scope = $1 AND $3 > 0 RETURNING last
-     ), stored AS (
-       INSERT INTO sync_documents (collection, id, scope, doc, deleted, seq, updated_at)
-       SELECT 'journal', w->>'id', $1, w->'doc', (w->>'deleted')::boolean, counter.last - $3 + ordinality, now()
-       FROM counter, jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(w, ordinality)
-       ON CONFLICT (collection, id) DO UPDATE
-         SET doc = EXCLUDED.doc, deleted = EXCLUDED.deleted, seq = EXCLUDED.seq, updated_at = EXCLUDED.updated_at
-       RETURNING 1
-     ), head AS (
+    `WITH ${documentWriteCtes({ collection: `'journal'`, scope: '$1', count: '$3', writes: '$4' })}, head AS (
        INSERT INTO journal_heads (till_id, sequence, hash)
        SELECT $1, $5::bigint, $6::text WHERE $5::bigint IS NOT NULL
        ON CONFLICT (till_id) DO UPDATE SET sequence = EXCLUDED.sequence, hash = EXCLUDED.hash
          WHERE journal_heads.sequence < EXCLUDED.sequence
        RETURNING 1
      ), incidents AS (
-       INSERT INTO journal_incidents (till_id, store_code, code, from_sequence, to_sequence, entry_id, detail)
-       SELECT $1, $2, e->>'code', (e->>'from_sequence')::bigint, (e->>'to_sequence')::bigint,
-              e->>'entry_id', e->'detail'
-         FROM jsonb_array_elements($7::jsonb) WITH ORDINALITY AS t(e, n)
-        ORDER BY n
+       ${insertIncidentsSql({ tillId: '$1', storeCode: '$2', rows: '$7' })}
        RETURNING 1
      ), held AS (
        INSERT INTO journal_held_entries (entry_id, till_id)
