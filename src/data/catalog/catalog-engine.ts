@@ -2,7 +2,7 @@ import { buildNameIndex, type NamedEntry, type NameIndexTables } from '../../cor
 import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import { type CatalogColumns, ColumnsBuilder, emptyColumns } from './catalog-columns';
-import { productLineRanges, productLines } from './page-lines';
+import { pageOfProducts, productLineRanges } from './page-lines';
 import {
   type CatalogMeta,
   openIndexedDbPageStore,
@@ -76,14 +76,17 @@ const textOf = (page: PageBody): string => (typeof page === 'string' ? page : ut
 const productsOfPage = (page: PageBody): Pulled[] =>
   (JSON.parse(textOf(page)) as { products: Pulled[] }).products;
 
-/** Each product's record as the page holds it (text, or bytes of a page kept as bytes), when one a line. */
-function recordsOfPage(page: PageBody, count: number): ((i: number) => string | Uint8Array) | undefined {
-  if (typeof page === 'string') {
-    const lines = productLines(page, count);
-    return lines && ((i) => lines[i] as string);
-  }
-  const ranges = productLineRanges(page, count);
-  return ranges && ((i) => page.subarray(ranges[i * 2] as number, ranges[i * 2 + 1] as number));
+const utf8Encoder = new TextEncoder();
+
+/**
+ * Each product's record as the page holds it, when the page is laid out one
+ * product a line. A page stored as text (by an older version) is encoded
+ * once, so one parser reads both.
+ */
+function recordsOfPage(page: PageBody, count: number): ((i: number) => Uint8Array) | undefined {
+  const bytes = typeof page === 'string' ? utf8Encoder.encode(page) : page;
+  const ranges = productLineRanges(bytes, count);
+  return ranges && ((i) => bytes.subarray(ranges[i * 2] as number, ranges[i * 2 + 1] as number));
 }
 
 /** A page's live products into the columns and the names to index (no copy of a product without `_deleted`). */
@@ -280,7 +283,7 @@ export function createCatalogEngine(): CatalogEngineApi {
       if (!last || !(await s.meta()).complete) return { pagesRewritten: 0, changes: 0 };
       const changes = foldLog(log.map((r) => r.text));
       const total = changes.size;
-      const rewritten = new Map<number, string | null>();
+      const rewritten = new Map<number, PageBody | null>();
       let lastKey = -1;
       await s.readPages((key, page) => {
         lastKey = Math.max(lastKey, key);
@@ -294,12 +297,12 @@ export function createCatalogEngine(): CatalogEngineApi {
             if (!_deleted) kept.push(product);
           } else if (change) kept.push(change);
         }
-        rewritten.set(key, kept.length > 0 ? JSON.stringify({ products: kept }) : null);
+        rewritten.set(key, kept.length > 0 ? pageOfProducts(kept) : null);
       });
       // What no page held: new products, in new pages after the last one.
       const added = [...changes.values()].filter((p): p is Product => p !== null);
       for (let i = 0; i < added.length; i += PAGE_SIZE)
-        rewritten.set(++lastKey, JSON.stringify({ products: added.slice(i, i + PAGE_SIZE) }));
+        rewritten.set(++lastKey, pageOfProducts(added.slice(i, i + PAGE_SIZE)));
       await s.replace(rewritten, last.key);
       logRecords = Math.max(0, logRecords - log.length);
       return { pagesRewritten: rewritten.size, changes: total };

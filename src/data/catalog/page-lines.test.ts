@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productLineRanges, productLines } from './page-lines';
+import { pageOfProducts, productLineRanges } from './page-lines';
 
 const a = '{"id": "p1", "name": "Crème, brûlée – réf. 1", "barcode": "3017620422003"}';
 const b = '{"id": "p2", "name": "Pain {complet}", "barcode": "3017620422010"}';
@@ -13,23 +13,7 @@ const recordsOf = (bytes: Uint8Array, ranges: Int32Array | undefined) =>
     decoder.decode(bytes.subarray(ranges[i * 2] as number, ranges[i * 2 + 1] as number)),
   );
 
-describe('productLines: the records of a snapshot page sent one product a line', () => {
-  it('gives each product its own text, as sent', () => {
-    const page = `{"after":0,"upTo":2,"products":[${a},\n${b}]}`;
-    expect(JSON.parse(page).products).toHaveLength(2);
-    expect(productLines(page, 2)).toEqual([a, b]);
-    expect(productLines(`{"after":0,"upTo":1,"products":[${a}]}`, 1)).toEqual([a]);
-  });
-
-  it('answers undefined for a page written otherwise, so its products are written out one by one', () => {
-    // A compacted page: JSON.stringify, one line for every product.
-    expect(productLines(JSON.stringify({ products: [JSON.parse(a), JSON.parse(b)] }), 2)).toBeUndefined();
-    expect(productLines(`{"products":[]}`, 0)).toBeUndefined();
-    expect(productLines(`{"after":0,"upTo":2,"items":[${a},\n${b}]}`, 2)).toBeUndefined();
-  });
-});
-
-describe('productLineRanges: the same records in the page as UTF-8 bytes', () => {
+describe('productLineRanges: the records of a page sent one product a line, in its UTF-8 bytes', () => {
   it('points at each product’s bytes as sent, accents and all', () => {
     const two = utf8.encode(`{"after":0,"upTo":2,"products":[${a},\n${b}]}`);
     expect(recordsOf(two, productLineRanges(two, 2))).toEqual([a, b]);
@@ -47,5 +31,20 @@ describe('productLineRanges: the same records in the page as UTF-8 bytes', () =>
     expect(productLineRanges(page, 1)).toBeUndefined();
     expect(productLineRanges(page, 3)).toBeUndefined();
     expect(productLineRanges(page.subarray(0, page.length - 1), 2)).toBeUndefined();
+  });
+});
+
+describe('pageOfProducts: a page written on the till (compaction), laid out as the server lays out its pages', () => {
+  it('holds the products as JSON, and each one’s record where productLineRanges finds it', () => {
+    const products = [JSON.parse(a), JSON.parse(b), { id: 'p3', name: 'Line\nbreak "quoted"' }];
+    const page = pageOfProducts(products);
+    expect(JSON.parse(decoder.decode(page)).products).toEqual(products);
+    expect(recordsOf(page, productLineRanges(page, 3))?.map((record) => JSON.parse(record))).toEqual(
+      products,
+    );
+    const one = pageOfProducts([JSON.parse(a)]);
+    expect(recordsOf(one, productLineRanges(one, 1))?.map((record) => JSON.parse(record))).toEqual([
+      JSON.parse(a),
+    ]);
   });
 });

@@ -1,25 +1,13 @@
+const utf8 = new TextEncoder();
+
 /**
- * The JSON text of each product of a snapshot page as the server sends it,
- * one product a line (docs/sync-protocol.md, 5.2), or undefined for a page
- * written otherwise (compacted here, or a test's): the lines are the records,
- * so a product is not written back to JSON to be stored in the columns.
+ * A page written here (compaction) in the layout the server sends its pages
+ * in (docs/sync-protocol.md, 5.2): `{"products":[` then one product a line,
+ * as UTF-8 bytes, so that productLineRanges finds its records as it does in
+ * the server's pages (JSON.stringify never writes a raw line break).
  */
-export function productLines(text: string, count: number): string[] | undefined {
-  const lines = text.split('\n');
-  if (lines.length !== count || count === 0) return undefined;
-  const first = lines[0] as string;
-  const opening = first.indexOf(PRODUCTS_OPENING);
-  if (opening < 0) return undefined;
-  lines[0] = first.slice(opening + PRODUCTS_OPENING.length);
-  for (let i = 0; i < count - 1; i++) {
-    const line = lines[i] as string;
-    if (!line.endsWith('},')) return undefined;
-    lines[i] = line.slice(0, -1);
-  }
-  const last = lines[count - 1] as string;
-  if (!last.endsWith('}]}')) return undefined;
-  lines[count - 1] = last.slice(0, -2);
-  return lines;
+export function pageOfProducts(products: readonly unknown[]): Uint8Array {
+  return utf8.encode(`{"products":[${products.map((product) => JSON.stringify(product)).join(',\n')}]}`);
 }
 
 const PRODUCTS_OPENING = '"products":[';
@@ -30,10 +18,12 @@ const CLOSE_BRACE = 0x7d;
 const CLOSE_BRACKET = 0x5d;
 
 /**
- * The same for a page kept as the server's UTF-8 bytes: where each product's
- * record starts and ends in them (`[start0, end0, start1, end1, …]`), so the
+ * Where each product's record starts and ends in a page's UTF-8 bytes
+ * (`[start0, end0, start1, end1, …]`), for a page laid out one product a
+ * line as the server sends its pages and compaction writes them, so the
  * records are copied into the columns as bytes, never decoded and encoded
- * again; undefined for a page written otherwise.
+ * again; undefined for a page written otherwise (an older version's
+ * compacted page: one line), whose products are written out one by one.
  */
 export function productLineRanges(bytes: Uint8Array, count: number): Int32Array | undefined {
   if (count === 0) return undefined;

@@ -5,6 +5,7 @@ import { type Product, toSearchName } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import { productAt, productOfBarcode } from './catalog-columns';
 import { createCatalogEngine } from './catalog-engine';
+import { productLineRanges } from './page-lines';
 import { openIndexedDbPageStore } from './page-store';
 
 // The catalog's IndexedDB store as a till holds it (fake-indexeddb: the same
@@ -139,6 +140,37 @@ describe('the IndexedDB page store', () => {
     expect(loaded.columns.count).toBe(4);
     const all = Array.from({ length: 4 }, (_, i) => productAt(loaded.columns, i));
     expect(all).toEqual([product(1), product(2), product(3), product(4)]);
+    await restarted.close();
+  });
+
+  it('compaction writes its pages as UTF-8 bytes, one product a line, and the catalog is read back from them', async () => {
+    const name = freshName();
+    await firstSync(name, [product(1), product(2), product(3)]);
+    const engine = createCatalogEngine();
+    await engine.open(name, 'indexeddb');
+    await engine.load();
+    // A price change and a new product, pulled, then folded into the pages.
+    const changed = { ...product(2), priceMinor: 999 };
+    await engine.appendChanges(10, JSON.stringify([changed, product(4)]));
+    expect(await engine.compact()).toEqual({ pagesRewritten: 2, changes: 2 });
+    await engine.close();
+
+    const store = await openIndexedDbPageStore(name);
+    const pages: [number, unknown][] = [];
+    await store.readPages((key, page) => pages.push([key, page]));
+    store.close();
+    expect(pages.map(([key]) => key)).toEqual([0, 1]);
+    for (const [, page] of pages) expect(page).toBeInstanceOf(Uint8Array);
+    expect(productLineRanges(pages[0]?.[1] as Uint8Array, 3)).toBeDefined();
+    expect(productLineRanges(pages[1]?.[1] as Uint8Array, 1)).toBeDefined();
+
+    // The compaction dropped the saved columns: the next start reads these pages.
+    const restarted = createCatalogEngine();
+    await restarted.open(name, 'indexeddb');
+    const loaded = await restarted.load();
+    expect(loaded.source).toBe('pages');
+    const all = Array.from({ length: loaded.columns.count }, (_, i) => productAt(loaded.columns, i));
+    expect(all).toEqual([product(1), changed, product(3), product(4)]);
     await restarted.close();
   });
 });

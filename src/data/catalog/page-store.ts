@@ -75,7 +75,7 @@ export interface PageStore {
   appendLog(record: Omit<LogRecord, 'key'>): Promise<void>;
   readLog(): Promise<LogRecord[]>;
   /** Compaction: rewritten pages in (null: emptied), log records up to key `logUpTo` out, in one write. */
-  replace(pages: ReadonlyMap<number, string | null>, logUpTo: number): Promise<void>;
+  replace(pages: ReadonlyMap<number, PageBody | null>, logUpTo: number): Promise<void>;
   /**
    * Saves the columns; the value is copied before this returns (into Blobs,
    * which IndexedDB then writes in the background), so they may be
@@ -185,9 +185,9 @@ export async function openIndexedDbPageStore(
     replace: (pages, logUpTo) =>
       updateMeta(
         (meta, tx) => {
-          for (const [key, text] of pages)
-            if (text === null) tx.objectStore('pages').delete(key);
-            else tx.objectStore('pages').put(text, key);
+          for (const [key, page] of pages)
+            if (page === null) tx.objectStore('pages').delete(key);
+            else tx.objectStore('pages').put(page, key);
           tx.objectStore('log').delete(IDBKeyRange.upperBound(logUpTo));
           tx.objectStore('columns').clear();
           return { ...meta, generation: (meta.generation ?? 0) + 1 };
@@ -312,9 +312,9 @@ export function openMemoryPageStore(name: string): PageStore {
     },
     readLog: async () => sorted(s.log).map(([key, record]) => ({ key, ...record })),
     async replace(pages, logUpTo) {
-      for (const [key, text] of pages)
-        if (text === null) s.pages.delete(key);
-        else s.pages.set(key, text);
+      for (const [key, page] of pages)
+        if (page === null) s.pages.delete(key);
+        else s.pages.set(key, page);
       for (const key of [...s.log.keys()]) if (key <= logUpTo) s.log.delete(key);
       s.columns = undefined;
       s.names = undefined;
