@@ -137,6 +137,16 @@ export async function cpuDuring<T>(
   return { result, cpu, total, coreSeconds: total / availableParallelism() };
 }
 
+/** cpuDuring for the processes of a till's sync in the bench: the sync server, PostgreSQL and Chromium. */
+export function cpuOfSync<T>(server: ServiceProcess, work: () => Promise<T>) {
+  const pid = server.child.pid;
+  if (pid === undefined) throw new Error('sync server has no pid');
+  return cpuDuring(
+    { 'sync server': () => cpuSeconds(pid), PostgreSQL: postgresCpuSeconds, Chromium: chromiumCpuSeconds },
+    work,
+  );
+}
+
 /** "server 2.1 s, PostgreSQL 1.3 s, Chromium 0.9 s: 4.3 CPU-s, 2.15 s on 2 cores". */
 export function formatCpu(measured: {
   cpu: Record<string, number>;

@@ -8,16 +8,7 @@ import { averageJsonBytes, generateLargeCatalog } from '../lib/catalog';
 import { type BenchSizes, countLabel } from '../lib/config';
 import { emptyResult, quantile, round, type SuiteResult } from '../lib/metrics';
 import { formatProfile, startProfile } from '../lib/profile';
-import {
-  chromiumCpuSeconds,
-  cpuDuring,
-  cpuSeconds,
-  formatCpu,
-  issuePairingCode,
-  postgresCpuSeconds,
-  seedProducts,
-  startBenchServer,
-} from '../lib/server';
+import { cpuOfSync, formatCpu, issuePairingCode, seedProducts, startBenchServer } from '../lib/server';
 
 // The catalog on the till (issue 15), for 100,000 products and for
 // 1,000,000: the floor (raw IndexedDB, records of 1,000 products, in the
@@ -112,16 +103,7 @@ async function measureCatalog(
     const name = `catalog-bench-${label}`;
     const stopProfile = await startProfile(page, 'catalog-page');
     const pairingCode = await issuePairingCode(server.url, 'PAR01', '01');
-    const serverPid = server.child.pid;
-    if (serverPid === undefined) throw new Error('sync server has no pid');
-    const firstCpu = await cpuDuring(
-      {
-        'sync server': () => cpuSeconds(serverPid),
-        PostgreSQL: postgresCpuSeconds,
-        Chromium: chromiumCpuSeconds,
-      },
-      () => call(page, 'firstSync')(name, server.url, pairingCode),
-    );
+    const firstCpu = await cpuOfSync(server, () => call(page, 'firstSync')(name, server.url, pairingCode));
     const first = firstCpu.result;
     const profile = await stopProfile();
     if (first.products !== count) throw new Error(`first sync holds ${first.products} of ${count} products`);

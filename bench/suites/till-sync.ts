@@ -9,14 +9,11 @@ import { logSlowStatements } from '../lib/pg-activity';
 import { measurePgInsertLimit } from '../lib/pg-insert-limit';
 import { formatProfile, startProfile } from '../lib/profile';
 import {
-  chromiumCpuSeconds,
   countDocuments,
-  cpuDuring,
-  cpuSeconds,
+  cpuOfSync,
   enrolNodeTill,
   formatCpu,
   issuePairingCode,
-  postgresCpuSeconds,
   seedProducts,
   startBenchServer,
 } from '../lib/server';
@@ -98,15 +95,8 @@ export async function runTillSync(browser: BenchBrowser, sizes: BenchSizes): Pro
       `recorded ${recorded.journal} sales offline: the first ${recorded.writerSales} through createJournalWriter at ${Math.round(recorded.writerSales / recorded.writerSeconds)} sales/s, the rest in bulk (same chain, same documents) in ${recorded.bulkSeconds.toFixed(1)} s; real 'sale.completed' entries of ${recorded.avgBytes} B on average (3-5 lines)`,
     );
     const stopPushProfile = await startProfile(page, 'till-page');
-    const serverPid = server.child.pid;
-    if (serverPid === undefined) throw new Error('sync server has no pid');
-    const pushCpu = await cpuDuring(
-      {
-        'sync server': () => cpuSeconds(serverPid),
-        PostgreSQL: postgresCpuSeconds,
-        Chromium: chromiumCpuSeconds,
-      },
-      () => tillCall(page, 'pushAfterReconnect')(server.url, sizes.sales),
+    const pushCpu = await cpuOfSync(server, () =>
+      tillCall(page, 'pushAfterReconnect')(server.url, sizes.sales),
     );
     const pushed = pushCpu.result;
     const pushProfile = await stopPushProfile();
