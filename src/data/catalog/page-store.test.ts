@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { aProduct } from '../../core/cart/test-builders';
-import { type Product, toSearchName } from '../../core/catalog/product';
+import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import { productAt, productOfBarcode } from './catalog-columns';
 import { createCatalogEngine } from './catalog-engine';
 import { productLineRanges } from './page-lines';
 import { openIndexedDbPageStore } from './page-store';
+import { aNumberedProduct } from './test-builders';
 
 // The catalog's IndexedDB store as a till holds it (fake-indexeddb: the same
 // API, in memory): pages as the server's UTF-8 bytes beside pages stored as
@@ -14,17 +14,7 @@ import { openIndexedDbPageStore } from './page-store';
 // saved as typed arrays by earlier versions. The browser runs the same code
 // (e2e till-restart, and the bench's catalog suite).
 
-const product = (n: number): Product => {
-  const name = `Crème brûlée – réf. ${n}`;
-  return aProduct({
-    id: `p${String(n).padStart(5, '0')}`,
-    barcode: String(3_000_000_000_000 + n),
-    name,
-    searchName: toSearchName(name),
-    priceMinor: 100 + n,
-    active: true,
-  });
-};
+const product = (n: number): Product => aNumberedProduct(n, `Crème brûlée – réf. ${n}`);
 
 /** A page as the server sends it: one product a line (docs/sync-protocol.md 5.2). */
 const serverPage = (products: readonly Product[], after: number, upTo: number) =>

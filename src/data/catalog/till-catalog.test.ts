@@ -1,26 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { aProduct } from '../../core/cart/test-builders';
-import { type Product, toSearchName } from '../../core/catalog/product';
+import type { Product } from '../../core/catalog/product';
 import type { CatalogManifest } from '../../core/sync/catalog-wire';
 import { createCatalogEngine } from './catalog-engine';
+import { aNumberedProduct } from './test-builders';
 import { openTillCatalog, type TillCatalog } from './till-catalog';
 
 // The catalog in pages plus a log, with the engine in-process and the memory
 // page store (the same code the Web Worker runs over IndexedDB: page-store.test.ts
 // runs that store on fake-indexeddb, and e2e till-restart in Chromium).
 
-const product = (n: number, extra: Partial<Product> = {}): Product => {
-  const name = `Article ${n} ${n % 2 === 0 ? 'pair' : 'impair'}`;
-  return aProduct({
-    id: `p${String(n).padStart(5, '0')}`,
-    barcode: String(3_000_000_000_000 + n),
-    name,
-    searchName: toSearchName(name),
-    priceMinor: 100 + n,
-    active: true,
-    ...extra,
-  });
-};
+const product = (n: number, extra: Partial<Product> = {}): Product =>
+  aNumberedProduct(n, `Article ${n} ${n % 2 === 0 ? 'pair' : 'impair'}`, extra);
 
 /** Stores a snapshot of `products` in pages of `pageSize`, as a first sync would. */
 async function storeSnapshot(catalog: TillCatalog, products: readonly Product[], pageSize: number) {
