@@ -58,6 +58,15 @@ export interface JournalPushContext {
 }
 
 /**
+ * The sequences an entry is checked against: its own (a repeat) and either
+ * side (its links). The push's read fetches what is stored at them, and the
+ * judge looks there: one definition, so the read never fetches less.
+ */
+function sequencesAround(entries: readonly { readonly sequence: number }[]): Set<number> {
+  return new Set(entries.flatMap((e) => [e.sequence - 1, e.sequence, e.sequence + 1]));
+}
+
+/**
  * One round trip for every read of a journal push: the documents by id (one
  * primary-key probe each, as readDocuments), the till's range and head (as
  * it was read apart), and the stored neighbours of every pushed sequence
@@ -73,7 +82,7 @@ export async function readJournalPushContext(
   tillId: string,
   pushed: readonly { readonly id: string; readonly sequence: number }[],
 ): Promise<JournalPushContext> {
-  const sequences = [...new Set(pushed.flatMap((e) => [e.sequence - 1, e.sequence, e.sequence + 1]))];
+  const sequences = [...sequencesAround(pushed)];
   const result = await tx.query<StoredDocument & { kind: 'document' | 'neighbour' | 'range' }>(
     `SELECT 'document' AS kind, d.id, d.scope, d.doc, d.deleted, d.seq FROM unnest($2::text[]) AS wanted(id)
      CROSS JOIN LATERAL (
@@ -235,7 +244,7 @@ function storedAround(
   tillId: string,
   arriving: readonly JournalEntry[],
 ): Map<number, (JournalEntry & Linkable)[]> {
-  const wanted = new Set(arriving.flatMap((e) => [e.sequence - 1, e.sequence, e.sequence + 1]));
+  const wanted = sequencesAround(arriving);
   const arrivingIds = new Set(arriving.map((e) => e.id));
   // In the order they were stored (their seq), so incident details list other entries as they always did.
   const candidates = [
