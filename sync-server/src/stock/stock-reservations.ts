@@ -1,3 +1,4 @@
+import { stockLevelId } from '../../../src/core/catalog/stock-level';
 import {
   allocateStock,
   availableKey,
@@ -189,7 +190,8 @@ function levelKeys(lines: readonly ReservationLine[], preference: readonly strin
   const keys = new Map<string, LevelKey>();
   for (const line of lines)
     for (const code of line.locationCode === undefined ? preference : [line.locationCode]) {
-      const id = `${code}:${code}:${line.productId}`;
+      // A place's own level: the place is its own viewing store.
+      const id = stockLevelId(code, code, line.productId);
       keys.set(id, { id, locationCode: code, productId: line.productId });
     }
   return [...keys.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -288,7 +290,7 @@ export async function availableAt(tx: Queryable, locationCode: string, productId
                       WHERE collection = 'inventory' AND id = $1 AND NOT deleted), 0)
           - COALESCE((SELECT sum(r.quantity) FROM stock_reservations r
                       WHERE r.location_code = $2 AND r.product_id = $3 AND ${IN_FORCE}), 0) AS available`,
-    [`${locationCode}:${locationCode}:${productId}`, locationCode, productId],
+    [stockLevelId(locationCode, locationCode, productId), locationCode, productId],
   );
   return Number(rows.rows[0]?.available ?? 0);
 }
